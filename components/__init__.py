@@ -1,0 +1,1 @@
+"""Dash panels: one module per page or panel, each with its layout and the callbacks it registers."""

@@ -1,0 +1,49 @@
+"""Plain HTTP routes beside the dashboard: data export, health check and locally served vendor assets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import flask_bootstrap
+from dash import Dash
+from flask import Response, jsonify, request, send_from_directory
+
+from ocindex import __version__
+from ocindex.export import UnknownEdition, parse_edition, scores_csv
+from ocindex.store import DataStore
+
+BOOTSTRAP_DIR = Path(flask_bootstrap.__file__).parent / "static" / "bootstrap5"
+BOOTSTRAP_CSS = "vendor/bootstrap/css/bootstrap.min.css"
+
+
+def register(app: Dash, store: DataStore) -> None:
+    server = app.server
+    prefix = app.config.routes_pathname_prefix
+
+    @server.get(f"{prefix}vendor/bootstrap/<path:filename>")
+    def bootstrap_asset(filename):
+        return send_from_directory(BOOTSTRAP_DIR, filename, max_age=86400)
+
+    @server.get(f"{prefix}healthz")
+    def healthz():
+        data = store.index
+        return jsonify(
+            status="ok" if store.last_error is None else "degraded",
+            version=__version__,
+            editions=list(data.editions),
+            countries={str(e): int(data.edition_table(e)["iso3"].nunique()) for e in data.editions},
+            workbook_sha256=data.sha256,
+            last_reload_error=store.last_error,
+        )
+
+    @server.get(f"{prefix}api/scores.csv")
+    def scores():
+        data = store.index
+        raw = request.args.get("edition")
+        try:
+            edition = None if raw is None else parse_edition(raw, data)
+        except UnknownEdition as exc:
+            return Response(f"{exc}\n", status=400, mimetype="text/plain")
+        name = f"oc-index-scores-{edition or 'all'}.csv"
+        return Response(scores_csv(data, edition), mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -1,0 +1,352 @@
+"""Home: the criminality-versus-resilience quadrant, its controls, the selected country and movement lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
+
+from figures.quadrant import extreme_countries, quadrant_figure
+from ocindex import quadrant as q
+from ocindex.index import IndexData
+from ocindex.ranks import rank_phrase
+from ocindex.store import DataStore
+
+from . import ids
+from .shell import Page
+
+MAX_LABELS = 20
+COMPOSITE_ROWS = ("criminality", "criminal-markets", "criminal-actors", "resilience")
+
+
+@dataclass(frozen=True)
+class QuadrantState:
+    """Everything the URL of the home view holds."""
+
+    edition: int
+    split: str = q.DEFAULT_SPLIT
+    continents: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    country: str | None = None
+    labels: int = 0
+    movement: bool = False
+
+    def query(self, data: IndexData) -> str:
+        """The query string that reproduces this view; defaults are left out to keep links short."""
+        pairs = [("edition", self.edition)] if self.edition != data.latest else []
+        if self.split != q.DEFAULT_SPLIT:
+            pairs.append(("split", self.split))
+        pairs += [("continent", c) for c in self.continents] + [("region", r) for r in self.regions]
+        if self.country:
+            pairs.append(("country", self.country))
+        if self.labels:
+            pairs.append(("labels", self.labels))
+        if self.movement:
+            pairs.append(("movement", 1))
+        return f"?{urlencode(pairs)}" if pairs else ""
+
+
+def parse_state(query: dict[str, list[str]], data: IndexData) -> tuple[QuadrantState, list[str]]:
+    """Read the URL's query; every value that does not fit falls back to its default with a notice."""
+    notices: list[str] = []
+    state = QuadrantState(edition=data.latest)
+
+    def first(key):
+        values = query.get(key) or []
+        return values[-1] if values else None
+
+    if (raw := first("edition")) is not None:
+        if raw.isdigit() and int(raw) in data.editions:
+            state = replace(state, edition=int(raw))
+        else:
+            notices.append(f"Edition '{raw}' is not available; showing {data.latest}. "
+                           f"Available: {', '.join(map(str, data.editions))}.")
+    if (raw := first("split")) is not None:
+        if raw in q.SPLIT_METHODS:
+            state = replace(state, split=raw)
+        else:
+            notices.append(f"Split '{raw}' is unknown; using GI-TOC's. Choose from: {', '.join(q.SPLIT_METHODS)}.")
+    table = data.wide(state.edition)
+    for key, column, attribute in (("continent", "continent", "continents"), ("region", "region", "regions")):
+        asked = query.get(key) or []
+        known = set(table[column])
+        kept = tuple(dict.fromkeys(a for a in asked if a in known))
+        unknown = [a for a in asked if a not in known]
+        if unknown:
+            notices.append(f"Unknown {key} {', '.join(repr(u) for u in unknown)} in {state.edition}: ignored.")
+        state = replace(state, **{attribute: kept})
+    if (raw := first("country")) is not None:
+        if raw.upper() in table.index:
+            state = replace(state, country=raw.upper())
+        else:
+            notices.append(f"Country '{raw}' is not in the {state.edition} edition (use an ISO3 code such as PER).")
+    if (raw := first("labels")) is not None:
+        if raw.isdigit() and 0 <= int(raw) <= MAX_LABELS:
+            state = replace(state, labels=int(raw))
+        else:
+            notices.append(f"Labels '{raw}' must be a whole number from 0 to {MAX_LABELS}; showing none.")
+    if (raw := first("movement")) is not None:
+        if raw in ("0", "1"):
+            state = replace(state, movement=raw == "1")
+        else:
+            notices.append(f"Movement '{raw}' must be 0 or 1; movement is off.")
+    return state, notices
+
+
+def chart_points(data: IndexData, state: QuadrantState) -> tuple[object, q.Split]:
+    """positions() of the edition with quadrant and highlight (continent/region filter) columns."""
+    points = q.positions(data, state.edition)
+    split = q.split_for(points, state.split)
+    highlighted = True
+    if state.continents:
+        highlighted = points["continent"].isin(state.continents)
+    if state.regions:
+        highlighted = highlighted & points["region"].isin(state.regions)
+    return points.assign(quadrant=q.classify(points["criminality"], points["resilience"], split),
+                         highlighted=highlighted), split
+
+
+def build_figure(data: IndexData, state: QuadrantState) -> tuple[dict, str, str]:
+    """The chart, a one-line note on what it shows, and a full description (its text alternative)."""
+    points, split = chart_points(data, state)
+    paths = None
+    if state.movement:
+        paths = q.paths(data, state.edition, points.loc[points["highlighted"], "iso3"].tolist())
+    labelled = extreme_countries(points, split, state.labels) if state.labels else []
+    figure = quadrant_figure(points, split, selected=state.country, labelled=labelled, paths=paths)
+    shown = points[points["highlighted"]]
+    note = (f"{len(shown)} of {len(points)} countries highlighted · dividers at criminality "
+            f"{split.criminality:.2f}, resilience {split.resilience:.2f} ({q.SPLIT_METHODS[split.method]})")
+    if state.movement and data.previous_edition(state.edition) is None:
+        note += f" · {state.edition} is the first edition, so there is no movement to draw"
+    tally = "; ".join(f"{name}: {count}" for name, count in q.counts(shown["quadrant"]).items())
+    description = (f"Scatter chart of criminality against resilience, {state.edition} edition. {note}. "
+                   f"Countries per quadrant: {tally}.")
+    return figure, note, description
+
+
+# ----------------------------------------------------------------------------------------------- layout
+
+
+def layout(app: Dash, data: IndexData, query: dict[str, list[str]]):
+    state, notices = parse_state(query, data)
+    table = data.wide(state.edition)
+    return html.Div([
+        dcc.Location(id=ids.Q_URL, refresh=False),
+        dbc.Alert([html.Div(n) for n in notices], id=ids.Q_NOTICE, color="warning", dismissable=True,
+                  is_open=bool(notices), className="mb-2 py-2"),
+        dbc.Row([
+            dbc.Col(_controls(data, state, table), lg=3, className="oc-controls"),
+            dbc.Col(_chart(), lg=6),
+            dbc.Col(_side(), lg=3, className="oc-side"),
+        ], className="g-3"),
+    ], className="container-fluid py-2")
+
+
+def _controls(data: IndexData, state: QuadrantState, table):
+    return dbc.Card(dbc.CardBody([
+        html.H1("Criminality vs resilience", className="h5 mb-3"),
+        dbc.Label("Edition", html_for=ids.Q_EDITION),
+        dbc.RadioItems(id=ids.Q_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+                       value=state.edition, inline=True, className="mb-3"),
+        dbc.Label("Country", html_for=ids.Q_COUNTRY),
+        dcc.Dropdown(id=ids.Q_COUNTRY, options=_country_options(data), value=state.country,
+                     placeholder="Search a country…", className="mb-3"),
+        dbc.Label("Quadrant split", html_for=ids.Q_SPLIT),
+        dbc.RadioItems(id=ids.Q_SPLIT, options=[{"label": v, "value": k} for k, v in q.SPLIT_METHODS.items()],
+                       value=state.split, className="mb-3"),
+        dbc.Label("Continent", html_for=ids.Q_CONTINENT),
+        dcc.Dropdown(id=ids.Q_CONTINENT, options=sorted(table["continent"].unique()), value=list(state.continents),
+                     multi=True, placeholder="All continents", className="mb-2"),
+        dbc.Label("Region", html_for=ids.Q_REGION),
+        dcc.Dropdown(id=ids.Q_REGION, options=_region_options(table, state.continents), value=list(state.regions),
+                     multi=True, placeholder="All regions", className="mb-3"),
+        dbc.Label("Label the most extreme countries", html_for=ids.Q_LABELS),
+        dcc.Slider(id=ids.Q_LABELS, min=0, max=MAX_LABELS, step=1, value=state.labels,
+                   marks={n: str(n) for n in range(0, MAX_LABELS + 1, 5)}, className="mb-3"),
+        dbc.Switch(id=ids.Q_MOVEMENT, label="Show movement since earlier editions", value=state.movement),
+    ]), className="h-100")
+
+
+def _chart():
+    return html.Div([
+        dcc.Loading(dcc.Graph(
+            id=ids.Q_GRAPH, className="oc-quadrant-graph", responsive=True,
+            # Inline, because dcc.Graph sets an inline height of its own that a stylesheet cannot beat.
+            style={"height": "calc(100vh - 130px)", "minHeight": "460px"},
+            config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+                    "toImageButtonOptions": {"format": "png", "filename": "oc-index-quadrant", "scale": 2}},
+        ), type="circle", delay_show=300),
+        html.P(id=ids.Q_SPLIT_NOTE, className="small text-body-secondary mb-0"),
+        html.P(id=ids.Q_SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
+    ])
+
+
+def _side():
+    return html.Div([
+        html.Div(id=ids.Q_PANEL, className="mb-3"),
+        dbc.Card([dbc.CardHeader("Biggest movers", className="py-2 fw-semibold"),
+                  dbc.CardBody(id=ids.Q_MOVERS, className="oc-scroll p-2")], className="mb-3"),
+        dbc.Card([dbc.CardHeader("Changed quadrant", className="py-2 fw-semibold"),
+                  dbc.CardBody(id=ids.Q_CHANGES, className="oc-scroll p-2")]),
+    ])
+
+
+def _country_options(data: IndexData):
+    return [{"label": row.country, "value": row.iso3} for row in data.countries().itertuples()]
+
+
+def _region_options(table, continents):
+    rows = table[table["continent"].isin(continents)] if continents else table
+    return sorted(rows["region"].unique())
+
+
+# ----------------------------------------------------------------------------------------------- panels
+
+
+def country_panel(app: Dash, data: IndexData, state: QuadrantState):
+    if state.country is None:
+        return dbc.Card(dbc.CardBody(html.P(
+            "Click a point, search a country or pick one from the lists below to see its scores and ranks.",
+            className="text-body-secondary small mb-0")))
+    points, split = chart_points(data, state)
+    point = points.set_index("iso3").loc[state.country]
+    rows = data.edition_table(state.edition)
+    rows = rows[(rows["iso3"] == state.country) & rows["indicator"].isin(COMPOSITE_ROWS)].set_index("indicator")
+    previous = data.previous_edition(state.edition)
+    entries = []
+    for slug in COMPOSITE_ROWS:
+        row = rows.loc[slug]
+        ranks = " · ".join([
+            rank_phrase(row["rank_global"], row["n_global"]),
+            rank_phrase(row["rank_continent"], row["n_continent"], row["continent"]),
+            rank_phrase(row["rank_region"], row["n_region"], row["region"]),
+        ])
+        entries.append(html.Div([
+            html.Div([
+                html.Span(row["indicator_label"], className="fw-semibold"),
+                html.Span(f"{row['score']:.2f}", className="ms-auto fs-5 fw-semibold"),
+                html.Span(_change(row["change"], previous), className="oc-change small ms-2",
+                          title=f"Change since {previous}" if previous else "No earlier edition"),
+            ], className="d-flex align-items-baseline"),
+            html.Div(ranks, className="small text-body-secondary"),
+        ], className="oc-composite" + (" ps-3" if slug in ("criminal-markets", "criminal-actors") else "")))
+    href = app.get_relative_path(f"/country/{state.country}") + f"?edition={state.edition}"
+    return dbc.Card(dbc.CardBody([
+        html.H2(point["country"], className="h5 mb-0"),
+        html.Div(f"{point['continent']} · {point['region']} · {state.edition} edition",
+                 className="small text-body-secondary"),
+        html.Div(point["quadrant"], className="badge text-bg-light border my-2"),
+        *entries,
+        html.Div(f"Δ: change since {previous}" if previous else "", className="small text-body-secondary mt-1"),
+        dcc.Link("Open the country profile →", href=href, className="d-inline-block mt-2"),
+    ]), className="oc-country-panel")
+
+
+def _change(change, previous) -> str:
+    if previous is None:
+        return "—"
+    if change != change:  # NaN: no score in the previous edition
+        return "new"
+    return f"{change:+.2f}"
+
+
+def movers_panel(data: IndexData, state: QuadrantState):
+    previous = data.previous_edition(state.edition)
+    if previous is None:
+        return html.P(f"{state.edition} is the first edition: there is nothing to compare with.",
+                      className="small text-body-secondary mb-0")
+    lists = q.movers(data, state.edition)
+    titles = {"criminality_up": "Criminality rose most", "criminality_down": "Criminality fell most",
+              "resilience_up": "Resilience rose most", "resilience_down": "Resilience fell most"}
+    sections = []
+    for key, title in titles.items():
+        composite = key.split("_")[0]
+        items = [
+            dbc.ListGroupItem(
+                [html.Span(row.country), html.Span(f"{getattr(row, composite + '_change'):+.2f}", className="ms-auto")],
+                id={"type": ids.Q_PICK, "list": key, "iso3": row.iso3}, action=True, n_clicks=0,
+                className="d-flex py-1 px-2 small",
+            )
+            for row in lists[key].itertuples()
+        ]
+        sections += [html.Div(f"{title} since {previous}", className="small fw-semibold mt-1"),
+                     dbc.ListGroup(items, flush=True)]
+    return sections
+
+
+def changes_panel(data: IndexData, state: QuadrantState):
+    previous = data.previous_edition(state.edition)
+    if previous is None:
+        return html.P("No earlier edition to compare with.", className="small text-body-secondary mb-0")
+    moved = q.quadrant_changes(data, state.edition, state.split)
+    if moved.empty:
+        return html.P(f"No country changed quadrant since {previous}.", className="small text-body-secondary mb-0")
+    items = [
+        dbc.ListGroupItem([
+            html.Div(row.country, className="fw-semibold"),
+            html.Div(f"{q.SHORT_NAMES[row.before]} → {q.SHORT_NAMES[row.after]}", className="text-body-secondary"),
+        ], id={"type": ids.Q_PICK, "list": "changes", "iso3": row.iso3}, action=True, n_clicks=0,
+            className="py-1 px-2 small")
+        for row in moved.itertuples()
+    ]
+    return [html.Div(f"{len(moved)} countries since {previous}", className="small fw-semibold mb-1"),
+            dbc.ListGroup(items, flush=True)]
+
+
+# ----------------------------------------------------------------------------------------------- callbacks
+
+
+def state_from_controls(data, edition, split, continents, regions, country, labels, movement) -> QuadrantState:
+    return QuadrantState(edition=edition, split=split, continents=tuple(continents or ()),
+                         regions=tuple(regions or ()), country=country, labels=int(labels or 0),
+                         movement=bool(movement))
+
+
+CONTROLS = [Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_CONTINENT, "value"),
+            Input(ids.Q_REGION, "value"), Input(ids.Q_COUNTRY, "value"), Input(ids.Q_LABELS, "value"),
+            Input(ids.Q_MOVEMENT, "value")]
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(Output(ids.Q_REGION, "options"), Output(ids.Q_REGION, "value"),
+                  Input(ids.Q_EDITION, "value"), Input(ids.Q_CONTINENT, "value"), State(ids.Q_REGION, "value"),
+                  prevent_initial_call=True)
+    def update_regions(edition, continents, regions):
+        options = _region_options(store.index.wide(edition), continents or ())
+        return options, [r for r in (regions or []) if r in options]
+
+    @app.callback(Output(ids.Q_COUNTRY, "value"),
+                  Input(ids.Q_GRAPH, "clickData"), Input({"type": ids.Q_PICK, "list": ALL, "iso3": ALL}, "n_clicks"),
+                  prevent_initial_call=True)
+    def select_country(click, _picks):
+        trigger = ctx.triggered_id
+        if trigger == ids.Q_GRAPH:
+            point = (click or {}).get("points", [{}])[0]
+            return point.get("customdata", no_update)
+        if isinstance(trigger, dict) and ctx.triggered[0]["value"]:
+            return trigger["iso3"]
+        return no_update  # a list was re-rendered, nobody clicked
+
+    @app.callback(Output(ids.Q_GRAPH, "figure"), Output(ids.Q_SPLIT_NOTE, "children"),
+                  Output(ids.Q_SUMMARY, "children"), *CONTROLS)
+    def update_chart(*values):
+        state = state_from_controls(store.index, *values)
+        return build_figure(store.index, state)
+
+    @app.callback(Output(ids.Q_PANEL, "children"), Output(ids.Q_MOVERS, "children"),
+                  Output(ids.Q_CHANGES, "children"),
+                  Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_COUNTRY, "value"))
+    def update_side(edition, split, country):
+        state = QuadrantState(edition=edition, split=split, country=country)
+        data = store.index
+        return country_panel(app, data, state), movers_panel(data, state), changes_panel(data, state)
+
+    @app.callback(Output(ids.Q_URL, "search"), *CONTROLS, prevent_initial_call=True)
+    def sync_url(*values):
+        return state_from_controls(store.index, *values).query(store.index)
+
+
+PAGE = Page(pattern=r"/", layout=layout)

@@ -1,0 +1,34 @@
+"""Shared visual language: a colour-blind-safe palette and type sizes for screen and projector."""
+
+from __future__ import annotations
+
+# Okabe-Ito: distinguishable under the common colour-vision deficiencies.
+CONTINENT_COLOURS = {
+    "Africa": "#E69F00",
+    "Americas": "#56B4E9",
+    "Asia": "#009E73",
+    "Europe": "#0072B2",
+    "Oceania": "#CC79A7",
+}
+FALLBACK_COLOURS = ("#D55E00", "#F0E442", "#000000", "#999999")
+INK = "#212529"
+MUTED = "#6c757d"
+GRID = "#dee2e6"
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+
+def continent_colour(continent: str, known: list[str]) -> str:
+    if continent in CONTINENT_COLOURS:
+        return CONTINENT_COLOURS[continent]
+    unknown = [c for c in known if c not in CONTINENT_COLOURS]
+    return FALLBACK_COLOURS[unknown.index(continent) % len(FALLBACK_COLOURS)]
+
+
+def base_layout(presentation: bool = False) -> dict:
+    size = 18 if presentation else 13
+    return dict(
+        template="plotly_white",
+        font=dict(family=FONT_FAMILY, size=size, color=INK),
+        margin=dict(l=60, r=20, t=40, b=60),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=size)),
+    )

@@ -1,0 +1,130 @@
+"""GI-TOC's vulnerability classification: criminality (x) against resilience (y), split into four quadrants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .index import IndexData
+
+# GI-TOC splits at the scale midpoint, and a score of exactly 5.50 counts as high: only that rule reproduces
+# the published counts of low criminality-high resilience countries (50 in 2021, 47 in 2023).
+SCALE_MIDPOINT = 5.5
+SPLIT_METHODS = {
+    "gitoc": "GI-TOC (scale midpoint 5.50)",
+    "mean": "Global mean of the edition",
+    "median": "Global median of the edition",
+}
+DEFAULT_SPLIT = "gitoc"
+
+# Order used for display: best position first.
+QUADRANTS = (
+    "Low criminality – high resilience",
+    "Low criminality – low resilience",
+    "High criminality – high resilience",
+    "High criminality – low resilience",
+)
+
+
+@dataclass(frozen=True)
+class Split:
+    method: str
+    criminality: float
+    resilience: float
+
+
+def positions(data: IndexData, edition: int) -> pd.DataFrame:
+    """One row per country: identity, both composites, their global/continent/region ranks and change."""
+    return _positions(data, edition).copy()
+
+
+@lru_cache(maxsize=32)
+def _positions(data: IndexData, edition: int) -> pd.DataFrame:
+    rows = data.edition_table(edition)
+    rows = rows[rows["indicator"].isin(["criminality", "resilience"])]
+    wide = rows.pivot(index="iso3", columns="indicator",
+                      values=["score", "rank_global", "n_global", "rank_continent", "n_continent",
+                              "rank_region", "n_region", "change"])
+    wide.columns = [f"{indicator}_{field}" if field != "score" else indicator for field, indicator in wide.columns]
+    whole_numbers = [c for c in wide.columns if "_rank_" in c or "_n_" in c]
+    wide[whole_numbers] = wide[whole_numbers].astype("int64")
+    identity = rows.drop_duplicates("iso3").set_index("iso3")[["country", "continent", "region"]]
+    return identity.join(wide).reset_index().sort_values("country", ignore_index=True)
+
+
+def split_for(points: pd.DataFrame, method: str) -> Split:
+    """Where the dividers go: GI-TOC's midpoint, or the mean or median of all countries of the edition."""
+    if method == "gitoc":
+        return Split(method, SCALE_MIDPOINT, SCALE_MIDPOINT)
+    if method == "mean":
+        return Split(method, float(points["criminality"].mean()), float(points["resilience"].mean()))
+    if method == "median":
+        return Split(method, float(points["criminality"].median()), float(points["resilience"].median()))
+    raise ValueError(f"unknown split method {method!r}; expected one of {', '.join(SPLIT_METHODS)}")
+
+
+def classify(criminality: pd.Series, resilience: pd.Series, split: Split) -> pd.Series:
+    """The quadrant of each country; a score equal to the split counts as high."""
+    high_crime = criminality.round(2) >= round(split.criminality, 2)
+    high_resilience = resilience.round(2) >= round(split.resilience, 2)
+    labels = np.select(
+        [~high_crime & high_resilience, ~high_crime & ~high_resilience, high_crime & high_resilience],
+        QUADRANTS[:3],
+        default=QUADRANTS[3],
+    )
+    return pd.Series(labels, index=criminality.index)
+
+
+def counts(quadrants: pd.Series) -> dict[str, int]:
+    return {q: int((quadrants == q).sum()) for q in QUADRANTS}
+
+
+def movers(data: IndexData, edition: int, n: int = 5) -> dict[str, pd.DataFrame]:
+    """The n largest rises and falls in criminality and resilience since the previous edition."""
+    points = positions(data, edition)
+    result = {}
+    for composite in ("criminality", "resilience"):
+        change = points.dropna(subset=[f"{composite}_change"])
+        for direction, ascending in (("up", False), ("down", True)):
+            moved = change[change[f"{composite}_change"] != 0].sort_values(
+                [f"{composite}_change", "country"], ascending=[ascending, True])
+            result[f"{composite}_{direction}"] = moved.head(n)[["iso3", "country", composite, f"{composite}_change"]]
+    return result
+
+
+def quadrant_changes(data: IndexData, edition: int, method: str) -> pd.DataFrame:
+    """Countries whose quadrant differs from the previous edition (each edition split by the same method)."""
+    previous = data.previous_edition(edition)
+    columns = ["iso3", "country", "before", "after"]
+    if previous is None:
+        return pd.DataFrame(columns=columns)
+    now, before = (_with_quadrant(data, e, method) for e in (edition, previous))
+    joined = now.merge(before[["iso3", "quadrant"]], on="iso3", suffixes=("", "_before"))
+    moved = joined[joined["quadrant"] != joined["quadrant_before"]]
+    moved = moved.rename(columns={"quadrant_before": "before", "quadrant": "after"})
+    return moved[columns].sort_values("country", ignore_index=True)
+
+
+def _with_quadrant(data: IndexData, edition: int, method: str) -> pd.DataFrame:
+    points = positions(data, edition)
+    return points.assign(quadrant=classify(points["criminality"], points["resilience"], split_for(points, method)))
+
+
+def paths(data: IndexData, edition: int, iso3s: list[str]) -> pd.DataFrame:
+    """Each country's position in every edition up to the chosen one, oldest first."""
+    frames = [_positions(data, e).assign(edition=e) for e in data.editions if e <= edition]
+    table = pd.concat(frames, ignore_index=True)
+    table = table[table["iso3"].isin(iso3s)]
+    return table[["iso3", "country", "edition", "criminality", "resilience"]].sort_values(
+        ["iso3", "edition"], ignore_index=True)
+
+
+SHORT_NAMES = {
+    QUADRANTS[0]: "low crime · high resilience",
+    QUADRANTS[1]: "low crime · low resilience",
+    QUADRANTS[2]: "high crime · high resilience",
+    QUADRANTS[3]: "high crime · low resilience",
+}
