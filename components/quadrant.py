@@ -195,7 +195,8 @@ def _side():
 
 
 def _country_options(data: IndexData):
-    return [{"label": row.country, "value": row.iso3} for row in data.countries().itertuples()]
+    countries = data.countries()
+    return [{"label": name, "value": iso3} for iso3, name in zip(countries["iso3"], countries["country"])]
 
 
 def _region_options(table, continents):
@@ -266,11 +267,11 @@ def movers_panel(data: IndexData, state: QuadrantState):
         composite = key.split("_")[0]
         items = [
             dbc.ListGroupItem(
-                [html.Span(row.country), html.Span(f"{getattr(row, composite + '_change'):+.2f}", className="ms-auto")],
-                id={"type": ids.Q_PICK, "list": key, "iso3": row.iso3}, action=True, n_clicks=0,
+                [html.Span(row["country"]), html.Span(f"{row[composite + '_change']:+.2f}", className="ms-auto")],
+                id={"type": ids.Q_PICK, "list": key, "iso3": row["iso3"]}, action=True, n_clicks=0,
                 className="d-flex py-1 px-2 small",
             )
-            for row in lists[key].itertuples()
+            for row in lists[key].to_dict("records")
         ]
         sections += [html.Div(f"{title} since {previous}", className="small fw-semibold mt-1"),
                      dbc.ListGroup(items, flush=True)]
@@ -286,11 +287,12 @@ def changes_panel(data: IndexData, state: QuadrantState):
         return html.P(f"No country changed quadrant since {previous}.", className="small text-body-secondary mb-0")
     items = [
         dbc.ListGroupItem([
-            html.Div(row.country, className="fw-semibold"),
-            html.Div(f"{q.SHORT_NAMES[row.before]} → {q.SHORT_NAMES[row.after]}", className="text-body-secondary"),
-        ], id={"type": ids.Q_PICK, "list": "changes", "iso3": row.iso3}, action=True, n_clicks=0,
+            html.Div(row["country"], className="fw-semibold"),
+            html.Div(f"{q.SHORT_NAMES[row['before']]} → {q.SHORT_NAMES[row['after']]}",
+                     className="text-body-secondary"),
+        ], id={"type": ids.Q_PICK, "list": "changes", "iso3": row["iso3"]}, action=True, n_clicks=0,
             className="py-1 px-2 small")
-        for row in moved.itertuples()
+        for row in moved.to_dict("records")
     ]
     return [html.Div(f"{len(moved)} countries since {previous}", className="small fw-semibold mb-1"),
             dbc.ListGroup(items, flush=True)]

@@ -23,12 +23,14 @@ _CAPTION_PLACES = {
 }
 
 
-def hover_text(row) -> str:
+def hover_text(row: dict) -> str:
     return (
-        f"<b>{escape(row.country)}</b> · {escape(row.region)}<br>"
-        f"Criminality {row.criminality:.2f} · {rank_phrase(row.criminality_rank_global, row.criminality_n_global)}<br>"
-        f"Resilience {row.resilience:.2f} · {rank_phrase(row.resilience_rank_global, row.resilience_n_global)}<br>"
-        f"{row.quadrant}"
+        f"<b>{escape(row['country'])}</b> · {escape(row['region'])}<br>"
+        f"Criminality {row['criminality']:.2f} · "
+        f"{rank_phrase(row['criminality_rank_global'], row['criminality_n_global'])}<br>"
+        f"Resilience {row['resilience']:.2f} · "
+        f"{rank_phrase(row['resilience_rank_global'], row['resilience_n_global'])}<br>"
+        f"{row['quadrant']}"
     )
 
 
@@ -53,36 +55,37 @@ def quadrant_figure(
     marker_size = 14 if presentation else 9
     continents = sorted(points["continent"].unique())
     traces = []
-    if paths is not None and not paths.empty:
+    if paths is not None and paths["iso3"].duplicated().any():  # someone has more than one position
         traces.append(_movement_trace(paths, presentation))
+    rows = points.to_dict("records")  # plain dicts: far faster to walk than DataFrame rows
     for continent in continents:
-        group = points[points["continent"] == continent]
         # Filtered-out countries fade rather than vanish; they sit in a second trace of the same legend group
         # so the legend keeps full colour and one click still toggles the whole continent.
         for highlighted in (False, True):
-            part = group[group["highlighted"] == highlighted]
+            part = [r for r in rows if r["continent"] == continent and r["highlighted"] == highlighted]
             traces.append(dict(
                 type="scatter", mode="markers", name=continent, legendgroup=continent, showlegend=highlighted,
-                x=part["criminality"].tolist(), y=part["resilience"].tolist(),
-                customdata=part["iso3"].tolist(),
-                text=[hover_text(r) for r in part.itertuples()],
+                x=[r["criminality"] for r in part], y=[r["resilience"] for r in part],
+                customdata=[r["iso3"] for r in part],
+                text=[hover_text(r) for r in part],
                 hovertemplate="%{text}<extra></extra>",
                 marker=dict(color=continent_colour(continent, continents), size=marker_size,
                             opacity=0.9 if highlighted else 0.15, line=dict(width=0.6, color="white")),
             ))
     annotations = _quadrant_captions(points[points["highlighted"]], presentation)
-    label_iso3 = [i for i in (labelled or []) if i != selected]
-    for n, row in enumerate(points[points["iso3"].isin(label_iso3)].sort_values("criminality").itertuples()):
+    label_iso3 = set(labelled or []) - {selected}
+    to_label = sorted((r for r in rows if r["iso3"] in label_iso3), key=lambda r: r["criminality"])
+    for n, row in enumerate(to_label):
         # Alternate above/below so neighbours' labels do not overprint; point inwards to stay on the chart.
         annotations.append(_label(row, presentation, emphasis=False, below=n % 2 == 1))
-    if selected is not None and (points["iso3"] == selected).any():
-        row = next(points[points["iso3"] == selected].itertuples())
+    chosen = next((r for r in rows if r["iso3"] == selected), None)
+    if chosen is not None:
         traces.append(dict(
-            type="scatter", mode="markers", name=row.country, showlegend=False, hoverinfo="skip",
-            x=[row.criminality], y=[row.resilience], customdata=[row.iso3],
+            type="scatter", mode="markers", name=chosen["country"], showlegend=False, hoverinfo="skip",
+            x=[chosen["criminality"]], y=[chosen["resilience"]], customdata=[chosen["iso3"]],
             marker=dict(size=marker_size * 2, color="rgba(0,0,0,0)", line=dict(width=3, color=INK)),
         ))
-        annotations.append(_label(row, presentation, emphasis=True))
+        annotations.append(_label(chosen, presentation, emphasis=True))
 
     layout = base_layout(presentation)
     axis = dict(range=[AXIS_RANGE[0] - PAD, AXIS_RANGE[1] + PAD], dtick=1, gridcolor=GRID, zeroline=False,
@@ -121,12 +124,13 @@ def _quadrant_captions(shown: pd.DataFrame, presentation: bool) -> list[dict]:
     return captions
 
 
-def _label(row, presentation: bool, emphasis: bool, below: bool = False) -> dict:
+def _label(row: dict, presentation: bool, emphasis: bool, below: bool = False) -> dict:
     middle = sum(AXIS_RANGE) / 2
+    name = escape(row["country"])
     return dict(
-        x=row.criminality, y=row.resilience, text=f"<b>{escape(row.country)}</b>" if emphasis else escape(row.country),
+        x=row["criminality"], y=row["resilience"], text=f"<b>{name}</b>" if emphasis else name,
         showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor=MUTED,
-        ax=20 if row.criminality < middle else -20, ay=22 if below else -22,
+        ax=20 if row["criminality"] < middle else -20, ay=22 if below else -22,
         font=dict(size=(18 if emphasis else 15) if presentation else (13 if emphasis else 11), color=INK),
         bgcolor="rgba(255,255,255,0.85)",
     )
@@ -135,11 +139,14 @@ def _label(row, presentation: bool, emphasis: bool, below: bool = False) -> dict
 def _movement_trace(paths: pd.DataFrame, presentation: bool) -> dict:
     """Every country's path as one trace: segments separated by gaps, an arrowhead at the latest edition."""
     x, y, sizes = [], [], []
-    for _, path in paths.groupby("iso3", sort=False):
+    by_country: dict[str, list[dict]] = {}
+    for row in paths.to_dict("records"):  # paths() orders rows by country, then edition
+        by_country.setdefault(row["iso3"], []).append(row)
+    for path in by_country.values():
         if len(path) < 2:
             continue
-        x += path["criminality"].tolist() + [None]
-        y += path["resilience"].tolist() + [None]
+        x += [p["criminality"] for p in path] + [None]
+        y += [p["resilience"] for p in path] + [None]
         sizes += [0] * (len(path) - 1) + [11 if presentation else 8, 0]
     return dict(
         type="scatter", mode="lines+markers", name="Movement", showlegend=True, hoverinfo="skip",

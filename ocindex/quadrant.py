@@ -1,4 +1,7 @@
-"""GI-TOC's vulnerability classification: criminality (x) against resilience (y), split into four quadrants."""
+"""GI-TOC's vulnerability classification: criminality (x) against resilience (y), split into four quadrants.
+
+Results derived from an IndexData are cached (it is immutable); callers treat returned frames as read-only.
+"""
 
 from __future__ import annotations
 
@@ -82,6 +85,7 @@ def counts(quadrants: pd.Series) -> dict[str, int]:
     return {q: int((quadrants == q).sum()) for q in QUADRANTS}
 
 
+@lru_cache(maxsize=64)
 def movers(data: IndexData, edition: int, n: int = 5) -> dict[str, pd.DataFrame]:
     """The n largest rises and falls in criminality and resilience since the previous edition."""
     points = positions(data, edition)
@@ -95,6 +99,7 @@ def movers(data: IndexData, edition: int, n: int = 5) -> dict[str, pd.DataFrame]
     return result
 
 
+@lru_cache(maxsize=64)
 def quadrant_changes(data: IndexData, edition: int, method: str) -> pd.DataFrame:
     """Countries whose quadrant differs from the previous edition (each edition split by the same method)."""
     previous = data.previous_edition(edition)

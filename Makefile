@@ -1,0 +1,30 @@
+# One-command set-up: `make run` serves the dashboard, `make test` runs every test. Both install what they need.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test browser check bench
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) app.py
+
+check: $(STAMP)
+	$(VENV)/bin/ocindex check
+
+# Browser tests drive Debian's Chromium through its ChromeDriver (installing them needs root, as on CI).
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+test: $(STAMP) browser
+	$(VENV)/bin/pytest --headless -p no:cacheprovider
+
+bench: $(STAMP)
+	$(PY) benchmarks/load.py
+	$(PY) benchmarks/quadrant.py

@@ -1,0 +1,45 @@
+"""Helpers shared by the benchmark scripts: timing statistics and Dash callback requests."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+
+
+def percentiles(samples_ms: list[float]) -> dict[str, float]:
+    ordered = sorted(samples_ms)
+    cut = statistics.quantiles(ordered, n=100, method="inclusive")
+    return {"n": len(ordered), "p50": cut[49], "p95": cut[94], "max": ordered[-1]}
+
+
+def report(title: str, samples_ms: list[float], extra: str = "") -> None:
+    stats = percentiles(samples_ms)
+    print(f"{title:<48} n={stats['n']:<4} p50={stats['p50']:7.1f} ms  p95={stats['p95']:7.1f} ms  "
+          f"max={stats['max']:7.1f} ms  {extra}")
+
+
+def callback_body(outputs: list[tuple[str, str]], inputs: list[tuple[str, str, object]], changed: str) -> dict:
+    """The JSON Dash's renderer posts to /_dash-update-component."""
+    output = "...".join(f"{i}.{p}" for i, p in outputs)
+    return {
+        "output": f"..{output}.." if len(outputs) > 1 else output,
+        "outputs": [{"id": i, "property": p} for i, p in outputs] if len(outputs) > 1 else
+        {"id": outputs[0][0], "property": outputs[0][1]},
+        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
+        "changedPropIds": [changed],
+        "state": [],
+    }
+
+
+def time_callback(client, body: dict, repeat: int) -> tuple[list[float], int]:
+    """Server-side time of one callback through Flask (routing, callback, JSON), and the response size."""
+    samples, size = [], 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+        samples.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"callback answered {response.status_code}: {response.get_data(as_text=True)[:300]}")
+        size = len(response.get_data())
+    return samples, size

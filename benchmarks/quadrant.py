@@ -1,0 +1,64 @@
+"""Server-side time of the quadrant callbacks and the figure's size: `python benchmarks/quadrant.py`."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app import create_app  # noqa: E402
+from benchmarks.common import callback_body, report, time_callback  # noqa: E402
+from components import ids  # noqa: E402
+from ocindex.settings import Settings  # noqa: E402
+
+CONTROL_IDS = [(ids.Q_EDITION, "value"), (ids.Q_SPLIT, "value"), (ids.Q_CONTINENT, "value"), (ids.Q_REGION, "value"),
+               (ids.Q_COUNTRY, "value"), (ids.Q_LABELS, "value"), (ids.Q_MOVEMENT, "value")]
+
+
+def chart_body(edition, split, continents, country, labels, movement):
+    values = [edition, split, continents, [], country, labels, movement]
+    return callback_body(
+        [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
+        [(i, p, v) for (i, p), v in zip(CONTROL_IDS, values)], f"{ids.Q_EDITION}.value")
+
+
+def side_body(edition, split, country):
+    return callback_body(
+        [(ids.Q_PANEL, "children"), (ids.Q_MOVERS, "children"), (ids.Q_CHANGES, "children")],
+        [(ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", split), (ids.Q_COUNTRY, "value", country)],
+        f"{ids.Q_COUNTRY}.value")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=10, help="calls per combination of parameters")
+    args = parser.parse_args()
+    client = create_app(Settings.from_env()).server.test_client()
+    client.get("/")  # first request initialises Dash's callback map
+
+    states = list(itertools.product([2021, 2023], ["gitoc", "mean", "median"], [[], ["Americas"]], [None, "PER"],
+                                    [0, 10], [False, True]))
+    samples, sizes = [], []
+    for state in states:
+        s, size = time_callback(client, chart_body(*state), args.repeat)
+        samples += s
+        sizes.append(size)
+    report("quadrant chart callback (all control states)", samples,
+           f"figure payload {min(sizes) / 1024:.0f}-{max(sizes) / 1024:.0f} KB (targets: p95 < 50 ms, < 150 KB)")
+
+    heaviest, size = time_callback(client, chart_body(2023, "gitoc", [], "PER", 20, True), args.repeat * 5)
+    report("quadrant chart, movement + 20 labels + selection", heaviest, f"payload {size / 1024:.0f} KB")
+
+    side = []
+    for edition, split, country in itertools.product([2021, 2023], ["gitoc", "median"], [None, "PER", "MMR"]):
+        s, _ = time_callback(client, side_body(edition, split, country), args.repeat)
+        side += s
+    report("country panel + movers + quadrant changes", side)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""The quadrant: classification, split values, movement, and the pure figure builder."""
+
+from __future__ import annotations
+
+import statistics
+
+import pandas as pd
+import pytest
+
+from components.quadrant import QuadrantState, build_figure, chart_points, parse_state
+from figures.quadrant import extreme_countries
+from ocindex import quadrant as q
+
+
+def continent_traces(figure):
+    return [t for t in figure["data"] if t.get("legendgroup")]
+
+
+@pytest.mark.parametrize("edition", [2021, 2023])
+def test_one_point_per_country_of_the_edition(index, edition):
+    figure, _, _ = build_figure(index, QuadrantState(edition=edition))
+    plotted = [iso3 for trace in continent_traces(figure) for iso3 in trace["customdata"]]
+    assert sorted(plotted) == sorted(index.wide(edition).index)
+
+
+def test_each_point_sits_at_the_published_scores(index, workbook):
+    raw = pd.read_excel(workbook, sheet_name="2021_dataset").set_index("Country")
+    figure, _, _ = build_figure(index, QuadrantState(edition=2021))
+    for trace in continent_traces(figure):
+        for iso3, x, y in zip(trace["customdata"], trace["x"], trace["y"]):
+            if iso3 == "PER":
+                assert (x, y) == (raw.loc["Peru", "Criminality"], raw.loc["Peru", "Resilience"])
+
+
+def test_gitoc_split_reproduces_gitocs_published_quadrant_counts(index):
+    # GI-TOC's 2023 report: 47 countries in low criminality-high resilience, three fewer than in 2021.
+    published_low_high = {2021: 50, 2023: 47}
+    for edition, expected in published_low_high.items():
+        points = q.positions(index, edition)
+        tally = q.counts(q.classify(points["criminality"], points["resilience"], q.split_for(points, "gitoc")))
+        assert tally[q.QUADRANTS[0]] == expected
+        assert sum(tally.values()) == 193
+
+
+def test_a_score_of_exactly_the_split_counts_as_high():
+    split = q.Split("gitoc", 5.5, 5.5)
+    labels = q.classify(pd.Series([5.5, 5.49]), pd.Series([5.5, 5.49]), split)
+    assert labels.tolist() == ["High criminality – high resilience", "Low criminality – low resilience"]
+
+
+@pytest.mark.parametrize("method, measure", [("mean", statistics.fmean), ("median", statistics.median)])
+def test_mean_and_median_splits_equal_an_independent_computation(index, workbook, method, measure):
+    raw = pd.read_excel(workbook, sheet_name="2023_dataset")
+    split = q.split_for(q.positions(index, 2023), method)
+    assert split.criminality == pytest.approx(measure(raw["Criminality avg,"].tolist()))
+    assert split.resilience == pytest.approx(measure(raw["Resilience avg,"].tolist()))
+
+
+def test_quadrant_captions_count_the_highlighted_countries_and_sum_to_the_number_shown(index):
+    state = QuadrantState(edition=2023, continents=("Americas",))
+    figure, note, description = build_figure(index, state)
+    captions = [a["text"] for a in figure["layout"]["annotations"] if "countries" in a["text"] or "country<" in a["text"]]
+    counts = [int(text.split("<b>")[1].split(" ")[0]) for text in captions]
+    shown = int(note.split(" of ")[0])
+    assert len(captions) == 4 and sum(counts) == shown == 35
+    assert "35 of 193" in description
+
+
+def test_filtered_out_countries_fade_rather_than_vanish(index):
+    figure, _, _ = build_figure(index, QuadrantState(edition=2023, regions=("South America",)))
+    faded = [t for t in continent_traces(figure) if t["marker"]["opacity"] < 0.5]
+    bright = [t for t in continent_traces(figure) if t["marker"]["opacity"] > 0.5]
+    assert sum(len(t["x"]) for t in bright) == 12
+    assert sum(len(t["x"]) for t in faded) == 193 - 12
+
+
+def test_movement_paths_join_the_right_editions_for_the_right_country(index, workbook):
+    raw = {e: pd.read_excel(workbook, sheet_name=f"{e}_dataset").set_index("Country") for e in (2021, 2023)}
+    paths = q.paths(index, 2023, ["PER", "MMR"])
+    peru = paths[paths["iso3"] == "PER"]
+    assert peru["edition"].tolist() == [2021, 2023]
+    assert peru["criminality"].tolist() == [raw[2021].loc["Peru", "Criminality"], raw[2023].loc["Peru", "Criminality avg,"]]
+    assert peru["resilience"].tolist() == [raw[2021].loc["Peru", "Resilience"], raw[2023].loc["Peru", "Resilience avg,"]]
+    figure, _, _ = build_figure(index, QuadrantState(edition=2023, movement=True))
+    movement = next(t for t in figure["data"] if t["name"] == "Movement")
+    segments = sum(1 for v in movement["x"] if v is None)
+    assert segments == 193  # every country has a 2021 and a 2023 position
+    assert not any(t["name"] == "Movement" for t in build_figure(index, QuadrantState(2021, movement=True))[0]["data"])
+
+
+def test_movers_are_the_largest_changes_in_each_direction(index):
+    points = q.positions(index, 2023)
+    movers = q.movers(index, 2023, n=3)
+    assert movers["criminality_up"]["criminality_change"].tolist() == sorted(
+        points["criminality_change"], reverse=True)[:3]
+    assert movers["resilience_down"]["resilience_change"].tolist() == sorted(points["resilience_change"])[:3]
+
+
+def test_quadrant_changes_list_exactly_the_countries_that_changed(index):
+    changed = q.quadrant_changes(index, 2023, "gitoc")
+    def quadrant_of(edition):
+        p = q.positions(index, edition)
+        return dict(zip(p["iso3"], q.classify(p["criminality"], p["resilience"], q.Split("gitoc", 5.5, 5.5))))
+    before, after = quadrant_of(2021), quadrant_of(2023)
+    assert set(changed["iso3"]) == {c for c in after if after[c] != before[c]}
+    row = changed.iloc[0]
+    assert (row["before"], row["after"]) == (before[row["iso3"]], after[row["iso3"]])
+
+
+def test_labels_go_to_the_countries_furthest_from_the_split(index):
+    points, split = chart_points(index, QuadrantState(edition=2023))
+    labelled = extreme_countries(points, split, 3)
+    distance = ((points["criminality"] - 5.5) ** 2 + (points["resilience"] - 5.5) ** 2)
+    assert set(labelled) == set(points.loc[distance.nlargest(3).index, "iso3"])
+
+
+def test_selected_country_is_ringed_and_named(index):
+    figure, _, _ = build_figure(index, QuadrantState(edition=2021, country="PER"))
+    assert any(t.get("customdata") == ["PER"] and not t.get("legendgroup") for t in figure["data"])
+    assert any("Peru" in a["text"] for a in figure["layout"]["annotations"])
+
+
+def test_hover_shows_both_scores_with_two_decimals_ranks_and_quadrant(index):
+    figure, _, _ = build_figure(index, QuadrantState(edition=2021))
+    texts = [text for t in continent_traces(figure) for iso3, text in zip(t["customdata"], t["text"]) if iso3 == "PER"]
+    assert texts == ["<b>Peru</b> · South America<br>Criminality 6.35 · 26th of 193<br>"
+                     "Resilience 4.58 · 106th of 193<br>High criminality – low resilience"]
+
+
+# ------------------------------------------------------------------------------------------ URL state
+
+
+def test_url_state_round_trips(index):
+    state = QuadrantState(edition=2021, split="median", continents=("Americas",), regions=("South America",),
+                          country="PER", labels=5, movement=True)
+    query = state.query(index)
+    from components.shell import parse_search
+
+    assert parse_state(parse_search(query), index) == (state, [])
+
+
+def test_the_default_view_has_a_bare_url(index):
+    assert QuadrantState(edition=index.latest).query(index) == ""
+
+
+@pytest.mark.parametrize("query, fragment", [
+    ({"edition": ["2022"]}, "Edition '2022' is not available"),
+    ({"split": ["thirds"]}, "Split 'thirds' is unknown"),
+    ({"country": ["<script>"]}, "Country '<script>' is not in the 2023 edition"),
+    ({"continent": ["Atlantis"]}, "Unknown continent 'Atlantis'"),
+    ({"labels": ["999"]}, "Labels '999' must be a whole number"),
+    ({"movement": ["maybe"]}, "Movement 'maybe' must be 0 or 1"),
+])
+def test_an_invalid_url_value_falls_back_to_the_default_with_a_notice(index, query, fragment):
+    state, notices = parse_state(query, index)
+    defaults = QuadrantState(edition=index.latest)
+    assert state == defaults
+    assert len(notices) == 1 and fragment in notices[0]
+
+
+def test_lower_case_country_codes_are_accepted(index):
+    state, notices = parse_state({"country": ["per"], "edition": ["2021"]}, index)
+    assert (state.country, state.edition, notices) == ("PER", 2021, [])
