@@ -61,10 +61,13 @@ def quadrant_figure(
     for continent in continents:
         # Filtered-out countries fade rather than vanish; they sit in a second trace of the same legend group
         # so the legend keeps full colour and one click still toggles the whole continent.
-        for highlighted in (False, True):
-            part = [r for r in rows if r["continent"] == continent and r["highlighted"] == highlighted]
+        parts = {flag: [r for r in rows if r["continent"] == continent and r["highlighted"] == flag]
+                 for flag in (False, True)}
+        legend_on = True if parts[True] else False  # a wholly faded continent keeps a (faded) legend entry
+        for highlighted, part in parts.items():
             traces.append(dict(
-                type="scatter", mode="markers", name=continent, legendgroup=continent, showlegend=highlighted,
+                type="scatter", mode="markers", name=continent, legendgroup=continent,
+                showlegend=highlighted == legend_on,
                 x=[r["criminality"] for r in part], y=[r["resilience"] for r in part],
                 customdata=[r["iso3"] for r in part],
                 text=[hover_text(r) for r in part],

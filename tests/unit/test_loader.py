@@ -107,7 +107,7 @@ def test_change_is_the_difference_with_the_previous_edition_and_new_indicators_h
     table = index.tidy.set_index(["edition", "iso3", "indicator"])
     assert table.loc[(2023, "PER", "criminality"), "change"] == pytest.approx(6.40 - 6.35)
     assert math.isnan(table.loc[(2023, "PER", "financial-crimes"), "change"])
-    assert table.loc[2021, "change"].isna().all()
+    assert index.edition_table(2021)["change"].isna().all()
 
 
 def test_a_later_release_with_a_2025_sheet_loads_without_code_change(tmp_path, workbook):
