@@ -11,7 +11,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-run: $(STAMP)
+# Plotly's world outlines for the maps, from the npm registry (served by the app itself: no CDN).
+ASSETS := node_modules/.package-lock.json
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+run: $(STAMP) $(ASSETS)
 	$(PY) app.py
 
 check: $(STAMP)
@@ -22,7 +27,7 @@ browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
-test: $(STAMP) browser
+test: $(STAMP) $(ASSETS) browser
 	$(VENV)/bin/pytest --headless -p no:cacheprovider
 
 bench: $(STAMP)

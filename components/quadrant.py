@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import partial
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
@@ -11,14 +12,13 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from figures.quadrant import extreme_countries, quadrant_figure
 from ocindex import quadrant as q
 from ocindex.index import IndexData
-from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import ids
+from .common import composite_summary, country_href, country_param, edition_param, last, notice
 from .shell import Page
 
 MAX_LABELS = 20
-COMPOSITE_ROWS = ("criminality", "criminal-markets", "criminal-actors", "resilience")
 
 
 @dataclass(frozen=True)
@@ -50,19 +50,9 @@ class QuadrantState:
 
 def parse_state(query: dict[str, list[str]], data: IndexData) -> tuple[QuadrantState, list[str]]:
     """Read the URL's query; every value that does not fit falls back to its default with a notice."""
-    notices: list[str] = []
-    state = QuadrantState(edition=data.latest)
-
-    def first(key):
-        values = query.get(key) or []
-        return values[-1] if values else None
-
-    if (raw := first("edition")) is not None:
-        if raw.isdigit() and int(raw) in data.editions:
-            state = replace(state, edition=int(raw))
-        else:
-            notices.append(f"Edition '{raw}' is not available; showing {data.latest}. "
-                           f"Available: {', '.join(map(str, data.editions))}.")
+    edition, notices = edition_param(query, data)
+    state = QuadrantState(edition=edition)
+    first = partial(last, query)
     if (raw := first("split")) is not None:
         if raw in q.SPLIT_METHODS:
             state = replace(state, split=raw)
@@ -77,11 +67,9 @@ def parse_state(query: dict[str, list[str]], data: IndexData) -> tuple[QuadrantS
         if unknown:
             notices.append(f"Unknown {key} {', '.join(repr(u) for u in unknown)} in {state.edition}: ignored.")
         state = replace(state, **{attribute: kept})
-    if (raw := first("country")) is not None:
-        if raw.upper() in table.index:
-            state = replace(state, country=raw.upper())
-        else:
-            notices.append(f"Country '{raw}' is not in the {state.edition} edition (use an ISO3 code such as PER).")
+    country, country_notices = country_param(query, data, state.edition)
+    state = replace(state, country=country)
+    notices += country_notices
     if (raw := first("labels")) is not None:
         if raw.isdigit() and 0 <= int(raw) <= MAX_LABELS:
             state = replace(state, labels=int(raw))
@@ -135,8 +123,7 @@ def layout(app: Dash, data: IndexData, query: dict[str, list[str]]):
     table = data.wide(state.edition)
     return html.Div([
         dcc.Location(id=ids.Q_URL, refresh=False),
-        dbc.Alert([html.Div(n) for n in notices], id=ids.Q_NOTICE, color="warning", dismissable=True,
-                  is_open=bool(notices), className="mb-2 py-2"),
+        notice(ids.Q_NOTICE, notices),
         dbc.Row([
             dbc.Col(_controls(data, state, table), lg=3, className="oc-controls"),
             dbc.Col(_chart(), lg=6),
@@ -214,44 +201,15 @@ def country_panel(app: Dash, data: IndexData, state: QuadrantState):
             className="text-body-secondary small mb-0")))
     points, split = chart_points(data, state)
     point = points.set_index("iso3").loc[state.country]
-    rows = data.edition_table(state.edition)
-    rows = rows[(rows["iso3"] == state.country) & rows["indicator"].isin(COMPOSITE_ROWS)].set_index("indicator")
-    previous = data.previous_edition(state.edition)
-    entries = []
-    for slug in COMPOSITE_ROWS:
-        row = rows.loc[slug]
-        ranks = " · ".join([
-            rank_phrase(row["rank_global"], row["n_global"]),
-            rank_phrase(row["rank_continent"], row["n_continent"], row["continent"]),
-            rank_phrase(row["rank_region"], row["n_region"], row["region"]),
-        ])
-        entries.append(html.Div([
-            html.Div([
-                html.Span(row["indicator_label"], className="fw-semibold"),
-                html.Span(f"{row['score']:.2f}", className="ms-auto fs-5 fw-semibold"),
-                html.Span(_change(row["change"], previous), className="oc-change small ms-2",
-                          title=f"Change since {previous}" if previous else "No earlier edition"),
-            ], className="d-flex align-items-baseline"),
-            html.Div(ranks, className="small text-body-secondary"),
-        ], className="oc-composite" + (" ps-3" if slug in ("criminal-markets", "criminal-actors") else "")))
-    href = app.get_relative_path(f"/country/{state.country}") + f"?edition={state.edition}"
     return dbc.Card(dbc.CardBody([
         html.H2(point["country"], className="h5 mb-0"),
         html.Div(f"{point['continent']} · {point['region']} · {state.edition} edition",
                  className="small text-body-secondary"),
         html.Div(point["quadrant"], className="badge text-bg-light border my-2"),
-        *entries,
-        html.Div(f"Δ: change since {previous}" if previous else "", className="small text-body-secondary mt-1"),
-        dcc.Link("Open the country profile →", href=href, className="d-inline-block mt-2"),
+        *composite_summary(data, state.edition, state.country),
+        dcc.Link("Open the country profile →", href=country_href(app, state.country, state.edition),
+                 className="d-inline-block mt-2"),
     ]), className="oc-country-panel")
-
-
-def _change(change, previous) -> str:
-    if previous is None:
-        return "—"
-    if change != change:  # NaN: no score in the previous edition
-        return "new"
-    return f"{change:+.2f}"
 
 
 def movers_panel(data: IndexData, state: QuadrantState):

@@ -63,7 +63,7 @@ def quadrant_figure(
         # so the legend keeps full colour and one click still toggles the whole continent.
         parts = {flag: [r for r in rows if r["continent"] == continent and r["highlighted"] == flag]
                  for flag in (False, True)}
-        legend_on = True if parts[True] else False  # a wholly faded continent keeps a (faded) legend entry
+        legend_on = bool(parts[True])  # a wholly faded continent keeps a (faded) legend entry
         for highlighted, part in parts.items():
             traces.append(dict(
                 type="scatter", mode="markers", name=continent, legendgroup=continent,

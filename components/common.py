@@ -1,0 +1,103 @@
+"""Pieces every page shares: URL parameter checks, notices, breadcrumbs, help text, composite summaries."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Dash, dcc, html
+
+from ocindex.catalogue import Indicator
+from ocindex.index import IndexData
+from ocindex.ranks import rank_phrase
+
+COMPOSITES = ("criminality", "criminal-markets", "criminal-actors", "resilience")
+
+
+def last(query: dict[str, list[str]], key: str) -> str | None:
+    values = query.get(key) or []
+    return values[-1] if values else None
+
+
+def edition_param(query, data: IndexData, allowed: tuple[int, ...] | None = None) -> tuple[int, list[str]]:
+    """The ?edition= value if it is loaded (and allowed), else the newest allowed edition with a notice."""
+    allowed = allowed or data.editions
+    default = allowed[-1]
+    raw = last(query, "edition")
+    if raw is None:
+        return default, []
+    if raw.isdigit() and int(raw) in allowed:
+        return int(raw), []
+    return default, [f"Edition '{raw}' is not available here; showing {default}. "
+                     f"Available: {', '.join(map(str, allowed))}."]
+
+
+def country_param(query, data: IndexData, edition: int) -> tuple[str | None, list[str]]:
+    raw = last(query, "country")
+    if raw is None:
+        return None, []
+    if raw.upper() in data.wide(edition).index:
+        return raw.upper(), []
+    return None, [f"Country '{raw}' is not in the {edition} edition (use an ISO3 code such as PER)."]
+
+
+def notice(component_id: str, notices: list[str]) -> dbc.Alert:
+    return dbc.Alert([html.Div(n) for n in notices], id=component_id, color="warning", dismissable=True,
+                     is_open=bool(notices), className="mb-2 py-2")
+
+
+def breadcrumbs(app: Dash, trail: list[tuple[str, str | None]]) -> dbc.Breadcrumb:
+    """trail: (label, path or None for the current page)."""
+    return dbc.Breadcrumb(items=[
+        {"label": label, "href": app.get_relative_path(path), "external_link": False} if path else
+        {"label": label, "active": True}
+        for label, path in trail
+    ], className="mb-1 small")
+
+
+def help_text(indicator: Indicator, text: str | None = None, className: str = "") -> html.Span:
+    """An indicator's name with its catalogue definition as hover/focus help."""
+    return html.Span(text or indicator.label, title=indicator.definition, className=f"oc-help {className}".strip())
+
+
+def indicator_link(app: Dash, indicator: Indicator, edition: int, country: str | None = None) -> dcc.Link:
+    query = f"?edition={edition}" + (f"&country={country}" if country else "")
+    return dcc.Link(indicator.label, href=app.get_relative_path(f"/indicator/{indicator.slug}") + query,
+                    title=indicator.definition)
+
+
+def country_href(app: Dash, iso3: str, edition: int) -> str:
+    return app.get_relative_path(f"/country/{iso3}") + f"?edition={edition}"
+
+
+def change_text(change: float, previous: int | None, is_new: bool = False) -> str:
+    if previous is None:
+        return "—"
+    if is_new or change != change:  # NaN: the indicator did not exist in the previous edition
+        return "new"
+    return f"{change:+.2f}"
+
+
+def composite_summary(data: IndexData, edition: int, iso3: str) -> list:
+    """The four composites of a country with score, change and official ranks at three levels."""
+    rows = data.edition_table(edition)
+    rows = rows[(rows["iso3"] == iso3) & rows["indicator"].isin(COMPOSITES)].set_index("indicator")
+    previous = data.previous_edition(edition)
+    entries = []
+    for slug in COMPOSITES:
+        row = rows.loc[slug]
+        ranks = " · ".join([
+            rank_phrase(row["rank_global"], row["n_global"]),
+            rank_phrase(row["rank_continent"], row["n_continent"], row["continent"]),
+            rank_phrase(row["rank_region"], row["n_region"], row["region"]),
+        ])
+        entries.append(html.Div([
+            html.Div([
+                help_text(data.catalogue[slug], className="fw-semibold"),
+                html.Span(f"{row['score']:.2f}", className="ms-auto fs-5 fw-semibold"),
+                html.Span(change_text(row["change"], previous), className="oc-change small ms-2",
+                          title=f"Change since {previous}" if previous else "No earlier edition"),
+            ], className="d-flex align-items-baseline"),
+            html.Div(ranks, className="small text-body-secondary"),
+        ], className="oc-composite" + (" ps-3" if slug in ("criminal-markets", "criminal-actors") else "")))
+    if previous:
+        entries.append(html.Div(f"Right-hand figures: change since {previous}.", className="small text-body-secondary"))
+    return entries
