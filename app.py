@@ -10,13 +10,13 @@ from pathlib import Path
 import dash_bootstrap_components as dbc
 from dash import Dash
 
-from components import api, quadrant, shell
+from components import api, country, indicator, pillar, quadrant, shell
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import DataStore
 
-PAGES = [quadrant.PAGE]
-PANELS = [quadrant]
+PANELS = [quadrant, country, indicator, pillar]
+PAGES = [panel.PAGE for panel in PANELS]
 
 
 def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
@@ -31,7 +31,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.layout = shell.layout(app)
+    app.layout = shell.layout(app, store.index)
     api.register(app, store)
     shell.register(app, store, PAGES)
     for panel in PANELS:

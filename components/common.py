@@ -101,3 +101,13 @@ def composite_summary(data: IndexData, edition: int, iso3: str) -> list:
     if previous:
         entries.append(html.Div(f"Right-hand figures: change since {previous}.", className="small text-body-secondary"))
     return entries
+
+
+def not_found(app: Dash, path: str, reason: str = "") -> dbc.Container:
+    return dbc.Container(
+        dbc.Alert([
+            html.H2("No such view", className="h5"),
+            html.P(["Nothing lives at ", html.Code(path), ". ", reason]),
+            dcc.Link("Back to the quadrant", href=app.get_relative_path("/"), className="alert-link"),
+        ], color="warning", className="mt-4"),
+    )

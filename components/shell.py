@@ -10,10 +10,12 @@ from urllib.parse import parse_qs
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, dcc, html
 
+from ocindex import drilldown as dd
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import ids
+from .common import not_found
 
 
 @dataclass(frozen=True)
@@ -32,33 +34,37 @@ def parse_search(search: str | None) -> dict[str, list[str]]:
     return parse_qs((search or "").lstrip("?"), keep_blank_values=False)
 
 
-def navbar(app: Dash) -> dbc.Navbar:
+def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
+    def link(label, path):
+        return dbc.DropdownMenuItem(label, href=app.get_relative_path(path))
+
+    indicators = []
+    for component in ("criminality", "criminal markets", "criminal actors", "resilience"):
+        members = [i for i in data.catalogue if i.component == component]
+        indicators.append(dbc.DropdownMenuItem(component.capitalize(), header=True))
+        indicators += [link(i.label, f"/indicator/{i.slug}") for i in members]
+    pillars = [link(p.label, f"/pillar/{p.slug}") for p in dd.pillars(data).values()]
     return dbc.Navbar(
         dbc.Container([
-            dcc.Link(
-                [html.Span("OC Index Explorer", className="fw-semibold")],
-                href=app.get_relative_path("/"), className="navbar-brand text-white text-decoration-none",
-            ),
-            html.Span("Global Organized Crime Index · GI-TOC data", className="navbar-text text-white-50 small"),
+            dcc.Link("OC Index Explorer", href=app.get_relative_path("/"),
+                     className="navbar-brand fw-semibold text-white text-decoration-none"),
+            dbc.Nav([
+                dbc.NavItem(dbc.NavLink("Quadrant", href=app.get_relative_path("/"))),
+                dbc.DropdownMenu(pillars, label="Pillars", nav=True, in_navbar=True),
+                dbc.DropdownMenu(indicators, label="Indicators", nav=True, in_navbar=True,
+                                 toggleClassName="oc-nav-indicators", className="oc-scroll-menu"),
+            ], navbar=True, className="me-auto"),
+            html.Span("Global Organized Crime Index · data: GI-TOC", className="navbar-text text-white-50 small"),
         ], fluid=True),
         color="dark", dark=True, className="py-1", id=ids.NAV_EDITION_LINKS,
     )
 
 
-def not_found(app: Dash, path: str) -> html.Div:
-    return dbc.Container(
-        dbc.Alert([
-            html.H2("No such view", className="h5"),
-            html.P(["Nothing lives at ", html.Code(path), "."]),
-            dcc.Link("Back to the quadrant", href=app.get_relative_path("/"), className="alert-link"),
-        ], color="warning", className="mt-4"),
-    )
-
-
-def layout(app: Dash) -> html.Div:
+def layout(app: Dash, data: IndexData) -> html.Div:
     return html.Div([
-        dcc.Location(id=ids.URL),
-        navbar(app),
+        # callback-nav: pages may navigate by setting href, without reloading the app.
+        dcc.Location(id=ids.URL, refresh="callback-nav"),
+        navbar(app, data),
         html.Main(id=ids.PAGE, className="oc-page"),
     ])
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import plotly.colors
+
 # Okabe-Ito: distinguishable under the common colour-vision deficiencies.
 CONTINENT_COLOURS = {
     "Africa": "#E69F00",
@@ -32,3 +34,30 @@ def base_layout(presentation: bool = False) -> dict:
         margin=dict(l=60, r=20, t=40, b=60),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=size)),
     )
+
+# Sequential scales that stay readable under colour-vision deficiencies (lightness carries the order),
+# light for low scores and dark for high ones. Plotly's named "YlOrRd" runs the other way, hence the lists.
+CRIMINALITY_SCALE = plotly.colors.sequential.YlOrRd
+RESILIENCE_SCALE = plotly.colors.sequential.YlGnBu
+
+# Markers of a country against its reference groups: colour and shape both differ.
+COUNTRY_MARK = dict(color="#D55E00", symbol="circle")
+REGION_MARK = dict(color="#0072B2", symbol="triangle-up")
+CONTINENT_MARK = dict(color="#009E73", symbol="square")
+WORLD_MARK = dict(color="#6c757d", symbol="diamond")
+
+
+def scale_for(pillar: str) -> str:
+    return RESILIENCE_SCALE if pillar == "resilience" else CRIMINALITY_SCALE
+
+
+def wrap_label(text: str, width: int = 22) -> str:
+    """Break a long axis label onto lines of about `width` characters, at spaces."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(lines + [line])

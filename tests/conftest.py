@@ -44,3 +44,12 @@ def catalogue() -> Catalogue:
 @pytest.fixture(scope="session")
 def index(workbook, catalogue):
     return load_index(workbook, catalogue)
+
+
+@pytest.fixture(scope="session")
+def app_instance(workbook):
+    """One app for tests that render layouts (links need the app's path prefix)."""
+    from app import create_app
+    from ocindex.settings import Settings
+
+    return create_app(Settings(data_dir=workbook.parent))

@@ -1,0 +1,169 @@
+"""Country profile: every indicator of an edition against the averages, ranks, change, path and peers."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, dcc, html
+
+from figures.country import path_figure, profile_dots
+from ocindex import drilldown as dd
+from ocindex.index import IndexData
+from ocindex.quadrant import classify, positions, split_for
+from ocindex.ranks import rank_phrase
+from ocindex.store import DataStore
+
+from . import ids
+from .common import (breadcrumbs, change_text, composite_summary, edition_param, help_text, indicator_link,
+                     last, not_found, notice)
+from .shell import Page
+
+MAX_PEERS = 4
+COMPONENT_TITLES = {"criminality": "Criminality", "criminal markets": "Criminal markets",
+                    "criminal actors": "Criminal actors", "resilience": "Resilience"}
+
+
+def peers_param(query, data: IndexData, edition: int, iso3: str) -> tuple[list[str], list[str]]:
+    raw = last(query, "peers")
+    if raw is None:
+        return dd.default_peers(data, edition, iso3, MAX_PEERS), []
+    asked = [p.strip().upper() for p in raw.split(",") if p.strip()]
+    known = [p for p in dict.fromkeys(asked) if p in data.wide(edition).index and p != iso3]
+    notices = []
+    if len(known) < len(asked):
+        notices.append(f"Peers '{raw}': only known ISO3 codes other than the country itself are kept.")
+    if len(known) > MAX_PEERS:
+        notices.append(f"At most {MAX_PEERS} peers are shown.")
+    return known[:MAX_PEERS], notices
+
+
+def layout(app: Dash, data: IndexData, query, iso3: str):
+    iso3 = iso3.upper()
+    if iso3 not in set(data.tidy["iso3"]):
+        return not_found(app, f"/country/{iso3}", "That is not the ISO3 code of a country in the index.")
+    edition, notices = edition_param(query, data)
+    peers, peer_notices = peers_param(query, data, edition, iso3)
+    name = data.wide(edition).loc[iso3, "country"]
+    countries = data.countries()
+    return dbc.Container([
+        dcc.Location(id=ids.C_URL, refresh=False),
+        dcc.Store(id=ids.C_ISO3, data=iso3),
+        breadcrumbs(app, [("Quadrant", "/"), (name, None)]),
+        notice(ids.C_NOTICE, notices + peer_notices),
+        dbc.Row([
+            dbc.Col(html.H1(name, className="h3 mb-0"), width="auto"),
+            dbc.Col(dbc.RadioItems(id=ids.C_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+                                   value=edition, inline=True), width="auto"),
+        ], className="align-items-center g-3 mb-2"),
+        dbc.Row([
+            dbc.Col([
+                dbc.Card(dbc.CardBody(id=ids.C_SUMMARY), className="mb-3"),
+                dbc.Card([dbc.CardHeader("Across editions", className="py-1 fw-semibold"),
+                          dcc.Graph(id=ids.C_PATH, config={"displaylogo": False})], className="mb-3"),
+            ], lg=4),
+            dbc.Col(dbc.Card([
+                dbc.CardHeader("Every indicator against the averages", className="py-1 fw-semibold"),
+                html.Div(id=ids.C_ABSENT),
+                dcc.Graph(id=ids.C_DOTS, config={"displaylogo": False,
+                                                 "toImageButtonOptions": {"filename": f"oc-index-{iso3}-profile"}}),
+            ]), lg=8),
+        ], className="g-3"),
+        dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
+                  html.Div(id=ids.C_TABLE)], className="mb-3"),
+        dbc.Card([
+            dbc.CardHeader(dbc.Row([
+                dbc.Col("Side by side with peers", className="fw-semibold"),
+                dbc.Col(dcc.Dropdown(id=ids.C_PEERS, multi=True, value=peers, placeholder="Choose up to 4 peers",
+                                     options=[{"label": n, "value": i} for i, n in
+                                              zip(countries["iso3"], countries["country"]) if i != iso3]),
+                        md=8),
+            ], className="align-items-center"), className="py-1"),
+            html.Div(id=ids.C_PEER_TABLE),
+        ], className="mb-4"),
+    ], fluid=True, className="py-2")
+
+
+def header(data: IndexData, edition: int, iso3: str):
+    points = positions(data, edition)
+    point = points[points["iso3"] == iso3].iloc[0]
+    quadrant = classify(points["criminality"], points["resilience"], split_for(points, "gitoc"))[point.name]
+    return [
+        html.Div(f"{point['continent']} · {point['region']} · {edition} edition", className="small text-body-secondary"),
+        html.Div(quadrant, className="badge text-bg-light border my-2"),
+        *composite_summary(data, edition, iso3),
+    ]
+
+
+def absent_note(data: IndexData, edition: int):
+    present = {i.slug for i in data.indicators(edition)}
+    absent = [i for i in data.catalogue if i.slug not in present]
+    if not absent:
+        return None
+    names = ", ".join(i.label for i in absent)
+    return html.P(f"Not assessed in {edition}: {names}. They are left out here, not counted as zero.",
+                  className="small text-body-secondary px-2 pt-2 mb-0")
+
+
+def scores_table(app: Dash, data: IndexData, edition: int, iso3: str):
+    profile = dd.country_profile(data, edition, iso3)
+    previous = data.previous_edition(edition)
+    body, current = [], None
+    for row in profile.to_dict("records"):
+        if row["component"] != current:
+            current = row["component"]
+            body.append(html.Tr(html.Th(COMPONENT_TITLES[current], colSpan=6, className="table-light")))
+        indicator = data.catalogue[row["indicator"]]
+        body.append(html.Tr([
+            html.Td(indicator_link(app, indicator, edition, iso3),
+                    className="fw-semibold" if indicator.is_composite else "ps-3"),
+            html.Td(f"{row['score']:.2f}", className="text-end fw-semibold"),
+            html.Td(rank_phrase(row["rank_global"], row["n_global"])),
+            html.Td(rank_phrase(row["rank_continent"], row["n_continent"], row["continent"])),
+            html.Td(rank_phrase(row["rank_region"], row["n_region"], row["region"])),
+            html.Td(change_text(row["change"], previous, row["is_new"]), className="text-end"),
+        ]))
+    head = html.Thead(html.Tr([html.Th("Indicator"), html.Th("Score", className="text-end"), html.Th("Global"),
+                               html.Th("Continent"), html.Th("Region"),
+                               html.Th(f"Change since {previous}" if previous else "Change", className="text-end")]))
+    return dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 small")
+
+
+def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list[str]):
+    wide = data.wide(edition)
+    columns = [iso3] + [p for p in peers if p in wide.index][:MAX_PEERS]
+    head = html.Thead(html.Tr([html.Th("Indicator")] + [
+        html.Th(dcc.Link(wide.loc[c, "country"], href=app.get_relative_path(f"/country/{c}") + f"?edition={edition}"),
+                className="text-end") for c in columns]))
+    body = []
+    for indicator in data.indicators(edition):
+        scores = [wide.loc[c, indicator.slug] for c in columns]
+        body.append(html.Tr([html.Td(help_text(indicator), className="fw-semibold" if indicator.is_composite else "ps-3")]
+                            + [html.Td(f"{s:.2f}", className="text-end" + (" fw-semibold" if n == 0 else ""))
+                               for n, s in enumerate(scores)]))
+    return dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 small")
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(Output(ids.C_SUMMARY, "children"), Output(ids.C_DOTS, "figure"), Output(ids.C_ABSENT, "children"),
+                  Output(ids.C_TABLE, "children"), Output(ids.C_PATH, "figure"),
+                  Input(ids.C_EDITION, "value"), State(ids.C_ISO3, "data"))
+    def update(edition, iso3):
+        data = store.index
+        profile = dd.country_profile(data, edition, iso3)
+        name = data.wide(edition).loc[iso3, "country"]
+        return (header(data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
+                scores_table(app, data, edition, iso3), path_figure(dd.country_path(data, iso3)))
+
+    @app.callback(Output(ids.C_PEER_TABLE, "children"),
+                  Input(ids.C_EDITION, "value"), Input(ids.C_PEERS, "value"), State(ids.C_ISO3, "data"))
+    def update_peers(edition, peers, iso3):
+        return peers_table(app, store.index, edition, iso3, peers or [])
+
+    @app.callback(Output(ids.C_URL, "search"), Input(ids.C_EDITION, "value"), Input(ids.C_PEERS, "value"),
+                  prevent_initial_call=True)
+    def sync_url(edition, peers):
+        return "?" + urlencode([("edition", edition), ("peers", ",".join(peers or []))])
+
+
+PAGE = Page(pattern=r"/country/(?P<iso3>[A-Za-z]{3})", layout=layout)

@@ -1,0 +1,204 @@
+"""Indicator drill-down: one indicator (or composite) across all countries of an edition."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+
+from figures.indicator import choropleth, spread
+from ocindex import drilldown as dd
+from ocindex.catalogue import Indicator
+from ocindex.index import IndexData
+from ocindex.ranks import rank_phrase
+from ocindex.store import DataStore
+
+from . import ids
+from .common import (breadcrumbs, change_text, country_href, country_param, edition_param, last, notice,
+                     not_found)
+from .shell import Page
+
+LEVELS = {"continent": "By continent", "region": "By region"}
+
+
+def editions_of(data: IndexData, slug: str) -> tuple[int, ...]:
+    return tuple(e for e in data.editions if any(i.slug == slug for i in data.indicators(e)))
+
+
+def parent_trail(data: IndexData, indicator: Indicator) -> list[tuple[str, str | None]]:
+    """Quadrant > pillar (and group) > indicator."""
+    trail = [("Quadrant", "/")]
+    if not indicator.is_composite:
+        composite = {"criminal markets": "criminal-markets", "criminal actors": "criminal-actors",
+                     "resilience": "resilience"}[indicator.component]
+        trail.append((data.catalogue[composite].label, f"/pillar/{composite}"))
+        if indicator.group:
+            group = dd.pillars(data)
+            slug = next(p.slug for p in group.values() if p.label == indicator.group)
+            trail.append((indicator.group, f"/pillar/{slug}"))
+    return trail + [(indicator.label, None)]
+
+
+def layout(app: Dash, data: IndexData, query, slug: str):
+    indicator = data.catalogue.get(slug)
+    available = editions_of(data, slug) if indicator else ()
+    if not available:
+        return not_found(app, f"/indicator/{slug}", "There is no indicator with that name.")
+    edition, notices = edition_param(query, data, available)
+    if last(query, "edition") and notices:
+        notices = [f"{indicator.label} is not assessed in the {last(query, 'edition')} edition "
+                   f"(it is in {', '.join(map(str, available))}); showing {edition}."]
+    country, country_notices = country_param(query, data, edition)
+    level = last(query, "by") if last(query, "by") in LEVELS else "continent"
+    options = [{"label": i.label, "value": i.slug} for i in data.catalogue if editions_of(data, i.slug)]
+    return dbc.Container([
+        dcc.Location(id=ids.I_URL, refresh=False),
+        dcc.Store(id=ids.I_SLUG, data=slug),
+        breadcrumbs(app, parent_trail(data, indicator)),
+        notice(ids.I_NOTICE, notices + country_notices),
+        dbc.Row([
+            dbc.Col([
+                html.H1(indicator.label, className="h3 mb-1"),
+                html.P(indicator.definition, className="text-body-secondary mb-2"),
+            ], lg=6),
+            dbc.Col([
+                dbc.Label("Edition", html_for=ids.I_EDITION, className="small fw-semibold mb-0"),
+                dbc.RadioItems(id=ids.I_EDITION, options=[{"label": str(e), "value": e} for e in available],
+                               value=edition, inline=True),
+            ], lg=2),
+            dbc.Col([
+                dbc.Label("Country", html_for=ids.I_COUNTRY, className="small fw-semibold mb-0"),
+                dcc.Dropdown(id=ids.I_COUNTRY, options=_country_options(data), value=country,
+                             placeholder="Search a country…"),
+            ], lg=2),
+            dbc.Col([
+                dbc.Label("Another indicator", html_for=ids.I_JUMP, className="small fw-semibold mb-0"),
+                dcc.Dropdown(id=ids.I_JUMP, options=options, value=slug, clearable=False),
+            ], lg=2),
+        ], className="g-2 align-items-end mb-2"),
+        html.Div(id=ids.I_SUMMARY, className="mb-2"),
+        dbc.Row([
+            dbc.Col(dbc.Card([
+                dbc.CardHeader("Map", className="py-1 fw-semibold"),
+                dcc.Loading(dcc.Graph(id=ids.I_MAP, style={"height": "420px"}, config={
+                    "displaylogo": False, "topojsonURL": app.get_relative_path("/vendor/topojson/"),
+                    "toImageButtonOptions": {"filename": f"oc-index-{slug}-map"}}), delay_show=300),
+                html.P("Small island states too small for the map are in the ranking.",
+                       className="small text-body-secondary px-2 mb-1"),
+            ]), lg=7),
+            dbc.Col(dbc.Card([
+                dbc.CardHeader("Ranking", className="py-1 fw-semibold"),
+                html.Div(id=ids.I_RANKING, className="oc-ranking"),
+            ]), lg=5),
+        ], className="g-3 mb-3"),
+        dbc.Row([
+            dbc.Col(dbc.Card([
+                dbc.CardHeader(dbc.Row([
+                    dbc.Col("Spread", className="fw-semibold"),
+                    dbc.Col(dbc.RadioItems(id=ids.I_LEVEL, options=[{"label": v, "value": k}
+                                                                     for k, v in LEVELS.items()],
+                                           value=level, inline=True, className="small"), width="auto"),
+                ]), className="py-1"),
+                dcc.Graph(id=ids.I_SPREAD, config={"displaylogo": False,
+                                                   "toImageButtonOptions": {"filename": f"oc-index-{slug}-spread"}}),
+            ]), lg=7),
+            dbc.Col(html.Div(id=ids.I_SELECTED), lg=5),
+        ], className="g-3 mb-4"),
+    ], fluid=True, className="py-2")
+
+
+def _country_options(data: IndexData):
+    countries = data.countries()
+    return [{"label": name, "value": iso3} for iso3, name in zip(countries["iso3"], countries["country"])]
+
+
+def summary_cards(data: IndexData, edition: int, slug: str):
+    figures = dd.summary(data, edition, slug)
+    cards = [("Countries", f"{figures['countries']}"), ("Global mean", f"{figures['mean']:.2f}"),
+             ("Global median", f"{figures['median']:.2f}"),
+             (f"Scoring {dd.HIGH_SCORE:g} or more", f"{figures['high']}")]
+    return dbc.Row([dbc.Col(dbc.Card(dbc.CardBody([
+        html.Div(label, className="small text-body-secondary"), html.Div(value, className="fs-4 fw-semibold"),
+    ], className="py-2")), xs=6, md=3) for label, value in cards], className="g-2")
+
+
+def ranking_table(app: Dash, data: IndexData, edition: int, slug: str, selected: str | None):
+    rows = dd.ranked(data, edition, slug)
+    previous = data.previous_edition(edition)
+    body = [
+        html.Tr([
+            html.Td(int(r["rank_global"]), className="text-end"),
+            html.Td(dcc.Link(r["country"], href=country_href(app, r["iso3"], edition))),
+            html.Td(r["region"], className="small text-body-secondary"),
+            html.Td(f"{r['score']:.2f}", className="text-end fw-semibold"),
+            html.Td(change_text(r["change"], previous), className="text-end small"),
+        ], className="table-warning" if r["iso3"] == selected else None, id=f"rank-{r['iso3']}")
+        for r in rows.to_dict("records")
+    ]
+    head = html.Thead(html.Tr([html.Th("Rank", className="text-end"), html.Th("Country"), html.Th("Region"),
+                               html.Th("Score", className="text-end"),
+                               html.Th(f"Δ {previous}" if previous else "Δ", className="text-end")]))
+    return dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0")
+
+
+def selected_card(app: Dash, data: IndexData, edition: int, slug: str, iso3: str | None):
+    if iso3 is None:
+        return dbc.Card(dbc.CardBody(html.P("Click a country on the map or in the spread, or search one, to see "
+                                            "its score and ranks here.", className="small text-body-secondary mb-0")))
+    rows = dd.ranked(data, edition, slug)
+    row = rows[rows["iso3"] == iso3].iloc[0]
+    previous = data.previous_edition(edition)
+    return dbc.Card(dbc.CardBody([
+        html.H2(row["country"], className="h5 mb-0"),
+        html.Div(f"{row['continent']} · {row['region']}", className="small text-body-secondary mb-2"),
+        html.Div([html.Span(f"{row['score']:.2f}", className="fs-3 fw-semibold me-2"),
+                  html.Span(f"({change_text(row['change'], previous)} since {previous})" if previous else "",
+                            className="text-body-secondary")]),
+        html.Ul([html.Li(rank_phrase(row["rank_global"], row["n_global"])),
+                 html.Li(rank_phrase(row["rank_continent"], row["n_continent"], row["continent"])),
+                 html.Li(rank_phrase(row["rank_region"], row["n_region"], row["region"]))], className="mb-2"),
+        dcc.Link(f"Open {row['country']}'s profile →", href=country_href(app, iso3, edition)),
+    ]), className="oc-selected")
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(Output(ids.I_COUNTRY, "value"),
+                  Input(ids.I_MAP, "clickData"), Input(ids.I_SPREAD, "clickData"), prevent_initial_call=True)
+    def select_country(map_click, spread_click):
+        point = ((map_click if ctx.triggered_id == ids.I_MAP else spread_click) or {}).get("points", [{}])[0]
+        return point.get("location") or point.get("customdata") or no_update
+
+    @app.callback(Output(ids.I_MAP, "figure"), Output(ids.I_SPREAD, "figure"), Output(ids.I_SUMMARY, "children"),
+                  Output(ids.I_RANKING, "children"), Output(ids.I_SELECTED, "children"),
+                  Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), Input(ids.I_LEVEL, "value"),
+                  State(ids.I_SLUG, "data"))
+    def update(edition, country, level, slug):
+        data = store.index
+        indicator = data.catalogue[slug]
+        rows = dd.ranked(data, edition, slug)
+        return (choropleth(rows, indicator, country), spread(rows, indicator, level, country),
+                summary_cards(data, edition, slug), ranking_table(app, data, edition, slug, country),
+                selected_card(app, data, edition, slug, country))
+
+    @app.callback(Output(ids.I_URL, "search"),
+                  Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), Input(ids.I_LEVEL, "value"),
+                  prevent_initial_call=True)
+    def sync_url(edition, country, level):
+        pairs = [("edition", edition)] + ([("country", country)] if country else []) + (
+            [("by", level)] if level != "continent" else [])
+        return "?" + urlencode(pairs)
+
+    @app.callback(Output(ids.URL, "href", allow_duplicate=True), Input(ids.I_JUMP, "value"),
+                  State(ids.I_SLUG, "data"), State(ids.I_EDITION, "value"), State(ids.I_COUNTRY, "value"),
+                  prevent_initial_call=True)
+    def jump(target, slug, edition, country):
+        if not target or target == slug:
+            return no_update
+        query = {"edition": edition} if edition in editions_of(store.index, target) else {}
+        if country:
+            query["country"] = country
+        return app.get_relative_path(f"/indicator/{target}") + ("?" + urlencode(query) if query else "")
+
+
+PAGE = Page(pattern=r"/indicator/(?P<slug>[^/]+)", layout=layout)

@@ -1,0 +1,158 @@
+"""Pillar drill-down: a country x indicator heat table for a component or thematic group, and what pulls a
+selected country's composite up or down."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, dash_table, dcc, html, no_update
+
+from figures.pillar import contributions_figure, heat_styles
+from figures.style import FONT_FAMILY
+from ocindex import drilldown as dd
+from ocindex.index import IndexData
+from ocindex.store import DataStore
+
+from . import ids
+from .common import breadcrumbs, country_href, country_param, edition_param, notice, not_found
+from .shell import Page
+
+
+def filter_values(query, key: str, known: set[str]) -> tuple[list[str], list[str]]:
+    asked = query.get(key) or []
+    unknown = [a for a in asked if a not in known]
+    notes = [f"Unknown {key} {', '.join(repr(u) for u in unknown)}: ignored."] if unknown else []
+    return [a for a in dict.fromkeys(asked) if a in known], notes
+
+
+def layout(app: Dash, data: IndexData, query, slug: str):
+    pillar = dd.pillars(data).get(slug)
+    if pillar is None:
+        return not_found(app, f"/pillar/{slug}", "There is no pillar or thematic group with that name.")
+    available = tuple(e for e in data.editions if any(i.slug in pillar.members for i in data.indicators(e)))
+    edition, notices = edition_param(query, data, available)
+    country, more = country_param(query, data, edition)
+    table = data.wide(edition)
+    continents, more2 = filter_values(query, "continent", set(table["continent"]))
+    regions, more3 = filter_values(query, "region", set(table["region"]))
+    links = [dbc.NavItem(dbc.NavLink(p.label, href=app.get_relative_path(f"/pillar/{p.slug}"), active=p.slug == slug))
+             for p in dd.pillars(data).values()]
+    return dbc.Container([
+        dcc.Location(id=ids.P_URL, refresh=False),
+        dcc.Store(id=ids.P_SLUG, data=slug),
+        breadcrumbs(app, [("Quadrant", "/"), (pillar.label, None)]),
+        notice(ids.P_NOTICE, notices + more + more2 + more3),
+        dbc.Nav(links, pills=True, className="small mb-2 flex-wrap"),
+        dbc.Row([
+            dbc.Col(html.H1(pillar.label, className="h3 mb-0"), lg=4),
+            dbc.Col(dbc.RadioItems(id=ids.P_EDITION, options=[{"label": str(e), "value": e} for e in available],
+                                   value=edition, inline=True), width="auto"),
+            dbc.Col(dcc.Dropdown(id=ids.P_CONTINENT, options=sorted(table["continent"].unique()), value=continents,
+                                 multi=True, placeholder="All continents"), lg=2),
+            dbc.Col(dcc.Dropdown(id=ids.P_REGION, options=sorted(table["region"].unique()), value=regions,
+                                 multi=True, placeholder="All regions"), lg=2),
+            dbc.Col(dcc.Dropdown(id=ids.P_COUNTRY, value=country, placeholder="Select a country…",
+                                 options=[{"label": n, "value": i} for i, n in zip(table.index, table["country"])]),
+                    lg=2),
+        ], className="g-2 align-items-center mb-2"),
+        html.Div(id=ids.P_ABSENT),
+        dbc.Row([
+            dbc.Col(dbc.Card([
+                dbc.CardHeader("Scores (click a column title to sort, a row to select its country)",
+                               className="py-1 small"),
+                dash_table.DataTable(
+                    id=ids.P_TABLE, sort_action="native", page_action="none",
+                    fixed_rows={"headers": True}, fixed_columns={"headers": True, "data": 1},
+                    style_table={"height": "65vh", "overflowY": "auto", "minWidth": "100%"},
+                    style_cell={"fontFamily": FONT_FAMILY, "fontSize": "0.8rem", "padding": "2px 6px",
+                                "minWidth": "96px", "width": "96px", "maxWidth": "120px", "whiteSpace": "normal"},
+                    style_cell_conditional=[{"if": {"column_id": c}, "textAlign": "left", "minWidth": "150px",
+                                             "width": "150px"} for c in ("country", "region")],
+                    style_header={"fontWeight": "600", "whiteSpace": "normal", "height": "auto",
+                                  "verticalAlign": "bottom", "textAlign": "left", "fontSize": "0.72rem",
+                                  "overflowWrap": "anywhere"},
+                    cell_selectable=True),
+            ]), lg=7),
+            dbc.Col(html.Div(id=ids.P_SELECTED), lg=5),
+        ], className="g-3 mb-4"),
+    ], fluid=True, className="py-2")
+
+
+def table_content(data: IndexData, edition: int, slug: str, continents, regions):
+    pillar = dd.pillars(data)[slug]
+    matrix, present = dd.pillar_matrix(data, edition, pillar)
+    if continents:
+        matrix = matrix[matrix["continent"].isin(continents)]
+    if regions:
+        matrix = matrix[matrix["region"].isin(regions)]
+    score_columns = [pillar.composite] + [i.slug for i in present]
+    columns = [{"name": "Country", "id": "country"}, {"name": "Region", "id": "region"}] + [
+        {"name": data.catalogue[c].label, "id": c, "type": "numeric",
+         "format": dash_table.FormatTemplate.Format(precision=2, scheme=dash_table.Format.Scheme.fixed)}
+        for c in score_columns]
+    tooltips = {c: data.catalogue[c].definition for c in score_columns}
+    # DataTable reports the "id" of a clicked row, whatever the sort: make it the ISO3 code.
+    matrix = matrix.assign(id=matrix["iso3"]).sort_values([pillar.composite, "country"], ascending=[False, True])
+    return (matrix.to_dict("records"), columns,
+            heat_styles(score_columns, data.catalogue[pillar.composite].pillar), tooltips)
+
+
+def absent_note(data: IndexData, edition: int, slug: str):
+    pillar = dd.pillars(data)[slug]
+    present = {i.slug for i in data.indicators(edition)}
+    absent = [data.catalogue[m].label for m in pillar.members if m not in present]
+    if not absent:
+        return None
+    return dbc.Alert(f"Not assessed in {edition}: {', '.join(absent)}. Left out, not counted as zero.",
+                     color="light", className="py-1 small mb-2")
+
+
+def selected_panel(app: Dash, data: IndexData, edition: int, slug: str, iso3: str | None):
+    if iso3 is None:
+        return dbc.Card(dbc.CardBody(html.P("Select a country to see which indicators pull its score up or down "
+                                            "against its region and the world.", className="small mb-0")))
+    pillar = dd.pillars(data)[slug]
+    row = data.wide(edition).loc[iso3]
+    contributions = dd.contributions(data, edition, pillar, iso3)
+    return dbc.Card([
+        dbc.CardHeader([html.Span(row["country"], className="fw-semibold"),
+                        html.Span(f" · {data.catalogue[pillar.composite].label} {row[pillar.composite]:.2f}",
+                                  className="text-body-secondary")], className="py-1"),
+        dcc.Graph(figure=contributions_figure(contributions, row["country"], row["region"]),
+                  config={"displaylogo": False}),
+        html.P("Bars right of zero: the country scores above the mean"
+               + (" (more crime)." if pillar.composite != "resilience" else " (more resilience)."),
+               className="small text-body-secondary px-2 mb-1"),
+        dcc.Link(f"Open {row['country']}'s profile →", href=country_href(app, iso3, edition), className="px-2 pb-2"),
+    ])
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(Output(ids.P_TABLE, "data"), Output(ids.P_TABLE, "columns"),
+                  Output(ids.P_TABLE, "style_data_conditional"), Output(ids.P_TABLE, "tooltip_header"),
+                  Output(ids.P_ABSENT, "children"),
+                  Input(ids.P_EDITION, "value"), Input(ids.P_CONTINENT, "value"), Input(ids.P_REGION, "value"),
+                  State(ids.P_SLUG, "data"))
+    def update_table(edition, continents, regions, slug):
+        rows, columns, styles, tooltips = table_content(store.index, edition, slug, continents, regions)
+        return rows, columns, styles, tooltips, absent_note(store.index, edition, slug)
+
+    @app.callback(Output(ids.P_COUNTRY, "value"), Input(ids.P_TABLE, "active_cell"), prevent_initial_call=True)
+    def select_from_table(cell):
+        return (cell or {}).get("row_id") or no_update
+
+    @app.callback(Output(ids.P_SELECTED, "children"), Input(ids.P_EDITION, "value"), Input(ids.P_COUNTRY, "value"),
+                  State(ids.P_SLUG, "data"))
+    def update_selected(edition, country, slug):
+        return selected_panel(app, store.index, edition, slug, country)
+
+    @app.callback(Output(ids.P_URL, "search"), Input(ids.P_EDITION, "value"), Input(ids.P_CONTINENT, "value"),
+                  Input(ids.P_REGION, "value"), Input(ids.P_COUNTRY, "value"), prevent_initial_call=True)
+    def sync_url(edition, continents, regions, country):
+        pairs = [("edition", edition)] + [("continent", c) for c in continents or []] + [
+            ("region", r) for r in regions or []] + ([("country", country)] if country else [])
+        return "?" + urlencode(pairs)
+
+
+PAGE = Page(pattern=r"/pillar/(?P<slug>[a-z0-9-]+)", layout=layout)

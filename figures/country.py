@@ -1,0 +1,58 @@
+"""One country: every indicator against its region, continent and the world; its path across editions."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from .style import CONTINENT_MARK, COUNTRY_MARK, GRID, REGION_MARK, WORLD_MARK, base_layout
+
+
+def profile_dots(profile: pd.DataFrame, country: str) -> dict:
+    """A dot plot: one row per indicator (catalogue order, top to bottom), score on a fixed 1-10 axis."""
+    labels = profile["indicator_label"].tolist()
+    continent, region = profile["continent"].iloc[0], profile["region"].iloc[0]
+    series = [
+        ("World mean", "mean_global", WORLD_MARK, 9),
+        (f"{continent} mean", "mean_continent", CONTINENT_MARK, 9),
+        (f"{region} mean", "mean_region", REGION_MARK, 10),
+        (country, "score", COUNTRY_MARK, 13),
+    ]
+    traces = []
+    for name, column, mark, size in series:
+        traces.append(dict(
+            type="scatter", mode="markers", name=escape(name), x=profile[column].round(2).tolist(), y=labels,
+            customdata=profile["indicator"].tolist(),
+            hovertemplate=f"{escape(name)}: %{{x:.2f}}<extra>%{{y}}</extra>",
+            marker=dict(color=mark["color"], symbol=mark["symbol"], size=size,
+                        line=dict(width=1, color="white")),
+        ))
+    layout = base_layout()
+    layout.update(
+        xaxis=dict(range=[0.5, 10.5], dtick=1, gridcolor=GRID, side="top"),
+        yaxis=dict(autorange="reversed", automargin=True, gridcolor=GRID),
+        legend=dict(orientation="h", yref="container", yanchor="top", y=1, x=0),
+        margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
+        clickmode="event",
+    )
+    return dict(data=traces, layout=layout)
+
+
+def path_figure(path: pd.DataFrame) -> dict:
+    """Criminality and resilience across editions, each point labelled with its score."""
+    traces = []
+    for slug, mark in (("criminality", COUNTRY_MARK), ("resilience", REGION_MARK)):
+        rows = path[path["indicator"] == slug]
+        traces.append(dict(
+            type="scatter", mode="lines+markers+text", name=rows["indicator_label"].iloc[0],
+            x=[str(e) for e in rows["edition"]], y=rows["score"].tolist(),
+            text=[f"{s:.2f}" for s in rows["score"]], textposition="top center",
+            marker=dict(color=mark["color"], symbol=mark["symbol"], size=10), line=dict(color=mark["color"]),
+            hovertemplate="%{x}: %{y:.2f}<extra>%{fullData.name}</extra>",
+        ))
+    layout = base_layout()
+    layout.update(yaxis=dict(range=[1, 10], dtick=1, gridcolor=GRID, title=dict(text="Score")),
+                  xaxis=dict(type="category", title=dict(text="Edition")), height=260,
+                  margin=dict(l=50, r=10, t=10, b=40), legend=dict(orientation="h", y=1.12, x=0))
+    return dict(data=traces, layout=layout)

@@ -1,0 +1,80 @@
+"""One indicator across countries: a world map and the spread by continent or region."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from ocindex.catalogue import Indicator
+from ocindex.ranks import rank_phrase
+
+from .style import GRID, INK, base_layout, continent_colour, scale_for
+
+SCORE_RANGE = (1, 10)
+
+
+def _hover(row: dict, indicator: Indicator) -> str:
+    return (f"<b>{escape(row['country'])}</b><br>{escape(indicator.label)} {row['score']:.2f}<br>"
+            f"{rank_phrase(row['rank_global'], row['n_global'])}")
+
+
+def choropleth(ranked: pd.DataFrame, indicator: Indicator, selected: str | None = None) -> dict:
+    """World map keyed by ISO3. Outlines come from the app's own topojson (see the graph's topojsonURL)."""
+    rows = ranked.to_dict("records")
+    traces = [dict(
+        type="choropleth", locationmode="ISO-3", locations=[r["iso3"] for r in rows], z=[r["score"] for r in rows],
+        zmin=SCORE_RANGE[0], zmax=SCORE_RANGE[1], colorscale=scale_for(indicator.pillar),
+        text=[_hover(r, indicator) for r in rows], hovertemplate="%{text}<extra></extra>",
+        marker=dict(line=dict(color="white", width=0.4)),
+        colorbar=dict(title=dict(text="Score"), thickness=12, len=0.8, tickvals=list(range(1, 11))),
+    )]
+    if selected is not None and selected in set(ranked["iso3"]):
+        traces.append(dict(
+            type="choropleth", locationmode="ISO-3", locations=[selected], z=[1], showscale=False,
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], hoverinfo="skip",
+            marker=dict(line=dict(color=INK, width=2.5)),
+        ))
+    layout = base_layout()
+    layout.update(
+        margin=dict(l=0, r=0, t=0, b=0),
+        geo=dict(projection=dict(type="natural earth"), showframe=False, showcoastlines=False,
+                 showcountries=True, countrycolor="white", showland=True, landcolor="#e9ecef",
+                 lataxis=dict(range=[-58, 85]), resolution=50),
+        clickmode="event",
+        uirevision=True,
+    )
+    return dict(data=traces, layout=layout)
+
+
+def spread(ranked: pd.DataFrame, indicator: Indicator, level: str, selected: str | None = None) -> dict:
+    """Box and every country's point, one row per continent or region; the selected country ringed."""
+    groups = sorted(ranked[level].unique(), reverse=True)  # first group at the top
+    continents = sorted(ranked["continent"].unique())
+    rows = ranked.to_dict("records")
+    traces = []
+    for group in groups:
+        members = [r for r in rows if r[level] == group]
+        colour = continent_colour(members[0]["continent"], continents)
+        traces.append(dict(
+            type="box", orientation="h", name=group, x=[r["score"] for r in members], y=[group] * len(members),
+            customdata=[r["iso3"] for r in members], text=[_hover(r, indicator) for r in members],
+            hovertemplate="%{text}<extra></extra>", boxpoints="all", jitter=0.5, pointpos=0,
+            marker=dict(color=colour, size=6, opacity=0.75), line=dict(color=colour, width=1),
+            fillcolor="rgba(0,0,0,0)", showlegend=False,
+        ))
+    chosen = next((r for r in rows if r["iso3"] == selected), None)
+    if chosen is not None:
+        traces.append(dict(
+            type="scatter", mode="markers+text", x=[chosen["score"]], y=[chosen[level]], customdata=[chosen["iso3"]],
+            text=[escape(chosen["country"])], textposition="top center", hoverinfo="skip", showlegend=False,
+            marker=dict(size=16, color="rgba(0,0,0,0)", line=dict(width=2.5, color=INK)),
+        ))
+    layout = base_layout()
+    layout.update(
+        xaxis=dict(range=[0.5, 10.5], dtick=1, gridcolor=GRID, title=dict(text=f"{indicator.label} score")),
+        yaxis=dict(automargin=True, categoryorder="array", categoryarray=groups),
+        margin=dict(l=10, r=10, t=10, b=50), height=max(260, 34 * len(groups) + 90), clickmode="event",
+        hovermode="closest",
+    )
+    return dict(data=traces, layout=layout)

@@ -1,0 +1,79 @@
+"""Drill-downs in headless Chromium: quadrant -> country -> indicator -> another country, and back."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from components import ids
+
+from .test_quadrant_page import choose_edition, search_country
+
+
+def click_link(duo, text: str, within: str = "body"):
+    link = duo.wait_for_element(within).find_element(By.LINK_TEXT, text)
+    # Bootstrap scrolls smoothly; jump instead so the click lands where the link is now.
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", link)
+    link.click()
+
+
+def test_d001_quadrant_to_profile_to_indicator_to_another_country_and_back(start):
+    duo = start("/")
+    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
+    choose_edition(duo, 2021)
+    search_country(duo, "Peru")
+    duo.wait_for_contains_text(f"#{ids.Q_PANEL}", "2021 edition")
+    click_link(duo, "Open the country profile →", f"#{ids.Q_PANEL}")
+
+    duo.wait_for_contains_text("h1", "Peru")
+    duo.wait_for_contains_text(f"#{ids.C_SUMMARY}", "26th of 193")
+    assert "/country/PER" in duo.driver.current_url and "edition=2021" in duo.driver.current_url
+    click_link(duo, "Non-renewable resource crimes", f"#{ids.C_TABLE}")
+
+    duo.wait_for_contains_text("h1", "Non-renewable resource crimes")
+    peru_row = duo.wait_for_element("#rank-PER")
+    cells = [c.text for c in peru_row.find_elements(By.TAG_NAME, "td")]
+    assert cells[1] == "Peru" and cells[3] == "9.00" and int(cells[0]) <= 3  # among the top of the ranking
+    assert "table-warning" in peru_row.get_attribute("class")  # the country we came from stays selected
+    indicator_url = duo.driver.current_url
+
+    click_link(duo, "Colombia", f"#{ids.I_RANKING}")
+    duo.wait_for_contains_text("h1", "Colombia")
+    assert "/country/COL" in duo.driver.current_url
+
+    duo.driver.back()
+    duo.wait_for_contains_text("h1", "Non-renewable resource crimes")
+    assert duo.driver.current_url == indicator_url
+    assert "table-warning" in duo.wait_for_element("#rank-PER").get_attribute("class")
+    assert duo.get_logs() == []
+
+
+@pytest.mark.parametrize("path, text, drawn", [
+    # The world outlines come from the app itself: the map draws its countries.
+    ("/indicator/cocaine-trade?edition=2021", "Cocaine trade", f"#{ids.I_MAP} path.choroplethlocation"),
+    ("/pillar/resilience?edition=2023&country=PER", "Resilience", f"#{ids.P_SELECTED} .main-svg"),
+    ("/country/PER?edition=2021", "Peru", f"#{ids.C_DOTS} .main-svg"),
+])
+def test_d002_deep_links_render_with_an_empty_console(start, path, text, drawn):
+    duo = start(path)
+    duo.wait_for_contains_text("h1", text)
+    duo.wait_for_element(drawn)
+    assert duo.get_logs() == []
+
+
+def test_d003_a_pillar_row_selects_its_country(start):
+    duo = start("/pillar/drugs?edition=2021&continent=Americas")
+    duo.wait_for_contains_text(f"#{ids.P_TABLE}", "Peru")
+    cell = next(c for c in duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.P_TABLE} td") if c.text == "Peru")
+    cell.click()
+    duo.wait_for_contains_text(f"#{ids.P_SELECTED}", "Peru · Criminal markets 6.20")
+    assert "country=PER" in duo.driver.current_url
+    assert duo.get_logs() == []
+
+
+def test_d004_unknown_pages_say_so_and_lead_home(start):
+    duo = start("/indicator/space-piracy")
+    duo.wait_for_contains_text(".alert", "There is no indicator with that name")
+    click_link(duo, "Back to the quadrant")
+    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
+    assert duo.get_logs() == []
