@@ -19,7 +19,8 @@ def report(title: str, samples_ms: list[float], extra: str = "") -> None:
           f"max={stats['max']:7.1f} ms  {extra}")
 
 
-def callback_body(outputs: list[tuple[str, str]], inputs: list[tuple[str, str, object]], changed: str) -> dict:
+def callback_body(outputs: list[tuple[str, str]], inputs: list[tuple[str, str, object]], changed: str,
+                  state: list[tuple[str, str, object]] = ()) -> dict:
     """The JSON Dash's renderer posts to /_dash-update-component."""
     output = "...".join(f"{i}.{p}" for i, p in outputs)
     return {
@@ -28,7 +29,7 @@ def callback_body(outputs: list[tuple[str, str]], inputs: list[tuple[str, str, o
         {"id": outputs[0][0], "property": outputs[0][1]},
         "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
         "changedPropIds": [changed],
-        "state": [],
+        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
     }
 
 

@@ -36,6 +36,7 @@ I_RANKING = "indicator-ranking"
 I_SPREAD = "indicator-spread"
 I_LEVEL = "indicator-level"
 I_SELECTED = "indicator-selected"
+I_MARKED = "indicator-marked"  # the country whose ranking row is marked
 
 # Country profile
 C_URL = "country-url"

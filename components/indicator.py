@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
@@ -55,6 +56,7 @@ def layout(app: Dash, data: IndexData, query, slug: str):
     return dbc.Container([
         dcc.Location(id=ids.I_URL, refresh=False),
         dcc.Store(id=ids.I_SLUG, data=slug),
+        dcc.Store(id=ids.I_MARKED),
         breadcrumbs(app, parent_trail(data, indicator)),
         notice(ids.I_NOTICE, notices + country_notices),
         dbc.Row([
@@ -123,23 +125,29 @@ def summary_cards(data: IndexData, edition: int, slug: str):
     ], className="py-2")), xs=6, md=3) for label, value in cards], className="g-2")
 
 
-def ranking_table(app: Dash, data: IndexData, edition: int, slug: str, selected: str | None):
+def ranking_table(app: Dash, data: IndexData, edition: int, slug: str):
+    """Every country, best first. Built once per edition: the selected row is marked in the browser."""
+    return _ranking_table(app, data, edition, slug)
+
+
+@lru_cache(maxsize=64)
+def _ranking_table(app: Dash, data: IndexData, edition: int, slug: str):
     rows = dd.ranked(data, edition, slug)
     previous = data.previous_edition(edition)
     body = [
+        # Cell styles come from the stylesheet (.oc-ranking): per-cell classes would double the payload.
         html.Tr([
-            html.Td(int(r["rank_global"]), className="text-end"),
+            html.Td(int(r["rank_global"])),
             html.Td(dcc.Link(r["country"], href=country_href(app, r["iso3"], edition))),
-            html.Td(r["region"], className="small text-body-secondary"),
-            html.Td(f"{r['score']:.2f}", className="text-end fw-semibold"),
-            html.Td(change_text(r["change"], previous), className="text-end small"),
-        ], className="table-warning" if r["iso3"] == selected else None, id=f"rank-{r['iso3']}")
+            html.Td(r["region"]),
+            html.Td(f"{r['score']:.2f}"),
+            html.Td(change_text(r["change"], previous)),
+        ], id=f"rank-{r['iso3']}")
         for r in rows.to_dict("records")
     ]
-    head = html.Thead(html.Tr([html.Th("Rank", className="text-end"), html.Th("Country"), html.Th("Region"),
-                               html.Th("Score", className="text-end"),
-                               html.Th(f"Δ {previous}" if previous else "Δ", className="text-end")]))
-    return dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0")
+    head = html.Thead(html.Tr([html.Th("Rank"), html.Th("Country"), html.Th("Region"), html.Th("Score"),
+                               html.Th(f"Δ {previous}" if previous else "Δ")]))
+    return dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 oc-ranking-table")
 
 
 def selected_card(app: Dash, data: IndexData, edition: int, slug: str, iso3: str | None):
@@ -169,17 +177,35 @@ def register(app: Dash, store: DataStore) -> None:
         point = ((map_click if ctx.triggered_id == ids.I_MAP else spread_click) or {}).get("points", [{}])[0]
         return point.get("location") or point.get("customdata") or no_update
 
-    @app.callback(Output(ids.I_MAP, "figure"), Output(ids.I_SPREAD, "figure"), Output(ids.I_SUMMARY, "children"),
-                  Output(ids.I_RANKING, "children"), Output(ids.I_SELECTED, "children"),
+    @app.callback(Output(ids.I_MAP, "figure"), Output(ids.I_SPREAD, "figure"),
                   Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), Input(ids.I_LEVEL, "value"),
                   State(ids.I_SLUG, "data"))
-    def update(edition, country, level, slug):
+    def update_figures(edition, country, level, slug):
         data = store.index
         indicator = data.catalogue[slug]
         rows = dd.ranked(data, edition, slug)
-        return (choropleth(rows, indicator, country), spread(rows, indicator, level, country),
-                summary_cards(data, edition, slug), ranking_table(app, data, edition, slug, country),
-                selected_card(app, data, edition, slug, country))
+        return choropleth(rows, indicator, country), spread(rows, indicator, level, country)
+
+    @app.callback(Output(ids.I_SUMMARY, "children"), Output(ids.I_RANKING, "children"),
+                  Input(ids.I_EDITION, "value"), State(ids.I_SLUG, "data"))
+    def update_ranking(edition, slug):
+        return summary_cards(store.index, edition, slug), ranking_table(app, store.index, edition, slug)
+
+    @app.callback(Output(ids.I_SELECTED, "children"), Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"),
+                  State(ids.I_SLUG, "data"))
+    def update_selected(edition, country, slug):
+        return selected_card(app, store.index, edition, slug, country)
+
+    # Marking the selected row in the browser spares re-sending the whole ranking on every click.
+    app.clientside_callback(
+        """function(country, _ranking) {
+            document.querySelectorAll('#RANKING tr.table-warning').forEach(r => r.classList.remove('table-warning'));
+            const row = country && document.getElementById('rank-' + country);
+            if (row) { row.classList.add('table-warning'); }
+            return country || '';
+        }""".replace("RANKING", ids.I_RANKING),
+        Output(ids.I_MARKED, "data"), Input(ids.I_COUNTRY, "value"), Input(ids.I_RANKING, "children"),
+    )
 
     @app.callback(Output(ids.I_URL, "search"),
                   Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), Input(ids.I_LEVEL, "value"),

@@ -1,4 +1,7 @@
-"""Queries behind the drill-downs: one indicator across countries, a pillar's indicators, one country."""
+"""Queries behind the drill-downs: one indicator across countries, a pillar's indicators, one country.
+
+Results derived from an IndexData are cached (it is immutable); callers treat returned frames as read-only.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ def pillars(data: IndexData) -> dict[str, Pillar]:
     return result
 
 
+@lru_cache(maxsize=128)
 def ranked(data: IndexData, edition: int, indicator: str) -> pd.DataFrame:
     """Every country's score on one indicator, best rank first (ties by name), with ranks and change."""
     rows = data.edition_table(edition)

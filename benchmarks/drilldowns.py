@@ -1,0 +1,88 @@
+"""Server-side time and payload of every drill-down callback: `python benchmarks/drilldowns.py`."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app import create_app  # noqa: E402
+from benchmarks.common import callback_body, report, time_callback  # noqa: E402
+from components import ids  # noqa: E402
+from ocindex.settings import Settings  # noqa: E402
+
+
+def measure(client, title, bodies, repeat):
+    samples, sizes = [], []
+    for body in bodies:
+        s, size = time_callback(client, body, repeat)
+        samples += s
+        sizes.append(size)
+    report(title, samples, f"payload {min(sizes) / 1024:.0f}-{max(sizes) / 1024:.0f} KB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    app = create_app(Settings.from_env())
+    client = app.server.test_client()
+    client.get("/")
+    countries = ["PER", "MMR", "FIN", None]
+    indicators = ["criminality", "cocaine-trade", "non-renewable-resource-crimes", "anti-money-laundering",
+                  "financial-crimes"]
+
+    measure(client, "indicator: map + spread", [
+        callback_body([(ids.I_MAP, "figure"), (ids.I_SPREAD, "figure")],
+                      [(ids.I_EDITION, "value", edition), (ids.I_COUNTRY, "value", country),
+                       (ids.I_LEVEL, "value", level)], f"{ids.I_COUNTRY}.value", [(ids.I_SLUG, "data", slug)])
+        for slug, edition, country, level in itertools.product(indicators, [2023], countries, ["continent", "region"])
+    ], args.repeat)
+    measure(client, "indicator: ranking + summary (on edition change)", [
+        callback_body([(ids.I_SUMMARY, "children"), (ids.I_RANKING, "children")],
+                      [(ids.I_EDITION, "value", edition)], f"{ids.I_EDITION}.value", [(ids.I_SLUG, "data", slug)])
+        for slug, edition in itertools.product(indicators[:-1], [2021, 2023])
+    ], args.repeat)
+    measure(client, "indicator: selected country card", [
+        callback_body([(ids.I_SELECTED, "children")],
+                      [(ids.I_EDITION, "value", 2023), (ids.I_COUNTRY, "value", country)], f"{ids.I_COUNTRY}.value",
+                      [(ids.I_SLUG, "data", slug)])
+        for slug, country in itertools.product(indicators, countries)
+    ], args.repeat)
+
+    measure(client, "country: summary + dot plot + table + path", [
+        callback_body([(ids.C_SUMMARY, "children"), (ids.C_DOTS, "figure"), (ids.C_ABSENT, "children"),
+                       (ids.C_TABLE, "children"), (ids.C_PATH, "figure")],
+                      [(ids.C_EDITION, "value", edition)], f"{ids.C_EDITION}.value", [(ids.C_ISO3, "data", iso3)])
+        for iso3, edition in itertools.product(["PER", "MMR", "FIN", "TUV"], [2021, 2023])
+    ], args.repeat)
+
+    measure(client, "country: peers table", [
+        callback_body([(ids.C_PEER_TABLE, "children")],
+                      [(ids.C_EDITION, "value", edition), (ids.C_PEERS, "value", peers)], f"{ids.C_PEERS}.value",
+                      [(ids.C_ISO3, "data", "PER")])
+        for edition, peers in itertools.product([2021, 2023], [["BRA", "COL", "ECU", "BOL"], []])
+    ], args.repeat)
+
+    pillars = ["criminal-markets", "resilience", "drugs", "people"]
+    measure(client, "pillar: heat table", [
+        callback_body([(ids.P_TABLE, "data"), (ids.P_TABLE, "columns"), (ids.P_TABLE, "style_data_conditional"),
+                       (ids.P_TABLE, "tooltip_header"), (ids.P_ABSENT, "children")],
+                      [(ids.P_EDITION, "value", edition), (ids.P_CONTINENT, "value", continents),
+                       (ids.P_REGION, "value", [])], f"{ids.P_EDITION}.value", [(ids.P_SLUG, "data", slug)])
+        for slug, edition, continents in itertools.product(pillars, [2021, 2023], [[], ["Americas"]])
+    ], args.repeat)
+
+    measure(client, "pillar: selected country contributions", [
+        callback_body([(ids.P_SELECTED, "children")],
+                      [(ids.P_EDITION, "value", edition), (ids.P_COUNTRY, "value", country)],
+                      f"{ids.P_COUNTRY}.value", [(ids.P_SLUG, "data", slug)])
+        for slug, edition, country in itertools.product(pillars, [2021, 2023], countries)
+    ], args.repeat)
+
+
+if __name__ == "__main__":
+    main()
