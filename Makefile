@@ -33,3 +33,4 @@ test: $(STAMP) $(ASSETS) browser
 bench: $(STAMP)
 	$(PY) benchmarks/load.py
 	$(PY) benchmarks/quadrant.py
+	$(PY) benchmarks/drilldowns.py

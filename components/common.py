@@ -73,7 +73,7 @@ def change_text(change: float, previous: int | None, is_new: bool = False) -> st
         return "—"
     if is_new or change != change:  # NaN: the indicator did not exist in the previous edition
         return "new"
-    return f"{change:+.2f}"
+    return f"{change:+.2f}" if change else "0.00"
 
 
 def composite_summary(data: IndexData, edition: int, iso3: str) -> list:

@@ -20,8 +20,8 @@ from .common import (breadcrumbs, change_text, composite_summary, edition_param,
 from .shell import Page
 
 MAX_PEERS = 4
-COMPONENT_TITLES = {"criminality": "Criminality", "criminal markets": "Criminal markets",
-                    "criminal actors": "Criminal actors", "resilience": "Resilience"}
+COMPONENT_TITLES = {"criminal markets": "Criminal markets", "criminal actors": "Criminal actors",
+                    "resilience": "Resilience"}
 
 
 def peers_param(query, data: IndexData, edition: int, iso3: str) -> tuple[list[str], list[str]]:
@@ -112,7 +112,8 @@ def scores_table(app: Dash, data: IndexData, edition: int, iso3: str):
     for row in profile.to_dict("records"):
         if row["component"] != current:
             current = row["component"]
-            body.append(html.Tr(html.Th(COMPONENT_TITLES[current], colSpan=6, className="table-light")))
+            if current in COMPONENT_TITLES:  # criminality has its composite only: no heading above it
+                body.append(html.Tr(html.Th(COMPONENT_TITLES[current], colSpan=6, className="table-light")))
         indicator = data.catalogue[row["indicator"]]
         body.append(html.Tr([
             html.Td(indicator_link(app, indicator, edition, iso3),
