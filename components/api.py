@@ -45,8 +45,26 @@ def register(app: Dash, store: DataStore) -> None:
             editions=list(data.editions),
             countries={str(e): int(data.edition_table(e)["iso3"].nunique()) for e in data.editions},
             workbook_sha256=data.sha256,
+            profiles=[d.name for d in store.narratives.documents],
+            profile_errors=store.narratives.errors,
             last_reload_error=store.last_error,
         )
+
+    @server.get(f"{prefix}api/narratives.json")
+    def narratives():
+        data, args = store.index, request.args
+        try:
+            edition = parse_edition(args["edition"], data) if "edition" in args else None
+        except UnknownEdition as exc:
+            return jsonify(error=str(exc)), 400
+        country = args.get("country", "").upper() or None
+        if country is not None and country not in set(data.tidy["iso3"]):
+            return jsonify(error=f"country {args['country']!r} is not an ISO3 code of the index"), 400
+        indicator = args.get("indicator") or None
+        if indicator is not None and indicator not in data.catalogue:
+            return jsonify(error=f"indicator {indicator!r} is not in the catalogue (use a slug such as "
+                                 f"cocaine-trade)"), 400
+        return jsonify([e.as_dict() for e in store.narratives.excerpts(country, edition, indicator)])
 
     @server.get(f"{prefix}api/scores.csv")
     def scores():

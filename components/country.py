@@ -14,7 +14,7 @@ from ocindex.quadrant import classify, positions, split_for
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import ids
+from . import ids, narrative
 from .common import (breadcrumbs, change_text, composite_summary, edition_param, help_text, indicator_link,
                      last, not_found, notice)
 from .shell import Page
@@ -69,6 +69,10 @@ def layout(app: Dash, data: IndexData, query, iso3: str):
                                                  "toImageButtonOptions": {"filename": f"oc-index-{iso3}-profile"}}),
             ]), lg=8),
         ], className="g-3"),
+        narrative.card(ids.C_NARRATIVE, header_extra=dcc.Dropdown(
+            id=ids.C_NARRATIVE_INDICATOR, placeholder="All indicators", className="ms-auto oc-inline-dropdown",
+            options=[{"label": i.label, "value": i.slug} for i in data.catalogue if not i.is_composite],
+            value=last(query, "indicator") if last(query, "indicator") in data.catalogue else None)),
         dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
                   html.Div(id=ids.C_TABLE)], className="mb-3"),
         dbc.Card([
@@ -155,6 +159,11 @@ def register(app: Dash, store: DataStore) -> None:
         name = data.wide(edition).loc[iso3, "country"]
         return (header(data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
                 scores_table(app, data, edition, iso3), path_figure(dd.country_path(data, iso3)))
+
+    @app.callback(Output(ids.C_NARRATIVE, "children"), Input(ids.C_EDITION, "value"),
+                  Input(ids.C_NARRATIVE_INDICATOR, "value"), State(ids.C_ISO3, "data"))
+    def update_narrative(edition, indicator, iso3):
+        return narrative.for_country(store.narratives, store.index, iso3, edition, indicator)
 
     @app.callback(Output(ids.C_PEER_TABLE, "children"),
                   Input(ids.C_EDITION, "value"), Input(ids.C_PEERS, "value"), State(ids.C_ISO3, "data"))

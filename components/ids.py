@@ -37,6 +37,7 @@ I_SPREAD = "indicator-spread"
 I_LEVEL = "indicator-level"
 I_SELECTED = "indicator-selected"
 I_MARKED = "indicator-marked"  # the country whose ranking row is marked
+I_NARRATIVE = "indicator-narrative"
 
 # Country profile
 C_URL = "country-url"
@@ -50,6 +51,8 @@ C_PATH = "country-path"
 C_PEERS = "country-peers"
 C_PEER_TABLE = "country-peer-table"
 C_ABSENT = "country-absent"
+C_NARRATIVE = "country-narrative"
+C_NARRATIVE_INDICATOR = "country-narrative-indicator"
 
 # Pillar drill-down
 P_URL = "pillar-url"

@@ -15,7 +15,7 @@ from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import ids
+from . import ids, narrative
 from .common import (breadcrumbs, change_text, country_href, country_param, edition_param, last, notice,
                      not_found)
 from .shell import Page
@@ -105,7 +105,7 @@ def layout(app: Dash, data: IndexData, query, slug: str):
                 dcc.Graph(id=ids.I_SPREAD, config={"displaylogo": False,
                                                    "toImageButtonOptions": {"filename": f"oc-index-{slug}-spread"}}),
             ]), lg=7),
-            dbc.Col(html.Div(id=ids.I_SELECTED), lg=5),
+            dbc.Col([html.Div(id=ids.I_SELECTED, className="mb-3"), narrative.card(ids.I_NARRATIVE)], lg=5),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
 
@@ -191,10 +191,13 @@ def register(app: Dash, store: DataStore) -> None:
     def update_ranking(edition, slug):
         return summary_cards(store.index, edition, slug), ranking_table(app, store.index, edition, slug)
 
-    @app.callback(Output(ids.I_SELECTED, "children"), Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"),
-                  State(ids.I_SLUG, "data"))
+    @app.callback(Output(ids.I_SELECTED, "children"), Output(ids.I_NARRATIVE, "children"),
+                  Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), State(ids.I_SLUG, "data"))
     def update_selected(edition, country, slug):
-        return selected_card(app, store.index, edition, slug, country)
+        data, narratives = store.index, store.narratives
+        excerpts = (narrative.for_country(narratives, data, country, edition, slug) if country
+                    else narrative.for_indicator(narratives, data, slug, edition))
+        return selected_card(app, data, edition, slug, country), excerpts
 
     # Marking the selected row in the browser spares re-sending the whole ranking on every click.
     app.clientside_callback(

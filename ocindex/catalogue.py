@@ -42,6 +42,9 @@ class Indicator:
     group: str
     since: int
     definition: str
+    # Words and phrases that show a passage speaks of this indicator, ';'-separated; '*' stands for any
+    # letters, '?' makes the letter before it optional, and a space also matches a hyphen.
+    terms: str = ""
 
     @property
     def is_composite(self) -> bool:

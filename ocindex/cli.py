@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -10,6 +11,9 @@ from .datadir import find_data_dir
 from .errors import WORKBOOK_NAME, OCIndexError
 from .export import UnknownEdition, parse_edition, scores_csv
 from .index import load_index
+from .narratives.documents import load_document
+from .narratives.library import PROFILES_DIR, Narratives
+from .narratives.linking import Linker
 from .settings import Settings
 
 
@@ -39,6 +43,30 @@ def cmd_check(args) -> int:
             f"{table['region'].nunique()} regions"
         )
     print("OK: every score is 1-10, every country matched to ISO3, every composite agrees with its parts.")
+    directory = find_data_dir(Settings.from_env(data_dir=args.data_dir).data_dir) / PROFILES_DIR
+    narratives = Narratives.load(directory.parent, data)
+    print(f"Profiles in {directory}: {len(narratives.documents)} loaded, "
+          f"{sum(len(d.links) for d in narratives.documents)} linked sentences")
+    for document in narratives.documents:
+        print(f"  {document.name}: {document.iso3} {document.edition}, {len(document.links)} links")
+    problems = narratives.errors + [f"score disagrees: {m}" for m in narratives.score_mismatches]
+    for problem in problems:
+        print(f"  problem: {problem}")
+    return 1 if problems else 0
+
+
+def cmd_link(args) -> int:
+    data = _load(args)
+    path = Path(args.file)
+    iso3 = args.country.upper()
+    if iso3 not in set(data.tidy["iso3"]) or args.edition not in data.editions:
+        print(f"error: {iso3} {args.edition} is not a country and edition of the loaded index", file=sys.stderr)
+        return 1
+    document = load_document(path, iso3, args.edition, path.stem, Linker(data.catalogue), data)
+    json.dump([link.as_dict() for link in document.links], sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    for mismatch in document.score_mismatches:
+        print(f"warning: {mismatch}", file=sys.stderr)
     return 0
 
 
@@ -60,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(handler=cmd_export)
     check = commands.add_parser("check", parents=[common], help="validate the data and summarise what loaded")
     check.set_defaults(handler=cmd_check)
+    link = commands.add_parser("link", parents=[common], help="print a document's sentences linked to indicators")
+    link.add_argument("file", help="a .txt or .pdf document about one country")
+    link.add_argument("--country", required=True, help="ISO3 code, such as PER")
+    link.add_argument("--edition", required=True, type=int, help="edition the document speaks of")
+    link.set_defaults(handler=cmd_link)
     serve = commands.add_parser("serve", parents=[common], help="run the dashboard")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)

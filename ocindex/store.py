@@ -10,6 +10,7 @@ from .catalogue import Catalogue
 from .datadir import find_data_dir
 from .errors import WORKBOOK_NAME, OCIndexError
 from .index import IndexData, load_index
+from .narratives.library import Narratives
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,7 @@ class DataStore:
         self._lock = threading.Lock()
         self.last_error: str | None = None
         self._index = load_index(self.workbook_path, self.catalogue)
+        self._narratives = Narratives.load(self.data_dir, self._index)
 
     @classmethod
     def from_settings(cls, settings) -> "DataStore":
@@ -34,16 +36,21 @@ class DataStore:
     def index(self) -> IndexData:
         return self._index
 
+    @property
+    def narratives(self) -> Narratives:
+        return self._narratives
+
     def reload(self) -> bool:
         """Load the workbook again; on any error keep serving the previous data and record why."""
         with self._lock:
             try:
                 fresh = load_index(self.workbook_path, self.catalogue)
+                narratives = Narratives.load(self.data_dir, fresh)  # a bad document is reported, not fatal
             except (OCIndexError, OSError) as exc:
                 self.last_error = str(exc)
                 log.error("reload refused, previous data keeps serving: %s", exc)
                 return False
-            self._index = fresh
+            self._index, self._narratives = fresh, narratives
             self.last_error = None
             log.info("reloaded %s (sha256 %s)", self.workbook_path, fresh.sha256[:12])
             return True

@@ -1,0 +1,1 @@
+"""Country documents (GI-TOC profiles, reports, articles): read, clean, structure and link to indicators."""
