@@ -55,19 +55,20 @@ def _is_furniture(line: str, title_lines: set[str]) -> bool:
     return stripped in title_lines or any(p.search(stripped) for p in _FURNITURE)
 
 
-def _heading(line: str) -> str | None:
-    """A heading: GI-TOC's capitals, or a short title-like line of another document (no closing full stop)."""
+def _heading(line: str, after_break: bool) -> str | None:
+    """A heading: GI-TOC's capitals anywhere, or a short title-like line of another document (capitalised words,
+    no closing full stop) where a new block can start, so a wrapped line of a sentence is never taken for one."""
     stripped = line.strip().strip("#").strip()
     if not stripped or _BULLET.match(line):
         return None
     if stripped.upper() in GITOC_SECTIONS + GITOC_PILLARS and stripped == stripped.upper():
         return stripped
     words = stripped.split()
-    if len(words) <= 12 and not _SENTENCE_END.search(stripped) and stripped[0].isupper() and not stripped.endswith(","):
-        capitalised = sum(w[0].isupper() for w in words if w[0].isalpha())
-        if capitalised >= max(1, len([w for w in words if len(w) > 3]) * 0.6):
-            return stripped
-    return None
+    if not after_break or len(words) > 12 or _SENTENCE_END.search(stripped) or stripped[-1] in ",-;:":
+        return None
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return stripped if stripped[0].isupper() and long_words and capitalised >= 0.6 * len(long_words) else None
 
 
 def join_hyphenated(left: str, right: str, vocabulary: set[str]) -> str:
@@ -117,15 +118,19 @@ def structure(text: str) -> list[Paragraph]:
         if stripped and stripped == stripped.upper() and stripped.upper() not in GITOC_SECTIONS + GITOC_PILLARS:
             counts[stripped] = counts.get(stripped, 0) + 1
     title_lines = {line for line, n in counts.items() if n > 1 and len(line) < 40}
-    vocabulary = {w.lower() for w in re.findall(r"[\w’'-]+", text)}
+    # The document's own words, leaving out the fragments that follow a line-end hyphen (the 'ized' of 'organ-').
+    unwrapped = re.sub(r"(\w)-[ \t]*\n[ \t]*[\w’']+", r"\1", text)
+    vocabulary = {w.lower() for w in re.findall(r"[\w’'-]+", unwrapped)}
 
     blocks: list[tuple[str, int, str]] = []  # (kind, line, text) with kind heading / text / bullet / gap
     for number, line in enumerate(lines, start=1):
+        previous = blocks[-1] if blocks else ("gap", 0, "")
+        after_break = previous[0] != "text" or bool(_SENTENCE_END.search(previous[2]))
         if not line.strip():
             blocks.append(("gap", number, ""))
         elif _is_furniture(line, title_lines):
             blocks.append(("gap", number, ""))
-        elif (heading := _heading(line)) is not None:
+        elif (heading := _heading(line, after_break)) is not None:
             blocks.append(("heading", number, heading))
         elif _BULLET.match(line):
             blocks.append(("bullet", number, _BULLET.sub("", line).strip()))
