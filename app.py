@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
-import dash_bootstrap_components as dbc
 from dash import Dash
 
 from components import api, country, indicator, pillar, quadrant, shell
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import DataStore
+from serving import auth, cache, logs, security
 
 PANELS = [quadrant, country, indicator, pillar]
 PAGES = [panel.PAGE for panel in PANELS]
+log = logging.getLogger("ocindex")
 
 
 def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
@@ -31,20 +33,27 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
+    app.server.config["OCINDEX_STORE"] = store
+    auth.install(app.server, settings, open_paths={f"{settings.url_prefix}healthz"})
+    cache.init(app.server, settings)
     app.layout = shell.layout(app, store.index)
     api.register(app, store)
     shell.register(app, store, PAGES)
     for panel in PANELS:
         panel.register(app, store)
+    security.install(app)
     return app
 
 
 def run(settings: Settings) -> None:
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.configure(settings.log_level, settings.log_format)
     try:
         app = create_app(settings)
     except OCIndexError as exc:
         sys.exit(f"error: {exc}")
+    store = app.server.config["OCINDEX_STORE"]
+    # `kill -HUP <pid>` re-reads the data; if it fails validation the current data keeps serving.
+    signal.signal(signal.SIGHUP, lambda *_: store.reload())
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
 
 
@@ -54,14 +63,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, help="port (default 8050)")
     parser.add_argument("--data-dir", type=Path, help="directory holding global_oc_index.xlsx")
     args = parser.parse_args(argv)
-    run(Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir))
+    try:
+        settings = Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir)
+    except OCIndexError as exc:
+        sys.exit(f"error: {exc}")
+    run(settings)
 
 
 def __getattr__(name: str):
     # `gunicorn app:server` asks for `server`; build the app only then, so importing this module stays cheap.
     if name in ("app", "server"):
-        globals()["app"] = built = create_app()
-        globals()["server"] = built.server
+        settings = Settings.from_env()
+        logs.configure(settings.log_level, settings.log_format)
+        try:
+            built = create_app(settings)
+        except OCIndexError as exc:
+            log.critical("%s", exc)
+            raise SystemExit(f"error: {exc}") from None
+        globals()["app"], globals()["server"] = built, built.server
         return globals()[name]
     raise AttributeError(name)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import Dash, dcc, html
+from dash.exceptions import PreventUpdate
 
 from ocindex.catalogue import Indicator
 from ocindex.index import IndexData
@@ -111,3 +112,60 @@ def not_found(app: Dash, path: str, reason: str = "") -> dbc.Container:
             dcc.Link("Back to the quadrant", href=app.get_relative_path("/"), className="alert-link"),
         ], color="warning", className="mt-4"),
     )
+
+
+# ------------------------------------------------------------------------------------- callback input checks
+# Callback inputs come from the browser and can be anything; a value that does not fit means "no update".
+
+
+def checked_edition(value, data: IndexData, allowed: tuple[int, ...] | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in (allowed or data.editions):
+        raise PreventUpdate
+    return value
+
+
+def checked_country(value, data: IndexData, edition: int) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in data.wide(edition).index:
+        raise PreventUpdate
+    return value
+
+
+def checked_choice(value, choices):
+    if not isinstance(value, str) or value not in choices:
+        raise PreventUpdate
+    return value
+
+
+def checked_list(value, known) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v in known for v in value):
+        raise PreventUpdate
+    return tuple(value)
+
+
+def checked_int(value, low: int, high: int) -> int:
+    if value is None:
+        return low
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise PreventUpdate
+    return value
+
+
+def clicked_country(click) -> str:
+    """The ISO3 code a Plotly click event carries (as location or customdata), or no update."""
+    try:
+        point = click["points"][0]
+        value = point.get("location") or point.get("customdata")
+    except (TypeError, KeyError, IndexError, AttributeError):
+        raise PreventUpdate from None
+    if not isinstance(value, str):
+        raise PreventUpdate
+    return value
+
+
+def no_update_error():
+    """For `value or no_update_error()`: a required value was missing."""
+    raise PreventUpdate

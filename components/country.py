@@ -15,8 +15,9 @@ from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import ids, narrative
-from .common import (breadcrumbs, change_text, composite_summary, edition_param, help_text, indicator_link,
-                     last, not_found, notice)
+from .common import (breadcrumbs, change_text, checked_choice, checked_country, checked_edition, checked_list,
+                     composite_summary, edition_param, help_text, indicator_link, last, no_update_error, not_found,
+                     notice)
 from .shell import Page
 
 MAX_PEERS = 4
@@ -155,6 +156,8 @@ def register(app: Dash, store: DataStore) -> None:
                   Input(ids.C_EDITION, "value"), State(ids.C_ISO3, "data"))
     def update(edition, iso3):
         data = store.index
+        edition = checked_edition(edition, data)
+        iso3 = checked_country(iso3, data, edition) or no_update_error()
         profile = dd.country_profile(data, edition, iso3)
         name = data.wide(edition).loc[iso3, "country"]
         return (header(data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
@@ -163,16 +166,25 @@ def register(app: Dash, store: DataStore) -> None:
     @app.callback(Output(ids.C_NARRATIVE, "children"), Input(ids.C_EDITION, "value"),
                   Input(ids.C_NARRATIVE_INDICATOR, "value"), State(ids.C_ISO3, "data"))
     def update_narrative(edition, indicator, iso3):
-        return narrative.for_country(store.narratives, store.index, iso3, edition, indicator)
+        data = store.index
+        edition = checked_edition(edition, data)
+        iso3 = checked_country(iso3, data, edition) or no_update_error()
+        indicator = None if indicator is None else checked_choice(indicator, {i.slug for i in data.catalogue})
+        return narrative.for_country(store.narratives, data, iso3, edition, indicator)
 
     @app.callback(Output(ids.C_PEER_TABLE, "children"),
                   Input(ids.C_EDITION, "value"), Input(ids.C_PEERS, "value"), State(ids.C_ISO3, "data"))
     def update_peers(edition, peers, iso3):
-        return peers_table(app, store.index, edition, iso3, peers or [])
+        data = store.index
+        edition = checked_edition(edition, data)
+        iso3 = checked_country(iso3, data, edition) or no_update_error()
+        return peers_table(app, data, edition, iso3, list(checked_list(peers, set(data.wide(edition).index))))
 
     @app.callback(Output(ids.C_URL, "search"), Input(ids.C_EDITION, "value"), Input(ids.C_PEERS, "value"),
                   prevent_initial_call=True)
     def sync_url(edition, peers):
+        edition = checked_edition(edition, store.index)
+        peers = checked_list(peers, set(store.index.wide(edition).index))
         return "?" + urlencode([("edition", edition), ("peers", ",".join(peers or []))])
 
 

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from figures.indicator import choropleth, spread
 from ocindex import drilldown as dd
@@ -16,8 +17,8 @@ from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import ids, narrative
-from .common import (breadcrumbs, change_text, country_href, country_param, edition_param, last, notice,
-                     not_found)
+from .common import (breadcrumbs, change_text, checked_choice, checked_country, checked_edition, clicked_country,
+                     country_href, country_param, edition_param, last, not_found, notice)
 from .shell import Page
 
 LEVELS = {"continent": "By continent", "region": "By region"}
@@ -25,6 +26,13 @@ LEVELS = {"continent": "By continent", "region": "By region"}
 
 def editions_of(data: IndexData, slug: str) -> tuple[int, ...]:
     return tuple(e for e in data.editions if any(i.slug == slug for i in data.indicators(e)))
+
+
+def checked_indicator(slug, edition, data: IndexData) -> tuple[str, int]:
+    """A known indicator slug and an edition that has it, or no update."""
+    if not isinstance(slug, str) or slug not in data.catalogue:
+        raise PreventUpdate
+    return slug, checked_edition(edition, data, editions_of(data, slug))
 
 
 def parent_trail(data: IndexData, indicator: Indicator) -> list[tuple[str, str | None]]:
@@ -174,14 +182,15 @@ def register(app: Dash, store: DataStore) -> None:
     @app.callback(Output(ids.I_COUNTRY, "value"),
                   Input(ids.I_MAP, "clickData"), Input(ids.I_SPREAD, "clickData"), prevent_initial_call=True)
     def select_country(map_click, spread_click):
-        point = ((map_click if ctx.triggered_id == ids.I_MAP else spread_click) or {}).get("points", [{}])[0]
-        return point.get("location") or point.get("customdata") or no_update
+        return clicked_country(map_click if ctx.triggered_id == ids.I_MAP else spread_click)
 
     @app.callback(Output(ids.I_MAP, "figure"), Output(ids.I_SPREAD, "figure"),
                   Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), Input(ids.I_LEVEL, "value"),
                   State(ids.I_SLUG, "data"))
     def update_figures(edition, country, level, slug):
         data = store.index
+        slug, edition = checked_indicator(slug, edition, data)
+        country, level = checked_country(country, data, edition), checked_choice(level, LEVELS)
         indicator = data.catalogue[slug]
         rows = dd.ranked(data, edition, slug)
         return choropleth(rows, indicator, country), spread(rows, indicator, level, country)
@@ -189,12 +198,15 @@ def register(app: Dash, store: DataStore) -> None:
     @app.callback(Output(ids.I_SUMMARY, "children"), Output(ids.I_RANKING, "children"),
                   Input(ids.I_EDITION, "value"), State(ids.I_SLUG, "data"))
     def update_ranking(edition, slug):
+        slug, edition = checked_indicator(slug, edition, store.index)
         return summary_cards(store.index, edition, slug), ranking_table(app, store.index, edition, slug)
 
     @app.callback(Output(ids.I_SELECTED, "children"), Output(ids.I_NARRATIVE, "children"),
                   Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), State(ids.I_SLUG, "data"))
     def update_selected(edition, country, slug):
         data, narratives = store.index, store.narratives
+        slug, edition = checked_indicator(slug, edition, data)
+        country = checked_country(country, data, edition)
         excerpts = (narrative.for_country(narratives, data, country, edition, slug) if country
                     else narrative.for_indicator(narratives, data, slug, edition))
         return selected_card(app, data, edition, slug, country), excerpts
@@ -214,6 +226,8 @@ def register(app: Dash, store: DataStore) -> None:
                   Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), Input(ids.I_LEVEL, "value"),
                   prevent_initial_call=True)
     def sync_url(edition, country, level):
+        edition = checked_edition(edition, store.index)
+        country, level = checked_country(country, store.index, edition), checked_choice(level, LEVELS)
         pairs = [("edition", edition)] + ([("country", country)] if country else []) + (
             [("by", level)] if level != "continent" else [])
         return "?" + urlencode(pairs)
@@ -222,8 +236,10 @@ def register(app: Dash, store: DataStore) -> None:
                   State(ids.I_SLUG, "data"), State(ids.I_EDITION, "value"), State(ids.I_COUNTRY, "value"),
                   prevent_initial_call=True)
     def jump(target, slug, edition, country):
-        if not target or target == slug:
+        if not isinstance(target, str) or target == slug or not editions_of(store.index, target):
             return no_update
+        if not isinstance(country, str) or country not in set(store.index.tidy["iso3"]):
+            country = None
         query = {"edition": edition} if edition in editions_of(store.index, target) else {}
         if country:
             query["country"] = country

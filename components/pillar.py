@@ -6,7 +6,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, dash_table, dcc, html, no_update
+from dash import Dash, Input, Output, State, dash_table, dcc, html
+from dash.exceptions import PreventUpdate
 
 from figures.pillar import contributions_figure, heat_styles
 from figures.style import FONT_FAMILY
@@ -15,8 +16,20 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import ids
-from .common import breadcrumbs, country_href, country_param, edition_param, notice, not_found
+from .common import (breadcrumbs, checked_country, checked_edition, checked_list, country_href, country_param,
+                     edition_param, not_found, notice)
 from .shell import Page
+
+
+def available_editions(data: IndexData, pillar: dd.Pillar) -> tuple[int, ...]:
+    return tuple(e for e in data.editions if any(i.slug in pillar.members for i in data.indicators(e)))
+
+
+def checked_pillar(slug, edition, data: IndexData) -> tuple[str, int]:
+    pillar = dd.pillars(data).get(slug) if isinstance(slug, str) else None
+    if pillar is None:
+        raise PreventUpdate
+    return slug, checked_edition(edition, data, available_editions(data, pillar))
 
 
 def filter_values(query, key: str, known: set[str]) -> tuple[list[str], list[str]]:
@@ -30,7 +43,7 @@ def layout(app: Dash, data: IndexData, query, slug: str):
     pillar = dd.pillars(data).get(slug)
     if pillar is None:
         return not_found(app, f"/pillar/{slug}", "There is no pillar or thematic group with that name.")
-    available = tuple(e for e in data.editions if any(i.slug in pillar.members for i in data.indicators(e)))
+    available = available_editions(data, pillar)
     edition, notices = edition_param(query, data, available)
     country, more = country_param(query, data, edition)
     table = data.wide(edition)
@@ -135,21 +148,35 @@ def register(app: Dash, store: DataStore) -> None:
                   Input(ids.P_EDITION, "value"), Input(ids.P_CONTINENT, "value"), Input(ids.P_REGION, "value"),
                   State(ids.P_SLUG, "data"))
     def update_table(edition, continents, regions, slug):
+        slug, edition = checked_pillar(slug, edition, store.index)
+        table = store.index.wide(edition)
+        continents = checked_list(continents, set(table["continent"]))
+        regions = checked_list(regions, set(table["region"]))
         rows, columns, styles, tooltips = table_content(store.index, edition, slug, continents, regions)
         return rows, columns, styles, tooltips, absent_note(store.index, edition, slug)
 
     @app.callback(Output(ids.P_COUNTRY, "value"), Input(ids.P_TABLE, "active_cell"), prevent_initial_call=True)
     def select_from_table(cell):
-        return (cell or {}).get("row_id") or no_update
+        row_id = cell.get("row_id") if isinstance(cell, dict) else None
+        if not isinstance(row_id, str) or row_id not in set(store.index.tidy["iso3"]):
+            raise PreventUpdate
+        return row_id
 
     @app.callback(Output(ids.P_SELECTED, "children"), Input(ids.P_EDITION, "value"), Input(ids.P_COUNTRY, "value"),
                   State(ids.P_SLUG, "data"))
     def update_selected(edition, country, slug):
+        slug, edition = checked_pillar(slug, edition, store.index)
+        country = checked_country(country, store.index, edition)
         return selected_panel(app, store.index, edition, slug, country)
 
     @app.callback(Output(ids.P_URL, "search"), Input(ids.P_EDITION, "value"), Input(ids.P_CONTINENT, "value"),
                   Input(ids.P_REGION, "value"), Input(ids.P_COUNTRY, "value"), prevent_initial_call=True)
     def sync_url(edition, continents, regions, country):
+        edition = checked_edition(edition, store.index)
+        table = store.index.wide(edition)
+        continents = checked_list(continents, set(table["continent"]))
+        regions = checked_list(regions, set(table["region"]))
+        country = checked_country(country, store.index, edition)
         pairs = [("edition", edition)] + [("continent", c) for c in continents or []] + [
             ("region", r) for r in regions or []] + ([("country", country)] if country else [])
         return "?" + urlencode(pairs)

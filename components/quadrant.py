@@ -13,9 +13,11 @@ from figures.quadrant import extreme_countries, quadrant_figure
 from ocindex import quadrant as q
 from ocindex.index import IndexData
 from ocindex.store import DataStore
+from serving import cache
 
 from . import ids
-from .common import composite_summary, country_href, country_param, edition_param, last, notice
+from .common import (checked_choice, checked_country, checked_edition, checked_int, checked_list, clicked_country,
+                     composite_summary, country_href, country_param, edition_param, last, notice)
 from .shell import Page
 
 MAX_LABELS = 20
@@ -260,9 +262,14 @@ def changes_panel(data: IndexData, state: QuadrantState):
 
 
 def state_from_controls(data, edition, split, continents, regions, country, labels, movement) -> QuadrantState:
-    return QuadrantState(edition=edition, split=split, continents=tuple(continents or ()),
-                         regions=tuple(regions or ()), country=country, labels=int(labels or 0),
-                         movement=bool(movement))
+    """The controls' values as a state; values no control could hold mean no update."""
+    edition = checked_edition(edition, data)
+    table = data.wide(edition)
+    return QuadrantState(
+        edition=edition, split=checked_choice(split, q.SPLIT_METHODS),
+        continents=checked_list(continents, set(table["continent"])), regions=checked_list(regions, set(table["region"])),
+        country=checked_country(country, data, edition), labels=checked_int(labels, 0, MAX_LABELS),
+        movement=bool(movement))
 
 
 CONTROLS = [Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_CONTINENT, "value"),
@@ -275,8 +282,9 @@ def register(app: Dash, store: DataStore) -> None:
                   Input(ids.Q_EDITION, "value"), Input(ids.Q_CONTINENT, "value"), State(ids.Q_REGION, "value"),
                   prevent_initial_call=True)
     def update_regions(edition, continents, regions):
-        options = _region_options(store.index.wide(edition), continents or ())
-        return options, [r for r in (regions or []) if r in options]
+        table = store.index.wide(checked_edition(edition, store.index))
+        options = _region_options(table, checked_list(continents, set(table["continent"])))
+        return options, [r for r in regions if r in options] if isinstance(regions, list) else []
 
     @app.callback(Output(ids.Q_COUNTRY, "value"),
                   Input(ids.Q_GRAPH, "clickData"), Input({"type": ids.Q_PICK, "list": ALL, "iso3": ALL}, "n_clicks"),
@@ -284,24 +292,29 @@ def register(app: Dash, store: DataStore) -> None:
     def select_country(click, _picks):
         trigger = ctx.triggered_id
         if trigger == ids.Q_GRAPH:
-            point = (click or {}).get("points", [{}])[0]
-            return point.get("customdata", no_update)
+            return clicked_country(click)
         if isinstance(trigger, dict) and ctx.triggered[0]["value"]:
             return trigger["iso3"]
         return no_update  # a list was re-rendered, nobody clicked
+
+    @cache.of(app.server).memoize()
+    def chart(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache
+        return build_figure(store.index, state)
 
     @app.callback(Output(ids.Q_GRAPH, "figure"), Output(ids.Q_SPLIT_NOTE, "children"),
                   Output(ids.Q_SUMMARY, "children"), *CONTROLS)
     def update_chart(*values):
         state = state_from_controls(store.index, *values)
-        return build_figure(store.index, state)
+        return chart(store.index.sha256, state)
 
     @app.callback(Output(ids.Q_PANEL, "children"), Output(ids.Q_MOVERS, "children"),
                   Output(ids.Q_CHANGES, "children"),
                   Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_COUNTRY, "value"))
     def update_side(edition, split, country):
-        state = QuadrantState(edition=edition, split=split, country=country)
         data = store.index
+        edition = checked_edition(edition, data)
+        state = QuadrantState(edition=edition, split=checked_choice(split, q.SPLIT_METHODS),
+                              country=checked_country(country, data, edition))
         return country_panel(app, data, state), movers_panel(data, state), changes_panel(data, state)
 
     @app.callback(Output(ids.Q_URL, "search"), *CONTROLS, prevent_initial_call=True)

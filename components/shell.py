@@ -9,6 +9,7 @@ from urllib.parse import parse_qs
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, dcc, html
+from dash.exceptions import PreventUpdate
 
 from ocindex import drilldown as dd
 from ocindex.index import IndexData
@@ -72,6 +73,8 @@ def layout(app: Dash, data: IndexData) -> html.Div:
 def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
     @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
     def render_page(pathname, search):
+        if not isinstance(pathname, (str, type(None))) or not isinstance(search, (str, type(None))):
+            raise PreventUpdate
         return route(app, store.index, pages, pathname, search)
 
 

@@ -1,0 +1,58 @@
+"""Security headers on every response, and a check that turns malformed callback requests into 400s."""
+
+from __future__ import annotations
+
+import json
+
+from dash import Dash
+from flask import Response, request
+
+CALLBACK_FIELDS = {"output": str, "outputs": (list, dict), "inputs": list, "changedPropIds": list}
+
+
+def content_security_policy(app: Dash) -> str:
+    # Dash's inline start-up scripts are allowed by their hashes, not by 'unsafe-inline'. Plotly sets inline
+    # styles on its SVG, so styles need 'unsafe-inline'; images include Plotly's data: and blob: exports.
+    scripts = " ".join(app.csp_hashes())  # each already quoted: 'sha256-...'
+    return "; ".join([
+        "default-src 'self'", f"script-src 'self' {scripts}", "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'",
+        "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+    ])
+
+
+def install(app: Dash) -> None:
+    server = app.server
+    update_path = f"{app.config.routes_pathname_prefix}_dash-update-component"
+    policy: list[str] = []  # computed on the first response, once every callback is registered
+
+    @server.after_request
+    def headers(response: Response) -> Response:
+        if not policy:
+            policy.append(content_security_policy(app))
+        response.headers.setdefault("Content-Security-Policy", policy[0])
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    @server.before_request
+    def check_callback_request():
+        if request.path != update_path or request.method != "POST":
+            return None
+        try:
+            body = json.loads(request.get_data(cache=True) or b"null")
+        except (ValueError, UnicodeDecodeError):
+            return _bad("the callback request is not JSON")
+        if not isinstance(body, dict):
+            return _bad("the callback request must be a JSON object")
+        for name, kind in CALLBACK_FIELDS.items():
+            if not isinstance(body.get(name), kind):
+                return _bad(f"the callback request lacks a valid '{name}'")
+        if body["output"] not in app.callback_map:
+            return _bad("no such callback")
+        return None
+
+
+def _bad(message: str) -> Response:
+    return Response(json.dumps({"error": message}), 400, mimetype="application/json")

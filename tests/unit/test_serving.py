@@ -1,0 +1,167 @@
+"""Running on a shared server: path prefix, access control, headers, request checks, reloading bad data."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+
+import bcrypt
+import pytest
+
+from app import create_app
+from components import ids
+from ocindex.errors import OCIndexError
+from ocindex.settings import Settings
+from ocindex.store import DataStore
+
+PREFIX = "/oc-index/"
+
+
+def quadrant_callback_body():
+    outputs = [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")]
+    values = [(ids.Q_EDITION, 2021), (ids.Q_SPLIT, "gitoc"), (ids.Q_CONTINENT, []), (ids.Q_REGION, []),
+              (ids.Q_COUNTRY, "PER"), (ids.Q_LABELS, 0), (ids.Q_MOVEMENT, False)]
+    return {
+        "output": "..." .join(f"{i}.{p}" for i, p in outputs).join(["..", ".."]),
+        "outputs": [{"id": i, "property": p} for i, p in outputs],
+        "inputs": [{"id": i, "property": "value", "value": v} for i, v in values],
+        "changedPropIds": [f"{ids.Q_EDITION}.value"], "state": [],
+    }
+
+
+def every_route(prefix: str) -> list[tuple[str, str]]:
+    """(method, path) for a page, Dash's own routes, our API, assets and vendored files."""
+    return [("GET", prefix), ("GET", f"{prefix}country/PER"), ("GET", f"{prefix}_dash-layout"),
+            ("GET", f"{prefix}_dash-dependencies"), ("POST", f"{prefix}_dash-update-component"),
+            ("GET", f"{prefix}api/scores.csv?edition=2021"), ("GET", f"{prefix}api/narratives.json?country=PER"),
+            ("GET", f"{prefix}assets/style.css"), ("GET", f"{prefix}vendor/bootstrap/css/bootstrap.min.css"),
+            ("GET", f"{prefix}vendor/topojson/world_50m.json"),
+            ("GET", f"{prefix}_dash-component-suites/dash/dcc/dash_core_components.js")]
+
+
+def call(client, method, path, **kwargs):
+    if method == "POST":
+        return client.post(path, data=json.dumps(quadrant_callback_body()), content_type="application/json", **kwargs)
+    return client.get(path, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def store(workbook):
+    return DataStore(workbook.parent)
+
+
+def test_every_route_works_under_a_path_prefix(store):
+    client = create_app(Settings(url_prefix=PREFIX), store).server.test_client()
+    client.get(PREFIX)
+    for method, path in every_route(PREFIX):
+        assert call(client, method, path).status_code == 200, path
+    page = client.get(PREFIX).get_data(as_text=True)
+    assert f"{PREFIX}_dash-component-suites" in page and f"{PREFIX}vendor/bootstrap" in page
+    assert client.get(f"{PREFIX}healthz").get_json()["status"] == "ok"
+    assert client.get("/_dash-layout").status_code == 404
+
+
+@pytest.fixture(scope="module")
+def htpasswd(tmp_path_factory):
+    path = tmp_path_factory.mktemp("auth") / "htpasswd"
+    # `htpasswd -B` writes $2y$ hashes; bcrypt writes $2b$: the same algorithm under another name.
+    hashed = bcrypt.hashpw(b"correct horse", bcrypt.gensalt(rounds=4)).decode().replace("$2b$", "$2y$", 1)
+    path.write_text(f"# analysts\nalice:{hashed}\n")
+    return path
+
+
+def basic(user, password):
+    return {"Authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()}
+
+
+def test_basic_auth_guards_every_route_but_healthz(store, htpasswd):
+    client = create_app(Settings(auth="basic", htpasswd=htpasswd), store).server.test_client()
+    for method, path in every_route("/"):
+        refused = call(client, method, path)
+        assert refused.status_code == 401 and refused.headers["WWW-Authenticate"].startswith("Basic"), path
+        assert call(client, method, path, headers=basic("alice", "wrong")).status_code == 401, path
+        assert call(client, method, path, headers=basic("mallory", "correct horse")).status_code == 401, path
+        assert call(client, method, path, headers=basic("alice", "correct horse")).status_code == 200, path
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/", headers={"Authorization": "Basic !!!not-base64"}).status_code == 401
+
+
+def test_a_plaintext_htpasswd_entry_is_refused(store, tmp_path):
+    path = tmp_path / "htpasswd"
+    path.write_text("alice:correct horse\n")
+    with pytest.raises(OCIndexError, match="line 1 is not a bcrypt entry"):
+        create_app(Settings(auth="basic", htpasswd=path), store)
+
+
+def test_header_auth_believes_the_user_header_only_from_the_proxy(store):
+    settings = Settings.from_env({"OCINDEX_AUTH": "header", "OCINDEX_TRUSTED_PROXIES": "127.0.0.1"})
+    client = create_app(settings, store).server.test_client()
+    proxy, outsider = {"REMOTE_ADDR": "127.0.0.1"}, {"REMOTE_ADDR": "10.9.8.7"}
+    user = {"X-Forwarded-User": "alice"}
+    for method, path in every_route("/"):
+        assert call(client, method, path, headers=user, environ_base=proxy).status_code == 200, path
+        assert call(client, method, path, headers=user, environ_base=outsider).status_code == 401, path
+        assert call(client, method, path, environ_base=proxy).status_code == 401, path
+    assert client.get("/healthz", environ_base=outsider).status_code == 200
+
+
+def test_header_auth_without_trusted_proxies_is_a_configuration_error(store):
+    with pytest.raises(OCIndexError, match="OCINDEX_TRUSTED_PROXIES"):
+        create_app(Settings(auth="header"), store)
+
+
+def test_security_headers_on_pages_and_api(store):
+    client = create_app(Settings(), store).server.test_client()
+    for path in ("/", "/api/scores.csv?edition=2021", "/healthz"):
+        headers = client.get(path).headers
+        policy = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert " 'sha256-" in policy and "''" not in policy
+        assert "unsafe-eval" not in policy
+        assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("path", ["/vendor/bootstrap/../../../../../etc/passwd",
+                                  "/vendor/topojson/..%2f..%2f..%2fpyproject.toml",
+                                  "/vendor/bootstrap/%2e%2e/%2e%2e/%2e%2e/app.py"])
+def test_no_path_traversal_through_vendored_files(store, path):
+    response = create_app(Settings(), store).server.test_client().get(path)
+    assert response.status_code == 404 and b"root:" not in response.data
+
+
+@pytest.mark.parametrize("body", ["not json", "[]", "{}", json.dumps({"output": "nope", "outputs": [], "inputs": [],
+                                                                    "changedPropIds": []})])
+def test_malformed_callback_requests_get_400_not_500(store, body):
+    client = create_app(Settings(), store).server.test_client()
+    response = client.post("/_dash-update-component", data=body, content_type="application/json")
+    assert response.status_code == 400 and "error" in response.get_json()
+
+
+@pytest.fixture
+def own_data(tmp_path, workbook):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copy(workbook, data_dir / "global_oc_index.xlsx")
+    return data_dir
+
+
+def test_a_replaced_broken_workbook_keeps_the_old_data_serving(own_data, tmp_path):
+    store = DataStore(own_data, snapshot_dir=tmp_path / "cache")
+    client = create_app(Settings(data_dir=own_data), store).server.test_client()
+    before = client.get("/api/scores.csv?edition=2021").get_data()
+    (own_data / "global_oc_index.xlsx").write_bytes(b"truncated upload")
+    assert store.reload() is False
+    assert client.get("/api/scores.csv?edition=2021").get_data() == before
+    health = client.get("/healthz").get_json()
+    assert health["status"] == "degraded" and "cannot be opened" in health["last_reload_error"]
+
+
+def test_a_restart_with_a_broken_workbook_serves_the_last_valid_data(own_data, tmp_path):
+    first = DataStore(own_data, snapshot_dir=tmp_path / "cache")
+    (own_data / "global_oc_index.xlsx").write_bytes(b"truncated upload")
+    restarted = DataStore(own_data, snapshot_dir=tmp_path / "cache")
+    assert restarted.index.sha256 == first.index.sha256
+    assert "cannot be opened" in restarted.last_error
+    with pytest.raises(OCIndexError):
+        DataStore(own_data)  # with no valid copy kept, a broken workbook stops the start-up with its message
