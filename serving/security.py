@@ -49,8 +49,14 @@ def install(app: Dash) -> None:
         for name, kind in CALLBACK_FIELDS.items():
             if not isinstance(body.get(name), kind):
                 return _bad(f"the callback request lacks a valid '{name}'")
-        if body["output"] not in app.callback_map:
+        spec = app.callback_map.get(body["output"])
+        if spec is None:
             return _bad("no such callback")
+        # Dash passes inputs and state positionally: a request with more or fewer would break the call.
+        state = body.get("state", [])
+        if not isinstance(state, list) or len(body["inputs"]) != len(spec["inputs"]) or len(state) != len(
+                spec["state"]) or not all(isinstance(e, (dict, list)) for e in body["inputs"] + state):
+            return _bad("the callback request does not match the callback's inputs and state")
         return None
 
 

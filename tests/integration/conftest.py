@@ -16,11 +16,14 @@ def store(workbook):
 def start(dash_duo, store):
     """Serve a fresh app on 127.0.0.1 and open `path` in headless Chromium."""
 
-    def open_app(path="/", settings: Settings | None = None):
-        app = create_app(settings or Settings(data_dir=store.data_dir), store=store)
+    def open_app(path="/", settings: Settings | None = None, data: DataStore | None = None):
+        settings = settings or Settings(data_dir=store.data_dir)
+        app = create_app(settings, store=data or store)
         dash_duo.server.host = "127.0.0.1"
-        dash_duo.start_server(app, host="127.0.0.1")
-        dash_duo.driver.get(dash_duo.server_url + path)
+        dash_duo.start_server(app, navigate=False, host="127.0.0.1")
+        base = dash_duo.server.url.rstrip("/")
+        dash_duo.server_url = base + settings.url_prefix  # waits until the app has loaded there
+        dash_duo.driver.get(base + path)
         return dash_duo
 
     return open_app
