@@ -34,3 +34,4 @@ bench: $(STAMP)
 	$(PY) benchmarks/load.py
 	$(PY) benchmarks/quadrant.py
 	$(PY) benchmarks/drilldowns.py
+	$(PY) benchmarks/linking_quality.py

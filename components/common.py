@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+import json
+
+import plotly.utils
 from dash import Dash, dcc, html
 from dash.exceptions import PreventUpdate
 
@@ -11,6 +14,14 @@ from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
 
 COMPOSITES = ("criminality", "criminal-markets", "criminal-actors", "resilience")
+
+
+def plain(tree):
+    """A component tree as the plain JSON data Dash would send for it.
+
+    Dash walks a component tree in Python on every response; a cached layout or table kept in this form is
+    sent by the C JSON encoder instead, several times faster for large trees."""
+    return json.loads(json.dumps(tree, cls=plotly.utils.PlotlyJSONEncoder))
 
 
 def last(query: dict[str, list[str]], key: str) -> str | None:

@@ -13,11 +13,12 @@ from ocindex.index import IndexData
 from ocindex.quadrant import classify, positions, split_for
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
+from serving import cache
 
 from . import ids, narrative
 from .common import (breadcrumbs, change_text, checked_choice, checked_country, checked_edition, checked_list,
                      composite_summary, edition_param, help_text, indicator_link, last, no_update_error, not_found,
-                     notice)
+                     notice, plain)
 from .shell import Page
 
 MAX_PEERS = 4
@@ -151,6 +152,14 @@ def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list
 
 
 def register(app: Dash, store: DataStore) -> None:
+    @cache.of(app.server).memoize()
+    def content(sha256: str, edition: int, iso3: str):  # noqa: ARG001 - the data's hash keys the cache
+        data = store.index
+        profile = dd.country_profile(data, edition, iso3)
+        name = data.wide(edition).loc[iso3, "country"]
+        return plain((header(data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
+                      scores_table(app, data, edition, iso3), path_figure(dd.country_path(data, iso3))))
+
     @app.callback(Output(ids.C_SUMMARY, "children"), Output(ids.C_DOTS, "figure"), Output(ids.C_ABSENT, "children"),
                   Output(ids.C_TABLE, "children"), Output(ids.C_PATH, "figure"),
                   Input(ids.C_EDITION, "value"), State(ids.C_ISO3, "data"))
@@ -158,10 +167,7 @@ def register(app: Dash, store: DataStore) -> None:
         data = store.index
         edition = checked_edition(edition, data)
         iso3 = checked_country(iso3, data, edition) or no_update_error()
-        profile = dd.country_profile(data, edition, iso3)
-        name = data.wide(edition).loc[iso3, "country"]
-        return (header(data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
-                scores_table(app, data, edition, iso3), path_figure(dd.country_path(data, iso3)))
+        return content(data.sha256, edition, iso3)
 
     @app.callback(Output(ids.C_NARRATIVE, "children"), Input(ids.C_EDITION, "value"),
                   Input(ids.C_NARRATIVE_INDICATOR, "value"), State(ids.C_ISO3, "data"))

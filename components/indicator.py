@@ -18,7 +18,7 @@ from ocindex.store import DataStore
 
 from . import ids, narrative
 from .common import (breadcrumbs, change_text, checked_choice, checked_country, checked_edition, clicked_country,
-                     country_href, country_param, edition_param, last, not_found, notice)
+                     country_href, country_param, edition_param, last, not_found, notice, plain)
 from .shell import Page
 
 LEVELS = {"continent": "By continent", "region": "By region"}
@@ -155,7 +155,7 @@ def _ranking_table(app: Dash, data: IndexData, edition: int, slug: str):
     ]
     head = html.Thead(html.Tr([html.Th("Rank"), html.Th("Country"), html.Th("Region"), html.Th("Score"),
                                html.Th(f"Δ {previous}" if previous else "Δ")]))
-    return dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 oc-ranking-table")
+    return plain(dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 oc-ranking-table"))
 
 
 def selected_card(app: Dash, data: IndexData, edition: int, slug: str, iso3: str | None):

@@ -17,7 +17,7 @@ from serving import cache
 
 from . import ids
 from .common import (checked_choice, checked_country, checked_edition, checked_int, checked_list, clicked_country,
-                     composite_summary, country_href, country_param, edition_param, last, notice)
+                     composite_summary, country_href, country_param, edition_param, last, notice, plain)
 from .shell import Page
 
 MAX_LABELS = 20
@@ -307,6 +307,11 @@ def register(app: Dash, store: DataStore) -> None:
         state = state_from_controls(store.index, *values)
         return chart(store.index.sha256, state)
 
+    @cache.of(app.server).memoize()
+    def side(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache
+        data = store.index
+        return plain((country_panel(app, data, state), movers_panel(data, state), changes_panel(data, state)))
+
     @app.callback(Output(ids.Q_PANEL, "children"), Output(ids.Q_MOVERS, "children"),
                   Output(ids.Q_CHANGES, "children"),
                   Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_COUNTRY, "value"))
@@ -315,7 +320,7 @@ def register(app: Dash, store: DataStore) -> None:
         edition = checked_edition(edition, data)
         state = QuadrantState(edition=edition, split=checked_choice(split, q.SPLIT_METHODS),
                               country=checked_country(country, data, edition))
-        return country_panel(app, data, state), movers_panel(data, state), changes_panel(data, state)
+        return side(data.sha256, state)
 
     @app.callback(Output(ids.Q_URL, "search"), *CONTROLS, prevent_initial_call=True)
     def sync_url(*values):

@@ -14,9 +14,10 @@ from dash.exceptions import PreventUpdate
 from ocindex import drilldown as dd
 from ocindex.index import IndexData
 from ocindex.store import DataStore
+from serving import cache
 
 from . import ids
-from .common import not_found
+from .common import not_found, plain
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,16 @@ def layout(app: Dash, data: IndexData) -> html.Div:
 
 
 def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
+    # A page's layout depends only on the data and the URL: build each once per data version.
+    @cache.of(app.server).memoize()
+    def page(sha256: str, pathname: str | None, search: str | None):  # noqa: ARG001 - the hash keys the cache
+        return plain(route(app, store.index, pages, pathname, search))
+
     @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
     def render_page(pathname, search):
         if not isinstance(pathname, (str, type(None))) or not isinstance(search, (str, type(None))):
             raise PreventUpdate
-        return route(app, store.index, pages, pathname, search)
+        return page(store.index.sha256, pathname, search)
 
 
 def route(app: Dash, data: IndexData, pages: list[Page], pathname: str | None, search: str | None):

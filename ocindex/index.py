@@ -51,8 +51,7 @@ class IndexData:
 
     def indicators(self, edition: int) -> list[Indicator]:
         """Catalogue entries with scores in this edition, in catalogue order."""
-        present = set(self.tidy.loc[self.tidy["edition"] == edition, "indicator"].unique())
-        return [i for i in self.catalogue if i.slug in present]
+        return list(_indicators(self, edition))
 
     def edition_table(self, edition: int) -> pd.DataFrame:
         """The tidy rows of one edition."""
@@ -63,10 +62,19 @@ class IndexData:
         return _wide(self, edition)
 
     def countries(self) -> pd.DataFrame:
-        """iso3, country of every country in any edition, by name."""
-        return (
-            self.tidy[["iso3", "country"]].drop_duplicates("iso3").sort_values("country").reset_index(drop=True)
-        )
+        """iso3, country of every country in any edition, by name (read-only)."""
+        return _countries(self)
+
+
+@lru_cache(maxsize=16)
+def _indicators(data: IndexData, edition: int) -> tuple[Indicator, ...]:
+    present = set(data.tidy.loc[data.tidy["edition"] == edition, "indicator"].unique())
+    return tuple(i for i in data.catalogue if i.slug in present)
+
+
+@lru_cache(maxsize=4)
+def _countries(data: IndexData) -> pd.DataFrame:
+    return data.tidy[["iso3", "country"]].drop_duplicates("iso3").sort_values("country").reset_index(drop=True)
 
 
 @lru_cache(maxsize=64)
