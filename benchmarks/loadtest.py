@@ -3,8 +3,8 @@
     python benchmarks/loadtest.py --users 50 --seconds 60
 
 Starts `gunicorn app:server` with the checked-in config on a free loopback port, runs the users for the given
-time (each: open the home page, change edition, select countries, open country and indicator drill-downs,
-with a short pause between steps), stops everything by itself and reports requests, errors and p50/p95/p99 per
+time (arriving over a ramp-up; each: open the home page, change edition, select countries, open country and
+indicator drill-downs, with a short pause between steps), stops everything by itself and reports requests, errors and p50/p95/p99 per
 request kind, plus the resident memory of each worker. Traffic goes to 127.0.0.1 only.
 """
 
@@ -105,9 +105,11 @@ class Recorder:
             self.errors[name] += 1
 
 
-async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause: tuple[float, float]):
+async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause: tuple[float, float],
+                  start_delay: float):
     rng = random.Random(seed)
     update = "/_dash-update-component"
+    await asyncio.sleep(start_delay)  # users arrive over the ramp-up, as people do, not all in one instant
 
     async def think():
         await asyncio.sleep(rng.uniform(*pause))
@@ -142,12 +144,13 @@ def percentile(values, p):
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
 
 
-async def run(base: str, users: int, seconds: float, pause) -> Recorder:
+async def run(base: str, users: int, seconds: float, pause, ramp: float) -> Recorder:
     recorder = Recorder()
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
-        await asyncio.gather(*(analyst(client, recorder, deadline, seed, pause) for seed in range(users)))
+        await asyncio.gather(*(analyst(client, recorder, deadline, seed, pause, ramp * seed / users)
+                               for seed in range(users)))
     return recorder
 
 
@@ -156,6 +159,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--pause", type=float, nargs=2, default=(0.5, 2.0), help="think time between steps (s)")
+    parser.add_argument("--ramp", type=float, default=10, help="seconds over which the users arrive")
     args = parser.parse_args()
 
     port = free_port()
@@ -174,7 +178,7 @@ def main() -> None:
         else:
             raise SystemExit("gunicorn did not answer /healthz")
         started = time.monotonic()
-        recorder = asyncio.run(run(base, args.users, args.seconds, tuple(args.pause)))
+        recorder = asyncio.run(run(base, args.users, args.seconds, tuple(args.pause), args.ramp))
         elapsed = time.monotonic() - started
         workers = psutil.Process(gunicorn.pid).children()
         rss = [w.memory_info().rss / 2**20 for w in workers]
@@ -184,7 +188,8 @@ def main() -> None:
 
     total = sum(len(v) for v in recorder.times.values())
     errors = sum(recorder.errors.values())
-    print(f"{args.users} users, {elapsed:.0f} s against gunicorn ({len(workers)} workers) on 127.0.0.1: "
+    print(f"{args.users} users (arriving over {args.ramp:g} s, {args.pause[0]:g}-{args.pause[1]:g} s between steps), "
+          f"{elapsed:.0f} s against gunicorn ({len(workers)} workers) on 127.0.0.1: "
           f"{total} requests ({total / elapsed:.0f}/s), {errors} errors")
     print(f"{'request':<28}{'n':>7}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for name, values in sorted(recorder.times.items()):

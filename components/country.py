@@ -111,8 +111,8 @@ def absent_note(data: IndexData, edition: int):
                   className="small text-body-secondary px-2 pt-2 mb-0")
 
 
-def scores_table(app: Dash, data: IndexData, edition: int, iso3: str):
-    profile = dd.country_profile(data, edition, iso3)
+def scores_table(app: Dash, data: IndexData, edition: int, profile):
+    """profile: dd.country_profile() of the country and edition."""
     previous = data.previous_edition(edition)
     body, current = [], None
     for row in profile.to_dict("records"):
@@ -122,7 +122,7 @@ def scores_table(app: Dash, data: IndexData, edition: int, iso3: str):
                 body.append(html.Tr(html.Th(COMPONENT_TITLES[current], colSpan=6, className="table-light")))
         indicator = data.catalogue[row["indicator"]]
         body.append(html.Tr([
-            html.Td(indicator_link(app, indicator, edition, iso3),
+            html.Td(indicator_link(app, indicator, edition, row["iso3"]),
                     className="fw-semibold" if indicator.is_composite else "ps-3"),
             html.Td(f"{row['score']:.2f}", className="text-end fw-semibold"),
             html.Td(rank_phrase(row["rank_global"], row["n_global"])),
@@ -158,7 +158,7 @@ def register(app: Dash, store: DataStore) -> None:
         profile = dd.country_profile(data, edition, iso3)
         name = data.wide(edition).loc[iso3, "country"]
         return plain((header(data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
-                      scores_table(app, data, edition, iso3), path_figure(dd.country_path(data, iso3))))
+                      scores_table(app, data, edition, profile), path_figure(dd.country_path(data, iso3))))
 
     @app.callback(Output(ids.C_SUMMARY, "children"), Output(ids.C_DOTS, "figure"), Output(ids.C_ABSENT, "children"),
                   Output(ids.C_TABLE, "children"), Output(ids.C_PATH, "figure"),
