@@ -187,11 +187,14 @@ def register(app: Dash, store: DataStore) -> None:
         return peers_table(app, data, edition, iso3, list(checked_list(peers, set(data.wide(edition).index))))
 
     @app.callback(Output(ids.C_URL, "search"), Input(ids.C_EDITION, "value"), Input(ids.C_PEERS, "value"),
-                  prevent_initial_call=True)
-    def sync_url(edition, peers):
-        edition = checked_edition(edition, store.index)
-        peers = checked_list(peers, set(store.index.wide(edition).index))
-        return "?" + urlencode([("edition", edition), ("peers", ",".join(peers or []))])
+                  Input(ids.C_NARRATIVE_INDICATOR, "value"), prevent_initial_call=True)
+    def sync_url(edition, peers, indicator):
+        data = store.index
+        edition = checked_edition(edition, data)
+        peers = checked_list(peers, set(data.wide(edition).index))
+        indicator = None if indicator is None else checked_choice(indicator, {i.slug for i in data.catalogue})
+        pairs = [("edition", edition), ("peers", ",".join(peers))] + ([("indicator", indicator)] if indicator else [])
+        return "?" + urlencode(pairs)
 
 
 PAGE = Page(pattern=r"/country/(?P<iso3>[A-Za-z]{3})", layout=layout)
