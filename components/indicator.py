@@ -147,13 +147,13 @@ def _ranking_table(app: Dash, data: IndexData, edition: int, slug: str):
         html.Tr([
             html.Td(int(r["rank_global"])),
             html.Td(dcc.Link(r["country"], href=country_href(app, r["iso3"], edition))),
-            html.Td(r["region"]),
+            html.Td(f"{r['region']} · {r['continent']}"),
             html.Td(f"{r['score']:.2f}"),
             html.Td(change_text(r["change"], previous)),
         ], id=f"rank-{r['iso3']}")
         for r in rows.to_dict("records")
     ]
-    head = html.Thead(html.Tr([html.Th("Rank"), html.Th("Country"), html.Th("Region"), html.Th("Score"),
+    head = html.Thead(html.Tr([html.Th("Rank"), html.Th("Country"), html.Th("Region · continent"), html.Th("Score"),
                                html.Th(f"Δ {previous}" if previous else "Δ")]))
     return plain(dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 oc-ranking-table"))
 
