@@ -40,7 +40,8 @@ def peers_param(query, data: IndexData, edition: int, iso3: str) -> tuple[list[s
     return known[:MAX_PEERS], notices
 
 
-def layout(app: Dash, data: IndexData, query, iso3: str):
+def layout(app: Dash, store: DataStore, query, iso3: str):
+    data = store.index
     iso3 = iso3.upper()
     if iso3 not in set(data.tidy["iso3"]):
         return not_found(app, f"/country/{iso3}", "That is not the ISO3 code of a country in the index.")
@@ -57,6 +58,8 @@ def layout(app: Dash, data: IndexData, query, iso3: str):
             dbc.Col(html.H1(name, className="h3 mb-0"), width="auto"),
             dbc.Col(dbc.RadioItems(id=ids.C_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                                    value=edition, inline=True), width="auto"),
+            dbc.Col(dcc.Link("One-page brief →", href=app.get_relative_path(f"/brief/{iso3}") + f"?edition={edition}",
+                             id=ids.C_BRIEF_LINK), width="auto"),
         ], className="align-items-center g-3 mb-2"),
         dbc.Row([
             dbc.Col([
@@ -168,6 +171,13 @@ def register(app: Dash, store: DataStore) -> None:
         edition = checked_edition(edition, data)
         iso3 = checked_country(iso3, data, edition) or no_update_error()
         return content(data.sha256, edition, iso3)
+
+    @app.callback(Output(ids.C_BRIEF_LINK, "href"), Input(ids.C_EDITION, "value"), State(ids.C_ISO3, "data"),
+                  prevent_initial_call=True)
+    def update_brief_link(edition, iso3):
+        edition = checked_edition(edition, store.index)
+        iso3 = checked_country(iso3, store.index, edition) or no_update_error()
+        return app.get_relative_path(f"/brief/{iso3}") + f"?edition={edition}"
 
     @app.callback(Output(ids.C_NARRATIVE, "children"), Input(ids.C_EDITION, "value"),
                   Input(ids.C_NARRATIVE_INDICATOR, "value"), State(ids.C_ISO3, "data"))

@@ -53,6 +53,7 @@ C_PEER_TABLE = "country-peer-table"
 C_ABSENT = "country-absent"
 C_NARRATIVE = "country-narrative"
 C_NARRATIVE_INDICATOR = "country-narrative-indicator"
+C_BRIEF_LINK = "country-brief-link"
 
 # Pillar drill-down
 P_URL = "pillar-url"
@@ -66,3 +67,9 @@ P_TABLE = "pillar-table"
 P_ABSENT = "pillar-absent"
 P_CONTRIB = "pillar-contributions"
 P_SELECTED = "pillar-selected"
+
+# Country brief
+B_NOTICE = "brief-notice"
+B_PRINT = "brief-print"
+B_COPY = "brief-copy"
+B_URL = "brief-url"

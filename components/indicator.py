@@ -49,7 +49,8 @@ def parent_trail(data: IndexData, indicator: Indicator) -> list[tuple[str, str |
     return trail + [(indicator.label, None)]
 
 
-def layout(app: Dash, data: IndexData, query, slug: str):
+def layout(app: Dash, store: DataStore, query, slug: str):
+    data = store.index
     indicator = data.catalogue.get(slug)
     available = editions_of(data, slug) if indicator else ()
     if not available:

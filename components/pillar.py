@@ -39,7 +39,8 @@ def filter_values(query, key: str, known: set[str]) -> tuple[list[str], list[str
     return [a for a in dict.fromkeys(asked) if a in known], notes
 
 
-def layout(app: Dash, data: IndexData, query, slug: str):
+def layout(app: Dash, store: DataStore, query, slug: str):
+    data = store.index
     pillar = dd.pillars(data).get(slug)
     if pillar is None:
         return not_found(app, f"/pillar/{slug}", "There is no pillar or thematic group with that name.")

@@ -120,7 +120,8 @@ def build_figure(data: IndexData, state: QuadrantState) -> tuple[dict, str, str]
 # ----------------------------------------------------------------------------------------------- layout
 
 
-def layout(app: Dash, data: IndexData, query: dict[str, list[str]]):
+def layout(app: Dash, store: DataStore, query: dict[str, list[str]]):
+    data = store.index
     state, notices = parse_state(query, data)
     table = data.wide(state.edition)
     return html.Div([

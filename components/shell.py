@@ -22,7 +22,7 @@ from .common import not_found, plain
 
 @dataclass(frozen=True)
 class Page:
-    """A route: a path pattern with named groups, and a layout built from the data, path groups and query."""
+    """A route: a path pattern with named groups, and a layout built from the store, query and path groups."""
 
     pattern: str
     layout: Callable[..., object]
@@ -75,7 +75,7 @@ def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
     # A page's layout depends only on the data and the URL: build each once per data version.
     @cache.of(app.server).memoize()
     def page(sha256: str, pathname: str | None, search: str | None):  # noqa: ARG001 - the hash keys the cache
-        return plain(route(app, store.index, pages, pathname, search))
+        return plain(route(app, store, pages, pathname, search))
 
     @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
     def render_page(pathname, search):
@@ -84,11 +84,11 @@ def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
         return page(store.index.sha256, pathname, search)
 
 
-def route(app: Dash, data: IndexData, pages: list[Page], pathname: str | None, search: str | None):
+def route(app: Dash, store: DataStore, pages: list[Page], pathname: str | None, search: str | None):
     path = "/" + (app.strip_relative_path(pathname or "/") or "")
     query = parse_search(search)
     for page in pages:
         groups = page.match(path)
         if groups is not None:
-            return page.layout(app, data, query, **groups)
+            return page.layout(app, store, query, **groups)
     return not_found(app, path)

@@ -65,7 +65,7 @@ def test_2021_views_never_list_extortion_and_protection_racketeering(app_instanc
     assert all("Extortion" not in label for trace in figure["data"] for label in trace["y"])
     assert "Extortion" not in str(scores_table(app_instance, index, 2021, dd.country_profile(index, 2021, "PER")))
     assert editions_of(index, slug) == (2023,)
-    page = str(indicator_layout(app_instance, index, {"edition": ["2021"]}, slug))
+    page = str(indicator_layout(app_instance, app_instance.server.config["OCINDEX_STORE"], {"edition": ["2021"]}, slug))
     assert "is not assessed in the 2021 edition" in page
 
 

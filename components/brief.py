@@ -1,0 +1,116 @@
+"""One-page country brief: `/brief/<ISO3>?edition=2021`, laid out to print on one A4 or Letter page."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, dcc, html
+
+from ocindex.brief import Brief, build_brief
+from ocindex.index import IndexData
+from ocindex.quadrant import SHORT_NAMES
+from ocindex.ranks import rank_phrase
+from ocindex.store import DataStore
+
+from . import ids, narrative
+from .common import change_text, country_href, edition_param, not_found, notice
+from .quadrant import QuadrantState, build_figure
+from .shell import Page
+
+
+def brief_figure(data: IndexData, iso3: str, edition: int) -> dict:
+    figure, _, _ = build_figure(data, QuadrantState(edition=edition, country=iso3))
+    # A fixed size: the printed page is narrower than the screen, and Plotly does not re-lay out for print.
+    figure["layout"].update(width=340, height=300, autosize=False, margin=dict(l=45, r=5, t=28, b=40),
+                            showlegend=True, font=dict(size=10),
+                            legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, font=dict(size=10)))
+    for annotation in figure["layout"]["annotations"]:  # the quadrants' short names fit the small chart
+        for quadrant, short in SHORT_NAMES.items():
+            annotation["text"] = annotation["text"].replace(quadrant, short.capitalize())
+    return figure
+
+
+def _scores(rows, brief: Brief, data: IndexData) -> html.Table:
+    body = [html.Tr([
+        html.Td(data.catalogue[r["indicator"]].label),
+        html.Td(f"{r['score']:.2f}", className="text-end fw-semibold"),
+        html.Td(rank_phrase(r["rank_global"], r["n_global"]), className="text-end text-body-secondary"),
+    ]) for r in rows.to_dict("records")]
+    return html.Table(html.Tbody(body), className="table table-sm mb-1 oc-brief-table")
+
+
+def layout(app: Dash, store: DataStore, query, iso3: str):
+    data = store.index
+    iso3 = iso3.upper()
+    if iso3 not in set(data.tidy["iso3"]):
+        return not_found(app, f"/brief/{iso3}", "That is not the ISO3 code of a country in the index.")
+    edition, notices = edition_param(query, data)
+    brief = build_brief(data, store.narratives, iso3, edition)
+    composite_rows = []
+    for r in brief.composites.to_dict("records"):
+        composite_rows.append(html.Tr([
+            html.Th(data.catalogue[r["indicator"]].label, scope="row",
+                    className="ps-3 fw-normal" if r["indicator"] in ("criminal-markets", "criminal-actors") else ""),
+            html.Td(f"{r['score']:.2f}", className="text-end fw-semibold fs-6"),
+            html.Td(change_text(r["change"], brief.previous), className="text-end"),
+            html.Td([rank_phrase(r["rank_global"], r["n_global"]), html.Br(),
+                     rank_phrase(r["rank_region"], r["n_region"], r["region"])], className="small"),
+        ]))
+    excerpts = [html.Li([html.Span(data.catalogue[e.link.indicator].label + ": ", className="fw-semibold"),
+                         *narrative.highlighted(e.link.sentence.text, e.link.terms),
+                         html.Span(f" ({e.document.name})", className="text-body-secondary")])
+                for e in brief.excerpts]
+    return dbc.Container([
+        notice(ids.B_NOTICE, notices),
+        html.Div([
+            dbc.Button("Print or save as PDF", id=ids.B_PRINT, color="primary", size="sm", className="me-2"),
+            dcc.Clipboard(id=ids.B_COPY, title="Copy the link to this brief", className="btn btn-outline-secondary btn-sm"),
+            dcc.Link(f"Back to {brief.country}'s profile", href=country_href(app, iso3, edition), className="ms-3"),
+        ], className="oc-no-print d-flex align-items-center my-2"),
+        html.Article([
+            html.Header([
+                html.H1(f"{brief.country}: organized crime brief", className="h4 mb-0"),
+                html.Div(f"{brief.continent} · {brief.region} · Global Organized Crime Index {edition}"
+                         + (f" (change since {brief.previous})" if brief.previous else ""),
+                         className="text-body-secondary small"),
+            ], className="mb-2 border-bottom pb-1"),
+            dbc.Row([
+                dbc.Col(dcc.Graph(figure=brief_figure(data, iso3, edition), responsive=False,
+                                  config={"displayModeBar": False}, className="oc-brief-graph"), width=6),
+                dbc.Col([
+                    html.Div(brief.quadrant, className="badge text-bg-light border mb-1"),
+                    html.Table([html.Thead(html.Tr([html.Th(""), html.Th("Score", className="text-end"),
+                                                    html.Th("Δ", className="text-end"), html.Th("Rank")])),
+                                html.Tbody(composite_rows)], className="table table-sm oc-brief-table"),
+                ], width=6),
+            ], className="g-2"),
+            dbc.Row([
+                dbc.Col([html.H2("Largest criminal markets", className="h6 mb-1"), _scores(brief.top_markets, brief, data),
+                         html.H2("Most influential actors", className="h6 mb-1"), _scores(brief.top_actors, brief, data)],
+                        width=6),
+                dbc.Col([html.H2("Weakest resilience", className="h6 mb-1"),
+                         _scores(brief.weakest_resilience, brief, data),
+                         html.H2("Strongest resilience", className="h6 mb-1"),
+                         _scores(brief.strongest_resilience, brief, data)], width=6),
+            ], className="g-3"),
+            html.H2("What the profile says", className="h6 mt-1 mb-1"),
+            html.Ul(excerpts, className="small mb-1 oc-brief-excerpts") if excerpts else narrative.no_profile(
+                data, iso3, edition),
+            html.Footer(["Sources: " + "; ".join(brief.sources) + ". Scores 1–10; ranks: higher score first, ties "
+                         "share a place. ",
+                         html.Span(f"View online: {app.get_relative_path(f'/brief/{iso3}')}?edition={edition}",
+                                   id=ids.B_URL, className="oc-print-only")],
+                        className="small text-body-secondary border-top pt-1 mt-1"),
+        ], className="oc-brief"),
+    ], className="py-1", style={"maxWidth": "60rem"})
+
+
+def register(app: Dash, store: DataStore) -> None:  # noqa: ARG001 - the page's callbacks run in the browser
+    app.clientside_callback("function(n) { if (n) { window.print(); } return n; }",
+                            Output(ids.B_PRINT, "n_clicks_timestamp"), Input(ids.B_PRINT, "n_clicks"),
+                            prevent_initial_call=True)
+    app.clientside_callback("function(n) { return window.location.href; }",
+                            Output(ids.B_COPY, "content"), Input(ids.B_COPY, "n_clicks"),
+                            prevent_initial_call=True)
+
+
+PAGE = Page(pattern=r"/brief/(?P<iso3>[A-Za-z]{3})", layout=layout)

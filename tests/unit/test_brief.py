@@ -1,0 +1,48 @@
+"""The brief's content for Peru 2021, checked against the workbook and the profile independently."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from ocindex.brief import build_brief
+from ocindex.store import DataStore
+
+from ..conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def brief(workbook):
+    store = DataStore(workbook.parent)
+    return build_brief(store.index, store.narratives, "PER", 2021)
+
+
+def test_scores_and_ranks_are_the_published_ones(brief, workbook):
+    peru = pd.read_excel(workbook, sheet_name="2021_dataset").set_index("Country").loc["Peru"]
+    rows = brief.composites.set_index("indicator")
+    assert rows.loc["criminality", "score"] == peru["Criminality"] and rows.loc["resilience", "score"] == peru["Resilience"]
+    assert (rows.loc["criminality", "rank_global"], rows.loc["resilience", "rank_global"]) == (26, 106)
+    assert brief.quadrant == "High criminality – low resilience" and brief.previous is None
+
+
+def test_top_markets_and_weakest_resilience_follow_the_workbook(brief, workbook):
+    peru = pd.read_excel(workbook, sheet_name="2021_dataset").set_index("Country").loc["Peru"]
+    markets = peru["Human trafficking":"Synthetic drug trade"].astype(float)
+    top = markets[markets >= markets.sort_values(ascending=False).iloc[2]]
+    assert sorted(brief.top_markets["score"], reverse=True) == sorted(top, reverse=True)[:3]
+    assert set(brief.top_markets["indicator_label"]) <= set(top.index)
+    resilience = peru["Political leadership and governance":"Non-state actors"].astype(float)
+    assert brief.weakest_resilience["score"].tolist() == sorted(resilience)[:3]
+    assert brief.strongest_resilience["score"].tolist() == sorted(resilience, reverse=True)[:3]
+
+
+def test_excerpts_come_from_the_profile_and_speak_of_what_stands_out(brief):
+    profile = (SEEDS / "000_3ac577c9c8dca770.txt").read_text(encoding="utf-8")
+    assert 3 <= len(brief.excerpts) <= 5
+    highlighted = set(brief.top_markets["indicator"]) | set(brief.top_actors["indicator"]) | set(
+        brief.weakest_resilience["indicator"])
+    for excerpt in brief.excerpts:
+        assert excerpt.link.indicator in highlighted
+        assert excerpt.link.sentence.text.replace("Peru's", "Peru's") in profile.replace("\n", " ")
+    assert any("second-largest producer of cocaine" in e.link.sentence.text for e in brief.excerpts)
+    assert brief.sources[0].startswith("Global Organized Crime Index 2021") and "PER-2021.txt" in brief.sources[1]
