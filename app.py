@@ -10,13 +10,13 @@ from pathlib import Path
 
 from dash import Dash
 
-from components import api, brief, country, indicator, pillar, quadrant, shell
+from components import api, brief, compare, country, indicator, pillar, quadrant, shell
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import DataStore
 from serving import auth, cache, logs, security
 
-PANELS = [quadrant, country, indicator, pillar, brief]
+PANELS = [quadrant, country, indicator, pillar, brief, compare]
 PAGES = [panel.PAGE for panel in PANELS]
 log = logging.getLogger("ocindex")
 

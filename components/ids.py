@@ -73,3 +73,13 @@ B_NOTICE = "brief-notice"
 B_PRINT = "brief-print"
 B_COPY = "brief-copy"
 B_URL = "brief-url"
+
+# Compare view
+K_URL = "compare-url"
+K_NOTICE = "compare-notice"
+K_EDITION = "compare-edition"
+K_COUNTRIES = "compare-countries"
+K_BODY = "compare-body"
+
+# Shell: copy the current view's link
+SHARE = "shell-share"

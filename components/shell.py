@@ -52,11 +52,14 @@ def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
                      className="navbar-brand fw-semibold text-white text-decoration-none"),
             dbc.Nav([
                 dbc.NavItem(dbc.NavLink("Quadrant", href=app.get_relative_path("/"))),
+                dbc.NavItem(dbc.NavLink("Compare", href=app.get_relative_path("/compare"))),
                 dbc.DropdownMenu(pillars, label="Pillars", nav=True, in_navbar=True),
                 dbc.DropdownMenu(indicators, label="Indicators", nav=True, in_navbar=True,
                                  toggleClassName="oc-nav-indicators", className="oc-scroll-menu"),
             ], navbar=True, className="me-auto"),
-            html.Span("Global Organized Crime Index · data: GI-TOC", className="navbar-text text-white-50 small"),
+            html.Span("Global Organized Crime Index · data: GI-TOC", className="navbar-text text-white-50 small me-2"),
+            # Every view is its URL: this copies it for sharing.
+            dcc.Clipboard(id=ids.SHARE, title="Copy the link to this view", className="btn btn-outline-light btn-sm"),
         ], fluid=True),
         color="dark", dark=True, className="py-1", id=ids.NAV_EDITION_LINKS,
     )
@@ -72,6 +75,9 @@ def layout(app: Dash, data: IndexData) -> html.Div:
 
 
 def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
+    app.clientside_callback("function(n) { return window.location.href; }", Output(ids.SHARE, "content"),
+                            Input(ids.SHARE, "n_clicks"), prevent_initial_call=True)
+
     # A page's layout depends only on the data and the URL: build each once per data version.
     @cache.of(app.server).memoize()
     def page(sha256: str, pathname: str | None, search: str | None):  # noqa: ARG001 - the hash keys the cache

@@ -77,10 +77,9 @@ def quadrant_figure(
             ))
     annotations = _quadrant_captions(points[points["highlighted"]], presentation)
     label_iso3 = set(labelled or []) - {selected}
-    to_label = sorted((r for r in rows if r["iso3"] in label_iso3), key=lambda r: r["criminality"])
-    for n, row in enumerate(to_label):
-        # Alternate above/below so neighbours' labels do not overprint; point inwards to stay on the chart.
-        annotations.append(_label(row, presentation, emphasis=False, below=n % 2 == 1))
+    to_label = [r for r in rows if r["iso3"] in label_iso3]
+    for row in to_label:
+        annotations.append(_label(row, presentation, emphasis=False, below=_below_neighbour(row, to_label)))
     chosen = next((r for r in rows if r["iso3"] == selected), None)
     if chosen is not None:
         traces.append(dict(
@@ -111,6 +110,16 @@ def quadrant_figure(
         uirevision=True,
     )
     return dict(data=traces, layout=layout)
+
+
+def _below_neighbour(row: dict, labelled: list[dict]) -> bool:
+    """Label below the point when the nearest other labelled point sits higher, so the two labels part ways."""
+    others = [r for r in labelled if r is not row]
+    if not others:
+        return False
+    nearest = min(others, key=lambda r: (r["criminality"] - row["criminality"]) ** 2
+                  + (r["resilience"] - row["resilience"]) ** 2)
+    return (nearest["resilience"], nearest["criminality"]) > (row["resilience"], row["criminality"])
 
 
 def _quadrant_captions(shown: pd.DataFrame, presentation: bool) -> list[dict]:

@@ -1,0 +1,110 @@
+"""Compare view: `/compare?countries=PER,COL,MEX&edition=2023` — two to five countries side by side."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, dcc, html
+from dash.exceptions import PreventUpdate
+
+from figures.compare import compare_dots
+from ocindex.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison
+from ocindex.index import IndexData
+from ocindex.ranks import rank_phrase
+from ocindex.store import DataStore
+
+from . import ids
+from .common import (breadcrumbs, change_text, checked_edition, checked_list, country_href, edition_param, last,
+                     notice)
+from .quadrant import QuadrantState, chart_points
+from .shell import Page
+from figures.quadrant import quadrant_figure
+
+DEFAULT = ["PER", "COL", "MEX"]
+
+
+def countries_param(query, data: IndexData, edition: int) -> tuple[list[str], list[str]]:
+    raw = last(query, "countries")
+    if raw is None:
+        return DEFAULT, []
+    asked = [c.strip().upper() for c in raw.split(",") if c.strip()]
+    known = [c for c in dict.fromkeys(asked) if c in data.wide(edition).index][:MAX_COUNTRIES]
+    if len(known) < MIN_COUNTRIES:
+        return DEFAULT, [f"Countries '{raw}': compare {MIN_COUNTRIES} to {MAX_COUNTRIES} ISO3 codes, such as "
+                         f"PER,COL; showing {', '.join(DEFAULT)}."]
+    notes = [] if known == asked else [f"Countries '{raw}': kept {', '.join(known)} (known codes, at most "
+                                       f"{MAX_COUNTRIES})."]
+    return known, notes
+
+
+def layout(app: Dash, store: DataStore, query):
+    data = store.index
+    edition, notices = edition_param(query, data)
+    countries, more = countries_param(query, data, edition)
+    options = [{"label": n, "value": i} for i, n in zip(data.countries()["iso3"], data.countries()["country"])]
+    return dbc.Container([
+        dcc.Location(id=ids.K_URL, refresh=False),
+        breadcrumbs(app, [("Quadrant", "/"), ("Compare", None)]),
+        notice(ids.K_NOTICE, notices + more),
+        dbc.Row([
+            dbc.Col(html.H1("Compare countries", className="h3 mb-0"), width="auto"),
+            dbc.Col(dbc.RadioItems(id=ids.K_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+                                   value=edition, inline=True), width="auto"),
+            dbc.Col(dcc.Dropdown(id=ids.K_COUNTRIES, options=options, value=countries, multi=True,
+                                 placeholder=f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries"), lg=6),
+        ], className="align-items-center g-3 mb-2"),
+        html.Div(id=ids.K_BODY),
+    ], fluid=True, className="py-2")
+
+
+def body(app: Dash, data: IndexData, edition: int, countries: list[str]):
+    if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
+        return dbc.Alert(f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries.", color="light")
+    rows = comparison(data, edition, countries)
+    points, split = chart_points(data, QuadrantState(edition=edition))
+    points = points.assign(highlighted=points["iso3"].isin(countries))
+    quadrant = quadrant_figure(points, split, labelled=countries)
+    quadrant["layout"].update(height=420)
+    previous = data.previous_edition(edition)
+    names = {r["iso3"]: r["country"] for r in rows.drop_duplicates("iso3").to_dict("records")}
+    head = html.Thead(html.Tr([html.Th("Indicator")] + [
+        html.Th(dcc.Link(names[c], href=country_href(app, c, edition)), className="text-end") for c in countries]))
+    table_rows = []
+    for slug, group in rows.groupby("indicator", sort=False):
+        cells = {r["iso3"]: r for r in group.to_dict("records")}
+        table_rows.append(html.Tr([html.Td(data.catalogue[slug].label)] + [
+            html.Td([html.Div(f"{cells[c]['score']:.2f}", className="fw-semibold"),
+                     html.Div(rank_phrase(cells[c]["rank_global"], cells[c]["n_global"]), className="small"),
+                     html.Div(f"Δ {change_text(cells[c]['change'], previous)}" if previous else "",
+                              className="small text-body-secondary")], className="text-end")
+            for c in countries]))
+    return dbc.Row([
+        dbc.Col([
+            dbc.Card([dbc.CardHeader("On the quadrant", className="py-1 fw-semibold"),
+                      dcc.Graph(figure=quadrant, config={"displaylogo": False})], className="mb-3"),
+            dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
+                      dbc.Table([head, html.Tbody(table_rows)], size="sm", hover=True, className="mb-0 small")]),
+        ], lg=6),
+        dbc.Col(dbc.Card([dbc.CardHeader("Every indicator", className="py-1 fw-semibold"),
+                          dcc.Graph(figure=compare_dots(rows, countries), config={"displaylogo": False})]), lg=6),
+    ], className="g-3")
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(Output(ids.K_BODY, "children"), Input(ids.K_EDITION, "value"), Input(ids.K_COUNTRIES, "value"))
+    def update(edition, countries):
+        data = store.index
+        edition = checked_edition(edition, data)
+        return body(app, data, edition, list(checked_list(countries, set(data.wide(edition).index))))
+
+    @app.callback(Output(ids.K_URL, "search"), Input(ids.K_EDITION, "value"), Input(ids.K_COUNTRIES, "value"),
+                  prevent_initial_call=True)
+    def sync_url(edition, countries):
+        data = store.index
+        edition = checked_edition(edition, data)
+        countries = checked_list(countries, set(data.wide(edition).index))
+        if not countries:
+            raise PreventUpdate
+        return f"?edition={edition}&countries={','.join(countries)}"
+
+
+PAGE = Page(pattern=r"/compare", layout=layout)

@@ -1,0 +1,36 @@
+"""Countries side by side: every indicator as a dot plot, one colour and shape per country."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from .style import GRID, base_layout
+
+# Okabe-Ito colours with distinct shapes: still told apart in grey or with colour-vision deficiencies.
+SERIES = [("#0072B2", "circle"), ("#D55E00", "diamond"), ("#009E73", "square"), ("#CC79A7", "triangle-up"),
+          ("#E69F00", "x")]
+
+
+def compare_dots(rows: pd.DataFrame, countries: list[str]) -> dict:
+    """rows: compare.comparison(); countries: ISO3 codes in display order."""
+    labels = list(dict.fromkeys(rows["indicator_label"]))
+    traces = []
+    for n, iso3 in enumerate(countries):
+        mine = rows[rows["iso3"] == iso3]
+        colour, symbol = SERIES[n % len(SERIES)]
+        name = escape(mine["country"].iloc[0])
+        traces.append(dict(
+            type="scatter", mode="markers", name=name, x=mine["score"].tolist(), y=mine["indicator_label"].tolist(),
+            customdata=[f"{r} of {s}" for r, s in zip(mine["rank_global"], mine["n_global"])],
+            hovertemplate=f"{name}: %{{x:.2f}} (rank %{{customdata}})<extra>%{{y}}</extra>",
+            marker=dict(color=colour, symbol=symbol, size=11, line=dict(width=1, color="white")),
+        ))
+    layout = base_layout()
+    layout.update(xaxis=dict(range=[0.5, 10.5], dtick=1, gridcolor=GRID, side="top"),
+                  yaxis=dict(autorange="reversed", automargin=True, gridcolor=GRID, categoryorder="array",
+                             categoryarray=labels),
+                  legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0),
+                  margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified")
+    return dict(data=traces, layout=layout)

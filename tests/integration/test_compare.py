@@ -1,0 +1,23 @@
+"""The compare view in headless Chromium."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.keys import Keys
+
+from components import ids
+
+
+def test_k001_compare_shows_the_countries_side_by_side_and_keeps_them_in_the_url(start):
+    duo = start("/compare?edition=2021&countries=PER,COL")
+    duo.wait_for_contains_text(f"#{ids.K_BODY}", "Colombia")
+    text = duo.find_element(f"#{ids.K_BODY}").text
+    assert "6.35" in text and "26th of 193" in text
+    duo.wait_for_element(f"#{ids.K_BODY} .main-svg")
+    duo.find_element(f"#{ids.K_COUNTRIES}").click()
+    search = duo.driver.switch_to.active_element
+    search.send_keys("Mexico")
+    duo.wait_for_contains_text(".dash-dropdown-options", "Mexico")
+    search.send_keys(Keys.ENTER)
+    duo.wait_for_contains_text(f"#{ids.K_BODY}", "Mexico")
+    assert "countries=PER%2CCOL%2CMEX" in duo.driver.current_url or "countries=PER,COL,MEX" in duo.driver.current_url
+    assert duo.get_logs() == []

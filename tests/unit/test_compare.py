@@ -1,0 +1,29 @@
+"""Compare view: the data shown equals the workbook, and the URL's country list is checked."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.compare import DEFAULT, countries_param
+from figures.compare import compare_dots
+from ocindex.compare import comparison
+
+
+def test_comparison_holds_every_indicator_for_each_country_with_published_scores(index, workbook):
+    raw = pd.read_excel(workbook, sheet_name="2023_dataset").set_index("Country")
+    rows = comparison(index, 2023, ["PER", "COL"])
+    assert len(rows) == 2 * len(index.indicators(2023))
+    table = rows.set_index(["iso3", "indicator"])["score"]
+    assert table[("COL", "cocaine-trade")] == raw.loc["Colombia", "Cocaine trade"]
+    assert table[("PER", "criminality")] == raw.loc["Peru", "Criminality avg,"]
+    figure = compare_dots(rows, ["PER", "COL"])
+    assert [t["name"] for t in figure["data"]] == ["Peru", "Colombia"]
+    assert all(len(t["x"]) == len(index.indicators(2023)) for t in figure["data"])
+
+
+def test_country_list_in_the_url_is_validated(index):
+    assert countries_param({"countries": ["per,col,xyz"]}, index, 2023) == (
+        ["PER", "COL"], ["Countries 'per,col,xyz': kept PER, COL (known codes, at most 5)."])
+    chosen, notes = countries_param({"countries": ["PER"]}, index, 2023)
+    assert chosen == DEFAULT and "compare 2 to 5" in notes[0]
+    assert len(countries_param({"countries": ["PER,COL,MEX,BRA,ECU,BOL"]}, index, 2023)[0]) == 5
