@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from figures.compare import compare_dots
@@ -12,7 +12,7 @@ from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import ids
+from . import downloads, ids
 from .common import (breadcrumbs, change_text, checked_edition, checked_list, country_href, edition_param, last,
                      notice)
 from .quadrant import QuadrantState, chart_points
@@ -51,6 +51,7 @@ def layout(app: Dash, store: DataStore, query):
                                    value=edition, inline=True), width="auto"),
             dbc.Col(dcc.Dropdown(id=ids.K_COUNTRIES, options=options, value=countries, multi=True,
                                  placeholder=f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries"), lg=6),
+            dbc.Col(downloads.button(ids.K_CSV, ids.K_CSV_FILE), width="auto"),
         ], className="align-items-center g-3 mb-2"),
         html.Div(id=ids.K_BODY),
     ], fluid=True, className="py-2")
@@ -95,6 +96,17 @@ def register(app: Dash, store: DataStore) -> None:
         data = store.index
         edition = checked_edition(edition, data)
         return body(app, data, edition, list(checked_list(countries, set(data.wide(edition).index))))
+
+    @app.callback(Output(ids.K_CSV_FILE, "data"), Input(ids.K_CSV, "n_clicks"), State(ids.K_EDITION, "value"),
+                  State(ids.K_COUNTRIES, "value"), prevent_initial_call=True)
+    def download(_clicks, edition, countries):
+        data = store.index
+        edition = checked_edition(edition, data)
+        countries = list(checked_list(countries, set(data.wide(edition).index)))
+        if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
+            raise PreventUpdate
+        return downloads.csv_file(comparison(data, edition, countries).drop(columns="edition"), edition,
+                                  "compare_" + "-".join(countries))
 
     @app.callback(Output(ids.K_URL, "search"), Input(ids.K_EDITION, "value"), Input(ids.K_COUNTRIES, "value"),
                   prevent_initial_call=True)

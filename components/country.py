@@ -15,7 +15,7 @@ from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 from serving import cache
 
-from . import ids, narrative
+from . import downloads, ids, narrative
 from .common import (breadcrumbs, change_text, checked_choice, checked_country, checked_edition, checked_list,
                      composite_summary, edition_param, help_text, indicator_link, last, no_update_error, not_found,
                      notice, plain)
@@ -78,7 +78,8 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
             id=ids.C_NARRATIVE_INDICATOR, placeholder="All indicators", className="ms-auto oc-inline-dropdown",
             options=[{"label": i.label, "value": i.slug} for i in data.catalogue if not i.is_composite],
             value=last(query, "indicator") if last(query, "indicator") in data.catalogue else None)),
-        dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
+        dbc.Card([dbc.CardHeader([html.Span("Scores, ranks and change", className="fw-semibold me-auto"),
+                                  downloads.button(ids.C_CSV, ids.C_CSV_FILE)], className="py-1 d-flex"),
                   html.Div(id=ids.C_TABLE)], className="mb-3"),
         dbc.Card([
             dbc.CardHeader(dbc.Row([
@@ -171,6 +172,14 @@ def register(app: Dash, store: DataStore) -> None:
         edition = checked_edition(edition, data)
         iso3 = checked_country(iso3, data, edition) or no_update_error()
         return content(data.sha256, edition, iso3)
+
+    @app.callback(Output(ids.C_CSV_FILE, "data"), Input(ids.C_CSV, "n_clicks"), State(ids.C_EDITION, "value"),
+                  State(ids.C_ISO3, "data"), prevent_initial_call=True)
+    def download(_clicks, edition, iso3):
+        edition = checked_edition(edition, store.index)
+        iso3 = checked_country(iso3, store.index, edition) or no_update_error()
+        return downloads.csv_file(dd.country_profile(store.index, edition, iso3).drop(columns="edition"), edition,
+                                  iso3)
 
     @app.callback(Output(ids.C_BRIEF_LINK, "href"), Input(ids.C_EDITION, "value"), State(ids.C_ISO3, "data"),
                   prevent_initial_call=True)

@@ -83,3 +83,10 @@ K_BODY = "compare-body"
 
 # Shell: copy the current view's link
 SHARE = "shell-share"
+
+# CSV downloads, one button and one download per view
+Q_CSV, Q_CSV_FILE = "quadrant-csv", "quadrant-csv-file"
+I_CSV, I_CSV_FILE = "indicator-csv", "indicator-csv-file"
+C_CSV, C_CSV_FILE = "country-csv", "country-csv-file"
+P_CSV, P_CSV_FILE = "pillar-csv", "pillar-csv-file"
+K_CSV, K_CSV_FILE = "compare-csv", "compare-csv-file"

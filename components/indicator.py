@@ -16,7 +16,7 @@ from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import ids, narrative
+from . import downloads, ids, narrative
 from .common import (breadcrumbs, change_text, checked_choice, checked_country, checked_edition, clicked_country,
                      country_href, country_param, edition_param, last, not_found, notice, plain)
 from .shell import Page
@@ -99,7 +99,8 @@ def layout(app: Dash, store: DataStore, query, slug: str):
                        className="small text-body-secondary px-2 mb-1"),
             ]), lg=7),
             dbc.Col(dbc.Card([
-                dbc.CardHeader("Ranking", className="py-1 fw-semibold"),
+                dbc.CardHeader([html.Span("Ranking", className="fw-semibold me-auto"),
+                                downloads.button(ids.I_CSV, ids.I_CSV_FILE)], className="py-1 d-flex"),
                 html.Div(id=ids.I_RANKING, className="oc-ranking"),
             ]), lg=5),
         ], className="g-3 mb-3"),
@@ -222,6 +223,13 @@ def register(app: Dash, store: DataStore) -> None:
         }""".replace("RANKING", ids.I_RANKING),
         Output(ids.I_MARKED, "data"), Input(ids.I_COUNTRY, "value"), Input(ids.I_RANKING, "children"),
     )
+
+    @app.callback(Output(ids.I_CSV_FILE, "data"), Input(ids.I_CSV, "n_clicks"), State(ids.I_EDITION, "value"),
+                  State(ids.I_SLUG, "data"), prevent_initial_call=True)
+    def download(_clicks, edition, slug):
+        slug, edition = checked_indicator(slug, edition, store.index)
+        rows = dd.ranked(store.index, edition, slug).drop(columns="edition")
+        return downloads.csv_file(rows, edition, slug)
 
     @app.callback(Output(ids.I_URL, "search"),
                   Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), Input(ids.I_LEVEL, "value"),

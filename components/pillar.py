@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import Dash, Input, Output, State, dash_table, dcc, html
 from dash.exceptions import PreventUpdate
 
@@ -15,7 +16,7 @@ from ocindex import drilldown as dd
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import ids
+from . import downloads, ids
 from .common import (breadcrumbs, checked_country, checked_edition, checked_list, country_href, country_param,
                      edition_param, not_found, notice)
 from .shell import Page
@@ -73,8 +74,9 @@ def layout(app: Dash, store: DataStore, query, slug: str):
         html.Div(id=ids.P_ABSENT),
         dbc.Row([
             dbc.Col(dbc.Card([
-                dbc.CardHeader("Scores (click a column title to sort, a row to select its country)",
-                               className="py-1 small"),
+                dbc.CardHeader([html.Span("Scores (click a column title to sort, a row to select its country)",
+                                          className="small me-auto"),
+                                downloads.button(ids.P_CSV, ids.P_CSV_FILE)], className="py-1 d-flex"),
                 dash_table.DataTable(
                     id=ids.P_TABLE, sort_action="native", page_action="none",
                     fixed_rows={"headers": True}, fixed_columns={"headers": True, "data": 1},
@@ -169,6 +171,16 @@ def register(app: Dash, store: DataStore) -> None:
         slug, edition = checked_pillar(slug, edition, store.index)
         country = checked_country(country, store.index, edition)
         return selected_panel(app, store.index, edition, slug, country)
+
+    @app.callback(Output(ids.P_CSV_FILE, "data"), Input(ids.P_CSV, "n_clicks"), State(ids.P_EDITION, "value"),
+                  State(ids.P_CONTINENT, "value"), State(ids.P_REGION, "value"), State(ids.P_SLUG, "data"),
+                  prevent_initial_call=True)
+    def download(_clicks, edition, continents, regions, slug):
+        slug, edition = checked_pillar(slug, edition, store.index)
+        table = store.index.wide(edition)
+        rows, *_ = table_content(store.index, edition, slug, checked_list(continents, set(table["continent"])),
+                                 checked_list(regions, set(table["region"])))
+        return downloads.csv_file(pd.DataFrame(rows).drop(columns="id"), edition, slug)
 
     @app.callback(Output(ids.P_URL, "search"), Input(ids.P_EDITION, "value"), Input(ids.P_CONTINENT, "value"),
                   Input(ids.P_REGION, "value"), Input(ids.P_COUNTRY, "value"), prevent_initial_call=True)

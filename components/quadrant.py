@@ -15,7 +15,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 from serving import cache
 
-from . import ids
+from . import downloads, ids
 from .common import (checked_choice, checked_country, checked_edition, checked_int, checked_list, clicked_country,
                      composite_summary, country_href, country_param, edition_param, last, notice, plain)
 from .shell import Page
@@ -98,6 +98,13 @@ def chart_points(data: IndexData, state: QuadrantState) -> tuple[object, q.Split
                          highlighted=highlighted), split
 
 
+def download_frame(data: IndexData, state: QuadrantState):
+    """The chart's data: every country's position, ranks, change and quadrant, and whether it is highlighted."""
+    points, split = chart_points(data, state)
+    return points.assign(split=q.SPLIT_METHODS[split.method], split_criminality=split.criminality,
+                         split_resilience=split.resilience)
+
+
 def build_figure(data: IndexData, state: QuadrantState) -> tuple[dict, str, str]:
     """The chart, a one-line note on what it shows, and a full description (its text alternative)."""
     points, split = chart_points(data, state)
@@ -169,7 +176,8 @@ def _chart():
             config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
                     "toImageButtonOptions": {"format": "png", "filename": "oc-index-quadrant", "scale": 2}},
         ), type="circle", delay_show=300),
-        html.P(id=ids.Q_SPLIT_NOTE, className="small text-body-secondary mb-0"),
+        html.Div([html.P(id=ids.Q_SPLIT_NOTE, className="small text-body-secondary mb-0 me-auto"),
+                  downloads.button(ids.Q_CSV, ids.Q_CSV_FILE)], className="d-flex align-items-start gap-2"),
         html.P(id=ids.Q_SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
     ])
 
@@ -322,6 +330,12 @@ def register(app: Dash, store: DataStore) -> None:
         state = QuadrantState(edition=edition, split=checked_choice(split, q.SPLIT_METHODS),
                               country=checked_country(country, data, edition))
         return side(data.sha256, state)
+
+    @app.callback(Output(ids.Q_CSV_FILE, "data"), Input(ids.Q_CSV, "n_clicks"),
+                  *[State(c.component_id, c.component_property) for c in CONTROLS], prevent_initial_call=True)
+    def download(_clicks, *values):
+        state = state_from_controls(store.index, *values)
+        return downloads.csv_file(download_frame(store.index, state), state.edition, "quadrant")
 
     @app.callback(Output(ids.Q_URL, "search"), *CONTROLS, prevent_initial_call=True)
     def sync_url(*values):

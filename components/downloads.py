@@ -1,0 +1,25 @@
+"""'Download CSV' for every view: the data on screen, with the edition and the source in every row."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+SOURCE = "Global Organized Crime Index, GI-TOC (ocindex.net); exported by OC Index Explorer"
+
+
+def button(button_id: str, download_id: str) -> html.Span:
+    return html.Span([
+        dbc.Button("Download CSV", id=button_id, color="secondary", outline=True, size="sm"),
+        dcc.Download(id=download_id),
+    ], className="oc-no-print")
+
+
+def csv_file(frame: pd.DataFrame, edition: int, name: str) -> dict:
+    """A dcc.Download payload: the frame with edition and source columns, named view_edition.csv."""
+    table = frame.copy()
+    table.insert(0, "edition", edition)
+    table["source"] = SOURCE
+    return dcc.send_string(table.to_csv(index=False, float_format="%.2f", lineterminator="\n"),
+                           f"oc-index_{name}_{edition}.csv", type="text/csv")
