@@ -12,7 +12,7 @@ from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import ids, narrative
-from .common import change_text, country_href, edition_param, not_found, notice
+from .common import change_text, country_href, edition_param, notice, unknown_country
 from .quadrant import QuadrantState, build_figure
 from .shell import Page
 
@@ -41,8 +41,8 @@ def _scores(rows, brief: Brief, data: IndexData) -> html.Table:
 def layout(app: Dash, store: DataStore, query, iso3: str):
     data = store.index
     iso3 = iso3.upper()
-    if iso3 not in set(data.tidy["iso3"]):
-        return not_found(app, f"/brief/{iso3}", "That is not the ISO3 code of a country in the index.")
+    if (missing := unknown_country(app, data, f"/brief/{iso3}", iso3)) is not None:
+        return missing
     edition, notices = edition_param(query, data)
     brief = build_brief(data, store.narratives, iso3, edition)
     composite_rows = []

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 import json
 
+import dash_bootstrap_components as dbc
 import plotly.utils
 from dash import Dash, dcc, html
 from dash.exceptions import PreventUpdate
@@ -113,6 +113,13 @@ def composite_summary(data: IndexData, edition: int, iso3: str) -> list:
     if previous:
         entries.append(html.Div(f"Right-hand figures: change since {previous}.", className="small text-body-secondary"))
     return entries
+
+
+def unknown_country(app: Dash, data: IndexData, path: str, iso3: str) -> dbc.Container | None:
+    """The 'no such view' page when a path names no country of the index, else None."""
+    if iso3 in set(data.tidy["iso3"]):
+        return None
+    return not_found(app, path, "That is not the ISO3 code of a country in the index.")
 
 
 def not_found(app: Dash, path: str, reason: str = "") -> dbc.Container:

@@ -7,17 +7,16 @@ from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from figures.compare import compare_dots
+from figures.quadrant import quadrant_figure
 from ocindex.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison
 from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import downloads, ids
-from .common import (breadcrumbs, change_text, checked_edition, checked_list, country_href, edition_param, last,
-                     notice)
+from .common import breadcrumbs, change_text, checked_edition, checked_list, country_href, edition_param, last, notice
 from .quadrant import QuadrantState, chart_points
 from .shell import Page
-from figures.quadrant import quadrant_figure
 
 DEFAULT = ["PER", "COL", "MEX"]
 

@@ -16,9 +16,23 @@ from ocindex.store import DataStore
 from serving import cache
 
 from . import downloads, ids, narrative
-from .common import (breadcrumbs, change_text, checked_choice, checked_country, checked_edition, checked_list,
-                     composite_summary, edition_param, help_text, indicator_link, last, no_update_error, not_found,
-                     notice, plain)
+from .common import (
+    breadcrumbs,
+    change_text,
+    checked_choice,
+    checked_country,
+    checked_edition,
+    checked_list,
+    composite_summary,
+    edition_param,
+    help_text,
+    indicator_link,
+    last,
+    no_update_error,
+    notice,
+    plain,
+    unknown_country,
+)
 from .shell import Page
 
 MAX_PEERS = 4
@@ -43,8 +57,8 @@ def peers_param(query, data: IndexData, edition: int, iso3: str) -> tuple[list[s
 def layout(app: Dash, store: DataStore, query, iso3: str):
     data = store.index
     iso3 = iso3.upper()
-    if iso3 not in set(data.tidy["iso3"]):
-        return not_found(app, f"/country/{iso3}", "That is not the ISO3 code of a country in the index.")
+    if (missing := unknown_country(app, data, f"/country/{iso3}", iso3)) is not None:
+        return missing
     edition, notices = edition_param(query, data)
     peers, peer_notices = peers_param(query, data, edition, iso3)
     name = data.wide(edition).loc[iso3, "country"]

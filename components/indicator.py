@@ -17,8 +17,21 @@ from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import downloads, ids, narrative
-from .common import (breadcrumbs, change_text, checked_choice, checked_country, checked_edition, clicked_country,
-                     country_href, country_param, edition_param, last, not_found, notice, plain)
+from .common import (
+    breadcrumbs,
+    change_text,
+    checked_choice,
+    checked_country,
+    checked_edition,
+    clicked_country,
+    country_href,
+    country_param,
+    edition_param,
+    last,
+    not_found,
+    notice,
+    plain,
+)
 from .shell import Page
 
 LEVELS = {"continent": "By continent", "region": "By region"}

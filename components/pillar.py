@@ -17,8 +17,17 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import downloads, ids
-from .common import (breadcrumbs, checked_country, checked_edition, checked_list, country_href, country_param,
-                     edition_param, not_found, notice)
+from .common import (
+    breadcrumbs,
+    checked_country,
+    checked_edition,
+    checked_list,
+    country_href,
+    country_param,
+    edition_param,
+    not_found,
+    notice,
+)
 from .shell import Page
 
 

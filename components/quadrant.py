@@ -16,8 +16,21 @@ from ocindex.store import DataStore
 from serving import cache
 
 from . import downloads, ids
-from .common import (checked_choice, checked_country, checked_edition, checked_int, checked_list, clicked_country,
-                     composite_summary, country_href, country_param, edition_param, last, notice, plain)
+from .common import (
+    checked_choice,
+    checked_country,
+    checked_edition,
+    checked_int,
+    checked_list,
+    clicked_country,
+    composite_summary,
+    country_href,
+    country_param,
+    edition_param,
+    last,
+    notice,
+    plain,
+)
 from .shell import Page
 
 MAX_LABELS = 20

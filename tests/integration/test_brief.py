@@ -8,7 +8,6 @@ import io
 from pypdf import PdfReader
 
 
-
 def test_b001_the_brief_prints_on_one_a4_page(start):
     duo = start("/brief/PER?edition=2021")
     duo.wait_for_contains_text("h1", "Peru: organized crime brief")

@@ -46,3 +46,13 @@ def test_excerpts_come_from_the_profile_and_speak_of_what_stands_out(brief):
         assert excerpt.link.sentence.text.replace("Peru's", "Peru's") in profile.replace("\n", " ")
     assert any("second-largest producer of cocaine" in e.link.sentence.text for e in brief.excerpts)
     assert brief.sources[0].startswith("Global Organized Crime Index 2021") and "PER-2021.txt" in brief.sources[1]
+
+
+@pytest.mark.parametrize("view", ["brief", "country"])
+def test_a_path_naming_no_country_says_so(app_instance, view):
+    from components import brief as brief_page
+    from components import country as country_page
+
+    module = {"brief": brief_page, "country": country_page}[view]
+    page = str(module.layout(app_instance, app_instance.server.config["OCINDEX_STORE"], {}, "XYZ"))
+    assert "not the ISO3 code of a country in the index" in page

@@ -7,7 +7,8 @@ import plotly.colors
 import pytest
 
 from components.country import peers_param, scores_table
-from components.indicator import editions_of, layout as indicator_layout
+from components.indicator import editions_of
+from components.indicator import layout as indicator_layout
 from figures.country import profile_dots
 from figures.indicator import choropleth, spread
 from figures.pillar import contributions_figure, heat_styles

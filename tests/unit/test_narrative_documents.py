@@ -97,8 +97,9 @@ def test_link_prints_the_linked_sentences_as_json(workbook):
     assert status == 0
     links = json.loads(out)
     assert {"indicator", "section", "text", "terms"} <= set(links[0])
-    cocaine = [l for l in links if l["indicator"] == "cocaine-trade"]
-    assert any("second-largest producer of cocaine" in l["text"] and l["terms"] == ["cocaine"] for l in cocaine)
+    cocaine = [link for link in links if link["indicator"] == "cocaine-trade"]
+    assert any("second-largest producer of cocaine" in link["text"] and link["terms"] == ["cocaine"]
+               for link in cocaine)
 
 
 def test_link_names_a_bad_file(tmp_path, workbook):

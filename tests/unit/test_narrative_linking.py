@@ -30,7 +30,7 @@ def test_seed_000_meets_the_precision_and_recall_targets(linker):
 
 def test_the_cocaine_sentence_is_linked_with_its_term(linker):
     found = linker.link(sentences((SEEDS / SEED_000).read_text(encoding="utf-8")))
-    link = next(l for l in found if "second-largest producer of cocaine" in l.sentence.text)
+    link = next(link for link in found if "second-largest producer of cocaine" in link.sentence.text)
     assert (link.indicator, link.terms, link.sentence.section) == ("cocaine-trade", ("cocaine",), "DRUGS")
 
 
@@ -68,5 +68,5 @@ def test_vocabulary_examples_from_the_issue(linker, sentence, indicator):
 def test_a_continuation_inherits_the_previous_sentence_within_a_gitoc_paragraph(linker):
     raw = "DRUGS\n\nHeroin comes from poppies. The local market is very limited.\n\nThe state acts.\n"
     found = linker.link(sentences(raw))
-    assert {(l.sentence.index, l.indicator, l.reason) for l in found} == {
+    assert {(link.sentence.index, link.indicator, link.reason) for link in found} == {
         (0, "heroin-trade", "section + vocabulary"), (1, "heroin-trade", "continues the previous sentence")}
