@@ -28,6 +28,7 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
 test: $(STAMP) $(ASSETS) browser
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest --headless -p no:cacheprovider
 
 bench: $(STAMP)
