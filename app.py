@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     shell.register(app, store, PAGES)
     for panel in PANELS:
         panel.register(app, store)
-    security.install(app)
+    security.install(app)  # last: its policy hashes the inline scripts the panels registered
     return app
 
 

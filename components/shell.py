@@ -9,7 +9,7 @@ from urllib.parse import parse_qs
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, dcc, html
-from dash.exceptions import PreventUpdate
+from dash.exceptions import PreventUpdate, UnsupportedRelativePath
 
 from ocindex import drilldown as dd
 from ocindex.index import IndexData
@@ -91,7 +91,10 @@ def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
 
 
 def route(app: Dash, store: DataStore, pages: list[Page], pathname: str | None, search: str | None):
-    path = "/" + (app.strip_relative_path(pathname or "/") or "")
+    try:
+        path = "/" + (app.strip_relative_path(pathname or "/") or "")
+    except UnsupportedRelativePath:  # a path outside the app's prefix
+        return not_found(app, str(pathname))
     query = parse_search(search)
     for page in pages:
         groups = page.match(path)

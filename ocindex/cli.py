@@ -43,8 +43,8 @@ def cmd_check(args) -> int:
             f"{table['region'].nunique()} regions"
         )
     print("OK: every score is 1-10, every country matched to ISO3, every composite agrees with its parts.")
-    directory = find_data_dir(Settings.from_env(data_dir=args.data_dir).data_dir) / PROFILES_DIR
-    narratives = Narratives.load(directory.parent, data)
+    directory = data.source.parent / PROFILES_DIR
+    narratives = Narratives.load(data.source.parent, data)
     print(f"Profiles in {directory}: {len(narratives.documents)} loaded, "
           f"{sum(len(d.links) for d in narratives.documents)} linked sentences")
     for document in narratives.documents:

@@ -24,13 +24,11 @@ def content_security_policy(app: Dash) -> str:
 def install(app: Dash) -> None:
     server = app.server
     update_path = f"{app.config.routes_pathname_prefix}_dash-update-component"
-    policy: list[str] = []  # computed on the first response, once every callback is registered
+    policy = content_security_policy(app)  # install() runs last, once every (clientside) callback is registered
 
     @server.after_request
     def headers(response: Response) -> Response:
-        if not policy:
-            policy.append(content_security_policy(app))
-        response.headers.setdefault("Content-Security-Policy", policy[0])
+        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")

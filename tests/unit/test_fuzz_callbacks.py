@@ -72,3 +72,14 @@ def test_callbacks_answer_any_input_without_a_server_error(app, data):
     response = app.server.test_client().post("/_dash-update-component", data=json.dumps(body),
                                              content_type="application/json")
     assert response.status_code in (200, 204, 400), (body["output"], response.get_data(as_text=True)[:500])
+
+
+def test_a_path_outside_the_prefix_gets_the_no_such_view_page(app):
+    # Found by the fuzzer: Dash raises on a pathname that does not start with the app's prefix.
+    body = {"output": "shell-page.children", "outputs": {"id": "shell-page", "property": "children"},
+            "inputs": [{"id": "shell-url", "property": "pathname", "value": "0"},
+                       {"id": "shell-url", "property": "search", "value": None}],
+            "state": [], "changedPropIds": ["shell-url.pathname"]}
+    response = app.server.test_client().post("/_dash-update-component", data=json.dumps(body),
+                                             content_type="application/json")
+    assert response.status_code == 200 and "No such view" in response.get_data(as_text=True)
