@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dash import Dash
 
-from components import api, brief, compare, country, indicator, pillar, quadrant, shell
+from components import api, brief, charts, compare, country, indicator, pillar, quadrant, shell
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import DataStore
@@ -39,6 +39,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     app.layout = shell.layout(app, store.index)
     api.register(app, store)
     shell.register(app, store, PAGES)
+    charts.register(app)
     for panel in PANELS:
         panel.register(app, store)
     security.install(app)  # last: its policy hashes the inline scripts the panels registered

@@ -41,7 +41,7 @@ def main() -> None:
     measure(client, "indicator: map + spread", [
         callback_body([(ids.I_MAP, "figure"), (ids.I_SPREAD, "figure")],
                       [(ids.I_EDITION, "value", edition), (ids.I_COUNTRY, "value", country),
-                       (ids.I_LEVEL, "value", level)], f"{ids.I_COUNTRY}.value", [(ids.I_SLUG, "data", slug)])
+                       (ids.I_LEVEL, "value", level), (ids.PRESENT, "data", False)], f"{ids.I_COUNTRY}.value", [(ids.I_SLUG, "data", slug)])
         for slug, edition, country, level in itertools.product(indicators, [2023], countries, ["continent", "region"])
     ], args.repeat)
     measure(client, "indicator: ranking + summary (on edition change)", [
@@ -59,7 +59,7 @@ def main() -> None:
     measure(client, "country: summary + dot plot + table + path", [
         callback_body([(ids.C_SUMMARY, "children"), (ids.C_DOTS, "figure"), (ids.C_ABSENT, "children"),
                        (ids.C_TABLE, "children"), (ids.C_PATH, "figure")],
-                      [(ids.C_EDITION, "value", edition)], f"{ids.C_EDITION}.value", [(ids.C_ISO3, "data", iso3)])
+                      [(ids.C_EDITION, "value", edition), (ids.PRESENT, "data", False)], f"{ids.C_EDITION}.value", [(ids.C_ISO3, "data", iso3)])
         for iso3, edition in itertools.product(["PER", "MMR", "FIN", "TUV"], [2021, 2023])
     ], args.repeat)
 
@@ -88,7 +88,7 @@ def main() -> None:
 
     measure(client, "pillar: selected country contributions", [
         callback_body([(ids.P_SELECTED, "children")],
-                      [(ids.P_EDITION, "value", edition), (ids.P_COUNTRY, "value", country)],
+                      [(ids.P_EDITION, "value", edition), (ids.P_COUNTRY, "value", country), (ids.PRESENT, "data", False)],
                       f"{ids.P_COUNTRY}.value", [(ids.P_SLUG, "data", slug)])
         for slug, edition, country in itertools.product(pillars, [2021, 2023], countries)
     ], args.repeat)

@@ -45,7 +45,7 @@ def free_port() -> int:
 def quadrant_chart(edition, country):
     return callback_body(
         [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
-        [(ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", "gitoc"), (ids.Q_CONTINENT, "value", []),
+        [(ids.PRESENT, "data", False), (ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", "gitoc"), (ids.Q_CONTINENT, "value", []),
          (ids.Q_REGION, "value", []), (ids.Q_COUNTRY, "value", country), (ids.Q_LABELS, "value", 0),
          (ids.Q_MOVEMENT, "value", edition == 2023)], f"{ids.Q_EDITION}.value")
 
@@ -64,7 +64,7 @@ def route(path, search=""):
 def country_page(edition, iso3):
     return callback_body([(ids.C_SUMMARY, "children"), (ids.C_DOTS, "figure"), (ids.C_ABSENT, "children"),
                           (ids.C_TABLE, "children"), (ids.C_PATH, "figure")],
-                         [(ids.C_EDITION, "value", edition)], f"{ids.C_EDITION}.value", [(ids.C_ISO3, "data", iso3)])
+                         [(ids.C_EDITION, "value", edition), (ids.PRESENT, "data", False)], f"{ids.C_EDITION}.value", [(ids.C_ISO3, "data", iso3)])
 
 
 def country_narrative(edition, iso3):
@@ -76,7 +76,7 @@ def country_narrative(edition, iso3):
 def indicator_figures(edition, slug, iso3):
     return callback_body([(ids.I_MAP, "figure"), (ids.I_SPREAD, "figure")],
                          [(ids.I_EDITION, "value", edition), (ids.I_COUNTRY, "value", iso3),
-                          (ids.I_LEVEL, "value", "continent")], f"{ids.I_COUNTRY}.value", [(ids.I_SLUG, "data", slug)])
+                          (ids.I_LEVEL, "value", "continent"), (ids.PRESENT, "data", False)], f"{ids.I_COUNTRY}.value", [(ids.I_SLUG, "data", slug)])
 
 
 def indicator_ranking(edition, slug):

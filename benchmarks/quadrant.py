@@ -22,7 +22,8 @@ def chart_body(edition, split, continents, country, labels, movement):
     values = [edition, split, continents, [], country, labels, movement]
     return callback_body(
         [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
-        [(i, p, v) for (i, p), v in zip(CONTROL_IDS, values)], f"{ids.Q_EDITION}.value")
+        [(ids.PRESENT, "data", False)] + [(i, p, v) for (i, p), v in zip(CONTROL_IDS, values)],
+        f"{ids.Q_EDITION}.value")
 
 
 def side_body(edition, split, country):

@@ -13,7 +13,7 @@ from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import downloads, ids
+from . import charts, downloads, ids
 from .common import breadcrumbs, change_text, checked_edition, checked_list, country_href, edition_param, last, notice
 from .quadrant import QuadrantState, chart_points
 from .shell import Page
@@ -56,7 +56,7 @@ def layout(app: Dash, store: DataStore, query):
     ], fluid=True, className="py-2")
 
 
-def body(app: Dash, data: IndexData, edition: int, countries: list[str]):
+def body(app: Dash, data: IndexData, edition: int, countries: list[str], present: bool = False):
     if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
         return dbc.Alert(f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries.", color="light")
     rows = comparison(data, edition, countries)
@@ -80,21 +80,25 @@ def body(app: Dash, data: IndexData, edition: int, countries: list[str]):
     return dbc.Row([
         dbc.Col([
             dbc.Card([dbc.CardHeader("On the quadrant", className="py-1 fw-semibold"),
-                      dcc.Graph(figure=quadrant, config={"displaylogo": False})], className="mb-3"),
+                      charts.graph(ids.K_QUADRANT, "the quadrant chart",
+                                   charts.finish(quadrant, present, "compare-quadrant", *countries, edition))],
+                     className="mb-3"),
             dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
                       dbc.Table([head, html.Tbody(table_rows)], size="sm", hover=True, className="mb-0 small")]),
         ], lg=6),
         dbc.Col(dbc.Card([dbc.CardHeader("Every indicator", className="py-1 fw-semibold"),
-                          dcc.Graph(figure=compare_dots(rows, countries), config={"displaylogo": False})]), lg=6),
+                          charts.graph(ids.K_DOTS, "the indicator chart", charts.finish(
+                              compare_dots(rows, countries), present, "compare", *countries, edition))]), lg=6),
     ], className="g-3")
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.K_BODY, "children"), Input(ids.K_EDITION, "value"), Input(ids.K_COUNTRIES, "value"))
-    def update(edition, countries):
+    @app.callback(Output(ids.K_BODY, "children"), Input(ids.K_EDITION, "value"), Input(ids.K_COUNTRIES, "value"),
+                  Input(ids.PRESENT, "data"))
+    def update(edition, countries, present):
         data = store.index
         edition = checked_edition(edition, data)
-        return body(app, data, edition, list(checked_list(countries, set(data.wide(edition).index))))
+        return body(app, data, edition, list(checked_list(countries, set(data.wide(edition).index))), present is True)
 
     @app.callback(Output(ids.K_CSV_FILE, "data"), Input(ids.K_CSV, "n_clicks"), State(ids.K_EDITION, "value"),
                   State(ids.K_COUNTRIES, "value"), prevent_initial_call=True)

@@ -15,7 +15,7 @@ from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 from serving import cache
 
-from . import downloads, ids, narrative
+from . import charts, downloads, ids, narrative
 from .common import (
     breadcrumbs,
     change_text,
@@ -79,13 +79,12 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
             dbc.Col([
                 dbc.Card(dbc.CardBody(id=ids.C_SUMMARY), className="mb-3"),
                 dbc.Card([dbc.CardHeader("Across editions", className="py-1 fw-semibold"),
-                          dcc.Graph(id=ids.C_PATH, config={"displaylogo": False})], className="mb-3"),
+                          charts.graph(ids.C_PATH, "the path across editions")], className="mb-3"),
             ], lg=4),
             dbc.Col(dbc.Card([
                 dbc.CardHeader("Every indicator against the averages", className="py-1 fw-semibold"),
                 html.Div(id=ids.C_ABSENT),
-                dcc.Graph(id=ids.C_DOTS, config={"displaylogo": False,
-                                                 "toImageButtonOptions": {"filename": f"oc-index-{iso3}-profile"}}),
+                charts.graph(ids.C_DOTS, "the indicator chart"),
             ]), lg=8),
         ], className="g-3"),
         narrative.card(ids.C_NARRATIVE, header_extra=dcc.Dropdown(
@@ -180,12 +179,14 @@ def register(app: Dash, store: DataStore) -> None:
 
     @app.callback(Output(ids.C_SUMMARY, "children"), Output(ids.C_DOTS, "figure"), Output(ids.C_ABSENT, "children"),
                   Output(ids.C_TABLE, "children"), Output(ids.C_PATH, "figure"),
-                  Input(ids.C_EDITION, "value"), State(ids.C_ISO3, "data"))
-    def update(edition, iso3):
+                  Input(ids.C_EDITION, "value"), Input(ids.PRESENT, "data"), State(ids.C_ISO3, "data"))
+    def update(edition, present, iso3):
         data = store.index
         edition = checked_edition(edition, data)
         iso3 = checked_country(iso3, data, edition) or no_update_error()
-        return content(data.sha256, edition, iso3)
+        summary, dots, absent, table, path = content(data.sha256, edition, iso3)
+        return (summary, charts.finish(dots, present, iso3, "indicators", edition), absent, table,
+                charts.finish(path, present, iso3, "path"))
 
     @app.callback(Output(ids.C_CSV_FILE, "data"), Input(ids.C_CSV, "n_clicks"), State(ids.C_EDITION, "value"),
                   State(ids.C_ISO3, "data"), prevent_initial_call=True)

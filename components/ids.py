@@ -80,6 +80,7 @@ K_NOTICE = "compare-notice"
 K_EDITION = "compare-edition"
 K_COUNTRIES = "compare-countries"
 K_BODY = "compare-body"
+K_QUADRANT, K_DOTS = "compare-quadrant", "compare-dots"
 
 # Shell: copy the current view's link
 SHARE = "shell-share"
@@ -90,3 +91,20 @@ I_CSV, I_CSV_FILE = "indicator-csv", "indicator-csv-file"
 C_CSV, C_CSV_FILE = "country-csv", "country-csv-file"
 P_CSV, P_CSV_FILE = "pillar-csv", "pillar-csv-file"
 K_CSV, K_CSV_FILE = "compare-csv", "compare-csv-file"
+
+# Shell: presentation mode and the briefing (pinned views, stepped through with the arrow keys)
+SHELL = "shell"
+PRESENT = "shell-present"  # whether presentation mode is on
+PRESENT_TOGGLE = "shell-present-toggle"
+PRESENT_EXIT = "shell-present-exit"
+PRESENT_PREV, PRESENT_NEXT = "shell-present-prev", "shell-present-next"
+PRESENT_POSITION = "shell-present-position"
+PINS = "shell-pins"  # the briefing: pinned views, kept in the browser's local storage
+PIN = "shell-pin"
+PIN_REMOVE = "shell-pin-remove"  # pattern-matching type
+BRIEFING, BRIEFING_OPEN = "shell-briefing", "shell-briefing-open"
+BRIEFING_LIST, BRIEFING_START, BRIEFING_CLEAR = "shell-briefing-list", "shell-briefing-start", "shell-briefing-clear"
+
+# Chart image exports: one PNG and one SVG button per chart
+IMAGE = "chart-image"  # pattern-matching type: {"type": IMAGE, "graph": <graph id>, "format": "png"|"svg"}
+IMAGE_DONE = "chart-image-done"

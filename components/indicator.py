@@ -16,7 +16,7 @@ from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import downloads, ids, narrative
+from . import charts, downloads, ids, narrative
 from .common import (
     breadcrumbs,
     change_text,
@@ -105,9 +105,8 @@ def layout(app: Dash, store: DataStore, query, slug: str):
         dbc.Row([
             dbc.Col(dbc.Card([
                 dbc.CardHeader("Map", className="py-1 fw-semibold"),
-                dcc.Loading(dcc.Graph(id=ids.I_MAP, style={"height": "420px"}, config={
-                    "displaylogo": False, "topojsonURL": app.get_relative_path("/vendor/topojson/"),
-                    "toImageButtonOptions": {"filename": f"oc-index-{slug}-map"}}), delay_show=300),
+                charts.graph(ids.I_MAP, "the map", loading=True, style={"height": "420px"},
+                             config={"topojsonURL": app.get_relative_path("/vendor/topojson/")}),
                 html.P("Small island states too small for the map are in the ranking.",
                        className="small text-body-secondary px-2 mb-1"),
             ]), lg=7),
@@ -125,8 +124,7 @@ def layout(app: Dash, store: DataStore, query, slug: str):
                                                                      for k, v in LEVELS.items()],
                                            value=level, inline=True, className="small"), width="auto"),
                 ]), className="py-1"),
-                dcc.Graph(id=ids.I_SPREAD, config={"displaylogo": False,
-                                                   "toImageButtonOptions": {"filename": f"oc-index-{slug}-spread"}}),
+                charts.graph(ids.I_SPREAD, "the spread chart"),
             ]), lg=7),
             dbc.Col([html.Div(id=ids.I_SELECTED, className="mb-3"), narrative.card(ids.I_NARRATIVE)], lg=5),
         ], className="g-3 mb-4"),
@@ -201,14 +199,15 @@ def register(app: Dash, store: DataStore) -> None:
 
     @app.callback(Output(ids.I_MAP, "figure"), Output(ids.I_SPREAD, "figure"),
                   Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), Input(ids.I_LEVEL, "value"),
-                  State(ids.I_SLUG, "data"))
-    def update_figures(edition, country, level, slug):
+                  Input(ids.PRESENT, "data"), State(ids.I_SLUG, "data"))
+    def update_figures(edition, country, level, present, slug):
         data = store.index
         slug, edition = checked_indicator(slug, edition, data)
         country, level = checked_country(country, data, edition), checked_choice(level, LEVELS)
         indicator = data.catalogue[slug]
         rows = dd.ranked(data, edition, slug)
-        return choropleth(rows, indicator, country), spread(rows, indicator, level, country)
+        return (charts.finish(choropleth(rows, indicator, country), present, slug, "map", country, edition),
+                charts.finish(spread(rows, indicator, level, country), present, slug, "by", level, country, edition))
 
     @app.callback(Output(ids.I_SUMMARY, "children"), Output(ids.I_RANKING, "children"),
                   Input(ids.I_EDITION, "value"), State(ids.I_SLUG, "data"))

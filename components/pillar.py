@@ -16,7 +16,7 @@ from ocindex import drilldown as dd
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import downloads, ids
+from . import charts, downloads, ids
 from .common import (
     breadcrumbs,
     checked_country,
@@ -133,7 +133,7 @@ def absent_note(data: IndexData, edition: int, slug: str):
                      color="light", className="py-1 small mb-2")
 
 
-def selected_panel(app: Dash, data: IndexData, edition: int, slug: str, iso3: str | None):
+def selected_panel(app: Dash, data: IndexData, edition: int, slug: str, iso3: str | None, present: bool = False):
     if iso3 is None:
         return dbc.Card(dbc.CardBody(html.P("Select a country to see which indicators pull its score up or down "
                                             "against its region and the world.", className="small mb-0")))
@@ -144,8 +144,8 @@ def selected_panel(app: Dash, data: IndexData, edition: int, slug: str, iso3: st
         dbc.CardHeader([html.Span(row["country"], className="fw-semibold"),
                         html.Span(f" · {data.catalogue[pillar.composite].label} {row[pillar.composite]:.2f}",
                                   className="text-body-secondary")], className="py-1"),
-        dcc.Graph(figure=contributions_figure(contributions, row["country"], row["region"]),
-                  config={"displaylogo": False}),
+        charts.graph(ids.P_CONTRIB, "the chart", charts.finish(
+            contributions_figure(contributions, row["country"], row["region"]), present, slug, iso3, edition)),
         html.P("Bars right of zero: the country scores above the mean"
                + (" (more crime)." if pillar.composite != "resilience" else " (more resilience)."),
                className="small text-body-secondary px-2 mb-1"),
@@ -175,11 +175,11 @@ def register(app: Dash, store: DataStore) -> None:
         return row_id
 
     @app.callback(Output(ids.P_SELECTED, "children"), Input(ids.P_EDITION, "value"), Input(ids.P_COUNTRY, "value"),
-                  State(ids.P_SLUG, "data"))
-    def update_selected(edition, country, slug):
+                  Input(ids.PRESENT, "data"), State(ids.P_SLUG, "data"))
+    def update_selected(edition, country, present, slug):
         slug, edition = checked_pillar(slug, edition, store.index)
         country = checked_country(country, store.index, edition)
-        return selected_panel(app, store.index, edition, slug, country)
+        return selected_panel(app, store.index, edition, slug, country, present is True)
 
     @app.callback(Output(ids.P_CSV_FILE, "data"), Input(ids.P_CSV, "n_clicks"), State(ids.P_EDITION, "value"),
                   State(ids.P_CONTINENT, "value"), State(ids.P_REGION, "value"), State(ids.P_SLUG, "data"),

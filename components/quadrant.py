@@ -15,7 +15,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 from serving import cache
 
-from . import downloads, ids
+from . import charts, downloads, ids
 from .common import (
     checked_choice,
     checked_country,
@@ -99,16 +99,7 @@ def parse_state(query: dict[str, list[str]], data: IndexData) -> tuple[QuadrantS
 
 
 def chart_points(data: IndexData, state: QuadrantState) -> tuple[object, q.Split]:
-    """positions() of the edition with quadrant and highlight (continent/region filter) columns."""
-    points = q.positions(data, state.edition)
-    split = q.split_for(points, state.split)
-    highlighted = True
-    if state.continents:
-        highlighted = points["continent"].isin(state.continents)
-    if state.regions:
-        highlighted = highlighted & points["region"].isin(state.regions)
-    return points.assign(quadrant=q.classify(points["criminality"], points["resilience"], split),
-                         highlighted=highlighted), split
+    return q.placed(data, state.edition, state.split, state.continents, state.regions)
 
 
 def download_frame(data: IndexData, state: QuadrantState):
@@ -149,7 +140,7 @@ def layout(app: Dash, store: DataStore, query: dict[str, list[str]]):
         notice(ids.Q_NOTICE, notices),
         dbc.Row([
             dbc.Col(_controls(data, state, table), lg=3, className="oc-controls"),
-            dbc.Col(_chart(), lg=6),
+            dbc.Col(_chart(), lg=6, className="oc-chart-col"),
             dbc.Col(_side(), lg=3, className="oc-side"),
         ], className="g-3"),
     ], className="container-fluid py-2")
@@ -182,13 +173,10 @@ def _controls(data: IndexData, state: QuadrantState, table):
 
 def _chart():
     return html.Div([
-        dcc.Loading(dcc.Graph(
-            id=ids.Q_GRAPH, className="oc-quadrant-graph", responsive=True,
+        charts.graph(
+            ids.Q_GRAPH, "the quadrant chart", loading=True, className="oc-quadrant-graph", responsive=True,
             # Inline, because dcc.Graph sets an inline height of its own that a stylesheet cannot beat.
-            style={"height": "calc(100vh - 130px)", "minHeight": "460px"},
-            config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-                    "toImageButtonOptions": {"format": "png", "filename": "oc-index-quadrant", "scale": 2}},
-        ), type="circle", delay_show=300),
+            style={"height": "calc(100vh - 130px)", "minHeight": "460px"}),
         html.Div([html.P(id=ids.Q_SPLIT_NOTE, className="small text-body-secondary mb-0 me-auto"),
                   downloads.button(ids.Q_CSV, ids.Q_CSV_FILE)], className="d-flex align-items-start gap-2"),
         html.P(id=ids.Q_SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
@@ -324,10 +312,11 @@ def register(app: Dash, store: DataStore) -> None:
         return build_figure(store.index, state)
 
     @app.callback(Output(ids.Q_GRAPH, "figure"), Output(ids.Q_SPLIT_NOTE, "children"),
-                  Output(ids.Q_SUMMARY, "children"), *CONTROLS)
-    def update_chart(*values):
+                  Output(ids.Q_SUMMARY, "children"), Input(ids.PRESENT, "data"), *CONTROLS)
+    def update_chart(present, *values):
         state = state_from_controls(store.index, *values)
-        return chart(store.index.sha256, state)
+        figure, note, description = chart(store.index.sha256, state)
+        return charts.finish(figure, present, "quadrant", state.country, state.edition), note, description
 
     @cache.of(app.server).memoize()
     def side(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache

@@ -31,7 +31,8 @@ def profile_dots(profile: pd.DataFrame, country: str) -> dict:
     layout = base_layout()
     layout.update(
         xaxis=dict(range=[0.5, 10.5], dtick=1, gridcolor=GRID, side="top"),
-        yaxis=dict(autorange="reversed", automargin=True, gridcolor=GRID),
+        # Every indicator keeps its label, however little room the chart is given.
+        yaxis=dict(autorange="reversed", automargin=True, gridcolor=GRID, tickmode="linear", tick0=0, dtick=1),
         legend=dict(orientation="h", yref="container", yanchor="top", y=1, x=0),
         margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
         clickmode="event",

@@ -10,9 +10,9 @@ from .style import GRID, INK, REGION_MARK, WORLD_MARK, base_layout, scale_for, w
 BINS = 9
 
 
-def contributions_figure(contributions: pd.DataFrame, country: str, region: str) -> dict:
+def contributions_figure(contributions: pd.DataFrame, country: str, region: str, label_width: int = 22) -> dict:
     """Per indicator, the country's score minus its region's mean and minus the world mean."""
-    labels = [wrap_label(label) for label in contributions["label"]]
+    labels = [wrap_label(label, label_width) for label in contributions["label"]]
     traces = [
         dict(type="bar", orientation="h", name=f"vs {region} mean", y=labels, x=contributions["vs_region"].round(2).tolist(),
              marker=dict(color=REGION_MARK["color"]), hovertemplate="%{y}: %{x:+.2f}<extra>vs region</extra>"),
@@ -24,7 +24,7 @@ def contributions_figure(contributions: pd.DataFrame, country: str, region: str)
         barmode="group", yaxis=dict(autorange="reversed", automargin=True),
         xaxis=dict(zeroline=True, zerolinecolor=INK, zerolinewidth=1.5, gridcolor=GRID,
                    title=dict(text="Points above (+) / below (−) the mean")),
-        legend=dict(orientation="h", y=-0.02, yanchor="top", yref="container", x=0),
+        legend=dict(orientation="h", y=0, yanchor="bottom", yref="container", x=0),
         height=40 * len(labels) + 160, margin=dict(l=10, r=10, t=10, b=90),
     )
     return dict(data=traces, layout=layout)

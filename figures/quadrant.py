@@ -49,14 +49,13 @@ def quadrant_figure(
     selected: str | None = None,
     labelled: list[str] | None = None,
     paths: pd.DataFrame | None = None,
-    presentation: bool = False,
 ) -> dict:
     """points: positions() with 'quadrant' and a boolean 'highlighted' column (False = filtered out, faded)."""
-    marker_size = 14 if presentation else 9
+    marker_size = 9
     continents = sorted(points["continent"].unique())
     traces = []
     if paths is not None and paths["iso3"].duplicated().any():  # someone has more than one position
-        traces.append(_movement_trace(paths, presentation))
+        traces.append(_movement_trace(paths))
     rows = points.to_dict("records")  # plain dicts: far faster to walk than DataFrame rows
     for continent in continents:
         # Filtered-out countries fade rather than vanish; they sit in a second trace of the same legend group
@@ -75,11 +74,11 @@ def quadrant_figure(
                 marker=dict(color=continent_colour(continent, continents), size=marker_size,
                             opacity=0.9 if highlighted else 0.15, line=dict(width=0.6, color="white")),
             ))
-    annotations = _quadrant_captions(points[points["highlighted"]], presentation)
+    annotations = _quadrant_captions(points[points["highlighted"]])
     label_iso3 = set(labelled or []) - {selected}
     to_label = [r for r in rows if r["iso3"] in label_iso3]
     for row in to_label:
-        annotations.append(_label(row, presentation, emphasis=False, below=_below_neighbour(row, to_label)))
+        annotations.append(_label(row, emphasis=False, below=_below_neighbour(row, to_label)))
     chosen = next((r for r in rows if r["iso3"] == selected), None)
     if chosen is not None:
         traces.append(dict(
@@ -87,9 +86,9 @@ def quadrant_figure(
             x=[chosen["criminality"]], y=[chosen["resilience"]], customdata=[chosen["iso3"]],
             marker=dict(size=marker_size * 2, color="rgba(0,0,0,0)", line=dict(width=3, color=INK)),
         ))
-        annotations.append(_label(chosen, presentation, emphasis=True))
+        annotations.append(_label(chosen, emphasis=True))
 
-    layout = base_layout(presentation)
+    layout = base_layout()
     axis = dict(range=[AXIS_RANGE[0] - PAD, AXIS_RANGE[1] + PAD], dtick=1, gridcolor=GRID, zeroline=False,
                 fixedrange=False, showline=True, linecolor=MUTED, mirror=True)
     layout.update(
@@ -102,7 +101,7 @@ def quadrant_figure(
                  x1=AXIS_RANGE[1] + PAD, line=dict(color=INK, width=1.5, dash="dash"), layer="below"),
         ],
         annotations=annotations,
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=15 if presentation else 12)),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=12)),
         clickmode="event",
         hovermode="closest",
         dragmode="zoom",
@@ -122,7 +121,7 @@ def _below_neighbour(row: dict, labelled: list[dict]) -> bool:
     return (nearest["resilience"], nearest["criminality"]) > (row["resilience"], row["criminality"])
 
 
-def _quadrant_captions(shown: pd.DataFrame, presentation: bool) -> list[dict]:
+def _quadrant_captions(shown: pd.DataFrame) -> list[dict]:
     tally = shown["quadrant"].value_counts()
     captions = []
     for quadrant, (x, y, xanchor, yanchor) in _CAPTION_PLACES.items():
@@ -130,25 +129,25 @@ def _quadrant_captions(shown: pd.DataFrame, presentation: bool) -> list[dict]:
         captions.append(dict(
             x=x, y=y, xanchor=xanchor, yanchor=yanchor, showarrow=False, align=xanchor,
             text=f"{quadrant}<br><b>{count} {'country' if count == 1 else 'countries'}</b>",
-            font=dict(size=15 if presentation else 11, color=MUTED),
+            font=dict(size=11, color=MUTED),
             bgcolor="rgba(255,255,255,0.8)",
         ))
     return captions
 
 
-def _label(row: dict, presentation: bool, emphasis: bool, below: bool = False) -> dict:
+def _label(row: dict, emphasis: bool, below: bool = False) -> dict:
     middle = sum(AXIS_RANGE) / 2
     name = escape(row["country"])
     return dict(
         x=row["criminality"], y=row["resilience"], text=f"<b>{name}</b>" if emphasis else name,
         showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor=MUTED,
         ax=20 if row["criminality"] < middle else -20, ay=22 if below else -22,
-        font=dict(size=(18 if emphasis else 15) if presentation else (13 if emphasis else 11), color=INK),
+        font=dict(size=13 if emphasis else 11, color=INK),
         bgcolor="rgba(255,255,255,0.85)",
     )
 
 
-def _movement_trace(paths: pd.DataFrame, presentation: bool) -> dict:
+def _movement_trace(paths: pd.DataFrame) -> dict:
     """Every country's path as one trace: segments separated by gaps, an arrowhead at the latest edition."""
     x, y, sizes = [], [], []
     by_country: dict[str, list[dict]] = {}
@@ -159,7 +158,7 @@ def _movement_trace(paths: pd.DataFrame, presentation: bool) -> dict:
             continue
         x += [p["criminality"] for p in path] + [None]
         y += [p["resilience"] for p in path] + [None]
-        sizes += [0] * (len(path) - 1) + [11 if presentation else 8, 0]
+        sizes += [0] * (len(path) - 1) + [8, 0]
     return dict(
         type="scatter", mode="lines+markers", name="Movement", showlegend=True, hoverinfo="skip",
         x=x, y=y, connectgaps=False,

@@ -133,3 +133,17 @@ SHORT_NAMES = {
     QUADRANTS[2]: "high crime · high resilience",
     QUADRANTS[3]: "high crime · low resilience",
 }
+
+
+def placed(data: IndexData, edition: int, method: str = DEFAULT_SPLIT, continents: tuple[str, ...] = (),
+           regions: tuple[str, ...] = ()) -> tuple[pd.DataFrame, Split]:
+    """positions() with each country's quadrant, and 'highlighted': inside the continent and region filters."""
+    points = positions(data, edition)
+    split = split_for(points, method)
+    highlighted = True
+    if continents:
+        highlighted = points["continent"].isin(continents)
+    if regions:
+        highlighted = highlighted & points["region"].isin(regions)
+    return points.assign(quadrant=classify(points["criminality"], points["resilience"], split),
+                         highlighted=highlighted), split

@@ -25,7 +25,8 @@ def quadrant_callback_body():
     return {
         "output": "..." .join(f"{i}.{p}" for i, p in outputs).join(["..", ".."]),
         "outputs": [{"id": i, "property": p} for i, p in outputs],
-        "inputs": [{"id": i, "property": "value", "value": v} for i, v in values],
+        "inputs": [{"id": ids.PRESENT, "property": "data", "value": False}]
+        + [{"id": i, "property": "value", "value": v} for i, v in values],
         "changedPropIds": [f"{ids.Q_EDITION}.value"], "state": [],
     }
 

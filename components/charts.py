@@ -1,0 +1,68 @@
+"""Every chart of the app: one graph component with PNG and SVG export buttons, and the finishing touches a
+figure gets before it is sent (its export file name, and projector styling in presentation mode)."""
+
+from __future__ import annotations
+
+import re
+
+from dash import ALL, Dash, Input, Output, dcc, html
+
+from figures.style import for_projector
+
+from . import ids
+
+# The mode bar's own image button is replaced by the export buttons, which name every file.
+GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"]}
+
+
+def export_name(*parts: object) -> str:
+    """A file name such as oc-index_peru_profile_2023: the view, what it shows and the edition."""
+    words = [re.sub(r"[^a-z0-9]+", "-", str(p).lower()).strip("-") for p in parts if p not in (None, "")]
+    return "_".join(["oc-index", *[w for w in words if w]])
+
+
+def finish(figure: dict, present: object, *name: object) -> dict:
+    """The figure as sent: named for export, enlarged for the projector when presentation mode is on."""
+    figure = for_projector(figure) if present is True else dict(figure)
+    figure["layout"] = {**figure.get("layout", {}), "meta": {"filename": export_name(*name)}}
+    return figure
+
+
+def export_buttons(graph_id: str, what: str) -> html.Div:
+    """PNG and SVG buttons for one chart; `what` completes 'Download … as PNG' for screen readers."""
+    return html.Div([
+        html.Button(fmt.upper(), id={"type": ids.IMAGE, "graph": graph_id, "format": fmt}, n_clicks=0,
+                    className="btn btn-sm btn-outline-secondary py-0 px-2", title=f"Download {what} as {fmt.upper()}",
+                    **{"aria-label": f"Download {what} as {fmt.upper()}"})
+        for fmt in ("png", "svg")
+    ], className="btn-group oc-no-print oc-image-export", role="group")
+
+
+def graph(graph_id: str, what: str, figure: dict | None = None, *, loading: bool = False, **kwargs) -> html.Div:
+    """A chart with its export buttons above its top-right corner."""
+    config = {**GRAPH_CONFIG, **kwargs.pop("config", {})}
+    chart = dcc.Graph(id=graph_id, config=config, **({"figure": figure} if figure else {}), **kwargs)
+    if loading:
+        chart = dcc.Loading(chart, type="circle", delay_show=300)
+    return html.Div([html.Div(export_buttons(graph_id, what), className="oc-chart-tools"), chart],
+                    className="oc-chart")
+
+
+def register(app: Dash) -> None:
+    # Plotly.js renders the image in the browser, at the size shown; the file name travels in layout.meta.
+    app.clientside_callback(
+        """function(_clicks) {
+            const trigger = dash_clientside.callback_context.triggered;
+            const button = dash_clientside.callback_context.triggered_id;
+            if (!button || !trigger.length || !trigger[0].value) { return dash_clientside.no_update; }
+            const holder = document.getElementById(button.graph);
+            const plot = holder && holder.querySelector('.js-plotly-plot');
+            if (!plot || !window.Plotly) { return dash_clientside.no_update; }
+            const name = (plot.layout.meta && plot.layout.meta.filename) || 'oc-index_' + button.graph;
+            window.Plotly.downloadImage(plot, {format: button.format, filename: name,
+                width: plot._fullLayout.width, height: plot._fullLayout.height, scale: button.format === 'png' ? 2 : 1});
+            return name + '.' + button.format;
+        }""",
+        Output(ids.IMAGE_DONE, "data"), Input({"type": ids.IMAGE, "graph": ALL, "format": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
