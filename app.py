@@ -10,13 +10,13 @@ from pathlib import Path
 
 from dash import Dash
 
-from components import api, brief, charts, compare, country, indicator, pillar, quadrant, shell
+from components import api, brief, charts, compare, country, deck, indicator, pillar, quadrant, shell
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import DataStore
-from serving import auth, cache, logs, security
+from serving import auth, cache, jobs, logs, security
 
-PANELS = [quadrant, country, indicator, pillar, brief, compare]
+PANELS = [quadrant, country, indicator, pillar, brief, compare, deck]
 PAGES = [panel.PAGE for panel in PANELS]
 log = logging.getLogger("ocindex")
 
@@ -24,6 +24,7 @@ log = logging.getLogger("ocindex")
 def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
     settings = settings or Settings.from_env()
     store = store or DataStore.from_settings(settings)
+    background = jobs.manager(settings)
     app = Dash(
         __name__,
         title="OC Index Explorer",
@@ -32,8 +33,10 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
         suppress_callback_exceptions=True,  # pages are rendered by the router, after the first layout check
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        background_callback_manager=background,
     )
     app.server.config["OCINDEX_STORE"] = store
+    app.server.config["OCINDEX_JOBS"] = background
     auth.install(app.server, settings, open_paths={f"{settings.url_prefix}healthz"})
     cache.init(app.server, settings)
     app.layout = shell.layout(app, store.index)
@@ -72,8 +75,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def __getattr__(name: str):
-    # `gunicorn app:server` asks for `server`; build the app only then, so importing this module stays cheap.
-    if name in ("app", "server"):
+    # `gunicorn app:server` asks for `server` (and `celery -A app:celery_app worker` for the Celery app of the
+    # background jobs); build the app only then, so importing this module stays cheap.
+    if name in ("app", "server", "celery_app"):
         settings = Settings.from_env()
         logs.configure(settings.log_level, settings.log_format)
         try:
@@ -82,6 +86,7 @@ def __getattr__(name: str):
             log.critical("%s", exc)
             raise SystemExit(f"error: {exc}") from None
         globals()["app"], globals()["server"] = built, built.server
+        globals()["celery_app"] = built.server.config["OCINDEX_JOBS"].handle
         return globals()[name]
     raise AttributeError(name)
 

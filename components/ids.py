@@ -108,3 +108,12 @@ BRIEFING_LIST, BRIEFING_START, BRIEFING_CLEAR = "shell-briefing-list", "shell-br
 # Chart image exports: one PNG and one SVG button per chart
 IMAGE = "chart-image"  # pattern-matching type: {"type": IMAGE, "graph": <graph id>, "format": "png"|"svg"}
 IMAGE_DONE = "chart-image-done"
+
+# Briefing deck export
+D_URL = "deck-url"
+D_NOTICE = "deck-notice"
+D_COUNTRIES, D_VIEWS, D_EDITION = "deck-countries", "deck-views", "deck-edition"
+D_BUILD, D_CANCEL = "deck-build", "deck-cancel"
+D_PROGRESS, D_STEP, D_STATUS = "deck-progress", "deck-step", "deck-status"
+D_RESULT = "deck-result"
+D_PPTX, D_PPTX_FILE, D_PDF, D_PDF_FILE = "deck-pptx", "deck-pptx-file", "deck-pdf", "deck-pdf-file"

@@ -53,6 +53,7 @@ def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
             dbc.Nav([
                 dbc.NavItem(dbc.NavLink("Quadrant", href=app.get_relative_path("/"))),
                 dbc.NavItem(dbc.NavLink("Compare", href=app.get_relative_path("/compare"))),
+                dbc.NavItem(dbc.NavLink("Deck", href=app.get_relative_path("/deck"))),
                 dbc.DropdownMenu(pillars, label="Pillars", nav=True, in_navbar=True),
                 dbc.DropdownMenu(indicators, label="Indicators", nav=True, in_navbar=True,
                                  toggleClassName="oc-nav-indicators", className="oc-scroll-menu"),
@@ -83,7 +84,7 @@ def presenter_bar() -> html.Div:
                    title="Next view of the briefing (right arrow)"),
         dbc.Button("Exit", id=ids.PRESENT_EXIT, color="dark", size="sm", className="ms-2",
                    title="Leave presentation mode (Escape)"),
-    ], className="oc-presenter d-flex align-items-center")
+    ], className="oc-presenter align-items-center")
 
 
 def briefing_panel() -> dbc.Offcanvas:

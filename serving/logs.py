@@ -18,3 +18,6 @@ def configure(level: str = "INFO", fmt: str = "text") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # The chart renderer (deck export) logs every browser tab it opens at INFO: too chatty for a server log.
+    for chatty in ("kaleido", "choreographer", "logistro"):
+        logging.getLogger(chatty).setLevel(max(root.level, logging.WARNING))

@@ -25,7 +25,9 @@ VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=
 
 @pytest.fixture(scope="module")
 def app(workbook):
-    return create_app(Settings(data_dir=workbook.parent), DataStore(workbook.parent))
+    app = create_app(Settings(data_dir=workbook.parent), DataStore(workbook.parent))
+    app.server.test_client().get("/")  # Dash adds its own callbacks (background job cancels) on the first request
+    return app
 
 
 def server_callbacks(app):

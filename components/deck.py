@@ -1,0 +1,147 @@
+"""Briefing deck export: `/deck?countries=PER,COL&views=quadrant,profile` builds a PowerPoint deck and a PDF in
+the background, with progress and a cancel button, then offers both files for download."""
+
+from __future__ import annotations
+
+import base64
+import time
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
+
+from deck.build import MAX_COUNTRIES, DeckError, build_deck, check_request, chromium_renderer
+from deck.views import VIEWS
+from ocindex.index import IndexData
+from ocindex.store import DataStore
+
+from . import ids
+from .common import breadcrumbs, checked_edition, checked_list, edition_param, last, notice
+from .shell import Page
+
+DEFAULT_VIEWS = ["quadrant", "profile", "path", "markets"]
+PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def list_param(query, key: str, known, default: list[str], upper: bool = False) -> tuple[list[str], list[str]]:
+    raw = last(query, key)
+    if raw is None:
+        return default, []
+    asked = [v.strip().upper() if upper else v.strip() for v in raw.split(",") if v.strip()]
+    kept = [v for v in dict.fromkeys(asked) if v in known]
+    dropped = [v for v in asked if v not in known]
+    return kept, [f"{key.capitalize()} '{', '.join(dropped)}' not known here: left out."] if dropped else []
+
+
+def layout(app: Dash, store: DataStore, query):
+    data = store.index
+    edition, notices = edition_param(query, data)
+    countries, more = list_param(query, "countries", set(data.wide(edition).index), [], upper=True)
+    views, other = list_param(query, "views", VIEWS, DEFAULT_VIEWS)
+    options = [{"label": n, "value": i} for i, n in zip(data.countries()["iso3"], data.countries()["country"])]
+    return dbc.Container([
+        dcc.Location(id=ids.D_URL, refresh=False),
+        dcc.Store(id=ids.D_RESULT),
+        breadcrumbs(app, [("Quadrant", "/"), ("Briefing deck", None)]),
+        notice(ids.D_NOTICE, notices + more + other),
+        html.H1("Briefing deck", className="h3"),
+        html.P("A PowerPoint deck and a PDF: a title slide, then one slide per country and view, each with the "
+               "source and edition.", className="text-body-secondary"),
+        dbc.Row([
+            dbc.Col([
+                dbc.Label("Countries", html_for=ids.D_COUNTRIES, className="fw-semibold"),
+                dcc.Dropdown(id=ids.D_COUNTRIES, options=options, value=countries[:MAX_COUNTRIES], multi=True,
+                             placeholder=f"Choose up to {MAX_COUNTRIES} countries"),
+                dbc.Label("Edition", html_for=ids.D_EDITION, className="fw-semibold mt-3"),
+                dbc.RadioItems(id=ids.D_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+                               value=edition, inline=True),
+            ], lg=5),
+            dbc.Col([
+                dbc.Label("Views", html_for=ids.D_VIEWS, className="fw-semibold"),
+                dbc.Checklist(id=ids.D_VIEWS, options=[{"label": label, "value": key}
+                                                       for key, (label, *_) in VIEWS.items()], value=views),
+            ], lg=4),
+        ], className="g-3 mb-3"),
+        html.Div([
+            dbc.Button("Build deck", id=ids.D_BUILD, color="primary"),
+            dbc.Button("Cancel", id=ids.D_CANCEL, color="secondary", outline=True, disabled=True),
+        ], className="d-flex gap-2 mb-3"),
+        dbc.Progress(id=ids.D_PROGRESS, value=0, max=1, className="mb-1", style={"height": "1.4rem"}),
+        html.Div(id=ids.D_STEP, className="small text-body-secondary mb-2", **{"aria-live": "polite"}),
+        html.Div(id=ids.D_STATUS, className="mb-2", **{"aria-live": "polite"}),
+        html.Div([
+            dbc.Button("Download PowerPoint (.pptx)", id=ids.D_PPTX, color="success", disabled=True),
+            dbc.Button("Download PDF", id=ids.D_PDF, color="success", outline=True, disabled=True),
+            dcc.Download(id=ids.D_PPTX_FILE), dcc.Download(id=ids.D_PDF_FILE),
+        ], className="d-flex gap-2"),
+    ], className="py-2")
+
+
+def checked_request(data: IndexData, countries, views, edition) -> tuple[list[str], list[str], int]:
+    edition = checked_edition(edition, data)
+    return (list(checked_list(countries, set(data.wide(edition).index))), list(checked_list(views, set(VIEWS))),
+            edition)
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(
+        Output(ids.D_RESULT, "data"), Output(ids.D_STATUS, "children"),
+        Input(ids.D_BUILD, "n_clicks"),
+        State(ids.D_COUNTRIES, "value"), State(ids.D_VIEWS, "value"), State(ids.D_EDITION, "value"),
+        background=True, prevent_initial_call=True,
+        running=[(Output(ids.D_BUILD, "disabled"), True, False), (Output(ids.D_CANCEL, "disabled"), False, True),
+                 (Output(ids.D_PROGRESS, "animated"), True, False), (Output(ids.D_PROGRESS, "striped"), True, False)],
+        cancel=[Input(ids.D_CANCEL, "n_clicks")],
+        progress=[Output(ids.D_PROGRESS, "value"), Output(ids.D_PROGRESS, "max"), Output(ids.D_STEP, "children")],
+    )
+    def build(set_progress, _clicks, countries, views, edition):
+        data = store.index
+        countries, views, edition = checked_request(data, countries, views, edition)
+        try:
+            check_request(data, countries, views, edition)  # before starting Chromium
+        except DeckError as exc:
+            return None, dbc.Alert(str(exc), color="warning", className="py-2")
+        started = time.perf_counter()
+        set_progress((0, 1, "Starting the chart renderer…"))
+        with chromium_renderer() as render:
+            deck = build_deck(data, countries, views, edition, render,
+                              progress=lambda done, total, what: set_progress(
+                                  (done, total, f"{done} of {total - 1} slides · now: {what}")))
+        seconds = time.perf_counter() - started
+        set_progress((1, 1, f"Done: {deck.slides} slides in {seconds:.0f} s."))
+        return ({"name": deck.name, "pptx": base64.b64encode(deck.pptx).decode(),
+                 "pdf": base64.b64encode(deck.pdf).decode()},
+                dbc.Alert(f"Your deck is ready: {deck.slides} slides ({', '.join(countries)}, {edition}).",
+                          color="success", className="py-2"))
+
+    @app.callback(Output(ids.D_STATUS, "children", allow_duplicate=True), Input(ids.D_CANCEL, "n_clicks"),
+                  prevent_initial_call=True)
+    def cancelled(_clicks):
+        return dbc.Alert("Cancelled: no deck was made.", color="secondary", className="py-2")
+
+    app.clientside_callback(
+        "function(result) { const none = !(result && result.name); return [none, none]; }",
+        Output(ids.D_PPTX, "disabled"), Output(ids.D_PDF, "disabled"), Input(ids.D_RESULT, "data"),
+    )
+    for button, download, kind, mime in ((ids.D_PPTX, ids.D_PPTX_FILE, "pptx", PPTX_TYPE),
+                                         (ids.D_PDF, ids.D_PDF_FILE, "pdf", "application/pdf")):
+        app.clientside_callback(
+            f"""function(_clicks, result) {{
+                if (!result || !result.{kind}) {{ return dash_clientside.no_update; }}
+                return {{content: result.{kind}, base64: true, filename: result.name + '.{kind}', type: '{mime}'}};
+            }}""",
+            Output(download, "data"), Input(button, "n_clicks"), State(ids.D_RESULT, "data"),
+            prevent_initial_call=True,
+        )
+
+    @app.callback(Output(ids.D_URL, "search"), Input(ids.D_COUNTRIES, "value"), Input(ids.D_VIEWS, "value"),
+                  Input(ids.D_EDITION, "value"), prevent_initial_call=True)
+    def sync_url(countries, views, edition):
+        countries, views, edition = checked_request(store.index, countries, views, edition)
+        if not countries and not views:
+            raise PreventUpdate
+        return "?" + urlencode({"edition": edition, "countries": ",".join(countries), "views": ",".join(views)})
+
+
+PAGE = Page(pattern=r"/deck", layout=layout)

@@ -1,0 +1,120 @@
+"""Briefings in the browser: presentation mode stepping through pinned views, chart image exports, the deck
+export running in the background with progress, cancel and downloads."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from dash.testing.wait import until
+from pptx import Presentation
+from pypdf import PdfReader
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from components import ids
+
+SOURCE = "Source: Global Organized Crime Index 2023, GI-TOC"
+
+
+def shown(duo, selector: str) -> bool:
+    return any(e.is_displayed() for e in duo.driver.find_elements("css selector", selector))
+
+
+def press(duo, key) -> None:
+    ActionChains(duo.driver).send_keys(key).perform()
+
+
+def here(duo) -> str:
+    return duo.driver.execute_script("return window.location.pathname + window.location.search")
+
+
+def downloaded(duo, name: str) -> Path:
+    path = Path(duo.download_path) / name
+    until(lambda: path.is_file() and path.stat().st_size > 0, timeout=30)
+    return path
+
+
+def test_p001_a_present_link_opens_without_chrome_and_with_projector_type(start):
+    duo = start("/?country=PER#present")
+    duo.wait_for_element(f"#{ids.SHELL}.oc-present")
+    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
+    assert not shown(duo, "nav.navbar") and not shown(duo, ".oc-controls")
+    assert shown(duo, f"#{ids.PRESENT_EXIT}")
+    # The chart is re-drawn for the projector: its type is larger than on screen (13 px).
+    until(lambda: duo.driver.execute_script(
+        f"return document.querySelector('#{ids.Q_GRAPH} .js-plotly-plot').layout.font.size") > 13, timeout=10)
+    press(duo, Keys.ESCAPE)
+    until(lambda: not duo.find_elements(f"#{ids.SHELL}.oc-present"), timeout=10)
+    assert shown(duo, "nav.navbar") and shown(duo, ".oc-controls")
+    assert "#present" not in duo.driver.current_url
+    assert duo.get_logs() == []
+
+
+def test_p002_arrow_keys_step_through_the_pinned_views(start):
+    duo = start("/?edition=2021&country=PER")
+    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
+    duo.find_element(f"#{ids.PIN}").click()
+    duo.wait_for_text_to_equal(f"#{ids.BRIEFING_OPEN}", "Briefing (1)")
+    duo.driver.get(duo.server_url + "country/COL?edition=2023")  # the briefing lives in the browser's storage
+    duo.wait_for_element(f"#{ids.C_DOTS} .main-svg")
+    duo.find_element(f"#{ids.PIN}").click()
+    duo.wait_for_text_to_equal(f"#{ids.BRIEFING_OPEN}", "Briefing (2)")
+
+    duo.find_element(f"#{ids.PRESENT_TOGGLE}").click()
+    duo.wait_for_element(f"#{ids.SHELL}.oc-present")
+    duo.wait_for_text_to_equal(f"#{ids.PRESENT_POSITION}", "View 2 of 2")
+    press(duo, Keys.ARROW_LEFT)
+    until(lambda: here(duo) == "/?edition=2021&country=PER", timeout=10)
+    duo.wait_for_text_to_equal(f"#{ids.PRESENT_POSITION}", "View 1 of 2")
+    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
+    assert duo.find_elements(f"#{ids.SHELL}.oc-present")  # still presenting
+    press(duo, Keys.ARROW_RIGHT)
+    until(lambda: here(duo).startswith("/country/COL"), timeout=10)
+    duo.wait_for_element(f"#{ids.C_DOTS} .main-svg")
+    duo.wait_for_text_to_equal(f"#{ids.PRESENT_POSITION}", "View 2 of 2")
+    assert duo.get_logs() == []
+
+
+def test_p003_every_chart_downloads_as_svg_and_png_with_a_meaningful_name(start):
+    duo = start("/country/PER?edition=2021")
+    duo.wait_for_element(f"#{ids.C_DOTS} .main-svg")
+    buttons = {b.get_attribute("aria-label"): b for b in duo.driver.find_elements("css selector", ".oc-image-export button")}
+    buttons["Download the indicator chart as SVG"].click()
+    svg = downloaded(duo, "oc-index_per_indicators_2021.svg").read_text()
+    assert svg.startswith("<svg") and "Peru" in svg and "Cocaine trade" in svg
+    buttons["Download the path across editions as PNG"].click()
+    assert downloaded(duo, "oc-index_per_path.png").read_bytes().startswith(b"\x89PNG")
+    assert duo.get_logs() == []
+
+
+def test_p004_a_deck_builds_in_the_background_with_progress_and_downloads(start):
+    duo = start("/deck?countries=PER,COL&views=quadrant,markets&edition=2023")
+    duo.wait_for_element(f"#{ids.D_BUILD}").click()
+    seen = set()
+
+    def progressed():
+        seen.add(duo.find_element(f"#{ids.D_STEP}").text)
+        return "ready" in duo.find_element(f"#{ids.D_STATUS}").text
+    until(progressed, timeout=120, poll=0.2)
+    assert any(" of 4 slides" in step for step in seen)  # progress was shown on the way
+    assert duo.find_element(f"#{ids.D_BUILD}").is_enabled() and not duo.find_element(f"#{ids.D_CANCEL}").is_enabled()
+
+    duo.find_element(f"#{ids.D_PPTX}").click()
+    deck = Presentation(io.BytesIO(downloaded(duo, "oc-index_briefing_PER-COL_2023.pptx").read_bytes()))
+    assert len(deck.slides) == 5
+    duo.find_element(f"#{ids.D_PDF}").click()
+    pdf = PdfReader(io.BytesIO(downloaded(duo, "oc-index_briefing_PER-COL_2023.pdf").read_bytes()))
+    assert len(pdf.pages) == 5 and SOURCE in pdf.pages[1].extract_text()
+    assert duo.get_logs() == []
+
+
+def test_p005_a_deck_export_can_be_cancelled(start):
+    duo = start("/deck?countries=PER,COL,MEX,BRA,ARG&views=quadrant,profile,path,markets,resilience")
+    duo.wait_for_element(f"#{ids.D_BUILD}").click()
+    until(lambda: duo.find_element(f"#{ids.D_CANCEL}").is_enabled(), timeout=30, poll=0.1)
+    duo.find_element(f"#{ids.D_CANCEL}").click()
+    duo.wait_for_contains_text(f"#{ids.D_STATUS}", "Cancelled")
+    until(lambda: duo.find_element(f"#{ids.D_BUILD}").is_enabled(), timeout=30)
+    assert not duo.find_element(f"#{ids.D_PPTX}").is_enabled()
+    assert duo.get_logs() == []

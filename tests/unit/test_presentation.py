@@ -1,0 +1,51 @@
+"""Presentation mode's projector styling, chart export names and the briefing's pinned views."""
+
+from __future__ import annotations
+
+import copy
+
+from components.charts import export_name, finish
+from components.shell import briefing_items, valid_pins
+from figures.quadrant import quadrant_figure
+from figures.style import PROJECTOR_INK, for_projector
+from ocindex import quadrant as q
+
+
+def test_the_projector_copy_enlarges_type_and_marks_and_leaves_the_original_alone(index):
+    points, split = q.placed(index, 2023)
+    figure = quadrant_figure(points, split, selected="PER", labelled=["FIN"], paths=q.paths(index, 2023, ["PER"]))
+    before = copy.deepcopy(figure)
+    big = for_projector(figure)
+    assert figure == before
+    assert big["layout"]["font"]["size"] > figure["layout"]["font"]["size"]
+    assert big["layout"]["font"]["color"] == PROJECTOR_INK
+    for small, large in zip(figure["data"], big["data"]):
+        sizes = small["marker"]["size"]
+        grown = large["marker"]["size"]
+        if isinstance(sizes, list):
+            assert all(g >= s for g, s in zip(grown, sizes)) and any(g > s for g, s in zip(grown, sizes))
+        else:
+            assert grown > sizes
+        assert large["x"] == small["x"] and large["y"] == small["y"]  # the data never changes
+    assert all(a["font"]["color"] == PROJECTOR_INK and a["font"]["size"] > b["font"]["size"]
+               for a, b in zip(big["layout"]["annotations"], figure["layout"]["annotations"]))
+
+
+def test_finished_figures_carry_their_export_name():
+    figure = {"data": [], "layout": {"font": {"size": 13}}}
+    assert finish(figure, False, "PER", "indicators", 2023)["layout"]["meta"] == {
+        "filename": "oc-index_per_indicators_2023"}
+    assert finish(figure, None, "cocaine-trade", "map", None, 2021)["layout"]["meta"]["filename"] == \
+        "oc-index_cocaine-trade_map_2021"
+    assert finish(figure, True, "x")["layout"]["font"]["size"] > 13
+    assert finish(figure, "yes", "x")["layout"]["font"]["size"] == 13  # only a real True means presenting
+    assert export_name("Côte d'Ivoire", "../x") == "oc-index_c-te-d-ivoire_x"
+
+
+def test_malformed_pins_from_the_browser_are_left_out():
+    pins = [{"href": "/?edition=2021", "title": "Quadrant"}, {"href": 5}, "junk", {"href": "/compare", "title": "C"}]
+    assert valid_pins(pins) == [pins[0], pins[3]]
+    assert valid_pins({"href": "/"}) == []
+    items, label = briefing_items(pins)
+    assert label == "Briefing (2)" and len(items) == 2
+    assert briefing_items(None)[1] == "Briefing (0)"
