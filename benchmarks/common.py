@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 import statistics
+import subprocess
+import sys
 import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def percentiles(samples_ms: list[float]) -> dict[str, float]:
@@ -44,3 +53,35 @@ def time_callback(client, body: dict, repeat: int) -> tuple[list[float], int]:
             raise RuntimeError(f"callback answered {response.status_code}: {response.get_data(as_text=True)[:300]}")
         size = len(response.get_data())
     return samples, size
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn_server() -> Iterator[tuple[str, subprocess.Popen]]:
+    """`gunicorn app:server` with the checked-in config on a free loopback port; its base URL and process."""
+    import httpx
+
+    port = free_port()
+    env = {**os.environ, "OCINDEX_HOST": "127.0.0.1", "OCINDEX_PORT": str(port), "OCINDEX_LOG_LEVEL": "WARNING"}
+    gunicorn = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "-c", "gunicorn.conf.py",
+                                 "--access-logfile", "/dev/null"], cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):  # up to 60 s for the workers to load the data
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        else:
+            raise SystemExit("gunicorn did not answer /healthz")
+        yield base, gunicorn
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)

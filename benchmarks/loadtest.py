@@ -13,11 +13,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -29,17 +26,11 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import callback_body  # noqa: E402
+from benchmarks.common import callback_body, gunicorn_server  # noqa: E402
 from components import ids  # noqa: E402
 
 COUNTRIES = ["PER", "COL", "MEX", "MMR", "FIN", "NGA", "ZAF", "IND", "BRA", "USA", "FRA", "AFG"]
 INDICATORS = ["cocaine-trade", "criminality", "resilience", "human-trafficking", "anti-money-laundering"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def quadrant_chart(edition, country):
@@ -162,29 +153,12 @@ def main() -> None:
     parser.add_argument("--ramp", type=float, default=10, help="seconds over which the users arrive")
     args = parser.parse_args()
 
-    port = free_port()
-    env = {**os.environ, "OCINDEX_HOST": "127.0.0.1", "OCINDEX_PORT": str(port), "OCINDEX_LOG_LEVEL": "WARNING"}
-    gunicorn = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "-c", "gunicorn.conf.py",
-                                 "--access-logfile", "/dev/null"], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):  # up to 60 s for the workers to load the data
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        else:
-            raise SystemExit("gunicorn did not answer /healthz")
+    with gunicorn_server() as (base, gunicorn):
         started = time.monotonic()
         recorder = asyncio.run(run(base, args.users, args.seconds, tuple(args.pause), args.ramp))
         elapsed = time.monotonic() - started
         workers = psutil.Process(gunicorn.pid).children()
         rss = [w.memory_info().rss / 2**20 for w in workers]
-    finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
 
     total = sum(len(v) for v in recorder.times.values())
     errors = sum(recorder.errors.values())

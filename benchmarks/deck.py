@@ -1,0 +1,117 @@
+"""How long a briefing deck takes, and whether the server keeps answering other users meanwhile.
+
+    python benchmarks/deck.py
+
+1. Builds a deck of 5 countries x 4 views in this process (charts rendered by kaleido with the system Chromium)
+   and reports the total and per-slide time.
+2. Starts gunicorn on 127.0.0.1, times quadrant chart callbacks with the server idle, then starts the same deck
+   export through the app's background callback (as the browser does: start, then poll for progress) and times
+   the same quadrant callbacks while it runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import callback_body, gunicorn_server, report  # noqa: E402
+from components import ids  # noqa: E402
+
+COUNTRIES = ["PER", "COL", "MEX", "BRA", "ARG"]
+VIEWS = ["quadrant", "profile", "path", "markets"]
+EDITION = 2023
+PROBE_COUNTRIES = ["PER", "COL", "MEX", "MMR", "FIN", "NGA", "ZAF", "IND", "BRA", "USA", None]
+
+
+def in_process() -> None:
+    from deck.build import build_deck, chromium_renderer
+    from ocindex.settings import Settings
+    from ocindex.store import DataStore
+
+    data = DataStore.from_settings(Settings.from_env()).index
+    started = time.perf_counter()
+    with chromium_renderer() as render:
+        deck = build_deck(data, COUNTRIES, VIEWS, EDITION, render)
+    seconds = time.perf_counter() - started
+    print(f"deck of {len(COUNTRIES)} countries x {len(VIEWS)} views ({deck.slides} slides, pptx "
+          f"{len(deck.pptx) / 2**20:.1f} MiB, pdf {len(deck.pdf) / 2**20:.1f} MiB): {seconds:.1f} s in all, "
+          f"Chromium's start included ({seconds / (deck.slides - 1) * 1000:.0f} ms a slide)")
+
+
+def quadrant_body(country):
+    values = [(ids.PRESENT, "data", False), (ids.Q_EDITION, "value", EDITION), (ids.Q_SPLIT, "value", "gitoc"),
+              (ids.Q_CONTINENT, "value", []), (ids.Q_REGION, "value", []), (ids.Q_COUNTRY, "value", country),
+              (ids.Q_LABELS, "value", 0), (ids.Q_MOVEMENT, "value", False)]
+    return callback_body([(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
+                         values, f"{ids.Q_COUNTRY}.value")
+
+
+def deck_body():
+    return callback_body([(ids.D_RESULT, "data"), (ids.D_STATUS, "children")], [(ids.D_BUILD, "n_clicks", 1)],
+                         f"{ids.D_BUILD}.n_clicks",
+                         [(ids.D_COUNTRIES, "value", COUNTRIES), (ids.D_VIEWS, "value", VIEWS),
+                          (ids.D_EDITION, "value", EDITION)])
+
+
+def probe(client: httpx.Client, rounds: int) -> list[float]:
+    samples = []
+    for _ in range(rounds):
+        for country in PROBE_COUNTRIES:
+            started = time.perf_counter()
+            response = client.post("/_dash-update-component", content=json.dumps(quadrant_body(country)),
+                                   headers={"Content-Type": "application/json"})
+            response.raise_for_status()
+            samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def through_the_server() -> None:
+    with gunicorn_server() as (base, _), httpx.Client(base_url=base, timeout=120) as client:
+        page = client.get("/").text
+        end_id = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>',
+                                      page, re.S).group(1))["end_id"]
+        probe(client, 2)  # warm both workers' caches
+        report("quadrant callback, server idle", probe(client, 5))
+
+        started = time.perf_counter()
+        body = json.dumps(deck_body())
+        headers = {"Content-Type": "application/json"}
+        handles = client.post("/_dash-update-component", params={"endId": end_id}, content=body,
+                              headers=headers).json()
+        finished = threading.Event()
+        steps: list[str] = []
+
+        def poll():
+            while not finished.is_set():
+                answer = client.post("/_dash-update-component", content=body, headers=headers, params={
+                    "endId": end_id, "cacheKey": handles["cacheKey"], "job": handles["job"]}).json()
+                progress = answer.get("progress", {}).get(f"{ids.D_STEP}.children")
+                if progress:
+                    steps.append(progress)
+                if "response" in answer:
+                    finished.set()
+                time.sleep(0.5)  # the browser polls every 0.5-1 s too
+
+        poller = threading.Thread(target=poll)
+        poller.start()
+        during = []
+        while not finished.is_set():
+            during += probe(client, 1)
+        poller.join()
+        elapsed = time.perf_counter() - started
+        report("quadrant callback, during the deck export", during)
+        print(f"deck export through the background callback: {elapsed:.1f} s, {len(steps)} progress updates seen "
+              f"(last: {steps[-1] if steps else 'none'})")
+
+
+if __name__ == "__main__":
+    in_process()
+    through_the_server()
