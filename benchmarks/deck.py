@@ -49,7 +49,8 @@ def in_process() -> None:
 def quadrant_body(country):
     values = [(ids.PRESENT, "data", False), (ids.Q_EDITION, "value", EDITION), (ids.Q_SPLIT, "value", "gitoc"),
               (ids.Q_CONTINENT, "value", []), (ids.Q_REGION, "value", []), (ids.Q_COUNTRY, "value", country),
-              (ids.Q_LABELS, "value", 0), (ids.Q_MOVEMENT, "value", False)]
+              (ids.Q_LABELS, "value", 0), (ids.Q_MOVEMENT, "value", False),
+              (ids.Q_SCORES, "value", "official")]
     return callback_body([(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
                          values, f"{ids.Q_COUNTRY}.value")
 

@@ -38,13 +38,15 @@ def quadrant_chart(edition, country):
         [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
         [(ids.PRESENT, "data", False), (ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", "gitoc"), (ids.Q_CONTINENT, "value", []),
          (ids.Q_REGION, "value", []), (ids.Q_COUNTRY, "value", country), (ids.Q_LABELS, "value", 0),
-         (ids.Q_MOVEMENT, "value", edition == 2023)], f"{ids.Q_EDITION}.value")
+         (ids.Q_MOVEMENT, "value", edition == 2023),
+         (ids.Q_SCORES, "value", "official")], f"{ids.Q_EDITION}.value")
 
 
 def quadrant_side(edition, country):
     return callback_body([(ids.Q_PANEL, "children"), (ids.Q_MOVERS, "children"), (ids.Q_CHANGES, "children")],
                          [(ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", "gitoc"),
-                          (ids.Q_COUNTRY, "value", country)], f"{ids.Q_COUNTRY}.value")
+                          (ids.Q_COUNTRY, "value", country), (ids.Q_SCORES, "value", "official")],
+                         f"{ids.Q_COUNTRY}.value")
 
 
 def route(path, search=""):

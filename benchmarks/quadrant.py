@@ -15,11 +15,12 @@ from components import ids  # noqa: E402
 from ocindex.settings import Settings  # noqa: E402
 
 CONTROL_IDS = [(ids.Q_EDITION, "value"), (ids.Q_SPLIT, "value"), (ids.Q_CONTINENT, "value"), (ids.Q_REGION, "value"),
-               (ids.Q_COUNTRY, "value"), (ids.Q_LABELS, "value"), (ids.Q_MOVEMENT, "value")]
+               (ids.Q_COUNTRY, "value"), (ids.Q_LABELS, "value"), (ids.Q_MOVEMENT, "value"),
+               (ids.Q_SCORES, "value")]
 
 
-def chart_body(edition, split, continents, country, labels, movement):
-    values = [edition, split, continents, [], country, labels, movement]
+def chart_body(edition, split, continents, country, labels, movement, scores="official"):
+    values = [edition, split, continents, [], country, labels, movement, scores]
     return callback_body(
         [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
         [(ids.PRESENT, "data", False)] + [(i, p, v) for (i, p), v in zip(CONTROL_IDS, values)],
@@ -29,7 +30,8 @@ def chart_body(edition, split, continents, country, labels, movement):
 def side_body(edition, split, country):
     return callback_body(
         [(ids.Q_PANEL, "children"), (ids.Q_MOVERS, "children"), (ids.Q_CHANGES, "children")],
-        [(ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", split), (ids.Q_COUNTRY, "value", country)],
+        [(ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", split), (ids.Q_COUNTRY, "value", country),
+         (ids.Q_SCORES, "value", "official")],
         f"{ids.Q_COUNTRY}.value")
 
 

@@ -51,6 +51,12 @@ def country_param(query, data: IndexData, edition: int) -> tuple[str | None, lis
     return None, [f"Country '{raw}' is not in the {edition} edition (use an ISO3 code such as PER)."]
 
 
+def country_options(data: IndexData) -> list[dict]:
+    """Every country of the index, by name, for a dropdown whose values are ISO3 codes."""
+    countries = data.countries()
+    return [{"label": name, "value": iso3} for iso3, name in zip(countries["iso3"], countries["country"])]
+
+
 def notice(component_id: str, notices: list[str]) -> dbc.Alert:
     return dbc.Alert([html.Div(n) for n in notices], id=component_id, color="warning", dismissable=True,
                      is_open=bool(notices), className="mb-2 py-2")

@@ -14,7 +14,17 @@ from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import charts, downloads, ids
-from .common import breadcrumbs, change_text, checked_edition, checked_list, country_href, edition_param, last, notice
+from .common import (
+    breadcrumbs,
+    change_text,
+    checked_edition,
+    checked_list,
+    country_href,
+    country_options,
+    edition_param,
+    last,
+    notice,
+)
 from .quadrant import QuadrantState, chart_points
 from .shell import Page
 
@@ -39,7 +49,6 @@ def layout(app: Dash, store: DataStore, query):
     data = store.index
     edition, notices = edition_param(query, data)
     countries, more = countries_param(query, data, edition)
-    options = [{"label": n, "value": i} for i, n in zip(data.countries()["iso3"], data.countries()["country"])]
     return dbc.Container([
         dcc.Location(id=ids.K_URL, refresh=False),
         breadcrumbs(app, [("Quadrant", "/"), ("Compare", None)]),
@@ -48,7 +57,7 @@ def layout(app: Dash, store: DataStore, query):
             dbc.Col(html.H1("Compare countries", className="h3 mb-0"), width="auto"),
             dbc.Col(dbc.RadioItems(id=ids.K_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                                    value=edition, inline=True), width="auto"),
-            dbc.Col(dcc.Dropdown(id=ids.K_COUNTRIES, options=options, value=countries, multi=True,
+            dbc.Col(dcc.Dropdown(id=ids.K_COUNTRIES, options=country_options(data), value=countries, multi=True,
                                  placeholder=f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries"), lg=6),
             dbc.Col(downloads.button(ids.K_CSV, ids.K_CSV_FILE), width="auto"),
         ], className="align-items-center g-3 mb-2"),

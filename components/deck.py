@@ -17,7 +17,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import ids
-from .common import breadcrumbs, checked_edition, checked_list, edition_param, last, notice
+from .common import breadcrumbs, checked_edition, checked_list, country_options, edition_param, last, notice
 from .shell import Page
 
 DEFAULT_VIEWS = ["quadrant", "profile", "path", "markets"]
@@ -39,7 +39,6 @@ def layout(app: Dash, store: DataStore, query):
     edition, notices = edition_param(query, data)
     countries, more = list_param(query, "countries", set(data.wide(edition).index), [], upper=True)
     views, other = list_param(query, "views", VIEWS, DEFAULT_VIEWS)
-    options = [{"label": n, "value": i} for i, n in zip(data.countries()["iso3"], data.countries()["country"])]
     return dbc.Container([
         dcc.Location(id=ids.D_URL, refresh=False),
         dcc.Store(id=ids.D_RESULT),
@@ -51,7 +50,7 @@ def layout(app: Dash, store: DataStore, query):
         dbc.Row([
             dbc.Col([
                 dbc.Label("Countries", html_for=ids.D_COUNTRIES, className="fw-semibold"),
-                dcc.Dropdown(id=ids.D_COUNTRIES, options=options, value=countries[:MAX_COUNTRIES], multi=True,
+                dcc.Dropdown(id=ids.D_COUNTRIES, options=country_options(data), value=countries[:MAX_COUNTRIES], multi=True,
                              placeholder=f"Choose up to {MAX_COUNTRIES} countries"),
                 dbc.Label("Edition", html_for=ids.D_EDITION, className="fw-semibold mt-3"),
                 dbc.RadioItems(id=ids.D_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],

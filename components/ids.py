@@ -117,3 +117,25 @@ D_BUILD, D_CANCEL = "deck-build", "deck-cancel"
 D_PROGRESS, D_STEP, D_STATUS = "deck-progress", "deck-step", "deck-status"
 D_RESULT = "deck-result"
 D_PPTX, D_PPTX_FILE, D_PDF, D_PDF_FILE = "deck-pptx", "deck-pptx-file", "deck-pdf", "deck-pdf-file"
+
+# Like-for-like change
+L_URL, L_NOTICE = "change-url", "change-notice"
+L_COMPOSITE, L_BEFORE, L_AFTER, L_COUNTRY = "change-composite", "change-before", "change-after", "change-country"
+L_GRAPH, L_GRAPH_NOTE, L_PANEL, L_FLIPS = "change-graph", "change-graph-note", "change-panel", "change-flips"
+L_CSV, L_CSV_FILE = "change-csv", "change-csv-file"
+
+# Countries like this
+S_URL, S_NOTICE, S_ISO3 = "similar-url", "similar-notice", "similar-iso3"
+S_EDITION, S_SCOPE, S_LIST, S_PEERS = "similar-edition", "similar-scope", "similar-list", "similar-peers"
+
+# What-if weights
+W_URL, W_NOTICE, W_EDITION, W_COMPOSITE = "weights-url", "weights-notice", "weights-edition", "weights-composite"
+W_SLIDER = "weights-slider"  # pattern-matching type: {"type": W_SLIDER, "group": <group key>}
+W_RESET, W_BANNER, W_TABLE, W_SUMMARY = "weights-reset", "weights-banner", "weights-table", "weights-summary"
+W_CSV, W_CSV_FILE = "weights-csv", "weights-csv-file"
+
+# Search across narratives
+F_URL, F_TERM, F_RESULTS = "search-url", "search-term", "search-results"
+
+# Quadrant: official or like-for-like scores
+Q_SCORES = "quadrant-scores"

@@ -25,6 +25,7 @@ from .common import (
     checked_edition,
     clicked_country,
     country_href,
+    country_options,
     country_param,
     edition_param,
     last,
@@ -93,7 +94,7 @@ def layout(app: Dash, store: DataStore, query, slug: str):
             ], lg=2),
             dbc.Col([
                 dbc.Label("Country", html_for=ids.I_COUNTRY, className="small fw-semibold mb-0"),
-                dcc.Dropdown(id=ids.I_COUNTRY, options=_country_options(data), value=country,
+                dcc.Dropdown(id=ids.I_COUNTRY, options=country_options(data), value=country,
                              placeholder="Search a country…"),
             ], lg=2),
             dbc.Col([
@@ -129,11 +130,6 @@ def layout(app: Dash, store: DataStore, query, slug: str):
             dbc.Col([html.Div(id=ids.I_SELECTED, className="mb-3"), narrative.card(ids.I_NARRATIVE)], lg=5),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
-
-
-def _country_options(data: IndexData):
-    countries = data.countries()
-    return [{"label": name, "value": iso3} for iso3, name in zip(countries["iso3"], countries["country"])]
 
 
 def summary_cards(data: IndexData, edition: int, slug: str):

@@ -10,6 +10,8 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from figures.quadrant import extreme_countries, quadrant_figure
+from figures.style import INK
+from ocindex import likeforlike as lfl
 from ocindex import quadrant as q
 from ocindex.index import IndexData
 from ocindex.store import DataStore
@@ -25,6 +27,7 @@ from .common import (
     clicked_country,
     composite_summary,
     country_href,
+    country_options,
     country_param,
     edition_param,
     last,
@@ -34,6 +37,7 @@ from .common import (
 from .shell import Page
 
 MAX_LABELS = 20
+SCORES = {"official": "GI-TOC's published scores", "like-for-like": "Like-for-like (ours, not GI-TOC's)"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class QuadrantState:
     country: str | None = None
     labels: int = 0
     movement: bool = False
+    scores: str = "official"
 
     def query(self, data: IndexData) -> str:
         """The query string that reproduces this view; defaults are left out to keep links short."""
@@ -60,6 +65,8 @@ class QuadrantState:
             pairs.append(("labels", self.labels))
         if self.movement:
             pairs.append(("movement", 1))
+        if self.scores != "official":
+            pairs.append(("scores", self.scores))
         return f"?{urlencode(pairs)}" if pairs else ""
 
 
@@ -95,11 +102,17 @@ def parse_state(query: dict[str, list[str]], data: IndexData) -> tuple[QuadrantS
             state = replace(state, movement=raw == "1")
         else:
             notices.append(f"Movement '{raw}' must be 0 or 1; movement is off.")
+    if (raw := first("scores")) is not None:
+        if raw in SCORES:
+            state = replace(state, scores=raw)
+        else:
+            notices.append(f"Scores '{raw}' is unknown; showing GI-TOC's. Choose from: {', '.join(SCORES)}.")
     return state, notices
 
 
 def chart_points(data: IndexData, state: QuadrantState) -> tuple[object, q.Split]:
-    return q.placed(data, state.edition, state.split, state.continents, state.regions)
+    points = lfl.like_for_like_positions(data, state.edition) if state.scores == "like-for-like" else None
+    return q.placed(data, state.edition, state.split, state.continents, state.regions, points)
 
 
 def download_frame(data: IndexData, state: QuadrantState):
@@ -115,6 +128,11 @@ def build_figure(data: IndexData, state: QuadrantState) -> tuple[dict, str, str]
     paths = None
     if state.movement:
         paths = q.paths(data, state.edition, points.loc[points["highlighted"], "iso3"].tolist())
+        if state.scores == "like-for-like":  # the arrows end where the chart places each country
+            now = points.set_index("iso3")
+            latest = paths["edition"] == state.edition
+            for composite in ("criminality", "resilience"):
+                paths.loc[latest, composite] = paths.loc[latest, "iso3"].map(now[composite]).to_numpy()
     labelled = extreme_countries(points, split, state.labels) if state.labels else []
     figure = quadrant_figure(points, split, selected=state.country, labelled=labelled, paths=paths)
     shown = points[points["highlighted"]]
@@ -122,6 +140,15 @@ def build_figure(data: IndexData, state: QuadrantState) -> tuple[dict, str, str]
             f"{split.criminality:.2f}, resilience {split.resilience:.2f} ({q.SPLIT_METHODS[split.method]})")
     if state.movement and data.previous_edition(state.edition) is None:
         note += f" · {state.edition} is the first edition, so there is no movement to draw"
+    if state.scores == "like-for-like":
+        previous = data.previous_edition(state.edition)
+        note += (f" · like-for-like scores (ours, not GI-TOC's): each composite on the indicators {state.edition} "
+                 f"shares with {previous}" if previous else
+                 f" · {state.edition} is the first edition, so like-for-like scores equal GI-TOC's")
+        figure["layout"]["annotations"].append(dict(
+            xref="paper", yref="paper", x=0.5, y=1, xanchor="center", yanchor="top", showarrow=False,
+            text="<b>Like-for-like positions: OC Index Explorer's computation, not GI-TOC's</b>",
+            font=dict(size=12, color=INK), bgcolor="rgba(255,255,255,0.85)"))
     tally = "; ".join(f"{name}: {count}" for name, count in q.counts(shown["quadrant"]).items())
     description = (f"Scatter chart of criminality against resilience, {state.edition} edition. {note}. "
                    f"Countries per quadrant: {tally}.")
@@ -152,8 +179,11 @@ def _controls(data: IndexData, state: QuadrantState, table):
         dbc.Label("Edition", html_for=ids.Q_EDITION),
         dbc.RadioItems(id=ids.Q_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                        value=state.edition, inline=True, className="mb-3"),
+        dbc.Label("Scores", html_for=ids.Q_SCORES),
+        dbc.RadioItems(id=ids.Q_SCORES, options=[{"label": v, "value": k} for k, v in SCORES.items()],
+                       value=state.scores, className="mb-3"),
         dbc.Label("Country", html_for=ids.Q_COUNTRY),
-        dcc.Dropdown(id=ids.Q_COUNTRY, options=_country_options(data), value=state.country,
+        dcc.Dropdown(id=ids.Q_COUNTRY, options=country_options(data), value=state.country,
                      placeholder="Search a country…", className="mb-3"),
         dbc.Label("Quadrant split", html_for=ids.Q_SPLIT),
         dbc.RadioItems(id=ids.Q_SPLIT, options=[{"label": v, "value": k} for k, v in q.SPLIT_METHODS.items()],
@@ -193,11 +223,6 @@ def _side():
     ])
 
 
-def _country_options(data: IndexData):
-    countries = data.countries()
-    return [{"label": name, "value": iso3} for iso3, name in zip(countries["iso3"], countries["country"])]
-
-
 def _region_options(table, continents):
     rows = table[table["continent"].isin(continents)] if continents else table
     return sorted(rows["region"].unique())
@@ -219,9 +244,25 @@ def country_panel(app: Dash, data: IndexData, state: QuadrantState):
                  className="small text-body-secondary"),
         html.Div(point["quadrant"], className="badge text-bg-light border my-2"),
         *composite_summary(data, state.edition, state.country),
+        like_for_like_note(app, data, state),
         dcc.Link("Open the country profile →", href=country_href(app, state.country, state.edition),
                  className="d-inline-block mt-2"),
     ]), className="oc-country-panel")
+
+
+def like_for_like_note(app: Dash, data: IndexData, state: QuadrantState):
+    """With like-for-like positions on the chart, the panel's published figures get the chart's figures beside."""
+    previous = data.previous_edition(state.edition)
+    if state.scores != "like-for-like" or previous is None:
+        return None
+    point = lfl.like_for_like_positions(data, state.edition).set_index("iso3").loc[state.country]
+    return html.Div([
+        html.Strong("On the chart, like for like (ours): "),
+        f"criminality {point['criminality']:.2f} ({point['criminality_change']:+.2f}), resilience "
+        f"{point['resilience']:.2f} ({point['resilience_change']:+.2f}), on the indicators {state.edition} shares with "
+        f"{previous}. ",
+        dcc.Link("How the change splits →", href=app.get_relative_path("/change") + f"?country={state.country}"),
+    ], className="small alert alert-info p-2 mt-2 mb-0")
 
 
 def movers_panel(data: IndexData, state: QuadrantState):
@@ -271,7 +312,8 @@ def changes_panel(data: IndexData, state: QuadrantState):
 # ----------------------------------------------------------------------------------------------- callbacks
 
 
-def state_from_controls(data, edition, split, continents, regions, country, labels, movement) -> QuadrantState:
+def state_from_controls(data, edition, split, continents, regions, country, labels, movement,
+                        scores) -> QuadrantState:
     """The controls' values as a state; values no control could hold mean no update."""
     edition = checked_edition(edition, data)
     table = data.wide(edition)
@@ -279,12 +321,12 @@ def state_from_controls(data, edition, split, continents, regions, country, labe
         edition=edition, split=checked_choice(split, q.SPLIT_METHODS),
         continents=checked_list(continents, set(table["continent"])), regions=checked_list(regions, set(table["region"])),
         country=checked_country(country, data, edition), labels=checked_int(labels, 0, MAX_LABELS),
-        movement=bool(movement))
+        movement=bool(movement), scores=checked_choice(scores, SCORES))
 
 
 CONTROLS = [Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_CONTINENT, "value"),
             Input(ids.Q_REGION, "value"), Input(ids.Q_COUNTRY, "value"), Input(ids.Q_LABELS, "value"),
-            Input(ids.Q_MOVEMENT, "value")]
+            Input(ids.Q_MOVEMENT, "value"), Input(ids.Q_SCORES, "value")]
 
 
 def register(app: Dash, store: DataStore) -> None:
@@ -325,12 +367,13 @@ def register(app: Dash, store: DataStore) -> None:
 
     @app.callback(Output(ids.Q_PANEL, "children"), Output(ids.Q_MOVERS, "children"),
                   Output(ids.Q_CHANGES, "children"),
-                  Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_COUNTRY, "value"))
-    def update_side(edition, split, country):
+                  Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_COUNTRY, "value"),
+                  Input(ids.Q_SCORES, "value"))
+    def update_side(edition, split, country, scores):
         data = store.index
         edition = checked_edition(edition, data)
         state = QuadrantState(edition=edition, split=checked_choice(split, q.SPLIT_METHODS),
-                              country=checked_country(country, data, edition))
+                              country=checked_country(country, data, edition), scores=checked_choice(scores, SCORES))
         return side(data.sha256, state)
 
     @app.callback(Output(ids.Q_CSV_FILE, "data"), Input(ids.Q_CSV, "n_clicks"),

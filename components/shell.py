@@ -54,6 +54,12 @@ def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
                 dbc.NavItem(dbc.NavLink("Quadrant", href=app.get_relative_path("/"))),
                 dbc.NavItem(dbc.NavLink("Compare", href=app.get_relative_path("/compare"))),
                 dbc.NavItem(dbc.NavLink("Deck", href=app.get_relative_path("/deck"))),
+                dbc.DropdownMenu([
+                    link("Like-for-like change", "/change"),
+                    link("Countries like this", "/similar/PER"),
+                    link("What-if weights", "/weights"),
+                    link("Search the profiles", "/search"),
+                ], label="Insights", nav=True, in_navbar=True),
                 dbc.DropdownMenu(pillars, label="Pillars", nav=True, in_navbar=True),
                 dbc.DropdownMenu(indicators, label="Indicators", nav=True, in_navbar=True,
                                  toggleClassName="oc-nav-indicators", className="oc-scroll-menu"),

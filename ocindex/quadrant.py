@@ -136,9 +136,10 @@ SHORT_NAMES = {
 
 
 def placed(data: IndexData, edition: int, method: str = DEFAULT_SPLIT, continents: tuple[str, ...] = (),
-           regions: tuple[str, ...] = ()) -> tuple[pd.DataFrame, Split]:
-    """positions() with each country's quadrant, and 'highlighted': inside the continent and region filters."""
-    points = positions(data, edition)
+           regions: tuple[str, ...] = (), points: pd.DataFrame | None = None) -> tuple[pd.DataFrame, Split]:
+    """positions() (or other points of the same form) with each country's quadrant, and 'highlighted': inside
+    the continent and region filters."""
+    points = positions(data, edition) if points is None else points
     split = split_for(points, method)
     highlighted = True
     if continents:

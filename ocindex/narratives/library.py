@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..index import IndexData
+from .cleaning import Sentence
 from .documents import Document, load_profiles
-from .linking import Link, Linker
+from .linking import Link, Linker, term_pattern
 
 PROFILES_DIR = "profiles"
+SEARCH_LENGTH = (2, 100)  # shortest and longest search term, in characters
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,20 @@ class Excerpt:
     def as_dict(self) -> dict:
         return {**self.link.as_dict(), "country": self.document.iso3, "edition": self.document.edition,
                 "document": self.document.name, "label": self.document.label}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence that mentions a searched term, with the indicators it is linked to (possibly none)."""
+
+    document: Document
+    sentence: Sentence
+    indicators: tuple[str, ...]
+    matches: tuple[str, ...]  # the term as the sentence writes it, for highlighting
+
+    @property
+    def paragraph_text(self) -> str:
+        return self.document.paragraph(self.sentence.paragraph).text
 
 
 class Narratives:
@@ -50,6 +67,25 @@ class Narratives:
             for link in document.links
             if indicator is None or link.indicator == indicator
         ]
+
+    def search(self, term: str) -> list[Passage]:
+        """Every sentence of every loaded document that mentions the term as a whole word or phrase, in any case;
+        a space in the term also matches a hyphen, and * stands for any letters (traffick* finds trafficked)."""
+        term = " ".join(term.split())
+        if not SEARCH_LENGTH[0] <= len(term) <= SEARCH_LENGTH[1]:
+            raise ValueError(f"a search term has {SEARCH_LENGTH[0]} to {SEARCH_LENGTH[1]} characters")
+        pattern = re.compile(term_pattern(term), re.IGNORECASE)
+        passages = []
+        for document in self.documents:
+            linked: dict[int, list[str]] = {}
+            for link in document.links:
+                linked.setdefault(link.sentence.index, []).append(link.indicator)
+            for paragraph in document.paragraphs:
+                for sentence in paragraph.sentences:
+                    hits = tuple(dict.fromkeys(m.group(0) for m in pattern.finditer(sentence.text)))
+                    if hits:
+                        passages.append(Passage(document, sentence, tuple(linked.get(sentence.index, ())), hits))
+        return passages
 
     @property
     def score_mismatches(self) -> list[str]:

@@ -1,0 +1,218 @@
+"""Like-for-like change: `/change?composite=criminality&from=2021&to=2023&country=PER`.
+
+The published change of a composite split into change on the indicators both editions assess and the effect of
+indicators added or removed; the countries whose direction of change flips. Our computation, labelled as such."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
+
+from figures.change import change_scatter
+from ocindex import likeforlike as lfl
+from ocindex.composites import COMPOSITES
+from ocindex.index import IndexData
+from ocindex.store import DataStore
+
+from . import charts, downloads, ids
+from .common import (
+    breadcrumbs,
+    checked_choice,
+    checked_country,
+    checked_edition,
+    clicked_country,
+    country_href,
+    country_options,
+    last,
+    notice,
+)
+from .shell import Page
+
+OURS = "ours: computed by OC Index Explorer from GI-TOC's indicator scores, not published by GI-TOC"
+
+
+def parse_query(query, data: IndexData) -> tuple[dict, list[str]]:
+    state = {"composite": "criminality", "before": data.editions[-2], "after": data.editions[-1], "country": None}
+    notices = []
+    composite = last(query, "composite")
+    if composite is not None:
+        if composite in COMPOSITES:
+            state["composite"] = composite
+        else:
+            notices.append(f"Composite '{composite}' is unknown; showing criminality. Choose from: "
+                           f"{', '.join(COMPOSITES)}.")
+    for key, field in (("from", "before"), ("to", "after")):
+        raw = last(query, key)
+        if raw is not None:
+            if raw.isdigit() and int(raw) in data.editions:
+                state[field] = int(raw)
+            else:
+                notices.append(f"Edition '{raw}' ({key}) is not loaded; using {state[field]}.")
+    if state["before"] >= state["after"]:
+        notices.append(f"'from' must be an earlier edition than 'to'; comparing {data.editions[-2]} with "
+                       f"{data.editions[-1]}.")
+        state["before"], state["after"] = data.editions[-2], data.editions[-1]
+    raw = last(query, "country")
+    if raw is not None:
+        if raw.upper() in data.wide(state["after"]).index:
+            state["country"] = raw.upper()
+        else:
+            notices.append(f"Country '{raw}' is not in the {state['after']} edition (use an ISO3 code such as PER).")
+    return state, notices
+
+
+def layout(app: Dash, store: DataStore, query):
+    data = store.index
+    if len(data.editions) < 2:
+        return dbc.Container(dbc.Alert("Like-for-like change needs two editions; one is loaded.", color="warning"))
+    state, notices = parse_query(query, data)
+    editions = [{"label": str(e), "value": e} for e in data.editions]
+    return dbc.Container([
+        dcc.Location(id=ids.L_URL, refresh=False),
+        breadcrumbs(app, [("Quadrant", "/"), ("Like-for-like change", None)]),
+        notice(ids.L_NOTICE, notices),
+        html.H1("Like-for-like change", className="h3 mb-1"),
+        html.P(["Editions add indicators, so a published change mixes real change with a change of method. Here "
+                "each change is split into the change on the indicators both editions assess (",
+                html.Strong("like-for-like"), ") and the effect of indicators added or removed. ",
+                html.Em(f"Like-for-like figures are {OURS}.")], className="text-body-secondary"),
+        dbc.Row([
+            dbc.Col([dbc.Label("Composite", html_for=ids.L_COMPOSITE, className="small fw-semibold mb-0"),
+                     dbc.RadioItems(id=ids.L_COMPOSITE, inline=True, value=state["composite"],
+                                    options=[{"label": data.catalogue[c].label, "value": c} for c in COMPOSITES])],
+                    lg=5),
+            dbc.Col([dbc.Label("From", html_for=ids.L_BEFORE, className="small fw-semibold mb-0"),
+                     dcc.Dropdown(id=ids.L_BEFORE, options=editions, value=state["before"], clearable=False)], lg=1),
+            dbc.Col([dbc.Label("To", html_for=ids.L_AFTER, className="small fw-semibold mb-0"),
+                     dcc.Dropdown(id=ids.L_AFTER, options=editions, value=state["after"], clearable=False)], lg=1),
+            dbc.Col([dbc.Label("Country", html_for=ids.L_COUNTRY, className="small fw-semibold mb-0"),
+                     dcc.Dropdown(id=ids.L_COUNTRY, options=country_options(data), value=state["country"],
+                                  placeholder="Search a country…")], lg=3),
+        ], className="g-2 align-items-end mb-2 oc-controls-row"),
+        dbc.Row([
+            dbc.Col(dbc.Card([
+                dbc.CardHeader("Official against like-for-like change, every country", className="py-1 fw-semibold"),
+                charts.graph(ids.L_GRAPH, "the change chart", loading=True, style={"height": "520px"}),
+                html.P(id=ids.L_GRAPH_NOTE, className="small text-body-secondary px-2 mb-1"),
+            ]), lg=7),
+            dbc.Col(html.Div(id=ids.L_PANEL), lg=5),
+        ], className="g-3 mb-3"),
+        dbc.Card([
+            dbc.CardHeader([html.Span("Countries whose direction of change flips", className="fw-semibold me-auto"),
+                            downloads.button(ids.L_CSV, ids.L_CSV_FILE)], className="py-1 d-flex"),
+            html.Div(id=ids.L_FLIPS, className="oc-ranking"),
+        ], className="mb-4"),
+    ], fluid=True, className="py-2")
+
+
+def describe(table, label: str, before: int, after: int) -> str:
+    flipped = int(table["flips"].sum())
+    return (f"Each point is a country: across, GI-TOC's published change in {label.lower()} from {before} to {after}; "
+            f"up, the change on the indicators both editions assess. {flipped} of {len(table)} countries "
+            f"(marked ◆) change direction between the two readings.")
+
+
+def country_panel(app: Dash, data: IndexData, composite: str, before: int, after: int, iso3: str | None):
+    label = data.catalogue[composite].label
+    if iso3 is None:
+        return dbc.Card(dbc.CardBody(html.P("Pick a country, or click a point, to see its change split into parts.",
+                                            className="small text-body-secondary mb-0")))
+    row = lfl.like_for_like(data, composite, before, after).loc[iso3]
+    verb = {"rose": "rose", "fell": "fell", "unchanged": "did not change"}
+    parts = lfl.indicator_changes(data, iso3, composite, before, after)
+    flip = None
+    if row["flips"]:
+        flip = dbc.Alert([html.Strong("The two readings disagree. "),
+                          f"Officially {label.lower()} {verb[row['official_direction']]} "
+                          f"({row['official_change']:+.2f}); on the indicators both editions assess it "
+                          f"{verb[row['like_for_like_direction']]} ({row['like_for_like_change']:+.2f})."],
+                         color="warning", className="py-2 small")
+    figures = html.Table(html.Tbody([
+        html.Tr([html.Td("Official (GI-TOC)"), html.Td(f"{row['official_before']:.2f} → {row['official_after']:.2f}"),
+                 html.Td(f"{row['official_change']:+.2f}", className="text-end fw-semibold")]),
+        html.Tr([html.Td(["Like-for-like ", html.Span("(ours)", className="badge text-bg-info")]),
+                 html.Td(f"{row['shared_before']:.2f} → {row['shared_after']:.2f}"),
+                 html.Td(f"{row['like_for_like_change']:+.2f}", className="text-end fw-semibold")]),
+        html.Tr([html.Td("Effect of indicators added or removed"), html.Td(""),
+                 html.Td(f"{row['method_effect']:+.2f}", className="text-end fw-semibold")]),
+    ]), className="table table-sm mb-2")
+    rows = [html.Tr([html.Td(r["label"]), html.Td(r["status"]),
+                     html.Td("—" if r["before"] != r["before"] else f"{r['before']:.2f}", className="text-end"),
+                     html.Td("—" if r["after"] != r["after"] else f"{r['after']:.2f}", className="text-end")])
+            for r in parts.to_dict("records")]
+    return dbc.Card(dbc.CardBody([
+        html.H2([dcc.Link(row["country"], href=country_href(app, iso3, after)), f" · {label}"], className="h5"),
+        flip, figures,
+        html.Details([
+            html.Summary(f"Its {len(parts)} indicators, {before} and {after}", className="small"),
+            html.Table([html.Thead(html.Tr([html.Th("Indicator"), html.Th("In"), html.Th(str(before)),
+                                            html.Th(str(after))])), html.Tbody(rows)],
+                       className="table table-sm small mb-0"),
+        ], open=bool(row["flips"])),
+    ]))
+
+
+def flips_table(app: Dash, table, after: int):
+    flipped = table[table["flips"]]
+    if flipped.empty:
+        return html.P("No country changes direction: both readings agree everywhere.", className="small p-2 mb-0")
+    head = html.Thead(html.Tr([html.Th(h) for h in ("Country", "Region", "Official change", "Like-for-like (ours)",
+                                                    "Effect of new indicators")]))
+    body = [html.Tr([html.Td(dcc.Link(r["country"], href=country_href(app, iso3, after))), html.Td(r["region"]),
+                     html.Td(f"{r['official_change']:+.2f} ({r['official_direction']})"),
+                     html.Td(f"{r['like_for_like_change']:+.2f} ({r['like_for_like_direction']})"),
+                     html.Td(f"{r['method_effect']:+.2f}")])
+            for iso3, r in flipped.iterrows()]
+    return [html.P(f"{len(flipped)} of {len(table)} countries.", className="small px-2 pt-2 mb-1"),
+            dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 small")]
+
+
+def checked_state(data: IndexData, composite, before, after, country) -> tuple[str, int, int, str | None]:
+    composite = checked_choice(composite, COMPOSITES)
+    before, after = checked_edition(before, data), checked_edition(after, data)
+    if before >= after:
+        raise PreventUpdate
+    return composite, before, after, checked_country(country, data, after)
+
+
+CONTROLS = [Input(ids.L_COMPOSITE, "value"), Input(ids.L_BEFORE, "value"), Input(ids.L_AFTER, "value"),
+            Input(ids.L_COUNTRY, "value")]
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(Output(ids.L_GRAPH, "figure"), Output(ids.L_GRAPH_NOTE, "children"), Output(ids.L_PANEL, "children"),
+                  Output(ids.L_FLIPS, "children"), *CONTROLS, Input(ids.PRESENT, "data"))
+    def update(composite, before, after, country, present):
+        data = store.index
+        composite, before, after, country = checked_state(data, composite, before, after, country)
+        table = lfl.like_for_like(data, composite, before, after)
+        label = data.catalogue[composite].label
+        figure = change_scatter(table, label, before, after, country)
+        return (charts.finish(figure, present, "like-for-like", composite, country, f"{before}-{after}"),
+                describe(table, label, before, after), country_panel(app, data, composite, before, after, country),
+                flips_table(app, table, after))
+
+    @app.callback(Output(ids.L_COUNTRY, "value"), Input(ids.L_GRAPH, "clickData"), prevent_initial_call=True)
+    def select(click):
+        return clicked_country(click)
+
+    @app.callback(Output(ids.L_CSV_FILE, "data"), Input(ids.L_CSV, "n_clicks"),
+                  *[State(c.component_id, c.component_property) for c in CONTROLS], prevent_initial_call=True)
+    def download(_clicks, composite, before, after, country):
+        composite, before, after, _ = checked_state(store.index, composite, before, after, country)
+        table = lfl.like_for_like(store.index, composite, before, after).reset_index()
+        table.insert(1, "composite", composite)
+        table.insert(2, "like_for_like_note", OURS)
+        return downloads.csv_file(table, after, f"like-for-like_{composite}_{before}-{after}")
+
+    @app.callback(Output(ids.L_URL, "search"), *CONTROLS, prevent_initial_call=True)
+    def sync_url(composite, before, after, country):
+        composite, before, after, country = checked_state(store.index, composite, before, after, country)
+        pairs = {"composite": composite, "from": before, "to": after, **({"country": country} if country else {})}
+        return "?" + urlencode(pairs)
+
+
+PAGE = Page(pattern=r"/change", layout=layout)
