@@ -10,13 +10,28 @@ from pathlib import Path
 
 from dash import Dash
 
-from components import api, brief, change, charts, compare, country, deck, indicator, pillar, quadrant, shell
+from components import (
+    api,
+    brief,
+    change,
+    charts,
+    compare,
+    country,
+    deck,
+    indicator,
+    pillar,
+    quadrant,
+    search,
+    shell,
+    similar,
+    weights,
+)
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import DataStore
 from serving import auth, cache, jobs, logs, security
 
-PANELS = [quadrant, country, indicator, pillar, brief, compare, deck, change]
+PANELS = [quadrant, country, indicator, pillar, brief, compare, deck, change, similar, weights, search]
 PAGES = [panel.PAGE for panel in PANELS]
 log = logging.getLogger("ocindex")
 

@@ -74,6 +74,8 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                                    value=edition, inline=True), width="auto"),
             dbc.Col(dcc.Link("One-page brief →", href=app.get_relative_path(f"/brief/{iso3}") + f"?edition={edition}",
                              id=ids.C_BRIEF_LINK), width="auto"),
+            dbc.Col(dcc.Link("Countries like this →", href=app.get_relative_path(f"/similar/{iso3}")
+                             + f"?edition={edition}"), width="auto"),
         ], className="align-items-center g-3 mb-2"),
         dbc.Row([
             dbc.Col([

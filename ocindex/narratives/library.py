@@ -74,6 +74,8 @@ class Narratives:
         term = " ".join(term.split())
         if not SEARCH_LENGTH[0] <= len(term) <= SEARCH_LENGTH[1]:
             raise ValueError(f"a search term has {SEARCH_LENGTH[0]} to {SEARCH_LENGTH[1]} characters")
+        if sum(c.isalnum() for c in term) < SEARCH_LENGTH[0]:  # '**' alone would match everything
+            raise ValueError(f"a search term needs at least {SEARCH_LENGTH[0]} letters or digits")
         pattern = re.compile(term_pattern(term), re.IGNORECASE)
         passages = []
         for document in self.documents:
@@ -82,7 +84,7 @@ class Narratives:
                 linked.setdefault(link.sentence.index, []).append(link.indicator)
             for paragraph in document.paragraphs:
                 for sentence in paragraph.sentences:
-                    hits = tuple(dict.fromkeys(m.group(0) for m in pattern.finditer(sentence.text)))
+                    hits = tuple(dict.fromkeys(m.group(0) for m in pattern.finditer(sentence.text) if m.group(0)))
                     if hits:
                         passages.append(Passage(document, sentence, tuple(linked.get(sentence.index, ())), hits))
         return passages

@@ -1,0 +1,125 @@
+"""Search across narratives: `/search?q=gold+mining` — every passage of every loaded country document that
+mentions the term, grouped by country and indicator, with the country's score for that indicator beside it."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, dcc, html
+from dash.exceptions import PreventUpdate
+
+from ocindex.index import IndexData
+from ocindex.narratives.library import PROFILES_DIR, SEARCH_LENGTH, Narratives, Passage
+from ocindex.store import DataStore
+
+from . import ids
+from .common import breadcrumbs, country_href, indicator_link, last
+from .narrative import highlighted
+from .shell import Page
+
+EXAMPLES = ("gold mining", "extortion", "ports", "money laundering", "corruption")
+UNLINKED = ""
+
+
+def layout(app: Dash, store: DataStore, query):
+    term = last(query, "q") or ""
+    return dbc.Container([
+        dcc.Location(id=ids.F_URL, refresh=False),
+        breadcrumbs(app, [("Quadrant", "/"), ("Search the profiles", None)]),
+        html.H1("Search the country profiles", className="h3 mb-1"),
+        html.P(["Whole words or phrases, in any case; a space also matches a hyphen and * stands for any letters "
+                "(", html.Code("traffick*"), "). Press Enter to search."], className="text-body-secondary"),
+        dbc.InputGroup([
+            dbc.InputGroupText("Term"),
+            dbc.Input(id=ids.F_TERM, type="search", value=term, debounce=True,
+                      placeholder="gold mining, extortion, ports…", maxLength=SEARCH_LENGTH[1], autofocus=True),
+        ], className="mb-3", style={"maxWidth": "40rem"}),
+        dcc.Loading(html.Div(id=ids.F_RESULTS), delay_show=300),
+    ], className="py-2")
+
+
+def _score(data: IndexData, iso3: str, edition: int, slug: str) -> str:
+    if slug not in data.wide(edition).columns:
+        return f"not assessed in {edition}"
+    return f"{data.wide(edition).at[iso3, slug]:.2f} in {edition}"
+
+
+def _passage(passage: Passage, data: IndexData) -> html.Li:
+    others = [data.catalogue[s].label for s in passage.indicators[1:]]
+    source = [passage.document.name]
+    if passage.sentence.section:
+        section = passage.sentence.section
+        source.append(section.title() if section.isupper() else section)
+    if others:
+        source.append("also linked to " + ", ".join(others))
+    return html.Li([
+        html.Blockquote(highlighted(passage.sentence.text, passage.matches), className="mb-1"),
+        html.Div(" · ".join(source), className="small text-body-secondary"),
+        html.Details([html.Summary("Whole paragraph", className="small"),
+                      html.P(passage.paragraph_text, className="small mb-1")]),
+    ], className="oc-excerpt mb-2")
+
+
+def results(app: Dash, data: IndexData, narratives: Narratives, term: str):
+    term = " ".join(term.split())
+    if not term:
+        return html.P(["Try ", *[item for example in EXAMPLES for item in (
+            dcc.Link(example, href=app.get_relative_path("/search") + "?" + urlencode({"q": example})), ", ")][:-1],
+            "."], className="text-body-secondary")
+    if not narratives.documents:
+        return dbc.Alert(f"No country documents are loaded: add them to the data directory's {PROFILES_DIR}/ folder.",
+                         color="light")
+    try:
+        found = narratives.search(term)
+    except ValueError as exc:
+        return dbc.Alert(f"'{term}': {exc}.", color="warning", className="py-2")
+    if not found:
+        names = ", ".join(d.name for d in narratives.documents)
+        return html.P(f"No passage mentions '{term}' in the {len(narratives.documents)} loaded documents ({names}).",
+                      className="text-body-secondary")
+    by_country: dict[tuple[str, int], dict[str, list[Passage]]] = {}
+    for passage in found:
+        key = (passage.document.iso3, passage.document.edition)
+        indicator = passage.indicators[0] if passage.indicators else UNLINKED
+        by_country.setdefault(key, {}).setdefault(indicator, []).append(passage)
+    order = {i.slug: n for n, i in enumerate(data.catalogue)}
+    documents = len({p.document.name for p in found})
+    sections = [html.P(f"{len(found)} passages in {documents} of {len(narratives.documents)} loaded documents.",
+                       className="small", **{"aria-live": "polite"})]
+    for (iso3, edition), groups in sorted(by_country.items(), key=lambda item: (
+            data.wide(item[0][1]).at[item[0][0], "country"], item[0][1])):
+        name = data.wide(edition).at[iso3, "country"]
+        blocks = []
+        for slug in sorted(groups, key=lambda s: order.get(s, len(order))):
+            if slug == UNLINKED:
+                header = html.Span("Not linked to an indicator", className="fw-semibold")
+            else:
+                header = [indicator_link(app, data.catalogue[slug], edition, iso3),
+                          html.Span(f"{name}: {_score(data, iso3, edition, slug)}",
+                                    className="badge text-bg-light border ms-2")]
+            blocks.append(html.Div([html.H3(header, className="h6 mt-2 mb-1"),
+                                    html.Ul([_passage(p, data) for p in groups[slug]], className="list-unstyled")]))
+        sections.append(dbc.Card([
+            dbc.CardHeader([dcc.Link(name, href=country_href(app, iso3, edition), className="fw-semibold"),
+                            f" · {edition} documents"], className="py-1"),
+            dbc.CardBody(blocks, className="py-1"),
+        ], className="mb-3"))
+    return sections
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(Output(ids.F_RESULTS, "children"), Input(ids.F_TERM, "value"))
+    def search(term):
+        if not isinstance(term, (str, type(None))):
+            raise PreventUpdate
+        return results(app, store.index, store.narratives, term or "")
+
+    @app.callback(Output(ids.F_URL, "search"), Input(ids.F_TERM, "value"), prevent_initial_call=True)
+    def sync_url(term):
+        if not isinstance(term, str):
+            raise PreventUpdate
+        return "?" + urlencode({"q": term}) if term.strip() else ""
+
+
+PAGE = Page(pattern=r"/search", layout=layout)

@@ -1,0 +1,137 @@
+"""Countries like this: `/similar/PER?edition=2023&by=criminal+markets` — nearest neighbours in indicator space,
+what makes them alike and what sets them apart, and the country's standing in its region and continent."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, dcc, html
+
+from ocindex import neighbours as nb
+from ocindex.index import IndexData
+from ocindex.store import DataStore
+
+from . import ids
+from .common import (
+    breadcrumbs,
+    checked_choice,
+    checked_country,
+    checked_edition,
+    country_href,
+    edition_param,
+    last,
+    no_update_error,
+    notice,
+    unknown_country,
+)
+from .shell import Page
+
+SHOWN = 5
+
+
+def layout(app: Dash, store: DataStore, query, iso3: str):
+    data = store.index
+    iso3 = iso3.upper()
+    if (missing := unknown_country(app, data, f"/similar/{iso3}", iso3)) is not None:
+        return missing
+    edition, notices = edition_param(query, data)
+    scope = last(query, "by") or "all"
+    if scope not in nb.SCOPES:
+        notices.append(f"'{scope}' is not a set of indicators here; using all. Choose from: {', '.join(nb.SCOPES)}.")
+        scope = "all"
+    name = data.wide(edition).loc[iso3, "country"]
+    return dbc.Container([
+        dcc.Location(id=ids.S_URL, refresh=False),
+        dcc.Store(id=ids.S_ISO3, data=iso3),
+        breadcrumbs(app, [("Quadrant", "/"), (name, f"/country/{iso3}"), ("Countries like this", None)]),
+        notice(ids.S_NOTICE, notices),
+        html.H1(f"Countries like {name}", className="h3 mb-1"),
+        html.P("Nearest in indicator space: every indicator standardised over all countries of the edition, distance "
+               "the root mean square of the differences (0 = identical profiles; two countries picked at random "
+               "are about 1.4 apart). Our computation from GI-TOC's scores.", className="text-body-secondary"),
+        dbc.Row([
+            dbc.Col([dbc.Label("Edition", html_for=ids.S_EDITION, className="small fw-semibold mb-0"),
+                     dbc.RadioItems(id=ids.S_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+                                    value=edition, inline=True)], width="auto"),
+            dbc.Col([dbc.Label("Alike on", html_for=ids.S_SCOPE, className="small fw-semibold mb-0"),
+                     dbc.RadioItems(id=ids.S_SCOPE, options=[{"label": v, "value": k} for k, v in nb.SCOPES.items()],
+                                    value=scope, inline=True)], width="auto"),
+        ], className="g-3 mb-2"),
+        dbc.Row([
+            dbc.Col(html.Div(id=ids.S_LIST), lg=6),
+            dbc.Col(dbc.Card([dbc.CardHeader("Standing among peers", className="py-1 fw-semibold"),
+                              html.Div(id=ids.S_PEERS, className="oc-ranking")]), lg=6),
+        ], className="g-3 mb-4"),
+    ], fluid=True, className="py-2")
+
+
+def _reason(data: IndexData, entries, name: str, other: str) -> str:
+    return "; ".join(f"{data.catalogue[slug].label} ({name} {mine:.1f}, {other} {theirs:.1f})"
+                     for slug, mine, theirs in entries)
+
+
+def neighbour_list(app: Dash, data: IndexData, edition: int, iso3: str, scope: str):
+    name = data.wide(edition).loc[iso3, "country"]
+    found = nb.nearest(data, edition, iso3, scope, SHOWN)
+    compare = app.get_relative_path("/compare") + "?" + urlencode(
+        {"edition": edition, "countries": ",".join([iso3] + [n.iso3 for n in found[:4]])})
+    items = [
+        dbc.ListGroupItem([
+            html.Div([dcc.Link(n.country, href=country_href(app, n.iso3, edition), className="fw-semibold"),
+                      html.Span(f"distance {n.distance:.2f}", className="ms-auto small text-body-secondary")],
+                     className="d-flex"),
+            html.Div([html.Span("Alike: ", className="fw-semibold"), _reason(data, n.alike, name, n.country)],
+                     className="small"),
+            html.Div([html.Span("Apart: ", className="fw-semibold"), _reason(data, n.apart, name, n.country)],
+                     className="small"),
+        ])
+        for n in found
+    ]
+    return dbc.Card([
+        dbc.CardHeader([html.Span(f"The {SHOWN} nearest to {name}", className="fw-semibold me-auto"),
+                        dcc.Link("Compare the first four side by side →", href=compare, className="small")],
+                       className="py-1 d-flex"),
+        dbc.ListGroup(items, flush=True),
+    ])
+
+
+def peers_table(data: IndexData, edition: int, iso3: str, scope: str):
+    row = data.wide(edition).loc[iso3]
+    table = nb.peer_standing(data, edition, iso3, scope)
+    head = html.Thead(html.Tr([html.Th("Indicator"), html.Th(row["country"], className="text-end"),
+                               html.Th(f"{row['region']} median", className="text-end"),
+                               html.Th("percentile", className="text-end"),
+                               html.Th(f"{row['continent']} median", className="text-end"),
+                               html.Th("percentile", className="text-end")]))
+    body = [html.Tr([html.Td(r["label"]), html.Td(f"{r['score']:.1f}", className="text-end fw-semibold"),
+                     html.Td(f"{r['region_median']:.2f}", className="text-end"),
+                     html.Td(f"{r['region_percentile']:.0f}", className="text-end"),
+                     html.Td(f"{r['continent_median']:.2f}", className="text-end"),
+                     html.Td(f"{r['continent_percentile']:.0f}", className="text-end")])
+            for r in table.to_dict("records")]
+    sizes = table.iloc[0]
+    return [html.P(f"Percentile: the share of the other {sizes['region_size'] - 1} countries of {row['region']} (or "
+                   f"{sizes['continent_size'] - 1} of {row['continent']}) scoring lower, ties counted half.",
+                   className="small text-body-secondary px-2 pt-2 mb-1"),
+            dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 small")]
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(Output(ids.S_LIST, "children"), Output(ids.S_PEERS, "children"),
+                  Input(ids.S_EDITION, "value"), Input(ids.S_SCOPE, "value"), State(ids.S_ISO3, "data"))
+    def update(edition, scope, iso3):
+        data = store.index
+        edition = checked_edition(edition, data)
+        iso3 = checked_country(iso3, data, edition) or no_update_error()
+        scope = checked_choice(scope, nb.SCOPES)
+        return neighbour_list(app, data, edition, iso3, scope), peers_table(data, edition, iso3, scope)
+
+    @app.callback(Output(ids.S_URL, "search"), Input(ids.S_EDITION, "value"), Input(ids.S_SCOPE, "value"),
+                  prevent_initial_call=True)
+    def sync_url(edition, scope):
+        edition, scope = checked_edition(edition, store.index), checked_choice(scope, nb.SCOPES)
+        return "?" + urlencode({"edition": edition, **({"by": scope} if scope != "all" else {})})
+
+
+PAGE = Page(pattern=r"/similar/(?P<iso3>[A-Za-z]{3})", layout=layout)

@@ -1,0 +1,176 @@
+"""What-if weights: `/weights?edition=2023&composite=criminality&w=drugs:2,people:0` — a slider per indicator
+group, the composites and ranks recomputed live, GI-TOC's figures always beside them, the weights in the URL."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import ALL, Dash, Input, Output, State, dash_table, dcc, html
+from dash.dash_table.Format import Format, Scheme
+from dash.exceptions import PreventUpdate
+
+from figures.style import FONT_FAMILY
+from ocindex import weights as wt
+from ocindex.composites import COMPOSITES
+from ocindex.index import IndexData
+from ocindex.store import DataStore
+
+from . import downloads, ids
+from .common import breadcrumbs, checked_choice, checked_edition, edition_param, last, notice
+from .shell import Page
+
+COMPONENT_TITLES = {"criminal markets": "Criminal markets", "criminal actors": "Criminal actors",
+                    "resilience": "Resilience"}
+TWO_DECIMALS = Format(precision=2, scheme=Scheme.fixed)  # scores as GI-TOC prints them: 7.60, not 7.6
+COLUMNS = [("custom_rank", "Rank (custom)"), ("country", "Country"), ("custom", "Score (custom)"),
+           ("official", "Score (GI-TOC)"), ("official_rank", "Rank (GI-TOC)"), ("move", "Move")]
+
+
+def layout(app: Dash, store: DataStore, query):
+    data = store.index
+    edition, notices = edition_param(query, data)
+    groups = wt.weight_groups(data, data.latest)  # sliders for every group; older editions ignore newer groups
+    weights, problems = wt.parse_weights(last(query, "w"), groups)
+    composite = last(query, "composite") or "criminality"
+    if composite not in COMPOSITES:
+        notices.append(f"Composite '{composite}' is unknown; ranking by criminality.")
+        composite = "criminality"
+    sliders = []
+    for component, title in COMPONENT_TITLES.items():
+        sliders.append(html.H2(title, className="h6 mt-3 mb-1"))
+        for group in (g for g in groups if g.component == component):
+            since = min(data.catalogue[s].since for s in group.indicators)
+            label = group.label + (f" (from {since})" if since > data.editions[0] else "")
+            members = ", ".join(data.catalogue[s].label for s in group.indicators)
+            slider_id = {"type": ids.W_SLIDER, "group": group.key}
+            sliders.append(html.Div([
+                html.Div(label, className="small fw-semibold", title=members),
+                dcc.Slider(id=slider_id, min=wt.LOWEST, max=wt.HIGHEST, step=wt.STEP,
+                           value=weights.get(group.key, wt.GITOC_WEIGHT),
+                           marks={0: "0", 1: "1", 2: "2", 3: "3"}, tooltip={"placement": "right"}),
+            ], className="mb-1"))
+    return dbc.Container([
+        dcc.Location(id=ids.W_URL, refresh=False),
+        breadcrumbs(app, [("Quadrant", "/"), ("What-if weights", None)]),
+        notice(ids.W_NOTICE, notices + [f"Weights {p}" for p in problems]),
+        html.H1("What-if weights", className="h3 mb-1"),
+        html.P("Weigh the groups of indicators as your question needs, from 0 (left out) to 3; GI-TOC weighs every "
+               "indicator equally (1). Composites and ranks are recomputed for every country, GI-TOC's beside them.",
+               className="text-body-secondary"),
+        html.Div(id=ids.W_BANNER),
+        dbc.Row([
+            dbc.Col(dbc.Card(dbc.CardBody([
+                dbc.Button("Reset to GI-TOC's weights", id=ids.W_RESET, size="sm", color="secondary", outline=True),
+                *sliders,
+            ])), lg=4, className="oc-controls"),
+            dbc.Col(dbc.Card([
+                dbc.CardHeader(dbc.Row([
+                    dbc.Col([dbc.Label("Edition", html_for=ids.W_EDITION, className="small fw-semibold me-2 mb-0"),
+                             dbc.RadioItems(id=ids.W_EDITION, inline=True, value=edition, className="d-inline-block",
+                                            options=[{"label": str(e), "value": e} for e in data.editions])],
+                            width="auto"),
+                    dbc.Col([dbc.Label("Rank by", html_for=ids.W_COMPOSITE, className="small fw-semibold me-2 mb-0"),
+                             dbc.RadioItems(id=ids.W_COMPOSITE, inline=True, value=composite,
+                                            className="d-inline-block",
+                                            options=[{"label": data.catalogue[c].label, "value": c}
+                                                     for c in COMPOSITES])], width="auto"),
+                    dbc.Col(downloads.button(ids.W_CSV, ids.W_CSV_FILE), width="auto", className="ms-auto"),
+                ], className="g-2 align-items-center"), className="py-1"),
+                html.P(id=ids.W_SUMMARY, className="small px-2 pt-2 mb-1"),
+                dash_table.DataTable(
+                    id=ids.W_TABLE, sort_action="native",
+                    columns=[{"id": c, "name": n, **({"type": "numeric", "format": TWO_DECIMALS}
+                                                     if c in ("custom", "official") else {})} for c, n in COLUMNS],
+                    page_action="none", fixed_rows={"headers": True},
+                    style_table={"height": "65vh", "overflowY": "auto"},
+                    style_cell={"fontFamily": FONT_FAMILY, "fontSize": "0.85rem", "padding": "2px 8px",
+                                "textAlign": "right"},
+                    style_cell_conditional=[{"if": {"column_id": "country"}, "textAlign": "left"}],
+                    style_header={"fontWeight": "600", "whiteSpace": "normal", "height": "auto"},
+                    style_data_conditional=[
+                        {"if": {"filter_query": "{rank_change} > 0", "column_id": "move"}, "color": "#00603f"},
+                        {"if": {"filter_query": "{rank_change} < 0", "column_id": "move"}, "color": "#a33a00"},
+                    ]),
+            ]), lg=8),
+        ], className="g-3 mb-4"),
+    ], fluid=True, className="py-2")
+
+
+def checked_weights(values, slider_ids) -> dict[str, float]:
+    if not isinstance(values, list) or not isinstance(slider_ids, list) or len(values) != len(slider_ids):
+        raise PreventUpdate
+    weights = {}
+    for value, slider in zip(values, slider_ids):
+        key = slider.get("group") if isinstance(slider, dict) else None
+        if not isinstance(key, str) or isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or not wt.LOWEST <= value <= wt.HIGHEST:
+            raise PreventUpdate
+        weights[key] = float(value)
+    return weights
+
+
+def ranking(data: IndexData, edition: int, composite: str, weights: dict[str, float]):
+    """Table rows, the summary line and the banner, or (None, message, error banner) when no score is possible."""
+    custom = {k: v for k, v in weights.items() if v != wt.GITOC_WEIGHT}
+    try:
+        table = wt.what_if(data, edition, weights)
+    except ValueError as exc:
+        return [], "", dbc.Alert(f"No ranking: {exc}. Give at least one of its groups a weight above 0.",
+                                 color="danger", className="py-2")
+    if custom:
+        listed = ", ".join(f"{k.replace('-', ' ')} ×{v:g}" for k, v in sorted(custom.items()))
+        banner = dbc.Alert([html.Strong("Custom weighting — not GI-TOC's index. "),
+                            f"Weights: {listed}; every other group 1. GI-TOC's scores and ranks are shown beside."],
+                           color="warning", className="py-2")
+    else:
+        banner = dbc.Alert("GI-TOC's own weighting (every group 1): the scores and ranks equal the published ones.",
+                           color="light", className="py-2")
+    part = table[[f"{composite}_{c}" for c in ("custom", "custom_rank", "official", "official_rank", "rank_change")]]
+    part.columns = ["custom", "custom_rank", "official", "official_rank", "rank_change"]
+    part = part.assign(country=table["country"], move=[
+        f"▲ {c}" if c > 0 else f"▼ {-c}" if c < 0 else "=" for c in part["rank_change"]]).sort_values(
+        ["custom_rank", "country"])
+    moved = int((part["rank_change"] != 0).sum())
+    summary = (f"{data.catalogue[composite].label}, {edition}: {moved} of {len(part)} countries change rank under "
+               f"these weights. ▲ = higher in the ranking (rank 1 = highest score).")
+    return part.round({"custom": 2, "official": 2}).to_dict("records"), summary, banner
+
+
+def register(app: Dash, store: DataStore) -> None:
+    sliders = Input({"type": ids.W_SLIDER, "group": ALL}, "value")
+    slider_ids = State({"type": ids.W_SLIDER, "group": ALL}, "id")
+
+    @app.callback(Output(ids.W_TABLE, "data"), Output(ids.W_SUMMARY, "children"), Output(ids.W_BANNER, "children"),
+                  Input(ids.W_EDITION, "value"), Input(ids.W_COMPOSITE, "value"), sliders, slider_ids)
+    def update(edition, composite, values, keys):
+        data = store.index
+        edition, composite = checked_edition(edition, data), checked_choice(composite, COMPOSITES)
+        return ranking(data, edition, composite, checked_weights(values, keys))
+
+    @app.callback(Output({"type": ids.W_SLIDER, "group": ALL}, "value"), Input(ids.W_RESET, "n_clicks"),
+                  slider_ids, prevent_initial_call=True)
+    def reset(_clicks, keys):
+        return [wt.GITOC_WEIGHT] * len(keys) if isinstance(keys, list) else []
+
+    @app.callback(Output(ids.W_CSV_FILE, "data"), Input(ids.W_CSV, "n_clicks"), State(ids.W_EDITION, "value"),
+                  State({"type": ids.W_SLIDER, "group": ALL}, "value"), slider_ids, prevent_initial_call=True)
+    def download(_clicks, edition, values, keys):
+        edition = checked_edition(edition, store.index)
+        weights = checked_weights(values, keys)
+        try:
+            table = wt.what_if(store.index, edition, weights).reset_index()
+        except ValueError:
+            raise PreventUpdate from None
+        table.insert(1, "weights", wt.weights_text(weights) or "GI-TOC (all 1)")
+        return downloads.csv_file(table, edition, "what-if-weights")
+
+    @app.callback(Output(ids.W_URL, "search"), Input(ids.W_EDITION, "value"), Input(ids.W_COMPOSITE, "value"),
+                  sliders, slider_ids, prevent_initial_call=True)
+    def sync_url(edition, composite, values, keys):
+        edition, composite = checked_edition(edition, store.index), checked_choice(composite, COMPOSITES)
+        text = wt.weights_text(checked_weights(values, keys))
+        return "?" + urlencode({"edition": edition, "composite": composite, **({"w": text} if text else {})})
+
+
+PAGE = Page(pattern=r"/weights", layout=layout)
