@@ -36,3 +36,4 @@ bench: $(STAMP)
 	$(PY) benchmarks/quadrant.py
 	$(PY) benchmarks/drilldowns.py
 	$(PY) benchmarks/linking_quality.py
+	$(PY) benchmarks/weights.py

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-
 from components import ids
+
+from .helpers import choose, pick
 
 PANEL = f"#{ids.Q_PANEL}"
 
 
 def choose_edition(duo, edition: int):
-    labels = duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.Q_EDITION} label")
-    next(label for label in labels if label.text == str(edition)).click()
+    choose(duo, f"#{ids.Q_EDITION}", str(edition))
 
 
 def search_country(duo, name: str):
-    duo.find_element(f"#{ids.Q_COUNTRY}").click()
-    search = duo.driver.switch_to.active_element
-    search.send_keys(name)
-    duo.wait_for_contains_text(".dash-dropdown-options", name)
-    search.send_keys(Keys.ENTER)
-    duo.driver.switch_to.active_element.send_keys(Keys.ESCAPE)  # close the menu so it covers nothing
+    pick(duo, f"#{ids.Q_COUNTRY}", name)
 
 
 def test_q001_search_peru_in_2021_shows_its_scores_and_ranks(start):

@@ -1,0 +1,28 @@
+"""Driving Dash 4 controls from Selenium the way a user does."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+
+def pick(duo, selector: str, text: str) -> None:
+    """Type into a dcc.Dropdown's search box and take the option shown for `text`."""
+    duo.find_element(selector).click()
+    search = duo.find_element(".dash-dropdown-search")  # the open menu's search box (focus may sit on an option)
+    search.send_keys(text)
+    duo.wait_for_contains_text(".dash-dropdown-options", text)
+    search.send_keys(Keys.ENTER)
+    duo.driver.switch_to.active_element.send_keys(Keys.ESCAPE)  # close the menu so it covers nothing
+
+
+def choose(duo, selector: str, label: str) -> None:
+    """Click the radio or checkbox labelled `label` inside a dbc.RadioItems/Checklist."""
+    labels = duo.driver.find_elements(By.CSS_SELECTOR, f"{selector} label")
+    next(element for element in labels if element.text == label).click()
+
+
+def texts(duo, selector: str) -> list[str]:
+    """The text of every element matching `selector`, read in one go (safe while Dash re-renders them)."""
+    return duo.driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.trim())", selector)
