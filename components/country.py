@@ -76,6 +76,8 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                              id=ids.C_BRIEF_LINK), width="auto"),
             dbc.Col(dcc.Link("Countries like this →", href=app.get_relative_path(f"/similar/{iso3}")
                              + f"?edition={edition}"), width="auto"),
+            dbc.Col(dcc.Link("Briefing deck →", href=app.get_relative_path("/deck")
+                             + f"?countries={iso3}&edition={edition}"), width="auto"),
         ], className="align-items-center g-3 mb-2"),
         dbc.Row([
             dbc.Col([
