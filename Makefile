@@ -22,10 +22,11 @@ run: $(STAMP) $(ASSETS)
 check: $(STAMP)
 	$(VENV)/bin/ocindex check
 
-# Browser tests drive Debian's Chromium through its ChromeDriver (installing them needs root, as on CI).
+# Browser tests drive Debian's Chromium through its ChromeDriver, which also draws the deck's charts; the
+# several-servers test runs Redis (installing them needs root, as on CI).
 browser:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v redis-server >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver redis-server; }
 
 test: $(STAMP) $(ASSETS) browser
 	$(VENV)/bin/ruff check .

@@ -85,3 +85,28 @@ def gunicorn_server() -> Iterator[tuple[str, subprocess.Popen]]:
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
+
+
+def dash_end_id(page_html: str) -> str:
+    """The signed page token Dash's renderer echoes on callback requests (background job handles are bound to it)."""
+    start = page_html.index('<script id="_dash-config" type="application/json">')
+    config = page_html[page_html.index(">", start) + 1:page_html.index("</script>", start)]
+    return json.loads(config)["end_id"]
+
+
+def run_background(client, path: str, body: dict, end_id: str, timeout: float = 300) -> tuple[dict, list[dict]]:
+    """Start a background callback as Dash's renderer does, then poll it (every 0.5 s, as the renderer) until it
+    answers: the final answer and every progress update seen on the way. `client` is an httpx.Client."""
+    headers = {"Content-Type": "application/json"}
+    content = json.dumps(body)
+    handles = client.post(path, params={"endId": end_id}, content=content, headers=headers).json()
+    progress, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        answer = client.post(path, content=content, headers=headers, params={
+            "endId": end_id, "cacheKey": handles["cacheKey"], "job": handles["job"]}).json()
+        if answer.get("progress"):
+            progress.append(answer["progress"])
+        if "response" in answer:
+            return answer, progress
+        time.sleep(0.5)
+    raise TimeoutError(f"the background callback did not answer within {timeout} s")

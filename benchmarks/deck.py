@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 import threading
 import time
@@ -22,7 +21,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import callback_body, gunicorn_server, report  # noqa: E402
+from benchmarks.common import callback_body, dash_end_id, gunicorn_server, report, run_background  # noqa: E402
 from components import ids  # noqa: E402
 
 COUNTRIES = ["PER", "COL", "MEX", "BRA", "ARG"]
@@ -76,38 +75,22 @@ def probe(client: httpx.Client, rounds: int) -> list[float]:
 
 def through_the_server() -> None:
     with gunicorn_server() as (base, _), httpx.Client(base_url=base, timeout=120) as client:
-        page = client.get("/").text
-        end_id = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>',
-                                      page, re.S).group(1))["end_id"]
+        end_id = dash_end_id(client.get("/").text)
         probe(client, 2)  # warm both workers' caches
         report("quadrant callback, server idle", probe(client, 5))
 
         started = time.perf_counter()
-        body = json.dumps(deck_body())
-        headers = {"Content-Type": "application/json"}
-        handles = client.post("/_dash-update-component", params={"endId": end_id}, content=body,
-                              headers=headers).json()
-        finished = threading.Event()
-        steps: list[str] = []
-
-        def poll():
-            while not finished.is_set():
-                answer = client.post("/_dash-update-component", content=body, headers=headers, params={
-                    "endId": end_id, "cacheKey": handles["cacheKey"], "job": handles["job"]}).json()
-                progress = answer.get("progress", {}).get(f"{ids.D_STEP}.children")
-                if progress:
-                    steps.append(progress)
-                if "response" in answer:
-                    finished.set()
-                time.sleep(0.5)  # the browser polls every 0.5-1 s too
-
-        poller = threading.Thread(target=poll)
-        poller.start()
-        during = []
-        while not finished.is_set():
-            during += probe(client, 1)
-        poller.join()
+        outcome: list = []
+        with httpx.Client(base_url=base, timeout=120) as poller_client:
+            poller = threading.Thread(target=lambda: outcome.append(run_background(
+                poller_client, "/_dash-update-component", deck_body(), end_id)))
+            poller.start()
+            during = []
+            while poller.is_alive():
+                during += probe(client, 1)
+            poller.join()
         elapsed = time.perf_counter() - started
+        steps = [p[f"{ids.D_STEP}.children"] for p in outcome[0][1] if f"{ids.D_STEP}.children" in p]
         report("quadrant callback, during the deck export", during)
         print(f"deck export through the background callback: {elapsed:.1f} s, {len(steps)} progress updates seen "
               f"(last: {steps[-1] if steps else 'none'})")
