@@ -108,11 +108,15 @@ def layout(app: Dash, store: DataStore, query):
     ], fluid=True, className="py-2")
 
 
-def describe(table, label: str, before: int, after: int) -> str:
+def describe(data: IndexData, table, label: str, before: int, after: int) -> str:
     flipped = int(table["flips"].sum())
-    return (f"Each point is a country: across, GI-TOC's published change in {label.lower()} from {before} to {after}; "
+    text = (f"Each point is a country: across, GI-TOC's published change in {label.lower()} from {before} to {after}; "
             f"up, the change on the indicators both editions assess. {flipped} of {len(table)} countries "
             f"(marked ◆) change direction between the two readings.")
+    missing = sorted(set(data.wide(after).index) - set(table.index))
+    if missing:  # a country assessed in only one of the two editions has no change to split
+        text += f" Not in the {before} edition, so not compared: {', '.join(missing)}."
+    return text
 
 
 def country_panel(app: Dash, data: IndexData, composite: str, before: int, after: int, iso3: str | None):
@@ -192,7 +196,7 @@ def register(app: Dash, store: DataStore) -> None:
         label = data.catalogue[composite].label
         figure = change_scatter(table, label, before, after, country)
         return (charts.finish(figure, present, "like-for-like", composite, country, f"{before}-{after}"),
-                describe(table, label, before, after), country_panel(app, data, composite, before, after, country),
+                describe(data, table, label, before, after), country_panel(app, data, composite, before, after, country),
                 flips_table(app, table, after))
 
     @app.callback(Output(ids.L_COUNTRY, "value"), Input(ids.L_GRAPH, "clickData"), prevent_initial_call=True)

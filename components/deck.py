@@ -4,6 +4,7 @@ the background, with progress and a cancel button, then offers both files for do
 from __future__ import annotations
 
 import base64
+import logging
 import time
 from urllib.parse import urlencode
 
@@ -21,6 +22,7 @@ from .common import breadcrumbs, checked_edition, checked_list, country_options,
 from .shell import Page
 
 DEFAULT_VIEWS = ["quadrant", "profile", "path", "markets"]
+log = logging.getLogger(__name__)
 PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
@@ -83,6 +85,32 @@ def checked_request(data: IndexData, countries, views, edition) -> tuple[list[st
             edition)
 
 
+def make_deck(data: IndexData, countries: list[str], views: list[str], edition: int, set_progress,
+              renderer=chromium_renderer) -> tuple[dict | None, dbc.Alert]:
+    """The background job: the deck's files (base64, for the browser's downloads) and a status message.
+    set_progress receives (slides done, slides in all, what is being drawn)."""
+    try:
+        check_request(data, countries, views, edition)  # before starting Chromium
+    except DeckError as exc:
+        return None, dbc.Alert(str(exc), color="warning", className="py-2")
+    started = time.perf_counter()
+    set_progress((0, 1, "Starting the chart renderer…"))
+    try:
+        with renderer() as render:
+            deck = build_deck(data, countries, views, edition, render, progress=lambda done, total, what: set_progress(
+                (done, total, f"{done} of {total - 1} slides · now: {what}")))
+    except Exception as exc:  # the renderer is a browser in another process: say what failed, keep serving
+        log.exception("deck export failed")
+        return None, dbc.Alert(f"The deck could not be built: {exc}. The server log has the details.",
+                               color="danger", className="py-2")
+    seconds = time.perf_counter() - started
+    set_progress((1, 1, f"Done: {deck.slides} slides in {seconds:.0f} s."))
+    return ({"name": deck.name, "pptx": base64.b64encode(deck.pptx).decode(),
+             "pdf": base64.b64encode(deck.pdf).decode()},
+            dbc.Alert(f"Your deck is ready: {deck.slides} slides ({', '.join(countries)}, {edition}).",
+                      color="success", className="py-2"))
+
+
 def register(app: Dash, store: DataStore) -> None:
     @app.callback(
         Output(ids.D_RESULT, "data"), Output(ids.D_STATUS, "children"),
@@ -95,24 +123,8 @@ def register(app: Dash, store: DataStore) -> None:
         progress=[Output(ids.D_PROGRESS, "value"), Output(ids.D_PROGRESS, "max"), Output(ids.D_STEP, "children")],
     )
     def build(set_progress, _clicks, countries, views, edition):
-        data = store.index
-        countries, views, edition = checked_request(data, countries, views, edition)
-        try:
-            check_request(data, countries, views, edition)  # before starting Chromium
-        except DeckError as exc:
-            return None, dbc.Alert(str(exc), color="warning", className="py-2")
-        started = time.perf_counter()
-        set_progress((0, 1, "Starting the chart renderer…"))
-        with chromium_renderer() as render:
-            deck = build_deck(data, countries, views, edition, render,
-                              progress=lambda done, total, what: set_progress(
-                                  (done, total, f"{done} of {total - 1} slides · now: {what}")))
-        seconds = time.perf_counter() - started
-        set_progress((1, 1, f"Done: {deck.slides} slides in {seconds:.0f} s."))
-        return ({"name": deck.name, "pptx": base64.b64encode(deck.pptx).decode(),
-                 "pdf": base64.b64encode(deck.pdf).decode()},
-                dbc.Alert(f"Your deck is ready: {deck.slides} slides ({', '.join(countries)}, {edition}).",
-                          color="success", className="py-2"))
+        countries, views, edition = checked_request(store.index, countries, views, edition)
+        return make_deck(store.index, countries, views, edition, set_progress)
 
     @app.callback(Output(ids.D_STATUS, "children", allow_duplicate=True), Input(ids.D_CANCEL, "n_clicks"),
                   prevent_initial_call=True)

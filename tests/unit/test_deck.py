@@ -87,3 +87,30 @@ def test_every_view_builds_for_a_country_in_every_edition(index):
         for view in VIEWS:
             made = slide(index, view, "TUV", edition)
             assert made.title.startswith("Tuvalu") and made.figure["data"] and "height" not in made.figure["layout"]
+
+
+def test_the_export_job_reports_a_renderer_failure_instead_of_crashing(index):
+    from contextlib import contextmanager
+
+    from components.deck import make_deck
+
+    @contextmanager
+    def broken_renderer():
+        def render(_figure):
+            raise RuntimeError("Chromium is not installed")
+        yield render
+
+    steps = []
+    result, status = make_deck(index, ["PER"], ["quadrant"], 2023, steps.append, renderer=broken_renderer)
+    assert result is None and "Chromium is not installed" in str(status) and status.color == "danger"
+    assert steps and steps[0][2].startswith("Starting")
+
+
+def test_the_export_job_refuses_a_bad_request_before_starting_chromium(index):
+    from components.deck import make_deck
+
+    def never():
+        raise AssertionError("the renderer must not start")
+
+    result, status = make_deck(index, ["PER", "XYZ"], ["quadrant"], 2023, lambda _: None, renderer=never)
+    assert result is None and "XYZ" in str(status)
