@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Dash, Input, Output, State, dash_table, dcc, html
+from dash import ALL, Dash, Input, Output, State, ctx, dash_table, dcc, html
 from dash.dash_table.Format import Format, Scheme
 from dash.exceptions import PreventUpdate
 
@@ -149,9 +149,12 @@ def register(app: Dash, store: DataStore) -> None:
         return ranking(data, edition, composite, checked_weights(values, keys))
 
     @app.callback(Output({"type": ids.W_SLIDER, "group": ALL}, "value"), Input(ids.W_RESET, "n_clicks"),
-                  slider_ids, prevent_initial_call=True)
-    def reset(_clicks, keys):
-        return [wt.GITOC_WEIGHT] * len(keys) if isinstance(keys, list) else []
+                  prevent_initial_call=True)
+    def reset(_clicks):
+        # One value per slider the browser has: as many as the outputs it asked for.
+        if not isinstance(ctx.outputs_list, list):
+            raise PreventUpdate
+        return [wt.GITOC_WEIGHT] * len(ctx.outputs_list)
 
     @app.callback(Output(ids.W_CSV_FILE, "data"), Input(ids.W_CSV, "n_clicks"), State(ids.W_EDITION, "value"),
                   State({"type": ids.W_SLIDER, "group": ALL}, "value"), slider_ids, prevent_initial_call=True)

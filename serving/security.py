@@ -50,12 +50,30 @@ def install(app: Dash) -> None:
         spec = app.callback_map.get(body["output"])
         if spec is None:
             return _bad("no such callback")
+        if not _outputs_fit(body["output"], body["outputs"]):
+            return _bad("the callback request's outputs do not match the callback's")
         # Dash passes inputs and state positionally: a request with more or fewer would break the call.
         state = body.get("state", [])
         if not isinstance(state, list) or len(body["inputs"]) != len(spec["inputs"]) or len(state) != len(
                 spec["state"]) or not all(isinstance(e, (dict, list)) for e in body["inputs"] + state):
             return _bad("the callback request does not match the callback's inputs and state")
         return None
+
+
+def _outputs_fit(key: str, outputs) -> bool:
+    """Whether the outputs a request names have the form the callback's outputs need: a list of components for a
+    pattern-matching ALL output, one component otherwise (Dash fails with a 500 on the wrong form)."""
+    parts = key[2:-2].split("...") if key.startswith("..") else [key]
+    if len(parts) > 1 and (not isinstance(outputs, list) or len(outputs) != len(parts)):
+        return False
+    for part, entry in zip(parts, outputs if len(parts) > 1 else [outputs]):
+        pattern = part.startswith("{")
+        many = pattern and ('["ALL"]' in part or '["ALLSMALLER"]' in part)
+        components = entry if many else [entry]
+        if not isinstance(components, list) or not all(
+                isinstance(c, dict) and isinstance(c.get("id"), dict if pattern else str) for c in components):
+            return False
+    return True
 
 
 def _bad(message: str) -> Response:

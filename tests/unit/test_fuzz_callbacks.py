@@ -85,3 +85,20 @@ def test_a_path_outside_the_prefix_gets_the_no_such_view_page(app):
     response = app.server.test_client().post("/_dash-update-component", data=json.dumps(body),
                                              content_type="application/json")
     assert response.status_code == 200 and "No such view" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("outputs, status", [
+    ({"id": '{"group":["ALL"],"type":"weights-slider"}', "property": "value"}, 400),  # found by the fuzzer
+    ([{"id": {"type": "weights-slider", "group": "drugs"}, "property": "value"},
+      {"id": {"type": "weights-slider", "group": "people"}, "property": "value"}], 200),
+])
+def test_pattern_matching_outputs_must_name_components(app, outputs, status):
+    key = '{"group":["ALL"],"type":"weights-slider"}.value'
+    body = {"output": key, "outputs": outputs, "inputs": [{"id": "weights-reset", "property": "n_clicks", "value": 1}],
+            "state": [], "changedPropIds": ["weights-reset.n_clicks"]}
+    response = app.server.test_client().post("/_dash-update-component", data=json.dumps(body),
+                                             content_type="application/json")
+    assert response.status_code == status
+    if status == 200:  # every slider back at GI-TOC's weight
+        answer = json.loads(response.get_data())["response"]
+        assert {json.loads(k)["group"]: v["value"] for k, v in answer.items()} == {"drugs": 1.0, "people": 1.0}
