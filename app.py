@@ -13,6 +13,7 @@ from dash import Dash
 from components import (
     api,
     brief,
+    briefing,
     change,
     charts,
     compare,
@@ -31,7 +32,7 @@ from ocindex.settings import Settings
 from ocindex.store import DataStore
 from serving import auth, cache, jobs, logs, security
 
-PANELS = [quadrant, country, indicator, pillar, brief, compare, deck, change, similar, weights, search]
+PANELS = [quadrant, country, indicator, pillar, brief, compare, deck, change, similar, weights, search, briefing]
 PAGES = [panel.PAGE for panel in PANELS]
 log = logging.getLogger("ocindex")
 

@@ -139,3 +139,7 @@ F_URL, F_TERM, F_RESULTS = "search-url", "search-term", "search-results"
 
 # Quadrant: official or like-for-like scores
 Q_SCORES = "quadrant-scores"
+
+# A briefing shared as a link
+BRIEFING_COPY = "shell-briefing-copy"
+G_VIEWS, G_NOTICE, G_PRESENT, G_KEEP = "briefing-views", "briefing-notice", "briefing-present", "briefing-keep"

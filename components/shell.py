@@ -64,7 +64,8 @@ def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
                 dbc.DropdownMenu(indicators, label="Indicators", nav=True, in_navbar=True,
                                  toggleClassName="oc-nav-indicators", className="oc-scroll-menu"),
             ], navbar=True, className="me-auto"),
-            html.Span("Global Organized Crime Index · data: GI-TOC", className="navbar-text text-white-50 small me-2"),
+            html.Span("Data: GI-TOC", title="Global Organized Crime Index, GI-TOC (ocindex.net)",
+                      className="navbar-text text-white-50 small me-2 text-nowrap"),
             html.Div([
                 # Every view is its URL: this copies it for sharing.
                 dcc.Clipboard(id=ids.SHARE, title="Copy the link to this view", className="btn btn-outline-light btn-sm"),
@@ -100,8 +101,11 @@ def briefing_panel() -> dbc.Offcanvas:
         html.Ol(id=ids.BRIEFING_LIST, className="ps-3"),
         html.Div([
             dbc.Button("Present from the start", id=ids.BRIEFING_START, color="warning", size="sm"),
+            html.Span([dcc.Clipboard(id=ids.BRIEFING_COPY, className="btn btn-outline-secondary btn-sm",
+                                     title="Copy a link that gives someone else this briefing"),
+                       html.Span(" Copy briefing link", className="small")]),
             dbc.Button("Clear", id=ids.BRIEFING_CLEAR, color="secondary", outline=True, size="sm"),
-        ], className="d-flex gap-2"),
+        ], className="d-flex gap-2 align-items-center flex-wrap"),
     ], id=ids.BRIEFING, title="Briefing", placement="end", is_open=False)
 
 
@@ -175,6 +179,17 @@ def route(app: Dash, store: DataStore, pages: list[Page], pathname: str | None, 
 
 
 def register_presentation(app: Dash) -> None:
+    # The briefing as a link: /briefing?view=<path>&title=<title>&view=…, opened by the briefing page.
+    app.clientside_callback(
+        """function(_clicks, pins) {
+            const views = (Array.isArray(pins) ? pins : []).filter(p => p && typeof p.href === 'string');
+            const query = views.map(p => 'view=' + encodeURIComponent(p.href) + '&title=' +
+                                         encodeURIComponent(p.title || '')).join('&');
+            return window.location.origin + 'PATH' + (query ? '?' + query : '');
+        }""".replace("PATH", app.get_relative_path("/briefing")),
+        Output(ids.BRIEFING_COPY, "content"), Input(ids.BRIEFING_COPY, "n_clicks"), State(ids.PINS, "data"),
+        prevent_initial_call=True,
+    )
     # A link ending in #present opens in presentation mode; the switch and Exit turn it on and off. The mode stays
     # on while the presenter follows links, and the hash keeps it in the address bar for sharing.
     app.clientside_callback(

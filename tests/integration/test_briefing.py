@@ -118,3 +118,17 @@ def test_p005_a_deck_export_can_be_cancelled(start):
     until(lambda: duo.find_element(f"#{ids.D_BUILD}").is_enabled(), timeout=30)
     assert not duo.find_element(f"#{ids.D_PPTX}").is_enabled()
     assert duo.get_logs() == []
+
+
+def test_p006_a_briefing_received_as_a_link_is_presented_from_its_first_view(start):
+    duo = start("/briefing?view=%2Fcompare%3Fcountries%3DPER%2CCOL&title=Peru+and+Colombia"
+                "&view=%2Fcountry%2FPER&title=Peru&view=%2F%2Fevil.example%2F")
+    duo.wait_for_contains_text(f"#{ids.G_NOTICE}", "not a view of this app")
+    assert [e.text for e in duo.find_elements(".oc-shared-views li")] == ["Peru and Colombia", "Peru"]
+    duo.find_element(f"#{ids.G_PRESENT}").click()
+    until(lambda: here(duo) == "/compare?countries=PER,COL", timeout=10)
+    duo.wait_for_element(f"#{ids.SHELL}.oc-present")
+    duo.wait_for_text_to_equal(f"#{ids.PRESENT_POSITION}", "View 1 of 2")
+    press(duo, Keys.ARROW_RIGHT)
+    until(lambda: here(duo) == "/country/PER", timeout=10)
+    assert duo.get_logs() == []

@@ -49,3 +49,17 @@ def test_malformed_pins_from_the_browser_are_left_out():
     items, label = briefing_items(pins)
     assert label == "Briefing (2)" and len(items) == 2
     assert briefing_items(None)[1] == "Briefing (0)"
+
+
+def test_a_shared_briefing_keeps_only_views_of_this_app(workbook):
+    from app import create_app
+    from components.briefing import shared_views
+    from ocindex.settings import Settings
+
+    app = create_app(Settings(data_dir=workbook.parent, url_prefix="/oc-index/"))
+    query = {"view": ["/oc-index/country/PER?edition=2021", "//evil.example/x", "/other-app/", "https://x.example/",
+                      "/oc-index/\\\\evil.example", "/oc-index/"], "title": ["Peru 2021"]}
+    views, notices = shared_views(app, query)
+    assert views == [{"href": "/oc-index/country/PER?edition=2021", "title": "Peru 2021"},
+                     {"href": "/oc-index/", "title": "/oc-index/"}]
+    assert len(notices) == 4 and "//evil.example/x" in notices[0]

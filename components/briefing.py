@@ -1,0 +1,76 @@
+"""A briefing received as a link: `/briefing?view=/country/PER?edition=2021&title=Peru&view=…` lists the views
+and makes them this browser's briefing, ready to present. Only views of this app are taken."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, dcc, html
+from dash.exceptions import UnsupportedRelativePath
+
+from ocindex.store import DataStore
+
+from . import ids
+from .common import breadcrumbs, notice
+from .shell import Page
+
+MAX_VIEWS = 50
+
+
+def shared_views(app: Dash, query) -> tuple[list[dict], list[str]]:
+    """The (href, title) pairs of the link that are paths inside this app; the rest named in notices."""
+    hrefs, titles = query.get("view") or [], query.get("title") or []
+    views, notices = [], []
+    for position, href in enumerate(hrefs[:MAX_VIEWS]):
+        title = titles[position] if position < len(titles) else ""
+        try:  # a path of this app: not another site, not another app under the same host
+            # '//host' and '/\\host' would leave the site; anything else must sit under this app's prefix.
+            inside = href.startswith("/") and not href.startswith("//") and "\\" not in href and \
+                app.strip_relative_path(href.split("?")[0]) is not None
+        except UnsupportedRelativePath:
+            inside = False
+        if inside:
+            views.append({"href": href, "title": title or href})
+        else:
+            notices.append(f"View {position + 1} ('{href}') is not a view of this app: left out.")
+    if len(hrefs) > MAX_VIEWS:
+        notices.append(f"A briefing holds at most {MAX_VIEWS} views; the first {MAX_VIEWS} are kept.")
+    return views, notices
+
+
+def layout(app: Dash, store: DataStore, query):  # noqa: ARG001 - every page gets the store
+    views, notices = shared_views(app, query)
+    items = [html.Li(dcc.Link(v["title"], href=v["href"])) for v in views] or [
+        html.Li("This link holds no views. Open views, press “Pin view”, then copy the briefing link.",
+                className="text-body-secondary")]
+    return dbc.Container([
+        dcc.Store(id=ids.G_VIEWS, data=views),
+        breadcrumbs(app, [("Quadrant", "/"), ("Shared briefing", None)]),
+        notice(ids.G_NOTICE, notices),
+        html.H1("A shared briefing", className="h3"),
+        html.P(f"{len(views)} views, in the order they will be shown. Taking the briefing replaces the views "
+               "pinned in this browser.", className="text-body-secondary"),
+        html.Ol(items, className="oc-shared-views"),
+        html.Div([
+            dbc.Button("Present it", id=ids.G_PRESENT, color="warning", disabled=not views),
+            dbc.Button("Keep it as my briefing", id=ids.G_KEEP, color="secondary", outline=True, disabled=not views),
+        ], className="d-flex gap-2"),
+    ], className="py-2")
+
+
+def register(app: Dash, store: DataStore) -> None:  # noqa: ARG001 - the page's callbacks run in the browser
+    app.clientside_callback(
+        """function(present, keep, views) {
+            const trigger = dash_clientside.callback_context.triggered_id;
+            // Also called when the page appears (its buttons are new to the layout): act on clicks only.
+            if (!(present || keep) || !Array.isArray(views) || !views.length) {
+                return [dash_clientside.no_update, dash_clientside.no_update];
+            }
+            return [views, trigger === 'PRESENT' ? views[0].href + '#present' : dash_clientside.no_update];
+        }""".replace("PRESENT", ids.G_PRESENT),
+        Output(ids.PINS, "data", allow_duplicate=True), Output(ids.URL, "href", allow_duplicate=True),
+        Input(ids.G_PRESENT, "n_clicks"), Input(ids.G_KEEP, "n_clicks"), State(ids.G_VIEWS, "data"),
+        prevent_initial_call=True,
+    )
+
+
+PAGE = Page(pattern=r"/briefing", layout=layout)
