@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from components.charts import export_name, finish
-from components.shell import briefing_items, valid_pins
+from components.presentation import briefing_items, valid_pins
 from figures.quadrant import quadrant_figure
 from figures.style import PROJECTOR_INK, for_projector
 from ocindex import quadrant as q

@@ -1,0 +1,157 @@
+"""Presentation mode and the briefing: the presenter's bar, the panel of pinned views and their callbacks.
+
+Pinned views live in the browser's local storage; the arrow keys (assets/present.js) press the bar's buttons."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
+from dash.exceptions import PreventUpdate
+
+from . import ids
+
+
+def presenter_bar() -> html.Div:
+    """Shown only in presentation mode: step through the briefing, or leave."""
+    return html.Div([
+        dbc.Button("‹ Previous", id=ids.PRESENT_PREV, color="dark", outline=True, size="sm",
+                   title="Previous view of the briefing (left arrow)"),
+        html.Span(id=ids.PRESENT_POSITION, className="small px-2", **{"aria-live": "polite"}),
+        dbc.Button("Next ›", id=ids.PRESENT_NEXT, color="dark", outline=True, size="sm",
+                   title="Next view of the briefing (right arrow)"),
+        dbc.Button("Exit", id=ids.PRESENT_EXIT, color="dark", size="sm", className="ms-2",
+                   title="Leave presentation mode (Escape)"),
+    ], className="oc-presenter align-items-center")
+
+
+def briefing_panel() -> dbc.Offcanvas:
+    return dbc.Offcanvas([
+        html.P("Pin the views you want to show; present them in this order with the arrow keys.",
+               className="small text-body-secondary"),
+        html.Ol(id=ids.BRIEFING_LIST, className="ps-3"),
+        html.Div([
+            dbc.Button("Present from the start", id=ids.BRIEFING_START, color="warning", size="sm"),
+            html.Span([dcc.Clipboard(id=ids.BRIEFING_COPY, className="btn btn-outline-secondary btn-sm",
+                                     title="Copy a link that gives someone else this briefing"),
+                       html.Span(" Copy briefing link", className="small")]),
+            dbc.Button("Clear", id=ids.BRIEFING_CLEAR, color="secondary", outline=True, size="sm"),
+        ], className="d-flex gap-2 align-items-center flex-wrap"),
+    ], id=ids.BRIEFING, title="Briefing", placement="end", is_open=False)
+
+
+def valid_pins(pins) -> list[dict]:
+    """The pinned views kept in the browser, less any entry that is not a {href, title} pair."""
+    if not isinstance(pins, list):
+        return []
+    return [p for p in pins if isinstance(p, dict) and isinstance(p.get("href"), str) and isinstance(p.get("title"), str)]
+
+
+def briefing_items(pins) -> tuple[list, str]:
+    """The briefing's list entries and the label of the button that opens it."""
+    valid = valid_pins(pins)
+    if not valid:
+        return [html.Li("No views pinned yet: open a view and press “Pin view”.",
+                        className="text-body-secondary small")], "Briefing (0)"
+    items = [
+        html.Li([
+            dcc.Link(pin["title"] or pin["href"], href=pin["href"], className="me-2"),
+            html.Button("×", id={"type": ids.PIN_REMOVE, "index": position}, n_clicks=0,
+                        className="btn btn-link btn-sm p-0 text-danger", title="Remove from the briefing",
+                        **{"aria-label": f"Remove {pin['title']} from the briefing"}),
+        ], className="mb-1")
+        for position, pin in enumerate(valid)
+    ]
+    return items, f"Briefing ({len(valid)})"
+
+
+def register(app: Dash) -> None:
+    # The briefing as a link: /briefing?view=<path>&title=<title>&view=…, opened by the briefing page.
+    app.clientside_callback(
+        """function(_clicks, pins) {
+            const views = (Array.isArray(pins) ? pins : []).filter(p => p && typeof p.href === 'string');
+            const query = views.map(p => 'view=' + encodeURIComponent(p.href) + '&title=' +
+                                         encodeURIComponent(p.title || '')).join('&');
+            return window.location.origin + 'PATH' + (query ? '?' + query : '');
+        }""".replace("PATH", app.get_relative_path("/briefing")),
+        Output(ids.BRIEFING_COPY, "content"), Input(ids.BRIEFING_COPY, "n_clicks"), State(ids.PINS, "data"),
+        prevent_initial_call=True,
+    )
+    # A link ending in #present opens in presentation mode; the switch and Exit turn it on and off. The mode stays
+    # on while the presenter follows links, and the hash keeps it in the address bar for sharing.
+    app.clientside_callback(
+        """function(hash, _toggle, _exit, on) {
+            const trigger = dash_clientside.callback_context.triggered_id;
+            const nothing = dash_clientside.no_update;
+            let present = Boolean(on) || hash === '#present', newHash = nothing;
+            if (trigger === 'TOGGLE') { present = !on; newHash = present ? '#present' : ''; }
+            if (trigger === 'EXIT') { present = false; newHash = ''; }
+            return [present, present ? 'oc-present' : '', newHash, present ? 'Exit presentation' : 'Present'];
+        }""".replace("TOGGLE", ids.PRESENT_TOGGLE).replace("EXIT", ids.PRESENT_EXIT),
+        Output(ids.PRESENT, "data"), Output(ids.SHELL, "className"), Output(ids.URL, "hash"),
+        Output(ids.PRESENT_TOGGLE, "children"),
+        Input(ids.URL, "hash"), Input(ids.PRESENT_TOGGLE, "n_clicks"), Input(ids.PRESENT_EXIT, "n_clicks"),
+        State(ids.PRESENT, "data"),
+    )
+    app.clientside_callback(
+        """function(_clicks, pins) {
+            const page = document.getElementById('PAGE');
+            const heading = page && page.querySelector('h1');
+            const href = window.location.pathname + window.location.search;
+            const kept = (Array.isArray(pins) ? pins : []).filter(p => p && p.href !== href);
+            const query = decodeURIComponent(window.location.search.slice(1)).replace(/&/g, ', ');
+            const title = ((heading && heading.textContent.trim()) || document.title) + (query ? ' (' + query + ')' : '');
+            return kept.concat([{href: href, title: title}]);
+        }""".replace("PAGE", ids.PAGE),
+        Output(ids.PINS, "data", allow_duplicate=True), Input(ids.PIN, "n_clicks"), State(ids.PINS, "data"),
+        prevent_initial_call=True,
+    )
+    # Step through the briefing: the next (or previous) pinned view after the one on screen.
+    app.clientside_callback(
+        """function(_prev, _next, _start, pins) {
+            const trigger = dash_clientside.callback_context.triggered_id;
+            const views = Array.isArray(pins) ? pins.filter(p => p && typeof p.href === 'string') : [];
+            if (!views.length) { return dash_clientside.no_update; }
+            const here = views.findIndex(p => p.href === window.location.pathname + window.location.search);
+            let target = 0;
+            if (trigger === 'NEXT') { target = here < 0 ? 0 : here + 1; }
+            if (trigger === 'PREV') { target = here < 0 ? views.length - 1 : here - 1; }
+            if (target < 0 || target >= views.length || (target === here && trigger !== 'START')) {
+                return dash_clientside.no_update;
+            }
+            return views[target].href + '#present';
+        }""".replace("NEXT", ids.PRESENT_NEXT).replace("PREV", ids.PRESENT_PREV).replace("START", ids.BRIEFING_START),
+        Output(ids.URL, "href", allow_duplicate=True),
+        Input(ids.PRESENT_PREV, "n_clicks"), Input(ids.PRESENT_NEXT, "n_clicks"), Input(ids.BRIEFING_START, "n_clicks"),
+        State(ids.PINS, "data"), prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        """function(_path, _hash, pins) {
+            const views = Array.isArray(pins) ? pins : [];
+            const here = views.findIndex(p => p && p.href === window.location.pathname + window.location.search);
+            if (!views.length) { return 'No pinned views'; }
+            return here < 0 ? 'Not in the briefing (' + views.length + ' views)' : 'View ' + (here + 1) + ' of ' + views.length;
+        }""",
+        Output(ids.PRESENT_POSITION, "children"),
+        Input(ids.URL, "pathname"), Input(ids.URL, "hash"), Input(ids.PINS, "data"),
+    )
+    app.clientside_callback("function(_n, open) { return !open; }", Output(ids.BRIEFING, "is_open"),
+                            Input(ids.BRIEFING_OPEN, "n_clicks"), State(ids.BRIEFING, "is_open"),
+                            prevent_initial_call=True)
+
+    @app.callback(Output(ids.BRIEFING_LIST, "children"), Output(ids.BRIEFING_OPEN, "children"),
+                  Input(ids.PINS, "data"))
+    def show_briefing(pins):
+        return briefing_items(pins)
+
+    @app.callback(Output(ids.PINS, "data"), Input({"type": ids.PIN_REMOVE, "index": ALL}, "n_clicks"),
+                  Input(ids.BRIEFING_CLEAR, "n_clicks"), State(ids.PINS, "data"), prevent_initial_call=True)
+    def edit_briefing(_removes, _clear, pins):
+        trigger = ctx.triggered_id
+        if trigger == ids.BRIEFING_CLEAR:
+            return []
+        if not isinstance(trigger, dict) or not ctx.triggered[0]["value"]:
+            raise PreventUpdate  # the list was re-rendered, nobody clicked
+        pins, position = valid_pins(pins), trigger.get("index")
+        if not isinstance(position, int) or not 0 <= position < len(pins):
+            raise PreventUpdate
+        return pins[:position] + pins[position + 1:]
