@@ -18,6 +18,7 @@ FALLBACK_COLOURS = ("#D55E00", "#F0E442", "#000000", "#999999")
 INK = "#212529"
 MUTED = "#6c757d"
 GRID = "#dee2e6"
+TYPE_SIZE = 13  # px, the charts' body text on screen
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 
@@ -31,9 +32,9 @@ def continent_colour(continent: str, known: list[str]) -> str:
 def base_layout() -> dict:
     return dict(
         template="plotly_white",
-        font=dict(family=FONT_FAMILY, size=13, color=INK),
+        font=dict(family=FONT_FAMILY, size=TYPE_SIZE, color=INK),
         margin=dict(l=60, r=20, t=40, b=60),
-        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=13)),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=TYPE_SIZE)),
     )
 
 
@@ -48,13 +49,13 @@ def for_projector(figure: dict) -> dict:
     figure = copy.deepcopy(figure)
     layout = figure.setdefault("layout", {})
     font = layout.setdefault("font", {})
-    font.update(size=_grown(font.get("size", 13)), color=PROJECTOR_INK)
+    font.update(size=_grown(font.get("size", TYPE_SIZE)), color=PROJECTOR_INK)
     for key in ("legend", "hoverlabel"):
         part = layout.setdefault(key, {}).setdefault("font", {})
-        part["size"] = _grown(part.get("size", 13))
+        part["size"] = _grown(part.get("size", TYPE_SIZE))
     for annotation in layout.get("annotations", []):
         annotation["font"] = {**annotation.get("font", {}), "color": PROJECTOR_INK,
-                              "size": _grown(annotation.get("font", {}).get("size", 13))}
+                              "size": _grown(annotation.get("font", {}).get("size", TYPE_SIZE))}
     for key, axis in layout.items():
         if key.startswith(("xaxis", "yaxis")):
             axis.update(gridcolor=PROJECTOR_GRID, linecolor=PROJECTOR_INK)
@@ -71,7 +72,7 @@ def for_projector(figure: dict) -> dict:
         if "width" in trace.get("line", {}):
             trace["line"]["width"] = trace["line"]["width"] * PROJECTOR_SCALE
         if "textfont" in trace:
-            trace["textfont"]["size"] = _grown(trace["textfont"].get("size", 13))
+            trace["textfont"]["size"] = _grown(trace["textfont"].get("size", TYPE_SIZE))
     return figure
 
 
