@@ -11,7 +11,7 @@ from ocindex.quadrant import SHORT_NAMES
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import ids, narrative
+from . import charts, ids, narrative
 from .common import change_text, country_href, edition_param, notice, unknown_country
 from .quadrant import QuadrantState, build_figure
 from .shell import Page
@@ -74,8 +74,10 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                          className="text-body-secondary small"),
             ], className="mb-2 border-bottom pb-1"),
             dbc.Row([
-                dbc.Col(dcc.Graph(figure=brief_figure(data, iso3, edition), responsive=False,
-                                  config={"displayModeBar": False}, className="oc-brief-graph"), width=6),
+                dbc.Col(charts.graph(ids.B_GRAPH, "the quadrant chart",
+                                     charts.finish(brief_figure(data, iso3, edition), False, "brief", iso3, edition),
+                                     responsive=False, config={"displayModeBar": False}, className="oc-brief-graph"),
+                        width=6),
                 dbc.Col([
                     html.Div(brief.quadrant, className="badge text-bg-light border mb-1"),
                     html.Table([html.Thead(html.Tr([html.Th(""), html.Th("Score", className="text-end"),

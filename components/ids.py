@@ -73,6 +73,7 @@ B_NOTICE = "brief-notice"
 B_PRINT = "brief-print"
 B_COPY = "brief-copy"
 B_URL = "brief-url"
+B_GRAPH = "brief-graph"
 
 # Compare view
 K_URL = "compare-url"
