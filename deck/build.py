@@ -60,7 +60,8 @@ def chromium_renderer() -> Iterator[Renderer]:
             warnings.simplefilter("ignore", UserWarning)
             return pio.to_image(figure, format="png", width=PICTURE_PX[0], height=PICTURE_PX[1], scale=2)
 
-    kaleido.start_sync_server(silence_warnings=True)
+    # plotly.js comes from the installed plotly package; MathJax would come from a CDN, and no chart uses it.
+    kaleido.start_sync_server(mathjax=False, silence_warnings=True)
     try:
         yield render
     finally:
