@@ -208,9 +208,10 @@ def register(app: Dash, store: DataStore) -> None:
     def download(_clicks, composite, before, after, country):
         composite, before, after, _ = checked_state(store.index, composite, before, after, country)
         table = lfl.like_for_like(store.index, composite, before, after).reset_index()
-        table.insert(1, "composite", composite)
-        table.insert(2, "like_for_like_note", OURS)
-        return downloads.csv_file(table, after, f"like-for-like_{composite}_{before}-{after}")
+        for position, (column, value) in enumerate((("from_edition", before), ("to_edition", after),
+                                                    ("composite", composite), ("like_for_like_note", OURS))):
+            table.insert(position, column, value)
+        return downloads.csv_file(table, None, f"like-for-like_{composite}_{before}-{after}")
 
     @app.callback(Output(ids.L_URL, "search"), *CONTROLS, prevent_initial_call=True)
     def sync_url(composite, before, after, country):

@@ -16,10 +16,13 @@ def button(button_id: str, download_id: str) -> html.Span:
     ], className="oc-no-print")
 
 
-def csv_file(frame: pd.DataFrame, edition: int, name: str) -> dict:
-    """A dcc.Download payload: the frame with edition and source columns, named view_edition.csv."""
+def csv_file(frame: pd.DataFrame, edition: int | None, name: str) -> dict:
+    """A dcc.Download payload: the frame with edition and source columns, named view_edition.csv. With edition
+    None the frame spans editions and carries its own edition column."""
     table = frame.copy()
-    table.insert(0, "edition", edition)
+    if edition is not None:
+        table.insert(0, "edition", edition)
     table["source"] = SOURCE
     return dcc.send_string(table.to_csv(index=False, float_format="%.2f", lineterminator="\n"),
-                           f"oc-index_{name}_{edition}.csv", type="text/csv")
+                           f"oc-index_{name}" + (f"_{edition}" if edition is not None else "") + ".csv",
+                           type="text/csv")

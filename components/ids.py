@@ -128,6 +128,8 @@ L_CSV, L_CSV_FILE = "change-csv", "change-csv-file"
 # Countries like this
 S_URL, S_NOTICE, S_ISO3 = "similar-url", "similar-notice", "similar-iso3"
 S_EDITION, S_SCOPE, S_LIST, S_PEERS = "similar-edition", "similar-scope", "similar-list", "similar-peers"
+S_CSV, S_CSV_FILE = "similar-csv", "similar-csv-file"
+S_PEERS_CSV, S_PEERS_CSV_FILE = "similar-peers-csv", "similar-peers-csv-file"
 
 # What-if weights
 W_URL, W_NOTICE, W_EDITION, W_COMPOSITE = "weights-url", "weights-notice", "weights-edition", "weights-composite"
@@ -137,6 +139,7 @@ W_CSV, W_CSV_FILE = "weights-csv", "weights-csv-file"
 
 # Search across narratives
 F_URL, F_TERM, F_RESULTS = "search-url", "search-term", "search-results"
+F_CSV, F_CSV_FILE = "search-csv", "search-csv-file"
 
 # Quadrant: official or like-for-like scores
 Q_SCORES = "quadrant-scores"

@@ -3,17 +3,19 @@ mentions the term, grouped by country and indicator, with the country's score fo
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, dcc, html
+import pandas as pd
+from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from ocindex.index import IndexData
 from ocindex.narratives.library import PROFILES_DIR, SEARCH_LENGTH, Narratives, Passage
 from ocindex.store import DataStore
 
-from . import ids
+from . import downloads, ids
 from .common import breadcrumbs, country_href, indicator_link, last
 from .narrative import highlighted
 from .shell import Page
@@ -30,11 +32,14 @@ def layout(app: Dash, store: DataStore, query):
         html.H1("Search the country profiles", className="h3 mb-1"),
         html.P(["Whole words or phrases, in any case; a space also matches a hyphen and * stands for any letters "
                 "(", html.Code("traffick*"), "). Press Enter to search."], className="text-body-secondary"),
-        dbc.InputGroup([
-            dbc.InputGroupText("Term"),
-            dbc.Input(id=ids.F_TERM, type="search", value=term, debounce=True,
-                      placeholder="gold mining, extortion, ports…", maxLength=SEARCH_LENGTH[1], autofocus=True),
-        ], className="mb-3", style={"maxWidth": "40rem"}),
+        html.Div([
+            dbc.InputGroup([
+                dbc.InputGroupText("Term"),
+                dbc.Input(id=ids.F_TERM, type="search", value=term, debounce=True,
+                          placeholder="gold mining, extortion, ports…", maxLength=SEARCH_LENGTH[1], autofocus=True),
+            ], style={"maxWidth": "40rem"}),
+            downloads.button(ids.F_CSV, ids.F_CSV_FILE),
+        ], className="d-flex gap-2 align-items-center mb-3"),
         dcc.Loading(html.Div(id=ids.F_RESULTS), delay_show=300),
     ], className="py-2")
 
@@ -85,7 +90,8 @@ def results(app: Dash, data: IndexData, narratives: Narratives, term: str):
         by_country.setdefault(key, {}).setdefault(indicator, []).append(passage)
     order = {i.slug: n for n, i in enumerate(data.catalogue)}
     documents = len({p.document.name for p in found})
-    sections = [html.P(f"{len(found)} passages in {documents} of {len(narratives.documents)} loaded documents.",
+    passages = f"{len(found)} passage" + ("s" if len(found) != 1 else "")
+    sections = [html.P(f"{passages} in {documents} of {len(narratives.documents)} loaded documents.",
                        className="small", **{"aria-live": "polite"})]
     for (iso3, edition), groups in sorted(by_country.items(), key=lambda item: (
             data.wide(item[0][1]).at[item[0][0], "country"], item[0][1])):
@@ -108,12 +114,40 @@ def results(app: Dash, data: IndexData, narratives: Narratives, term: str):
     return sections
 
 
+def passages_frame(data: IndexData, passages: list[Passage]) -> pd.DataFrame:
+    """Every passage found, one row per passage, as the page groups them."""
+    rows = []
+    for p in passages:
+        iso3, edition = p.document.iso3, p.document.edition
+        slug = p.indicators[0] if p.indicators else ""
+        score = data.wide(edition).at[iso3, slug] if slug in data.wide(edition).columns else None
+        rows.append({"edition": edition, "iso3": iso3, "country": data.wide(edition).at[iso3, "country"],
+                     "document": p.document.name, "section": p.sentence.section, "indicator": slug,
+                     "indicator_label": data.catalogue[slug].label if slug else "", "score": score,
+                     "also_linked_to": ";".join(p.indicators[1:]), "passage": p.sentence.text,
+                     "line": p.sentence.line})
+    return pd.DataFrame(rows)
+
+
 def register(app: Dash, store: DataStore) -> None:
     @app.callback(Output(ids.F_RESULTS, "children"), Input(ids.F_TERM, "value"))
     def search(term):
         if not isinstance(term, (str, type(None))):
             raise PreventUpdate
         return results(app, store.index, store.narratives, term or "")
+
+    @app.callback(Output(ids.F_CSV_FILE, "data"), Input(ids.F_CSV, "n_clicks"), State(ids.F_TERM, "value"),
+                  prevent_initial_call=True)
+    def download(_clicks, term):
+        if not isinstance(term, str):
+            raise PreventUpdate
+        try:
+            found = store.narratives.search(term)
+        except ValueError:
+            raise PreventUpdate from None
+        table = passages_frame(store.index, found)
+        table.insert(0, "term", " ".join(term.split()))
+        return downloads.csv_file(table, None, "search_" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-"))
 
     @app.callback(Output(ids.F_URL, "search"), Input(ids.F_TERM, "value"), prevent_initial_call=True)
     def sync_url(term):

@@ -6,13 +6,14 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from ocindex import neighbours as nb
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import ids
+from . import downloads, ids
 from .common import (
     breadcrumbs,
     checked_choice,
@@ -59,9 +60,14 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                                     value=scope, inline=True)], width="auto"),
         ], className="g-3 mb-2"),
         dbc.Row([
-            dbc.Col(html.Div(id=ids.S_LIST), lg=6),
-            dbc.Col(dbc.Card([dbc.CardHeader("Standing among peers", className="py-1 fw-semibold"),
-                              html.Div(id=ids.S_PEERS, className="oc-ranking")]), lg=6),
+            dbc.Col([html.Div(id=ids.S_LIST),
+                     html.Div(downloads.button(ids.S_CSV, ids.S_CSV_FILE), className="d-flex justify-content-end mt-1")],
+                    lg=6),
+            dbc.Col(dbc.Card([
+                dbc.CardHeader([html.Span("Standing among peers", className="fw-semibold me-auto"),
+                                downloads.button(ids.S_PEERS_CSV, ids.S_PEERS_CSV_FILE)], className="py-1 d-flex"),
+                html.Div(id=ids.S_PEERS, className="oc-ranking"),
+            ]), lg=6),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
 
@@ -96,6 +102,16 @@ def neighbour_list(app: Dash, data: IndexData, edition: int, iso3: str, scope: s
     ])
 
 
+def neighbours_frame(data: IndexData, edition: int, iso3: str, scope: str) -> pd.DataFrame:
+    """The neighbour list as a table: what the page shows, for download."""
+    name = data.wide(edition).loc[iso3, "country"]
+    return pd.DataFrame([{
+        "iso3": iso3, "country": name, "alike_on": nb.SCOPES[scope], "place": place, "neighbour_iso3": n.iso3,
+        "neighbour": n.country, "distance": round(n.distance, 4), "alike": _reason(data, n.alike, name, n.country),
+        "apart": _reason(data, n.apart, name, n.country),
+    } for place, n in enumerate(nb.nearest(data, edition, iso3, scope, SHOWN), start=1)])
+
+
 def peers_table(data: IndexData, edition: int, iso3: str, scope: str):
     row = data.wide(edition).loc[iso3]
     table = nb.peer_standing(data, edition, iso3, scope)
@@ -118,14 +134,31 @@ def peers_table(data: IndexData, edition: int, iso3: str, scope: str):
 
 
 def register(app: Dash, store: DataStore) -> None:
+    def checked(edition, scope, iso3) -> tuple[int, str, str]:
+        edition = checked_edition(edition, store.index)
+        return edition, checked_choice(scope, nb.SCOPES), checked_country(iso3, store.index, edition) or no_update_error()
+
     @app.callback(Output(ids.S_LIST, "children"), Output(ids.S_PEERS, "children"),
                   Input(ids.S_EDITION, "value"), Input(ids.S_SCOPE, "value"), State(ids.S_ISO3, "data"))
     def update(edition, scope, iso3):
-        data = store.index
-        edition = checked_edition(edition, data)
-        iso3 = checked_country(iso3, data, edition) or no_update_error()
-        scope = checked_choice(scope, nb.SCOPES)
-        return neighbour_list(app, data, edition, iso3, scope), peers_table(data, edition, iso3, scope)
+        edition, scope, iso3 = checked(edition, scope, iso3)
+        return neighbour_list(app, store.index, edition, iso3, scope), peers_table(store.index, edition, iso3, scope)
+
+    @app.callback(Output(ids.S_CSV_FILE, "data"), Input(ids.S_CSV, "n_clicks"), State(ids.S_EDITION, "value"),
+                  State(ids.S_SCOPE, "value"), State(ids.S_ISO3, "data"), prevent_initial_call=True)
+    def download_neighbours(_clicks, edition, scope, iso3):
+        edition, scope, iso3 = checked(edition, scope, iso3)
+        return downloads.csv_file(neighbours_frame(store.index, edition, iso3, scope), edition,
+                                  f"{iso3}_neighbours_{scope.replace(' ', '-')}")
+
+    @app.callback(Output(ids.S_PEERS_CSV_FILE, "data"), Input(ids.S_PEERS_CSV, "n_clicks"),
+                  State(ids.S_EDITION, "value"), State(ids.S_SCOPE, "value"), State(ids.S_ISO3, "data"),
+                  prevent_initial_call=True)
+    def download_standing(_clicks, edition, scope, iso3):
+        edition, scope, iso3 = checked(edition, scope, iso3)
+        table = nb.peer_standing(store.index, edition, iso3, scope)
+        table.insert(0, "iso3", iso3)
+        return downloads.csv_file(table, edition, f"{iso3}_peer-standing")
 
     @app.callback(Output(ids.S_URL, "search"), Input(ids.S_EDITION, "value"), Input(ids.S_SCOPE, "value"),
                   prevent_initial_call=True)

@@ -57,3 +57,58 @@ def test_the_country_profile_downloads_its_indicators(client, index):
     assert name == "oc-index_PER_2021.csv"
     assert len(table) == len(index.indicators(2021))
     assert table.set_index("indicator").loc["criminality", "rank_global"] == 26
+
+
+def test_like_for_like_downloads_every_country_with_both_readings(client, index):
+    from ocindex import likeforlike as lfl
+    name, table = download(client, ids.L_CSV_FILE, [(ids.L_CSV, "n_clicks", 1)],
+                           [(ids.L_COMPOSITE, "value", "criminality"), (ids.L_BEFORE, "value", 2021),
+                            (ids.L_AFTER, "value", 2023), (ids.L_COUNTRY, "value", None)])
+    assert name == "oc-index_like-for-like_criminality_2021-2023.csv" and len(table) == 193
+    shown = lfl.like_for_like(index, "criminality", 2021, 2023)
+    peru = table.set_index("iso3").loc["PER"]
+    assert (peru["official_after"], peru["shared_after"], peru["from_edition"], peru["to_edition"]) == (
+        6.40, 6.98, 2021, 2023)
+    assert set(table.loc[table["flips"], "iso3"]) == set(shown.index[shown["flips"]])
+    assert set(table["source"]) == {SOURCE} and table["like_for_like_note"].str.contains("not published").all()
+
+
+def test_what_if_weights_download_the_recomputed_ranking_with_the_weights(client, index):
+    from ocindex import weights as wt
+    groups = wt.weight_groups(index, 2023)
+    slider_ids = [{"type": ids.W_SLIDER, "group": g.key} for g in groups]
+    values = [3.0 if g.key == "drugs" else 1.0 for g in groups]
+    body = {"output": f"{ids.W_CSV_FILE}.data", "outputs": {"id": ids.W_CSV_FILE, "property": "data"},
+            "inputs": [{"id": ids.W_CSV, "property": "n_clicks", "value": 1}],
+            "state": [{"id": ids.W_EDITION, "property": "value", "value": 2023},
+                      [{"id": i, "property": "value", "value": v} for i, v in zip(slider_ids, values)],
+                      [{"id": i, "property": "id", "value": i} for i in slider_ids]], "changedPropIds": []}
+    response = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    payload = response.get_json()["response"][ids.W_CSV_FILE]["data"]
+    table = pd.read_csv(io.StringIO(payload["content"])).set_index("iso3")
+    expected = wt.what_if(index, 2023, {"drugs": 3.0})
+    assert payload["filename"] == "oc-index_what-if-weights_2023.csv" and set(table["weights"]) == {"drugs:3"}
+    assert (table["criminality_custom_rank"] == expected["criminality_custom_rank"].reindex(table.index)).all()
+    assert (table["criminality_custom"].round(2) == expected["criminality_custom"].reindex(table.index)).all()
+
+
+def test_neighbours_and_peer_standing_download_as_shown(client, index):
+    from ocindex import neighbours as nb
+    state = [(ids.S_EDITION, "value", 2023), (ids.S_SCOPE, "value", "criminal markets"), (ids.S_ISO3, "data", "PER")]
+    name, table = download(client, ids.S_CSV_FILE, [(ids.S_CSV, "n_clicks", 1)], state)
+    assert name == "oc-index_PER_neighbours_criminal-markets_2023.csv"
+    assert table["neighbour_iso3"].tolist() == [n.iso3 for n in nb.nearest(index, 2023, "PER", "criminal markets")]
+    name, table = download(client, ids.S_PEERS_CSV_FILE, [(ids.S_PEERS_CSV, "n_clicks", 1)], state)
+    standing = nb.peer_standing(index, 2023, "PER", "criminal markets")
+    assert table["indicator"].tolist() == standing["indicator"].tolist()
+    assert table["region_median"].round(2).tolist() == standing["region_median"].round(2).tolist()
+
+
+def test_search_downloads_every_passage_found(client, app_instance):
+    narratives = app_instance.server.config["OCINDEX_STORE"].narratives
+    name, table = download(client, ids.F_CSV_FILE, [(ids.F_CSV, "n_clicks", 1)],
+                           [(ids.F_TERM, "value", "gold mining")])
+    found = narratives.search("gold mining")
+    assert name == "oc-index_search_gold-mining.csv" and len(table) == len(found) > 0
+    assert table["passage"].tolist() == [p.sentence.text for p in found]
+    assert set(table["term"]) == {"gold mining"} and set(table["source"]) == {SOURCE}
