@@ -13,7 +13,7 @@ from dash.exceptions import PreventUpdate
 
 from figures.change import change_scatter
 from ocindex import likeforlike as lfl
-from ocindex.composites import COMPOSITES
+from ocindex.catalogue import COMPOSITES
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 

@@ -9,11 +9,9 @@ import plotly.utils
 from dash import Dash, dcc, html
 from dash.exceptions import PreventUpdate
 
-from ocindex.catalogue import Indicator
+from ocindex.catalogue import COMPOSITES, Indicator
 from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
-
-COMPOSITES = ("criminality", "criminal-markets", "criminal-actors", "resilience")
 
 
 def plain(tree):

@@ -12,7 +12,7 @@ from dash.exceptions import PreventUpdate
 
 from figures.style import FONT_FAMILY
 from ocindex import weights as wt
-from ocindex.composites import COMPOSITES
+from ocindex.catalogue import COMPOSITES
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 

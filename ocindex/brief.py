@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .catalogue import COMPOSITES
 from .index import IndexData
 from .narratives.library import Excerpt, Narratives
 from .quadrant import classify, positions, split_for
 
 TOP_MARKETS, TOP_ACTORS, RESILIENCE_SHOWN, MAX_EXCERPTS = 3, 2, 3, 5
-COMPOSITES = ("criminality", "criminal-markets", "criminal-actors", "resilience")
 
 
 @dataclass(frozen=True)

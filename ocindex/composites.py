@@ -13,10 +13,10 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
+from .catalogue import COMPOSITE_OF_COMPONENT, COMPOSITES
 from .index import IndexData
 
-COMPONENT_COMPOSITES = ("criminal-markets", "criminal-actors", "resilience")
-COMPOSITES = ("criminality", "criminal-markets", "criminal-actors", "resilience")
+COMPONENT_COMPOSITES = tuple(COMPOSITE_OF_COMPONENT.values())  # criminal markets, criminal actors, resilience
 
 
 def published(values):

@@ -14,7 +14,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .composites import COMPONENT_COMPOSITES, COMPOSITES, parts, recompute
+from .catalogue import COMPOSITES
+from .composites import COMPONENT_COMPOSITES, parts, recompute
 from .index import IndexData
 from .quadrant import positions
 from .ranks import official_rank

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .catalogue import slugify
-from .composites import COMPOSITES, parts, recompute
+from .catalogue import COMPOSITES, slugify
+from .composites import parts, recompute
 from .index import IndexData
 from .ranks import official_rank
 
