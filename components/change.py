@@ -26,6 +26,7 @@ from .common import (
     clicked_country,
     country_href,
     country_options,
+    country_param,
     last,
     notice,
 )
@@ -55,13 +56,8 @@ def parse_query(query, data: IndexData) -> tuple[dict, list[str]]:
         notices.append(f"'from' must be an earlier edition than 'to'; comparing {data.editions[-2]} with "
                        f"{data.editions[-1]}.")
         state["before"], state["after"] = data.editions[-2], data.editions[-1]
-    raw = last(query, "country")
-    if raw is not None:
-        if raw.upper() in data.wide(state["after"]).index:
-            state["country"] = raw.upper()
-        else:
-            notices.append(f"Country '{raw}' is not in the {state['after']} edition (use an ISO3 code such as PER).")
-    return state, notices
+    state["country"], country_notices = country_param(query, data, state["after"])
+    return state, notices + country_notices
 
 
 def layout(app: Dash, store: DataStore, query):
