@@ -44,10 +44,14 @@ def layout(app: Dash, store: DataStore, query):
     ], className="py-2")
 
 
+def score_of(data: IndexData, iso3: str, edition: int, slug: str) -> float | None:
+    """The country's score for the passage's indicator, or None where the edition did not assess it."""
+    return data.wide(edition).at[iso3, slug] if slug in data.wide(edition).columns else None
+
+
 def _score(data: IndexData, iso3: str, edition: int, slug: str) -> str:
-    if slug not in data.wide(edition).columns:
-        return f"not assessed in {edition}"
-    return f"{data.wide(edition).at[iso3, slug]:.2f} in {edition}"
+    score = score_of(data, iso3, edition, slug)
+    return f"not assessed in {edition}" if score is None else f"{score:.2f} in {edition}"
 
 
 def _passage(passage: Passage, data: IndexData) -> html.Li:
@@ -120,10 +124,10 @@ def passages_frame(data: IndexData, passages: list[Passage]) -> pd.DataFrame:
     for p in passages:
         iso3, edition = p.document.iso3, p.document.edition
         slug = p.indicators[0] if p.indicators else ""
-        score = data.wide(edition).at[iso3, slug] if slug in data.wide(edition).columns else None
         rows.append({"edition": edition, "iso3": iso3, "country": data.wide(edition).at[iso3, "country"],
                      "document": p.document.name, "section": p.sentence.section, "indicator": slug,
-                     "indicator_label": data.catalogue[slug].label if slug else "", "score": score,
+                     "indicator_label": data.catalogue[slug].label if slug else "",
+                     "score": score_of(data, iso3, edition, slug),
                      "also_linked_to": ";".join(p.indicators[1:]), "passage": p.sentence.text,
                      "line": p.sentence.line})
     return pd.DataFrame(rows)
