@@ -49,8 +49,9 @@ def nearest(data: IndexData, edition: int, iso3: str, scope: str = "all", n: int
     """The n countries closest to iso3; equal distances in ISO3 order, so the answer never depends on row order."""
     z = standardised(data, edition, scope)
     scores = data.wide(edition)
-    gaps = (z - z.loc[iso3]).abs()
-    distance = np.sqrt(((z - z.loc[iso3]) ** 2).mean(axis=1)).drop(iso3)
+    difference = z - z.loc[iso3]
+    gaps = difference.abs()
+    distance = np.sqrt((difference ** 2).mean(axis=1)).drop(iso3)
     order = pd.DataFrame({"distance": distance.round(12).to_numpy(), "iso3": distance.index.to_numpy()}).sort_values(
         ["distance", "iso3"])
     result = []
