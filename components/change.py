@@ -97,8 +97,7 @@ def layout(app: Dash, store: DataStore, query):
             dbc.Col(html.Div(id=ids.L_PANEL), lg=5),
         ], className="g-3 mb-3"),
         dbc.Card([
-            dbc.CardHeader([html.Span("Countries whose direction of change flips", className="fw-semibold me-auto"),
-                            downloads.button(ids.L_CSV, ids.L_CSV_FILE)], className="py-1 d-flex"),
+            downloads.card_header("Countries whose direction of change flips", ids.L_CSV, ids.L_CSV_FILE),
             html.Div(id=ids.L_FLIPS, className="oc-ranking"),
         ], className="mb-4"),
     ], fluid=True, className="py-2")

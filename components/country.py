@@ -95,8 +95,7 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
             id=ids.C_NARRATIVE_INDICATOR, placeholder="All indicators", className="ms-auto oc-inline-dropdown",
             options=[{"label": i.label, "value": i.slug} for i in data.catalogue if not i.is_composite],
             value=last(query, "indicator") if last(query, "indicator") in data.catalogue else None)),
-        dbc.Card([dbc.CardHeader([html.Span("Scores, ranks and change", className="fw-semibold me-auto"),
-                                  downloads.button(ids.C_CSV, ids.C_CSV_FILE)], className="py-1 d-flex"),
+        dbc.Card([downloads.card_header("Scores, ranks and change", ids.C_CSV, ids.C_CSV_FILE),
                   html.Div(id=ids.C_TABLE)], className="mb-3"),
         dbc.Card([
             dbc.CardHeader(dbc.Row([

@@ -16,6 +16,12 @@ def button(button_id: str, download_id: str) -> html.Span:
     ], className="oc-no-print")
 
 
+def card_header(title: str, button_id: str, download_id: str) -> dbc.CardHeader:
+    """A card's title with its table's 'Download CSV' at the right."""
+    return dbc.CardHeader([html.Span(title, className="fw-semibold me-auto"), button(button_id, download_id)],
+                          className="py-1 d-flex")
+
+
 def csv_file(frame: pd.DataFrame, edition: int | None, name: str) -> dict:
     """A dcc.Download payload: the frame with edition and source columns, named view_edition.csv. With edition
     None the frame spans editions and carries its own edition column."""

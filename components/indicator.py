@@ -112,8 +112,7 @@ def layout(app: Dash, store: DataStore, query, slug: str):
                        className="small text-body-secondary px-2 mb-1"),
             ]), lg=7),
             dbc.Col(dbc.Card([
-                dbc.CardHeader([html.Span("Ranking", className="fw-semibold me-auto"),
-                                downloads.button(ids.I_CSV, ids.I_CSV_FILE)], className="py-1 d-flex"),
+                downloads.card_header("Ranking", ids.I_CSV, ids.I_CSV_FILE),
                 html.Div(id=ids.I_RANKING, className="oc-ranking"),
             ]), lg=5),
         ], className="g-3 mb-3"),

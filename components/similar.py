@@ -64,8 +64,7 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                      html.Div(downloads.button(ids.S_CSV, ids.S_CSV_FILE), className="d-flex justify-content-end mt-1")],
                     lg=6),
             dbc.Col(dbc.Card([
-                dbc.CardHeader([html.Span("Standing among peers", className="fw-semibold me-auto"),
-                                downloads.button(ids.S_PEERS_CSV, ids.S_PEERS_CSV_FILE)], className="py-1 d-flex"),
+                downloads.card_header("Standing among peers", ids.S_PEERS_CSV, ids.S_PEERS_CSV_FILE),
                 html.Div(id=ids.S_PEERS, className="oc-ranking"),
             ]), lg=6),
         ], className="g-3 mb-4"),
