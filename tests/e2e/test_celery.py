@@ -14,10 +14,10 @@ import httpx
 import pytest
 from pptx import Presentation
 
-from benchmarks.common import callback_body, dash_end_id, run_background
+from benchmarks.common import callback_body, dash_end_id, free_port, run_background
 from components import ids
 
-from .test_gunicorn import ROOT, free_port, wait_for
+from .test_gunicorn import ROOT, wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("redis-server") is None,
                                 reason="needs Debian's redis-server (make test installs it)")

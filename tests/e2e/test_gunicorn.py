@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,14 +15,10 @@ import bcrypt
 import httpx
 import pytest
 
+from benchmarks.common import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "/oc-index/"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(check, seconds: float = 60, every: float = 0.5):
