@@ -22,6 +22,7 @@ from components import (
     indicator,
     pillar,
     quadrant,
+    regions,
     search,
     shell,
     similar,
@@ -32,7 +33,8 @@ from ocindex.settings import Settings
 from ocindex.store import DataStore
 from serving import auth, cache, jobs, logs, security
 
-PANELS = [quadrant, country, indicator, pillar, brief, compare, deck, change, similar, weights, search, briefing]
+PANELS = [quadrant, country, indicator, pillar, brief, compare, deck, change, similar, weights, search, briefing,
+          regions]
 PAGES = [panel.PAGE for panel in PANELS]
 log = logging.getLogger("ocindex")
 

@@ -15,7 +15,7 @@ from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 from serving import cache
 
-from . import charts, downloads, ids, narrative
+from . import charts, downloads, ids, narrative, regions
 from .common import (
     breadcrumbs,
     change_text,
@@ -110,7 +110,7 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
     ], fluid=True, className="py-2")
 
 
-def header(data: IndexData, edition: int, iso3: str):
+def header(app: Dash, data: IndexData, edition: int, iso3: str):
     points = positions(data, edition)
     point = points[points["iso3"] == iso3].iloc[0]
     quadrant = classify(points["criminality"], points["resilience"], split_for(points, "gitoc"))[point.name]
@@ -118,6 +118,7 @@ def header(data: IndexData, edition: int, iso3: str):
         html.Div(f"{point['continent']} · {point['region']} · {edition} edition", className="small text-body-secondary"),
         html.Div(quadrant, className="badge text-bg-light border my-2"),
         *composite_summary(data, edition, iso3),
+        html.Div(regions.standing_link(app, data, edition, iso3), className="small mt-2"),
     ]
 
 
@@ -177,7 +178,7 @@ def register(app: Dash, store: DataStore) -> None:
         data = store.index
         profile = dd.country_profile(data, edition, iso3)
         name = data.wide(edition).loc[iso3, "country"]
-        return plain((header(data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
+        return plain((header(app, data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
                       scores_table(app, data, edition, profile), path_figure(dd.country_path(data, iso3))))
 
     @app.callback(Output(ids.C_SUMMARY, "children"), Output(ids.C_DOTS, "figure"), Output(ids.C_ABSENT, "children"),

@@ -147,3 +147,9 @@ Q_SCORES = "quadrant-scores"
 # A briefing shared as a link
 BRIEFING_COPY = "shell-briefing-copy"
 G_VIEWS, G_NOTICE, G_PRESENT, G_KEEP = "briefing-views", "briefing-notice", "briefing-present", "briefing-keep"
+
+# Regions and continents ranked
+R_URL, R_NOTICE, R_COUNTRY = "regions-url", "regions-notice", "regions-country"
+R_EDITION, R_LEVEL, R_INDICATOR = "regions-edition", "regions-level", "regions-indicator"
+R_GRAPH, R_TABLE, R_NOTE = "regions-graph", "regions-table", "regions-note"
+R_CSV, R_CSV_FILE = "regions-csv", "regions-csv-file"

@@ -55,6 +55,7 @@ def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
                 dbc.NavItem(dbc.NavLink("Compare", href=app.get_relative_path("/compare"))),
                 dbc.NavItem(dbc.NavLink("Deck", href=app.get_relative_path("/deck"))),
                 dbc.DropdownMenu([
+                    link("Regions and continents ranked", "/regions"),
                     link("Like-for-like change", "/change"),
                     link("Countries like this", "/similar/PER"),
                     link("What-if weights", "/weights"),

@@ -1,0 +1,174 @@
+"""Regions and continents ranked: `/regions?edition=2025&level=region&indicator=criminality&country=PER`.
+
+The average of every composite and indicator by region or continent (our computation, labelled as such), ranked,
+with the change since the previous edition where the group is the same and its member countries."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, dcc, html
+
+from figures.regions import ranking_figure
+from ocindex import regions
+from ocindex.index import IndexData
+from ocindex.ranks import rank_phrase
+from ocindex.store import DataStore
+
+from . import charts, downloads, ids
+from .common import (
+    breadcrumbs,
+    change_text,
+    checked_choice,
+    checked_country,
+    checked_edition,
+    country_param,
+    edition_param,
+    last,
+    notice,
+)
+from .shell import Page
+
+DEFAULT_INDICATOR = "criminality"
+
+
+def regions_search(edition: int, indicator: str, level: str = "region", country: str | None = None) -> str:
+    query = {"edition": edition, "level": level, "indicator": indicator} | ({"country": country} if country else {})
+    return "?" + urlencode(query)
+
+
+def regions_href(app: Dash, edition: int, indicator: str, level: str = "region", country: str | None = None) -> str:
+    return app.get_relative_path("/regions") + regions_search(edition, indicator, level, country)
+
+
+def standing_link(app: Dash, data: IndexData, edition: int, iso3: str, indicator: str = DEFAULT_INDICATOR):
+    """'South America: 2nd of 22 regions on criminality', linking to the ranking with the region marked."""
+    standing = regions.standing(data, edition, iso3, indicator)
+    label = data.catalogue[indicator].label.lower()
+    return dcc.Link(f"{standing.group}: {rank_phrase(standing.rank, standing.size)} regions on {label} →",
+                    href=regions_href(app, edition, indicator, country=iso3))
+
+
+def parse_query(query, data: IndexData) -> tuple[dict, list[str]]:
+    edition, notices = edition_param(query, data)
+    level = last(query, "level") or "region"
+    if level not in regions.LEVELS:
+        notices.append(f"Level '{level}' is unknown; showing regions. Choose region or continent.")
+        level = "region"
+    indicator = last(query, "indicator") or DEFAULT_INDICATOR
+    if indicator not in {i.slug for i in data.indicators(edition)}:
+        notices.append(f"Indicator '{indicator}' is not assessed in {edition}; showing criminality.")
+        indicator = DEFAULT_INDICATOR
+    country, more = country_param(query, data, edition)
+    return {"edition": edition, "level": level, "indicator": indicator, "country": country}, notices + more
+
+
+def layout(app: Dash, store: DataStore, query):
+    data = store.index
+    state, notices = parse_query(query, data)
+    return dbc.Container([
+        dcc.Location(id=ids.R_URL, refresh=False),
+        dcc.Store(id=ids.R_COUNTRY, data=state["country"]),
+        breadcrumbs(app, [("Quadrant", "/"), ("Regions and continents", None)]),
+        notice(ids.R_NOTICE, notices),
+        html.H1("Regions and continents ranked", className="h3 mb-1"),
+        html.P(regions.OURS, className="text-body-secondary mb-2"),
+        dbc.Row([
+            dbc.Col([dbc.Label("Edition", html_for=ids.R_EDITION, className="small fw-semibold mb-0"),
+                     dbc.RadioItems(id=ids.R_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+                                    value=state["edition"], inline=True)], width="auto"),
+            dbc.Col([dbc.Label("Groups", html_for=ids.R_LEVEL, className="small fw-semibold mb-0"),
+                     dbc.RadioItems(id=ids.R_LEVEL, value=state["level"], inline=True,
+                                    options=[{"label": v.capitalize(), "value": k}
+                                             for k, v in regions.LEVELS.items()])], width="auto"),
+            dbc.Col([dbc.Label("Composite or indicator", html_for=ids.R_INDICATOR, className="small fw-semibold mb-0"),
+                     dcc.Dropdown(id=ids.R_INDICATOR, value=state["indicator"], clearable=False,
+                                  options=[{"label": i.label, "value": i.slug} for i in data.catalogue])], md=4),
+        ], className="g-3 align-items-end mb-2 oc-controls"),
+        html.Div(id=ids.R_NOTE, className="small text-body-secondary mb-2"),
+        dbc.Row([
+            dbc.Col(dbc.Card([dbc.CardHeader("Average score", className="py-1 fw-semibold"),
+                              charts.graph(ids.R_GRAPH, "the ranking chart")]), lg=6),
+            dbc.Col(dbc.Card([downloads.card_header("Ranking and member countries", ids.R_CSV, ids.R_CSV_FILE),
+                              html.Div(id=ids.R_TABLE)]), lg=6),
+        ], className="g-3 mb-4"),
+    ], fluid=True, className="py-2")
+
+
+def ranking_table(data: IndexData, table, edition: int, level: str, selected_country: str | None):
+    previous = data.previous_edition(edition)
+    name = data.wide(edition).loc[selected_country, "country"] if selected_country else None
+    body = []
+    for row in table.to_dict("records"):
+        members = [html.Strong(m) if m == name else m for m in row["members"]]
+        listed = [part for n, m in enumerate(members) for part in ((", ", m) if n else (m,))]
+        change = change_text(row["change"], previous) if row["note"] == "" else "—"
+        body.append(html.Tr([
+            html.Td(row["rank"], className="text-end"),
+            html.Th(row["group"], scope="row"),
+            html.Td(f"{row['score']:.2f}", className="text-end fw-semibold"),
+            html.Td([change, html.Div(row["note"], className="text-body-secondary")] if row["note"] else change,
+                    className="text-end"),
+            html.Td([html.Span(f"{row['countries']}: ", className="text-body-secondary"), *listed]),
+        ], className="table-warning" if name and name in row["members"] else ""))
+    head = html.Thead(html.Tr([html.Th("Rank", className="text-end"), html.Th(level.capitalize()),
+                               html.Th("Average", className="text-end"),
+                               html.Th(f"Change since {previous}" if previous else "Change", className="text-end"),
+                               html.Th("Member countries, highest score first")]))
+    return dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 small")
+
+
+def comparability_note(data: IndexData, edition: int, indicator: str, level: str) -> str:
+    previous = data.previous_edition(edition)
+    if previous is None:
+        return f"{edition} is the first edition loaded: no change to show."
+    note = (f"Change since {previous} only for {regions.LEVELS[level]} with the same name and the same member "
+            f"countries in both editions; the others say why not.")
+    if data.catalogue[indicator].is_composite:
+        note += " A composite's change also reflects indicators an edition added (see Like-for-like change)."
+    return note
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(Output(ids.R_GRAPH, "figure"), Output(ids.R_TABLE, "children"), Output(ids.R_NOTE, "children"),
+                  Input(ids.R_EDITION, "value"), Input(ids.R_LEVEL, "value"), Input(ids.R_INDICATOR, "value"),
+                  Input(ids.PRESENT, "data"), State(ids.R_COUNTRY, "data"))
+    def update(edition, level, indicator, present, country):
+        data = store.index
+        edition = checked_edition(edition, data)
+        level = checked_choice(level, regions.LEVELS)
+        indicator = checked_choice(indicator, {i.slug for i in data.catalogue})
+        country = checked_country(country, data, edition)
+        if indicator not in {i.slug for i in data.indicators(edition)}:
+            message = dbc.Alert(f"{data.catalogue[indicator].label} is not assessed in {edition}: choose another "
+                                "indicator or edition.", color="secondary", className="m-2 py-2")
+            return {"data": [], "layout": {}}, message, ""
+        table = regions.ranking(data, edition, indicator, level)
+        wide = data.wide(edition)
+        continents = wide.groupby(level)["continent"].first().to_dict()
+        selected = wide.loc[country, level] if country else None
+        label = data.catalogue[indicator].label
+        figure = ranking_figure(table, continents, label, float(wide[indicator].mean()), selected)
+        return (charts.finish(figure, present, "regions", level, indicator, edition),
+                ranking_table(data, table, edition, level, country),
+                comparability_note(data, edition, indicator, level) + " World: the mean of all countries.")
+
+    @app.callback(Output(ids.R_CSV_FILE, "data"), Input(ids.R_CSV, "n_clicks"), State(ids.R_EDITION, "value"),
+                  State(ids.R_LEVEL, "value"), prevent_initial_call=True)
+    def download(_clicks, edition, level):
+        data = store.index
+        edition = checked_edition(edition, data)
+        level = checked_choice(level, regions.LEVELS)
+        table = regions.averages(data, edition, level).rename_axis(level).reset_index()
+        return downloads.csv_file(table, edition, f"{level}-averages")
+
+    @app.callback(Output(ids.R_URL, "search"), Input(ids.R_EDITION, "value"), Input(ids.R_LEVEL, "value"),
+                  Input(ids.R_INDICATOR, "value"), State(ids.R_COUNTRY, "data"), prevent_initial_call=True)
+    def sync_url(edition, level, indicator, country):
+        data = store.index
+        return regions_search(checked_edition(edition, data), checked_choice(indicator, {i.slug for i in data.catalogue}),
+                              checked_choice(level, regions.LEVELS), country if isinstance(country, str) else None)
+
+
+PAGE = Page(pattern=r"/regions", layout=layout)

@@ -1,0 +1,40 @@
+"""Regions or continents ranked by their average score on one indicator."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from .style import GRID, INK, MUTED, base_layout, continent_colour
+
+SCORE_RANGE = (1, 10)
+
+
+def ranking_figure(table: pd.DataFrame, continents: dict[str, str], label: str, world: float,
+                   selected: str | None = None) -> dict:
+    """table: regions.ranking(); continents: each group's continent (for colour); world: the mean of all countries.
+    The selected group (a country's region) is drawn in full colour, the others lighter."""
+    known = sorted(set(continents.values()))
+    rows = table.to_dict("records")
+    names = [f"{r['rank']}. {escape(r['group'])}" for r in rows]
+    colours = [continent_colour(continents[r["group"]], known) for r in rows]
+    opacity = [1.0 if selected in (None, r["group"]) else 0.45 for r in rows]
+    trace = dict(
+        type="bar", orientation="h", y=names, x=[r["score"] for r in rows], customdata=[r["group"] for r in rows],
+        text=[f"{r['score']:.2f}" for r in rows], textposition="outside", cliponaxis=False,
+        marker=dict(color=colours, opacity=opacity, line=dict(color=[INK if r["group"] == selected else "white"
+                                                                     for r in rows], width=2)),
+        hovertemplate="%{y}: %{x:.2f}<extra></extra>", showlegend=False,
+    )
+    layout = base_layout()
+    layout.update(
+        xaxis=dict(range=[0, SCORE_RANGE[1]], dtick=1, gridcolor=GRID, title=dict(text=f"Average {label} score")),
+        yaxis=dict(autorange="reversed", automargin=True, type="category"),
+        shapes=[dict(type="line", x0=world, x1=world, y0=0, y1=1, yref="paper",
+                     line=dict(color=MUTED, width=1.5, dash="dot"))],
+        annotations=[dict(x=world, y=1, yref="paper", yanchor="bottom", showarrow=False,
+                          text=f"World {world:.2f}", font=dict(color=MUTED))],
+        height=26 * len(rows) + 110, margin=dict(l=10, r=30, t=30, b=50), bargap=0.25,
+    )
+    return dict(data=[trace], layout=layout)

@@ -1,0 +1,36 @@
+"""Regions and continents ranked, in headless Chromium: from a country page's link, across every edition."""
+
+from __future__ import annotations
+
+from components import ids
+from ocindex import regions
+
+from .helpers import choose, texts
+from .test_drilldowns import click_link
+
+
+def test_r001_a_country_page_links_to_its_region_s_place_and_every_edition_ranks(start, store):
+    data = store.index
+    latest = data.latest
+    standing = regions.standing(data, latest, "PER", "criminality")
+    duo = start(f"/country/PER?edition={latest}")
+    link_text = f"{standing.group}: "
+    duo.wait_for_contains_text(f"#{ids.C_SUMMARY}", link_text)
+    link = next(a.text for a in duo.find_elements(f"#{ids.C_SUMMARY} a") if a.text.startswith(link_text))
+    assert f"of {standing.size} regions on criminality" in link
+    click_link(duo, link, f"#{ids.C_SUMMARY}")
+
+    duo.wait_for_contains_text("h1", "Regions and continents ranked")
+    duo.wait_for_element(f"#{ids.R_GRAPH} .main-svg")
+    marked = duo.wait_for_element(f"#{ids.R_TABLE} tr.table-warning")
+    assert standing.group in marked.text and "Peru" in marked.text
+    for edition in data.editions:
+        choose(duo, f"#{ids.R_EDITION}", str(edition))
+        expected = regions.ranking(data, edition, "criminality", "region")
+        duo.wait_for_contains_text(f"#{ids.R_TABLE}", expected["group"].iloc[-1])
+        assert texts(duo, f"#{ids.R_TABLE} tbody th") == list(expected["group"])
+        assert f"edition={edition}" in duo.driver.current_url
+    choose(duo, f"#{ids.R_LEVEL}", "Continents")
+    duo.wait_for_contains_text(f"#{ids.R_TABLE} thead", "Continent")
+    assert len(texts(duo, f"#{ids.R_TABLE} tbody th")) == data.wide(latest)["continent"].nunique()
+    assert duo.get_logs() == []
