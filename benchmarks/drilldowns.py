@@ -32,6 +32,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     app = create_app(Settings.from_env())
+    editions = list(app.server.config["OCINDEX_STORE"].index.editions)
     client = app.server.test_client()
     client.get("/")
     countries = ["PER", "MMR", "FIN", None]
@@ -42,16 +43,16 @@ def main() -> None:
         callback_body([(ids.I_MAP, "figure"), (ids.I_SPREAD, "figure")],
                       [(ids.I_EDITION, "value", edition), (ids.I_COUNTRY, "value", country),
                        (ids.I_LEVEL, "value", level), (ids.PRESENT, "data", False)], f"{ids.I_COUNTRY}.value", [(ids.I_SLUG, "data", slug)])
-        for slug, edition, country, level in itertools.product(indicators, [2023], countries, ["continent", "region"])
+        for slug, edition, country, level in itertools.product(indicators, editions[-1:], countries, ["continent", "region"])
     ], args.repeat)
     measure(client, "indicator: ranking + summary (on edition change)", [
         callback_body([(ids.I_SUMMARY, "children"), (ids.I_RANKING, "children")],
                       [(ids.I_EDITION, "value", edition)], f"{ids.I_EDITION}.value", [(ids.I_SLUG, "data", slug)])
-        for slug, edition in itertools.product(indicators[:-1], [2021, 2023])
+        for slug, edition in itertools.product(indicators[:-1], editions)
     ], args.repeat)
     measure(client, "indicator: selected country + narrative", [
         callback_body([(ids.I_SELECTED, "children"), (ids.I_NARRATIVE, "children")],
-                      [(ids.I_EDITION, "value", 2023), (ids.I_COUNTRY, "value", country)], f"{ids.I_COUNTRY}.value",
+                      [(ids.I_EDITION, "value", editions[-1]), (ids.I_COUNTRY, "value", country)], f"{ids.I_COUNTRY}.value",
                       [(ids.I_SLUG, "data", slug)])
         for slug, country in itertools.product(indicators, countries)
     ], args.repeat)
@@ -60,21 +61,21 @@ def main() -> None:
         callback_body([(ids.C_SUMMARY, "children"), (ids.C_DOTS, "figure"), (ids.C_ABSENT, "children"),
                        (ids.C_TABLE, "children"), (ids.C_PATH, "figure")],
                       [(ids.C_EDITION, "value", edition), (ids.PRESENT, "data", False)], f"{ids.C_EDITION}.value", [(ids.C_ISO3, "data", iso3)])
-        for iso3, edition in itertools.product(["PER", "MMR", "FIN", "TUV"], [2021, 2023])
+        for iso3, edition in itertools.product(["PER", "MMR", "FIN", "TUV"], editions)
     ], args.repeat)
 
     measure(client, "country: narrative excerpts", [
         callback_body([(ids.C_NARRATIVE, "children")],
                       [(ids.C_EDITION, "value", edition), (ids.C_NARRATIVE_INDICATOR, "value", indicator)],
                       f"{ids.C_EDITION}.value", [(ids.C_ISO3, "data", "PER")])
-        for edition, indicator in itertools.product([2021, 2023], [None, "cocaine-trade"])
+        for edition, indicator in itertools.product(editions, [None, "cocaine-trade"])
     ], args.repeat)
 
     measure(client, "country: peers table", [
         callback_body([(ids.C_PEER_TABLE, "children")],
                       [(ids.C_EDITION, "value", edition), (ids.C_PEERS, "value", peers)], f"{ids.C_PEERS}.value",
                       [(ids.C_ISO3, "data", "PER")])
-        for edition, peers in itertools.product([2021, 2023], [["BRA", "COL", "ECU", "BOL"], []])
+        for edition, peers in itertools.product(editions, [["BRA", "COL", "ECU", "BOL"], []])
     ], args.repeat)
 
     pillars = ["criminal-markets", "resilience", "drugs", "people"]
@@ -83,14 +84,14 @@ def main() -> None:
                        (ids.P_TABLE, "tooltip_header"), (ids.P_ABSENT, "children")],
                       [(ids.P_EDITION, "value", edition), (ids.P_CONTINENT, "value", continents),
                        (ids.P_REGION, "value", [])], f"{ids.P_EDITION}.value", [(ids.P_SLUG, "data", slug)])
-        for slug, edition, continents in itertools.product(pillars, [2021, 2023], [[], ["Americas"]])
+        for slug, edition, continents in itertools.product(pillars, editions, [[], ["Americas"]])
     ], args.repeat)
 
     measure(client, "pillar: selected country contributions", [
         callback_body([(ids.P_SELECTED, "children")],
                       [(ids.P_EDITION, "value", edition), (ids.P_COUNTRY, "value", country), (ids.PRESENT, "data", False)],
                       f"{ids.P_COUNTRY}.value", [(ids.P_SLUG, "data", slug)])
-        for slug, edition, country in itertools.product(pillars, [2021, 2023], countries)
+        for slug, edition, country in itertools.product(pillars, editions, countries)
     ], args.repeat)
 
 

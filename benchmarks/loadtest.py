@@ -38,7 +38,7 @@ def quadrant_chart(edition, country):
         [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
         [(ids.PRESENT, "data", False), (ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", "gitoc"), (ids.Q_CONTINENT, "value", []),
          (ids.Q_REGION, "value", []), (ids.Q_COUNTRY, "value", country), (ids.Q_LABELS, "value", 0),
-         (ids.Q_MOVEMENT, "value", edition == 2023),
+         (ids.Q_MOVEMENT, "value", True),
          (ids.Q_SCORES, "value", "official")], f"{ids.Q_EDITION}.value")
 
 
@@ -99,9 +99,10 @@ class Recorder:
 
 
 async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause: tuple[float, float],
-                  start_delay: float):
+                  start_delay: float, editions: list[int]):
     rng = random.Random(seed)
     update = "/_dash-update-component"
+    latest, earlier = editions[-1], editions[0]
     await asyncio.sleep(start_delay)  # users arrive over the ramp-up, as people do, not all in one instant
 
     async def think():
@@ -112,24 +113,24 @@ async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause:
         await recorder.request(client, "GET /_dash-layout", "GET", "/_dash-layout")
         await recorder.request(client, "GET /_dash-dependencies", "GET", "/_dash-dependencies")
         await recorder.request(client, "cb route", "POST", update, route("/"))
-        await recorder.request(client, "cb quadrant chart", "POST", update, quadrant_chart(2023, None))
-        await recorder.request(client, "cb quadrant side", "POST", update, quadrant_side(2023, None))
+        await recorder.request(client, "cb quadrant chart", "POST", update, quadrant_chart(latest, None))
+        await recorder.request(client, "cb quadrant side", "POST", update, quadrant_side(latest, None))
         await think()
-        await recorder.request(client, "cb quadrant chart", "POST", update, quadrant_chart(2021, None))
-        await recorder.request(client, "cb quadrant side", "POST", update, quadrant_side(2021, None))
+        await recorder.request(client, "cb quadrant chart", "POST", update, quadrant_chart(earlier, None))
+        await recorder.request(client, "cb quadrant side", "POST", update, quadrant_side(earlier, None))
         await think()
         iso3 = rng.choice(COUNTRIES)
-        await recorder.request(client, "cb quadrant chart", "POST", update, quadrant_chart(2021, iso3))
-        await recorder.request(client, "cb quadrant side", "POST", update, quadrant_side(2021, iso3))
+        await recorder.request(client, "cb quadrant chart", "POST", update, quadrant_chart(earlier, iso3))
+        await recorder.request(client, "cb quadrant side", "POST", update, quadrant_side(earlier, iso3))
         await think()
-        await recorder.request(client, "cb route", "POST", update, route(f"/country/{iso3}", "?edition=2021"))
-        await recorder.request(client, "cb country page", "POST", update, country_page(2021, iso3))
-        await recorder.request(client, "cb country narrative", "POST", update, country_narrative(2021, iso3))
+        await recorder.request(client, "cb route", "POST", update, route(f"/country/{iso3}", f"?edition={earlier}"))
+        await recorder.request(client, "cb country page", "POST", update, country_page(earlier, iso3))
+        await recorder.request(client, "cb country narrative", "POST", update, country_narrative(earlier, iso3))
         await think()
         slug = rng.choice(INDICATORS)
-        await recorder.request(client, "cb route", "POST", update, route(f"/indicator/{slug}", "?edition=2021"))
-        await recorder.request(client, "cb indicator figures", "POST", update, indicator_figures(2021, slug, iso3))
-        await recorder.request(client, "cb indicator ranking", "POST", update, indicator_ranking(2021, slug))
+        await recorder.request(client, "cb route", "POST", update, route(f"/indicator/{slug}", f"?edition={earlier}"))
+        await recorder.request(client, "cb indicator figures", "POST", update, indicator_figures(earlier, slug, iso3))
+        await recorder.request(client, "cb indicator ranking", "POST", update, indicator_ranking(earlier, slug))
         await think()
 
 
@@ -142,7 +143,8 @@ async def run(base: str, users: int, seconds: float, pause, ramp: float) -> Reco
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
-        await asyncio.gather(*(analyst(client, recorder, deadline, seed, pause, ramp * seed / users)
+        editions = (await client.get("/healthz")).json()["editions"]
+        await asyncio.gather(*(analyst(client, recorder, deadline, seed, pause, ramp * seed / users, editions)
                                for seed in range(users)))
     return recorder
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from ocindex.catalogue import Catalogue
@@ -34,6 +36,16 @@ def pytest_setup_options():
 def workbook() -> Path:
     assert WORKBOOK.is_file(), f"the shared workbook is expected at {WORKBOOK}"
     return WORKBOOK
+
+
+@pytest.fixture(scope="session")
+def workbook_editions(workbook) -> list[int]:
+    """The editions the workbook holds, from its sheet names, read without the loader under test."""
+    book = openpyxl.load_workbook(workbook, read_only=True)
+    try:
+        return sorted(int(name[:4]) for name in book.sheetnames if re.fullmatch(r"\d{4}_dataset", name.strip()))
+    finally:
+        book.close()
 
 
 @pytest.fixture(scope="session")

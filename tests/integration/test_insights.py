@@ -20,7 +20,7 @@ def here(duo) -> str:
 
 
 def test_i001_like_for_like_change_splits_peru_and_lists_the_flips(start, store):
-    duo = start("/change?country=PER")
+    duo = start("/change?composite=criminality&from=2021&to=2023&country=PER")
     duo.wait_for_contains_text(f"#{ids.L_PANEL}", "6.35 → 6.98")
     panel = duo.find_element(f"#{ids.L_PANEL}").text
     assert "6.35 → 6.40" in panel and "+0.63" in panel and "-0.58" in panel and "(ours)" in panel
@@ -36,7 +36,7 @@ def test_i001_like_for_like_change_splits_peru_and_lists_the_flips(start, store)
 
 
 def test_i002_the_quadrant_places_countries_like_for_like_and_says_so(start, store):
-    duo = start("/?scores=like-for-like&country=PER")
+    duo = start("/?edition=2023&scores=like-for-like&country=PER")
     duo.wait_for_contains_text(f"#{ids.Q_GRAPH}", "not GI-TOC's")
     x = duo.driver.execute_script(
         f"const plot = document.querySelector('#{ids.Q_GRAPH} .js-plotly-plot');"
