@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from app import create_app
+from benchmarks.common import free_port
 from ocindex.settings import Settings
 from ocindex.store import DataStore
 
@@ -20,7 +21,7 @@ def start(dash_duo, store):
         settings = settings or Settings(data_dir=store.data_dir)
         app = create_app(settings, store=data or store)
         dash_duo.server.host = "127.0.0.1"
-        dash_duo.start_server(app, navigate=False, host="127.0.0.1")
+        dash_duo.start_server(app, navigate=False, host="127.0.0.1", port=free_port())  # runs may overlap
         base = dash_duo.server.url.rstrip("/")
         dash_duo.server_url = base + settings.url_prefix  # waits until the app has loaded there
         dash_duo.driver.get(base + path)
