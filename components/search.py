@@ -12,7 +12,8 @@ from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from ocindex.index import IndexData
-from ocindex.narratives.library import PROFILES_DIR, SEARCH_LENGTH, Narratives, Passage
+from ocindex.narratives.library import PROFILES_DIR, Narratives, Passage
+from ocindex.narratives.query import SEARCH_LENGTH
 from ocindex.store import DataStore
 
 from . import downloads, ids

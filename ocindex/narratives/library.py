@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..index import IndexData
 from .cleaning import Sentence
 from .documents import Document, load_profiles
-from .linking import Link, Linker, term_pattern
+from .linking import Link, Linker
+from .query import search_pattern
 
 PROFILES_DIR = "profiles"
-SEARCH_LENGTH = (2, 100)  # shortest and longest search term, in characters
 
 
 @dataclass(frozen=True)
@@ -70,13 +69,9 @@ class Narratives:
 
     def search(self, term: str) -> list[Passage]:
         """Every sentence of every loaded document that mentions the term as a whole word or phrase, in any case;
-        a space in the term also matches a hyphen, and * stands for any letters (traffick* finds trafficked)."""
-        term = " ".join(term.split())
-        if not SEARCH_LENGTH[0] <= len(term) <= SEARCH_LENGTH[1]:
-            raise ValueError(f"a search term has {SEARCH_LENGTH[0]} to {SEARCH_LENGTH[1]} characters")
-        if sum(c.isalnum() for c in term) < SEARCH_LENGTH[0]:  # '**' alone would match everything
-            raise ValueError(f"a search term needs at least {SEARCH_LENGTH[0]} letters or digits")
-        pattern = re.compile(term_pattern(term), re.IGNORECASE)
+        a space in the term also matches a hyphen, and * stands for any letters (traffick* finds trafficked).
+        Raises SearchTermError (a ValueError) for a term the grammar refuses (see query.py)."""
+        pattern = search_pattern(term)
         passages = []
         for document in self.documents:
             linked: dict[int, list[str]] = {}

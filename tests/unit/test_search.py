@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from components.search import results
 from ocindex.narratives.library import Narratives
+from ocindex.narratives.query import SearchTermError
 from tests.conftest import SEEDS
 
 SEED_NAMES = {"000": "PER-2021.txt", "001": "PER-2021-wrapped.txt", "002": "PER-2023-summary.txt",
@@ -16,15 +20,21 @@ SEED_NAMES = {"000": "PER-2021.txt", "001": "PER-2021-wrapped.txt", "002": "PER-
 TERMS = ["gold mining", "extortion", "ports", "illegal mining", "cocaine", "money laundering", "Lima", "corruption"]
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory, index):
-    folder = tmp_path_factory.mktemp("seeds")
+def load_seeds(folder, index, **more: str) -> Narratives:
+    """The four seed documents, and any more given as file name -> text, loaded from folder/profiles."""
     (folder / "profiles").mkdir()
     for seed in SEEDS.glob("0*.txt"):
         shutil.copy(seed, folder / "profiles" / SEED_NAMES[seed.name[:3]])
+    for name, text in more.items():
+        (folder / "profiles" / name).write_text(text, encoding="utf-8")
     narratives = Narratives.load(folder, index)
-    assert narratives.errors == [] and len(narratives.documents) == 4
+    assert narratives.errors == [] and len(narratives.documents) == 4 + len(more)
     return narratives
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory, index):
+    return load_seeds(tmp_path_factory.mktemp("seeds"), index)
 
 
 def mentions(term: str):
@@ -82,3 +92,43 @@ def test_results_show_each_passage_under_its_indicator_with_the_score(seeds, ind
     cocaine = index.wide(2021).at["PER", "non-renewable-resource-crimes"]
     assert f"Peru: {cocaine:.2f} in 2021" in text and "Non-renewable resource crimes" in text
     assert "No passage mentions" in str(results(app_instance, index, seeds, "zebra crossing"))
+
+
+HOSTILE_TEXT = ("Illicit gold mining is " + "a" * 3000 + " and " + "a-" * 1500 + "q. Exports of timber rose. "
+                "Mafia-style groups control the ports and the gold-mining camps.\n")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory, index):
+    """The seeds plus a document with the long runs of letters and hyphens that make a backtracking pattern blow up."""
+    return load_seeds(tmp_path_factory.mktemp("hostile"), index, **{"PER-2021-hostile.txt": HOSTILE_TEXT})
+
+
+def test_repeated_wildcards_count_as_one_and_letters_around_them_stay_literal(hostile):
+    assert [p.matches for p in hostile.search("a" + "*" * 97 + "qz")] == []
+    assert {m.lower() for p in hostile.search("export**") for m in p.matches} >= {"exports", "exported"}
+    assert [p.matches for p in hostile.search("gold???")] == []  # '?' is a literal question mark, not a quantifier
+    assert {m for p in hostile.search("mafia style") for m in p.matches} >= {"Mafia-style"}
+    assert {m for p in hostile.search("gold-mining") for m in p.matches} >= {"gold-mining", "gold mining"}
+
+
+@pytest.mark.parametrize("term", ["organi*ation*", "a* b* c* d* e*"])
+def test_too_many_wildcards_are_refused_with_a_reason(hostile, term):
+    with pytest.raises(SearchTermError, match=r"at most"):
+        hostile.search(term)
+
+
+@settings(max_examples=300, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(term=st.text(alphabet=st.sampled_from("aqz *-?+()[]\\.^$|{}'é"), max_size=120))
+@example("a" + "*" * 97 + "qz")  # the link that stopped the server: minutes of backtracking per search
+@example("a* a* a* a-q")
+@example("gold???")  # was an uncaught re.error (500)
+@example("(a+)+$")
+def test_any_term_is_searched_in_bounded_time_or_refused_with_a_reason(hostile, term):
+    # hypothesis fails an example that runs past its deadline: a generous wall-clock bound on every search.
+    try:
+        found = hostile.search(term)
+    except SearchTermError as exc:
+        assert str(exc).startswith("a ")  # one of the grammar's reasons, not an error of the regular expression
+        return
+    assert all(p.matches for p in found)
