@@ -6,6 +6,8 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
+from ocindex.export import to_csv
+
 SOURCE = "Global Organized Crime Index, GI-TOC (ocindex.net); exported by OC Index Explorer"
 
 
@@ -29,6 +31,6 @@ def csv_file(frame: pd.DataFrame, edition: int | None, name: str) -> dict:
     if edition is not None:
         table.insert(0, "edition", edition)
     table["source"] = SOURCE
-    return dcc.send_string(table.to_csv(index=False, float_format="%.2f", lineterminator="\n"),
+    return dcc.send_string(to_csv(table),
                            f"oc-index_{name}" + (f"_{edition}" if edition is not None else "") + ".csv",
                            type="text/csv")
