@@ -40,6 +40,7 @@ class Settings:
     htpasswd: Path | None = None
     auth_header: str = "X-Forwarded-User"
     trusted_proxies: tuple = field(default=())
+    proxy_secret: str | None = field(default=None, repr=False)  # sent by the proxy with the user header
     redis_url: str | None = None  # figure cache shared by all workers when set; per-process memory otherwise
     cache_dir: Path = Path.home() / ".cache" / "ocindex"  # the last data that validated, for a safe restart
 
@@ -67,6 +68,7 @@ class Settings:
             htpasswd=Path(env["OCINDEX_HTPASSWD"]) if env.get("OCINDEX_HTPASSWD") else None,
             auth_header=env.get("OCINDEX_AUTH_HEADER", cls.auth_header),
             trusted_proxies=_networks(env.get("OCINDEX_TRUSTED_PROXIES", "")),
+            proxy_secret=env.get("OCINDEX_PROXY_SECRET") or None,
             redis_url=env.get("OCINDEX_REDIS_URL") or None,
             cache_dir=Path(env["OCINDEX_CACHE_DIR"]) if env.get("OCINDEX_CACHE_DIR") else cls.cache_dir,
         )

@@ -1,12 +1,15 @@
 """Access control for the internal server: off, HTTP Basic against an htpasswd file of bcrypt entries, or a
-user header set by the reverse proxy and believed only from the proxy's addresses. /healthz stays open."""
+user header set by the reverse proxy and believed only from the proxy's addresses, on requests that carry the
+secret only the proxy knows. /healthz stays open."""
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hmac
 import ipaddress
 import logging
+import re
 from pathlib import Path
 
 import bcrypt
@@ -17,10 +20,14 @@ from ocindex.settings import Settings, SettingsError
 log = logging.getLogger(__name__)
 REALM = "OC Index Explorer"
 BCRYPT_PREFIXES = ("$2y$", "$2b$", "$2a$")
+# What bcrypt accepts: a variant, a cost of 04-31, then 22 characters of salt and 31 of hash in its base64.
+BCRYPT_HASH = re.compile(r"\$2[aby]\$(0[4-9]|[12]\d|3[01])\$[./A-Za-z0-9]{53}")
+PROXY_SECRET_HEADER = "X-OCIndex-Proxy-Secret"
 
 
 def read_htpasswd(path: Path) -> dict[str, bytes]:
-    """user -> bcrypt hash. Anything but bcrypt (plaintext, MD5, SHA) is refused: never plaintext."""
+    """user -> bcrypt hash. Anything but a well-formed bcrypt entry (plaintext, MD5, SHA, a damaged hash) stops
+    the start-up, naming the line: never plaintext, and never a file that would fail at every sign-in."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -33,6 +40,9 @@ def read_htpasswd(path: Path) -> dict[str, bytes]:
         if not sep or not user or not hashed.startswith(BCRYPT_PREFIXES):
             raise SettingsError(f"OCINDEX_HTPASSWD: {path} line {number} is not a bcrypt entry "
                                 f"(create entries with `htpasswd -B`)")
+        if not BCRYPT_HASH.fullmatch(hashed):
+            raise SettingsError(f"OCINDEX_HTPASSWD: {path} line {number} holds a damaged bcrypt hash "
+                                f"(write the entry again with `htpasswd -B`)")
         users[user] = hashed.encode()
     if not users:
         raise SettingsError(f"OCINDEX_HTPASSWD: {path} has no users")
@@ -42,6 +52,10 @@ def read_htpasswd(path: Path) -> dict[str, bytes]:
 class BasicAuth:
     def __init__(self, users: dict[str, bytes]):
         self.users = users
+        # An unknown user is checked against this, at the file's own cost, so that the time of the answer does
+        # not tell which user names exist.
+        cost = int(next(iter(users.values()))[4:6])
+        self.dummy = bcrypt.hashpw(b"no such user", bcrypt.gensalt(rounds=cost))
 
     def user(self) -> str | None:
         header = request.headers.get("Authorization", "")
@@ -53,9 +67,11 @@ class BasicAuth:
         except (binascii.Error, UnicodeDecodeError):
             return None
         hashed = self.users.get(user)
-        if hashed is None or not bcrypt.checkpw(password.encode("utf-8"), hashed):
+        try:
+            matches = bcrypt.checkpw(password.encode("utf-8"), hashed or self.dummy)
+        except ValueError:  # e.g. a password over bcrypt's 72 bytes: a failed sign-in, not a server error
             return None
-        return user
+        return user if matches and hashed is not None else None
 
     def refuse(self) -> Response:
         return Response("Authentication required.\n", 401, {"WWW-Authenticate": f'Basic realm="{REALM}"'},
@@ -63,10 +79,13 @@ class BasicAuth:
 
 
 class HeaderAuth:
-    def __init__(self, header: str, proxies: tuple):
+    def __init__(self, header: str, proxies: tuple, secret: str | None):
         if not proxies:
             raise SettingsError("OCINDEX_AUTH=header needs OCINDEX_TRUSTED_PROXIES (the proxy's addresses)")
-        self.header, self.proxies = header, proxies
+        if not secret:
+            raise SettingsError("OCINDEX_AUTH=header needs OCINDEX_PROXY_SECRET (a long random value the proxy "
+                                f"sends in {PROXY_SECRET_HEADER})")
+        self.header, self.proxies, self.secret = header, proxies, secret.encode()
 
     def user(self) -> str | None:
         try:
@@ -75,6 +94,9 @@ class HeaderAuth:
             return None
         if not any(peer in network for network in self.proxies):
             return None  # a user header from anyone but the proxy is spoofed
+        # Any local user can reach the app from the proxy's address; only the proxy knows the secret.
+        if not hmac.compare_digest(request.headers.get(PROXY_SECRET_HEADER, "").encode(), self.secret):
+            return None
         return request.headers.get(self.header, "").strip() or None
 
     def refuse(self) -> Response:
@@ -89,7 +111,7 @@ def install(server: Flask, settings: Settings, open_paths: set[str]) -> None:
             raise SettingsError("OCINDEX_AUTH=basic needs OCINDEX_HTPASSWD (a file written by `htpasswd -B`)")
         guard = BasicAuth(read_htpasswd(settings.htpasswd))
     else:
-        guard = HeaderAuth(settings.auth_header, settings.trusted_proxies)
+        guard = HeaderAuth(settings.auth_header, settings.trusted_proxies, settings.proxy_secret)
 
     @server.before_request
     def require_user():

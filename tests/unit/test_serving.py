@@ -95,21 +95,56 @@ def test_a_plaintext_htpasswd_entry_is_refused(store, tmp_path):
         create_app(Settings(auth="basic", htpasswd=path), store)
 
 
-def test_header_auth_believes_the_user_header_only_from_the_proxy(store):
-    settings = Settings.from_env({"OCINDEX_AUTH": "header", "OCINDEX_TRUSTED_PROXIES": "127.0.0.1"})
+SECRET = "s3cret-the-proxy-alone-knows"
+
+
+def test_header_auth_believes_the_user_header_only_from_the_proxy_with_its_secret(store):
+    settings = Settings.from_env({"OCINDEX_AUTH": "header", "OCINDEX_TRUSTED_PROXIES": "127.0.0.1",
+                                  "OCINDEX_PROXY_SECRET": SECRET})
     client = create_app(settings, store).server.test_client()
     proxy, outsider = {"REMOTE_ADDR": "127.0.0.1"}, {"REMOTE_ADDR": "10.9.8.7"}
-    user = {"X-Forwarded-User": "alice"}
+    user, signed = {"X-Forwarded-User": "alice"}, {"X-Forwarded-User": "alice", "X-OCIndex-Proxy-Secret": SECRET}
     for method, path in every_route("/"):
-        assert call(client, method, path, headers=user, environ_base=proxy).status_code == 200, path
-        assert call(client, method, path, headers=user, environ_base=outsider).status_code == 401, path
+        assert call(client, method, path, headers=signed, environ_base=proxy).status_code == 200, path
+        assert call(client, method, path, headers=signed, environ_base=outsider).status_code == 401, path
+        # A local user on the proxy's host, without the proxy's secret or with a guess: refused.
+        assert call(client, method, path, headers=user, environ_base=proxy).status_code == 401, path
+        assert call(client, method, path, headers={**signed, "X-OCIndex-Proxy-Secret": SECRET[:-1]},
+                    environ_base=proxy).status_code == 401, path
         assert call(client, method, path, environ_base=proxy).status_code == 401, path
     assert client.get("/healthz", environ_base=outsider).status_code == 200
 
 
-def test_header_auth_without_trusted_proxies_is_a_configuration_error(store):
-    with pytest.raises(OCIndexError, match="OCINDEX_TRUSTED_PROXIES"):
-        create_app(Settings(auth="header"), store)
+@pytest.mark.parametrize("env, variable", [({"OCINDEX_PROXY_SECRET": SECRET}, "OCINDEX_TRUSTED_PROXIES"),
+                                           ({"OCINDEX_TRUSTED_PROXIES": "127.0.0.1"}, "OCINDEX_PROXY_SECRET")])
+def test_header_auth_without_trusted_proxies_or_secret_is_a_configuration_error(store, env, variable):
+    with pytest.raises(OCIndexError, match=variable):
+        create_app(Settings.from_env({"OCINDEX_AUTH": "header", **env}), store)
+
+
+def test_an_unknown_user_costs_the_same_bcrypt_check_as_a_known_one(store, htpasswd, monkeypatch):
+    client = create_app(Settings(auth="basic", htpasswd=htpasswd), store).server.test_client()
+    checked = []
+    real = bcrypt.checkpw
+    monkeypatch.setattr(bcrypt, "checkpw", lambda password, hashed: checked.append(hashed) or real(password, hashed))
+    assert client.get("/", headers=basic("alice", "wrong")).status_code == 401
+    assert client.get("/", headers=basic("mallory", "wrong")).status_code == 401
+    assert len(checked) == 2 and checked[0][4:7] == checked[1][4:7]  # one check each, at the same cost
+
+
+@pytest.mark.parametrize("password", ["é" * 40, "x" * 73, "correct horse" + "!" * 100])
+def test_a_password_bcrypt_cannot_take_is_a_401_not_a_500(store, htpasswd, password):
+    client = create_app(Settings(auth="basic", htpasswd=htpasswd), store).server.test_client()
+    for user in ("alice", "mallory"):
+        assert client.get("/", headers=basic(user, password)).status_code == 401
+
+
+@pytest.mark.parametrize("line", ["bob:$2y$05$tooshort", "bob:$2y$99$" + "a" * 53, "bob:$2b$10$" + "!" * 53])
+def test_an_htpasswd_line_with_a_damaged_hash_stops_the_start_naming_the_line(store, htpasswd, tmp_path, line):
+    path = tmp_path / "htpasswd"
+    path.write_text(htpasswd.read_text() + line + "\n")
+    with pytest.raises(OCIndexError, match="line 3 holds a damaged bcrypt hash"):
+        create_app(Settings(auth="basic", htpasswd=path), store)
 
 
 def test_security_headers_on_pages_and_api(store):
