@@ -3,9 +3,11 @@ and makes them this browser's briefing, ready to present. Only views of this app
 
 from __future__ import annotations
 
+import posixpath
+from urllib.parse import unquote, urlsplit
+
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
-from dash.exceptions import UnsupportedRelativePath
 
 from ocindex.store import DataStore
 
@@ -16,20 +18,35 @@ from .shell import Page
 MAX_VIEWS = 50
 
 
+def app_view(app: Dash, href: str) -> str | None:
+    """The view as a normalised path of this app with its query, or None when it leads anywhere else.
+
+    The path is percent-decoded once and its dot segments resolved, as a browser would, before it is compared with
+    the app's prefix: '/prefix/../../x', '/prefixX/', '//host', '/\\host' and anything still percent-encoded after
+    one decoding (a browser would decode it again) are refused."""
+    if not isinstance(href, str) or not href.startswith("/") or "\\" in href or not href.isprintable():
+        return None
+    parts = urlsplit(href)
+    path = unquote(parts.path)
+    if parts.scheme or parts.netloc or path.startswith("//") or "\\" in path or "%" in path or not path.isprintable():
+        return None
+    normal = posixpath.normpath(path)
+    if path.endswith("/") and not normal.endswith("/"):
+        normal += "/"
+    if normal.startswith("//") or not (normal + "/").startswith(app.config.requests_pathname_prefix):
+        return None
+    return normal + (f"?{parts.query}" if parts.query else "")
+
+
 def shared_views(app: Dash, query) -> tuple[list[dict], list[str]]:
     """The (href, title) pairs of the link that are paths inside this app; the rest named in notices."""
     hrefs, titles = query.get("view") or [], query.get("title") or []
     views, notices = [], []
     for position, href in enumerate(hrefs[:MAX_VIEWS]):
         title = titles[position] if position < len(titles) else ""
-        try:  # a path of this app: not another site, not another app under the same host
-            # '//host' and '/\\host' would leave the site; anything else must sit under this app's prefix.
-            inside = href.startswith("/") and not href.startswith("//") and "\\" not in href and \
-                app.strip_relative_path(href.split("?")[0]) is not None
-        except UnsupportedRelativePath:
-            inside = False
-        if inside:
-            views.append({"href": href, "title": title or href})
+        view = app_view(app, href)
+        if view is not None:
+            views.append({"href": view, "title": title or view})
         else:
             notices.append(f"View {position + 1} ('{href}') is not a view of this app: left out.")
     if len(hrefs) > MAX_VIEWS:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from components.charts import export_name, finish
 from components.presentation import briefing_items, valid_pins
 from figures.quadrant import quadrant_figure
@@ -51,15 +53,43 @@ def test_malformed_pins_from_the_browser_are_left_out():
     assert briefing_items(None)[1] == "Briefing (0)"
 
 
-def test_a_shared_briefing_keeps_only_views_of_this_app(workbook):
+@pytest.fixture(scope="module")
+def briefing_app(workbook):
     from app import create_app
-    from components.briefing import shared_views
     from ocindex.settings import Settings
 
-    app = create_app(Settings(data_dir=workbook.parent, url_prefix="/oc-index/"))
+    return create_app(Settings(data_dir=workbook.parent, url_prefix="/oc-index/"))
+
+
+def test_a_shared_briefing_keeps_only_views_of_this_app(briefing_app):
+    from components.briefing import shared_views
+
+    app = briefing_app
     query = {"view": ["/oc-index/country/PER?edition=2021", "//evil.example/x", "/other-app/", "https://x.example/",
                       "/oc-index/\\\\evil.example", "/oc-index/"], "title": ["Peru 2021"]}
     views, notices = shared_views(app, query)
     assert views == [{"href": "/oc-index/country/PER?edition=2021", "title": "Peru 2021"},
                      {"href": "/oc-index/", "title": "/oc-index/"}]
     assert len(notices) == 4 and "//evil.example/x" in notices[0]
+
+
+@pytest.mark.parametrize("href", ["/oc-index/../../x", "/oc-index/../other-app/", "/oc-indexX/", "/oc-index-other/x",
+                                  "//evil.example/oc-index/", "/\\evil.example/oc-index/", "/oc-index/%2e%2e/%2e%2e/x",
+                                  "/oc-index/%252e%252e/x", "/%2Fevil.example/oc-index/", "/oc-index/..%2F..%2Fx",
+                                  "/oc-index/country/../../../etc", "https://evil.example/oc-index/", "oc-index/x",
+                                  "/oc-index/\nx", 42])
+def test_a_shared_briefing_refuses_a_view_that_leaves_the_prefix_once_normalised(briefing_app, href):
+    from components.briefing import shared_views
+
+    views, notices = shared_views(briefing_app, {"view": [href]})
+    assert views == [] and len(notices) == 1
+
+
+@pytest.mark.parametrize("href, normal", [("/oc-index/country/PER?edition=2021", "/oc-index/country/PER?edition=2021"),
+                                          ("/oc-index/x/../country/PER", "/oc-index/country/PER"),
+                                          ("/oc-index/%63ountry/PER", "/oc-index/country/PER"),
+                                          ("/oc-index/./", "/oc-index/"), ("/oc-index", "/oc-index")])
+def test_a_shared_briefing_keeps_a_view_inside_the_prefix_as_its_normalised_path(briefing_app, href, normal):
+    from components.briefing import shared_views
+
+    assert shared_views(briefing_app, {"view": [href], "title": ["t"]}) == ([{"href": normal, "title": "t"}], [])
