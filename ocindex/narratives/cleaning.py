@@ -55,20 +55,24 @@ def _is_furniture(line: str, title_lines: set[str]) -> bool:
     return stripped in title_lines or any(p.search(stripped) for p in _FURNITURE)
 
 
-def _heading(line: str, after_break: bool) -> str | None:
+def _heading(line: str, after_break: bool, stands_alone: bool = False) -> str | None:
     """A heading: GI-TOC's capitals anywhere, or a short title-like line of another document (capitalised words,
-    no closing full stop) where a new block can start, so a wrapped line of a sentence is never taken for one."""
+    no closing full stop) where a new block can start, so a wrapped line of a sentence is never taken for one.
+
+    A line standing alone (blank lines around it, the next text starting a new sentence) is a heading even in
+    sentence case, as news headlines are written."""
     stripped = line.strip().strip("#").strip()
     if not stripped or _BULLET.match(line):
         return None
     if stripped.upper() in GITOC_SECTIONS + GITOC_PILLARS and stripped == stripped.upper():
         return stripped
     words = stripped.split()
-    if not after_break or len(words) > 12 or _SENTENCE_END.search(stripped) or stripped[-1] in ",-;:":
+    if not after_break or len(words) > (16 if stands_alone else 12) or _SENTENCE_END.search(stripped) or stripped[-1] in ",-;:":
         return None
     long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
     capitalised = sum(w[0].isupper() for w in long_words)
-    return stripped if stripped[0].isupper() and long_words and capitalised >= 0.6 * len(long_words) else None
+    title_like = stands_alone or capitalised >= 0.6 * len(long_words)
+    return stripped if stripped[0].isupper() and long_words and title_like else None
 
 
 def join_hyphenated(left: str, right: str, vocabulary: set[str]) -> str:
@@ -126,11 +130,14 @@ def structure(text: str) -> list[Paragraph]:
     for number, line in enumerate(lines, start=1):
         previous = blocks[-1] if blocks else ("gap", 0, "")
         after_break = previous[0] != "text" or bool(_SENTENCE_END.search(previous[2]))
+        following = next((other.strip() for other in lines[number:] if other.strip()), "")
+        stands_alone = (previous[0] in ("gap", "heading") and number < len(lines) and not lines[number].strip()
+                        and (not following or following[0].isupper() or following[0].isdigit()))
         if not line.strip():
             blocks.append(("gap", number, ""))
         elif _is_furniture(line, title_lines):
             blocks.append(("gap", number, ""))
-        elif (heading := _heading(line, after_break)) is not None:
+        elif (heading := _heading(line, after_break, stands_alone)) is not None:
             blocks.append(("heading", number, heading))
         elif _BULLET.match(line):
             blocks.append(("bullet", number, _BULLET.sub("", line).strip()))

@@ -73,7 +73,7 @@ class Linker:
                 found[slug] = hits
         return found
 
-    def link(self, sentences: list[Sentence]) -> list[Link]:
+    def link(self, sentences: list[Sentence], country: str | None = None) -> list[Link]:  # noqa: ARG002
         links: list[Link] = []
         previous: list[Link] = []
         for sentence in sentences:

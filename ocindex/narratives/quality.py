@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..catalogue import Catalogue
 from .linking import Link
+
+# A labelled evaluation text ends each sentence with the indicators it speaks of: "... ports. {cocaine-trade}".
+_LABEL = re.compile(r"\s*\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,10 @@ class Score:
     @property
     def recall(self) -> float:
         return self.true_positives / self.expected if self.expected else 1.0
+
+    def __add__(self, other: "Score") -> "Score":
+        return Score(self.true_positives + other.true_positives, self.predicted + other.predicted,
+                     self.expected + other.expected)
 
 
 def score(links: list[Link], labels: dict[int, set[str]], only: set[str] | None = None) -> Score:
@@ -38,3 +46,20 @@ def groups(catalogue: Catalogue) -> dict[str, set[str]]:
     result = {group: set(members) for group, members in catalogue.groups.items()}
     result["Criminal actors"] = {i.slug for i in catalogue if i.component == "criminal actors" and not i.is_composite}
     return result
+
+
+def parse_labelled(annotated: str) -> tuple[str, list[tuple[str, set[str]]]]:
+    """The plain text of a labelled evaluation text, and its sentences with their labels in order.
+
+    Lines without a label are headings; a labelled line holds one or more sentences, each followed by its label."""
+    plain_lines, labelled = [], []
+    for line in annotated.splitlines():
+        pieces = _LABEL.split(line)
+        if len(pieces) == 1:
+            plain_lines.append(line)
+            continue
+        # split() alternates text and label: [text, label, text, label, ..., rest]
+        for text, label in zip(pieces[0::2], pieces[1::2]):
+            labelled.append((" ".join(text.split()), {s.strip() for s in label.split(",") if s.strip()}))
+        plain_lines.append(_LABEL.sub("", line))
+    return "\n".join(plain_lines) + "\n", labelled
