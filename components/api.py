@@ -11,6 +11,7 @@ from flask import Response, jsonify, request, send_from_directory
 
 from ocindex import __version__
 from ocindex.export import UnknownEdition, parse_edition, scores_csv
+from ocindex.narratives.library import SETUP_HINT
 from ocindex.store import DataStore
 
 BOOTSTRAP_DIR = Path(flask_bootstrap.__file__).parent / "static" / "bootstrap5"
@@ -47,6 +48,7 @@ def register(app: Dash, store: DataStore) -> None:
             workbook_sha256=data.sha256,
             profiles=[d.name for d in store.narratives.documents],
             profile_errors=store.narratives.errors,
+            profile_setup=SETUP_HINT,
             last_reload_error=store.last_error,
         )
 

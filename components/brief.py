@@ -55,9 +55,10 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
             html.Td([rank_phrase(r["rank_global"], r["n_global"]), html.Br(),
                      rank_phrase(r["rank_region"], r["n_region"], r["region"])], className="small"),
         ]))
-    excerpts = [html.Li([html.Span(data.catalogue[e.link.indicator].label + ": ", className="fw-semibold"),
-                         *narrative.highlighted(e.link.sentence.text, e.link.terms),
-                         html.Span(f" ({e.document.name})", className="text-body-secondary")])
+    excerpts = [html.Li([html.Span(" · ".join(data.catalogue[s].label for s in e.indicators) + ": ",
+                                   className="fw-semibold"),
+                         *narrative.highlighted(e.sentence.text, tuple(t for link in e.links for t in link.terms)),
+                         html.Span([" (", narrative.document_link(e.document), ")"], className="text-body-secondary")])
                 for e in brief.excerpts]
     return dbc.Container([
         notice(ids.B_NOTICE, notices),
@@ -95,8 +96,7 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                          _scores(brief.strongest_resilience, brief, data)], width=6),
             ], className="g-3"),
             html.H2("What the profile says", className="h6 mt-1 mb-1"),
-            html.Ul(excerpts, className="small mb-1 oc-brief-excerpts") if excerpts else narrative.no_profile(
-                data, iso3, edition),
+            html.Ul(excerpts, className="small mb-1 oc-brief-excerpts") if excerpts else narrative.no_profile(),
             html.Footer(["Sources: " + "; ".join(brief.sources) + ". Scores 1–10; ranks: higher score first, ties "
                          "share a place. ",
                          html.Span(f"View online: {app.get_relative_path(f'/brief/{iso3}')}?edition={edition}",

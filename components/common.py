@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 
 from ocindex.catalogue import COMPOSITES, Indicator
 from ocindex.index import IndexData
+from ocindex.narratives.library import Narratives
 from ocindex.ranks import rank_phrase
 
 
@@ -49,10 +50,16 @@ def country_param(query, data: IndexData, edition: int) -> tuple[str | None, lis
     return None, [f"Country '{raw}' is not in the {edition} edition (use an ISO3 code such as PER)."]
 
 
-def country_options(data: IndexData) -> list[dict]:
-    """Every country of the index, by name, for a dropdown whose values are ISO3 codes."""
+def country_options(data: IndexData, narratives: Narratives | None = None) -> list[dict]:
+    """Every country of the index, by name, for a dropdown whose values are ISO3 codes; with narratives, the
+    countries that have profile text say for which editions."""
     countries = data.countries()
-    return [{"label": name, "value": iso3} for iso3, name in zip(countries["iso3"], countries["country"])]
+
+    def label(iso3: str, name: str) -> str:
+        editions = narratives.editions_of(iso3) if narratives is not None else []
+        return f"{name} · profile text {', '.join(map(str, editions))}" if editions else name
+
+    return [{"label": label(iso3, name), "value": iso3} for iso3, name in zip(countries["iso3"], countries["country"])]
 
 
 def notice(component_id: str, notices: list[str]) -> dbc.Alert:

@@ -214,7 +214,7 @@ def register(app: Dash, store: DataStore) -> None:
         edition = checked_edition(edition, data)
         iso3 = checked_country(iso3, data, edition) or no_update_error()
         indicator = None if indicator is None else checked_choice(indicator, {i.slug for i in data.catalogue})
-        return narrative.for_country(store.narratives, data, iso3, edition, indicator)
+        return narrative.for_country(store.narratives, data, iso3, edition, indicator, list_documents=True)
 
     @app.callback(Output(ids.C_PEER_TABLE, "children"),
                   Input(ids.C_EDITION, "value"), Input(ids.C_PEERS, "value"), State(ids.C_ISO3, "data"))

@@ -94,7 +94,7 @@ def layout(app: Dash, store: DataStore, query, slug: str):
             ], lg=2),
             dbc.Col([
                 dbc.Label("Country", html_for=ids.I_COUNTRY, className="small fw-semibold mb-0"),
-                dcc.Dropdown(id=ids.I_COUNTRY, options=country_options(data), value=country,
+                dcc.Dropdown(id=ids.I_COUNTRY, options=country_options(data, store.narratives), value=country,
                              placeholder="Search a country…"),
             ], lg=2),
             dbc.Col([

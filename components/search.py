@@ -12,13 +12,13 @@ from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from ocindex.index import IndexData
-from ocindex.narratives.library import PROFILES_DIR, Narratives, Passage
+from ocindex.narratives.library import Narratives, Passage
 from ocindex.narratives.query import SEARCH_LENGTH
 from ocindex.store import DataStore
 
 from . import downloads, ids
 from .common import breadcrumbs, country_href, indicator_link, last
-from .narrative import highlighted
+from .narrative import chips, document_link, highlighted
 from .shell import Page
 
 EXAMPLES = ("gold mining", "extortion", "ports", "money laundering", "corruption")
@@ -56,16 +56,14 @@ def _score(data: IndexData, iso3: str, edition: int, slug: str) -> str:
 
 
 def _passage(passage: Passage, data: IndexData) -> html.Li:
-    others = [data.catalogue[s].label for s in passage.indicators[1:]]
-    source = [passage.document.name]
+    source = [document_link(passage.document)]
     if passage.sentence.section:
         section = passage.sentence.section
-        source.append(section.title() if section.isupper() else section)
-    if others:
-        source.append("also linked to " + ", ".join(others))
+        source.append(" · " + (section.title() if section.isupper() else section))
     return html.Li([
+        chips(passage, data) if passage.links else None,
         html.Blockquote(highlighted(passage.sentence.text, passage.matches), className="mb-1"),
-        html.Div(" · ".join(source), className="small text-body-secondary"),
+        html.Div(source, className="small text-body-secondary"),
         html.Details([html.Summary("Whole paragraph", className="small"),
                       html.P(passage.paragraph_text, className="small mb-1")]),
     ], className="oc-excerpt mb-2")
@@ -78,14 +76,14 @@ def results(app: Dash, data: IndexData, narratives: Narratives, term: str):
             dcc.Link(example, href=app.get_relative_path("/search") + "?" + urlencode({"q": example})), ", ")][:-1],
             "."], className="text-body-secondary")
     if not narratives.documents:
-        return dbc.Alert(f"No country documents are loaded: add them to the data directory's {PROFILES_DIR}/ folder.",
+        return dbc.Alert("No profile text is loaded.",
                          color="light")
     try:
         found = narratives.search(term)
     except ValueError as exc:
         return dbc.Alert(f"'{term}': {exc}.", color="warning", className="py-2")
     if not found:
-        names = ", ".join(d.name for d in narratives.documents)
+        names = "; ".join(d.title for d in narratives.documents)
         return html.P(f"No passage mentions '{term}' in the {len(narratives.documents)} loaded documents ({names}).",
                       className="text-body-secondary")
     by_country: dict[tuple[str, int], dict[str, list[Passage]]] = {}
@@ -126,7 +124,7 @@ def passages_frame(data: IndexData, passages: list[Passage]) -> pd.DataFrame:
         iso3, edition = p.document.iso3, p.document.edition
         slug = p.indicators[0] if p.indicators else ""
         rows.append({"edition": edition, "iso3": iso3, "country": data.wide(edition).at[iso3, "country"],
-                     "document": p.document.name, "section": p.sentence.section, "indicator": slug,
+                     "document": p.document.name, "title": p.document.title, "section": p.sentence.section, "indicator": slug,
                      "indicator_label": data.catalogue[slug].label if slug else "",
                      "score": score_of(data, iso3, edition, slug),
                      "also_linked_to": ";".join(p.indicators[1:]), "passage": p.sentence.text,

@@ -8,7 +8,7 @@ import pandas as pd
 
 from .catalogue import COMPOSITES
 from .index import IndexData
-from .narratives.library import Excerpt, Narratives
+from .narratives.library import LinkedPassage, Narratives
 from .quadrant import classify, positions, split_for
 
 TOP_MARKETS, TOP_ACTORS, RESILIENCE_SHOWN, MAX_EXCERPTS = 3, 2, 3, 5
@@ -28,7 +28,7 @@ class Brief:
     top_actors: pd.DataFrame
     strongest_resilience: pd.DataFrame
     weakest_resilience: pd.DataFrame
-    excerpts: list[Excerpt]
+    excerpts: list[LinkedPassage]  # each passage once, with all its indicators
     sources: list[str]
 
 
@@ -53,16 +53,15 @@ def build_brief(data: IndexData, narratives: Narratives, iso3: str, edition: int
     weakest = _ranked(resilience, True, RESILIENCE_SHOWN)
     # The most relevant passages speak of what stands out: the top markets and actors, the weakest resilience.
     wanted = list(top_markets["indicator"]) + list(top_actors["indicator"]) + list(weakest["indicator"])
-    excerpts, seen = [], set()
-    for indicator in wanted:
-        for excerpt in narratives.excerpts(iso3, edition, indicator):
-            if excerpt.link.sentence.text not in seen:
-                excerpts.append(excerpt)
-                seen.add(excerpt.link.sentence.text)
-                break
-    documents = sorted({e.document.name for e in excerpts[:MAX_EXCERPTS]})
+    excerpts: list[LinkedPassage] = []
+    for indicator in wanted:  # the passage that speaks most directly of it, unless already chosen
+        best = next((p for p in narratives.passages(iso3, edition, indicator)
+                     if all(p.sentence.text != e.sentence.text for e in excerpts)), None)
+        if best is not None:
+            excerpts.append(best)
+    documents = list({id(e.document): e.document for e in excerpts[:MAX_EXCERPTS]}.values())
     sources = [f"Global Organized Crime Index {edition}, GI-TOC (ocindex.net)"] + [
-        f"Country document: {name}" for name in documents]
+        ", ".join(filter(None, (d.title, d.meta.publisher, d.meta.date))) for d in documents]
     first = mine.iloc[0]
     return Brief(
         iso3=iso3, country=first["country"], continent=first["continent"], region=first["region"], edition=edition,

@@ -12,7 +12,7 @@ from .errors import WORKBOOK_NAME, OCIndexError
 from .export import UnknownEdition, parse_edition, scores_csv
 from .index import load_index
 from .narratives.documents import load_document
-from .narratives.library import PROFILES_DIR, Narratives
+from .narratives.library import PROFILES_DIR, SETUP_HINT, Narratives
 from .narratives.linking import Linker
 from .settings import Settings
 
@@ -48,7 +48,9 @@ def cmd_check(args) -> int:
     print(f"Profiles in {directory}: {len(narratives.documents)} loaded, "
           f"{sum(len(d.links) for d in narratives.documents)} linked sentences")
     for document in narratives.documents:
-        print(f"  {document.name}: {document.iso3} {document.edition}, {len(document.links)} links")
+        print(f"  {document.name}: {document.iso3} {document.edition}, {len(document.links)} links, "
+              f"\"{document.title}\"")
+    print(f"  {SETUP_HINT}")
     problems = narratives.errors + [f"score disagrees: {m}" for m in narratives.score_mismatches]
     for problem in problems:
         print(f"  problem: {problem}")

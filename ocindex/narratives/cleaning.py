@@ -111,8 +111,8 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def structure(text: str) -> list[Paragraph]:
-    """Paragraphs with their section, each split into sentences."""
+def _blocks(text: str) -> tuple[list[str], list[tuple[str, int, str]], set[str]]:
+    """The text's lines; its blocks, (kind, line, text) with kind heading / text / bullet / gap; its words."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
     lines = text.split("\n")
     # A title repeated on every page (such as the country name in capitals) is furniture.
@@ -143,7 +143,24 @@ def structure(text: str) -> list[Paragraph]:
             blocks.append(("bullet", number, _BULLET.sub("", line).strip()))
         else:
             blocks.append(("text", number, line.strip()))
+    return lines, blocks, vocabulary
 
+
+def title(text: str) -> str | None:
+    """The document's title: the longest heading before its first paragraph that is not a GI-TOC heading
+    (a publisher's banner such as 'Financial Crime World' is shorter than the headline under it)."""
+    candidates = []
+    for kind, _, content in _blocks(text)[1]:
+        if kind in ("text", "bullet"):
+            break
+        if kind == "heading" and content.upper() not in GITOC_SECTIONS + GITOC_PILLARS:
+            candidates.append(content)
+    return max(candidates, key=len) if candidates else None
+
+
+def structure(text: str) -> list[Paragraph]:
+    """Paragraphs with their section, each split into sentences."""
+    lines, blocks, vocabulary = _blocks(text)
     paragraphs: list[Paragraph] = []
     section = ""
     current: Paragraph | None = None

@@ -10,7 +10,7 @@ from contextlib import redirect_stderr, redirect_stdout
 import pytest
 from fpdf import FPDF
 
-from components.narrative import excerpt_item, highlighted
+from components.narrative import highlighted, passage_item
 from ocindex.cli import main
 from ocindex.narratives.library import Narratives
 from ocindex.store import DataStore
@@ -123,6 +123,6 @@ def test_document_text_is_rendered_as_text_with_terms_marked(index):
     pieces = highlighted("<script>alert(1)</script> moves cocaine and Cocaine.", ("cocaine", "Cocaine"))
     assert pieces[0] == "<script>alert(1)</script> moves "  # a plain string: React shows it as text
     assert [p.children for p in pieces if not isinstance(p, str)] == ["cocaine", "Cocaine"]
-    excerpt = DataStore(SEEDS.parent / "data").narratives.excerpts("PER", 2021, "cocaine-trade")[0]
-    rendered = excerpt_item(excerpt, index, show_indicator=False)
-    assert "PER-2021.txt · Drugs" in str(rendered)
+    passage = DataStore(SEEDS.parent / "data").narratives.passages("PER", 2021, "cocaine-trade")[0]
+    rendered = str(passage_item(passage, index))
+    assert "Peru: Global Organized Crime Index profile, 2021" in rendered and "PER-2021.txt" not in rendered
