@@ -78,19 +78,24 @@ def passage_item(passage: LinkedPassage, data: IndexData, *, selected: str | Non
         for term in link.terms:
             marks.setdefault(term.lower(), (f"oc-mark-{n % COLOURS}", data.catalogue[link.indicator].label))
     terms = tuple(t for link in passage.links for t in link.terms)
-    source: list = [document_link(document)]
-    if passage.sentence.section:
-        section = passage.sentence.section
-        source.append(" · " + (section.title() if section.isupper() else section))
-    if show_country:
-        source.insert(0, data.wide(document.edition).at[document.iso3, "country"] + " · ")
+    country = data.wide(document.edition).at[document.iso3, "country"] if show_country else None
     return html.Li([
         chips(passage, data, selected),
         html.Blockquote(highlighted(passage.sentence.text, terms, marks), className="mb-1"),
-        html.Div(source, className="small text-body-secondary oc-source"),
-        html.Details([html.Summary("Whole paragraph", className="small"),
-                      html.P(passage.paragraph_text, className="small mb-1")]),
+        *cited(passage, country),
     ], className="oc-excerpt mb-3")
+
+
+def cited(passage: LinkedPassage, country: str | None = None) -> list:
+    """Where the passage comes from (country, document title, section) and its whole paragraph."""
+    source: list = [f"{country} · "] if country else []
+    source.append(document_link(passage.document))
+    if passage.sentence.section and passage.sentence.section != passage.document.derived_title:
+        section = passage.sentence.section  # a headline is the title already, not a section
+        source.append(" · " + (section.title() if section.isupper() else section))
+    return [html.Div(source, className="small text-body-secondary oc-source"),
+            html.Details([html.Summary("Whole paragraph", className="small"),
+                          html.P(passage.paragraph_text, className="small mb-1")])]
 
 
 def passages_list(passages: list[LinkedPassage], data: IndexData, *, selected: str | None = None,

@@ -18,7 +18,7 @@ from ocindex.store import DataStore
 
 from . import downloads, ids
 from .common import breadcrumbs, country_href, indicator_link, last
-from .narrative import chips, document_link, highlighted
+from .narrative import chips, cited, highlighted
 from .shell import Page
 
 EXAMPLES = ("gold mining", "extortion", "ports", "money laundering", "corruption")
@@ -56,16 +56,10 @@ def _score(data: IndexData, iso3: str, edition: int, slug: str) -> str:
 
 
 def _passage(passage: Passage, data: IndexData) -> html.Li:
-    source = [document_link(passage.document)]
-    if passage.sentence.section:
-        section = passage.sentence.section
-        source.append(" · " + (section.title() if section.isupper() else section))
     return html.Li([
         chips(passage, data) if passage.links else None,
         html.Blockquote(highlighted(passage.sentence.text, passage.matches), className="mb-1"),
-        html.Div(source, className="small text-body-secondary"),
-        html.Details([html.Summary("Whole paragraph", className="small"),
-                      html.P(passage.paragraph_text, className="small mb-1")]),
+        *cited(passage),
     ], className="oc-excerpt mb-2")
 
 
