@@ -37,6 +37,8 @@ PANELS = [quadrant, country, indicator, pillar, brief, compare, deck, change, si
           regions]
 PAGES = [panel.PAGE for panel in PANELS]
 log = logging.getLogger("ocindex")
+# gunicorn's exit code for "App failed to load": its master then stops, instead of starting workers forever.
+GUNICORN_APP_LOAD_ERROR = 4
 
 
 def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
@@ -101,8 +103,8 @@ def __getattr__(name: str):
         try:
             built = create_app(settings)
         except OCIndexError as exc:
-            log.critical("%s", exc)
-            raise SystemExit(f"error: {exc}") from None
+            log.critical("%s", exc)  # one line: the store and the settings say what is wrong and where
+            raise SystemExit(GUNICORN_APP_LOAD_ERROR) from None
         globals()["app"], globals()["server"] = built, built.server
         globals()["celery_app"] = built.server.config["OCINDEX_JOBS"].handle
         return globals()[name]

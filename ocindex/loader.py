@@ -45,7 +45,11 @@ def read_workbook(path: Path, catalogue: Catalogue) -> list[SheetScores]:
             match = DATASET_SHEET.match(worksheet.title.strip())
             if not match:
                 continue
-            rows = list(worksheet.iter_rows(values_only=True))
+            try:
+                rows = list(worksheet.iter_rows(values_only=True))
+            except Exception as exc:  # damaged sheet XML inside a sound zip: openpyxl and lxml raise many types
+                raise WorkbookInvalid(path, [Problem(sheet=worksheet.title, message="the sheet cannot be read "
+                                                     f"({type(exc).__name__}: {' '.join(str(exc).split())})")]) from None
             sheet = _read_sheet(worksheet.title, int(match.group(1)), rows, catalogue, problems)
             if sheet is not None:
                 editions.append(sheet)

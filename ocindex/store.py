@@ -1,21 +1,42 @@
 """Holds the data the app serves. New data replaces it only once it validates in full; the last data that
-validated is also kept on disk, so a restart with a broken workbook still serves it (and says so)."""
+validated is also kept on disk, so a restart with a broken workbook still serves it (and says so).
+
+The copy on disk is the tidy table as JSON with its SHA-256 beside it: data, never code (a pickle would run
+whatever whoever can write to the cache directory put there), and checked before it is used."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
-import pickle
+import os
+import tempfile
 import threading
 from pathlib import Path
+
+import pandas as pd
 
 from .catalogue import Catalogue
 from .datadir import find_data_dir
 from .errors import WORKBOOK_NAME, OCIndexError
-from .index import IndexData, load_index
+from .index import TIDY_COLUMNS, IndexData, load_index
 from .narratives.library import Narratives
 
 log = logging.getLogger(__name__)
-SNAPSHOT_NAME = "last-valid-index.pickle"
+SNAPSHOT_NAME = "last-valid-index.json"
+SNAPSHOT_FORMAT = "ocindex-tidy/1"
+SNAPSHOT_DTYPES = {"edition": "int64", "score": "float64", "change": "float64",
+                   **{f"{kind}_{level}": "int64" for kind in ("rank", "n") for level in ("global", "continent", "region")}}
+
+
+class DataUnavailable(OCIndexError):
+    """Neither the workbook nor a kept copy of the last valid data can be served."""
+
+
+def one_line(exc: BaseException) -> str:
+    """An error as one line for the log and /healthz; unexpected errors are named by their type."""
+    text = " ".join(str(exc).split())
+    return text if isinstance(exc, OCIndexError) else f"{type(exc).__name__}: {text}"
 
 
 class DataStore:
@@ -27,7 +48,7 @@ class DataStore:
         self.last_error: str | None = None
         try:
             self._index = load_index(self.workbook_path, self.catalogue)
-        except OCIndexError as exc:
+        except Exception as exc:  # noqa: BLE001 - a damaged file can raise anything; every kind is reported
             self._index = self._last_valid(exc)
         else:
             self._keep_snapshot()
@@ -55,9 +76,9 @@ class DataStore:
             try:
                 fresh = load_index(self.workbook_path, self.catalogue)
                 narratives = Narratives.load(self.data_dir, fresh)  # a bad document is reported, not fatal
-            except (OCIndexError, OSError) as exc:
-                self.last_error = str(exc)
-                log.error("reload refused, previous data keeps serving: %s", exc)
+            except Exception as exc:  # noqa: BLE001 - a damaged file can raise anything; every kind is reported
+                self.last_error = one_line(exc)
+                log.error("reload refused, previous data keeps serving: %s", self.last_error)
                 return False
             self._index, self._narratives = fresh, narratives
             self.last_error = None
@@ -68,20 +89,51 @@ class DataStore:
     def _keep_snapshot(self) -> None:
         if self.snapshot is None:
             return
+        tidy = self._index.tidy[TIDY_COLUMNS]
+        document = {"format": SNAPSHOT_FORMAT, "source": str(self._index.source), "sha256": self._index.sha256,
+                    "columns": TIDY_COLUMNS, "rows": tidy.astype(object).where(tidy.notna(), None).values.tolist()}
+        content = json.dumps(document, allow_nan=False).encode()
         try:
             self.snapshot.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.snapshot.with_suffix(".tmp")
-            temporary.write_bytes(pickle.dumps(self._index))
-            temporary.replace(self.snapshot)  # atomic: a reader never sees half a file
+            # Data first, then its checksum; each replaced atomically, from a file of this process alone.
+            for path, data in ((self.snapshot, content), (checksum_path(self.snapshot),
+                                                          hashlib.sha256(content).hexdigest().encode())):
+                handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, path)
         except OSError as exc:
             log.warning("could not keep a copy of the valid data in %s: %s", self.snapshot, exc)
 
-    def _last_valid(self, error: OCIndexError) -> IndexData:
-        """At start-up with a broken workbook: the last data that validated, if this server kept one."""
+    def _last_valid(self, error: Exception) -> IndexData:
+        """At start-up with a broken workbook: the last data that validated, if this server kept a sound copy."""
+        self.last_error = one_line(error)
         if self.snapshot is None or not self.snapshot.is_file():
-            raise error
-        # Our own file, written by _keep_snapshot from validated data (not a user upload).
-        index = pickle.loads(self.snapshot.read_bytes())
-        self.last_error = str(error)
-        log.error("the workbook is refused; serving the last valid data (sha256 %s): %s", index.sha256[:12], error)
+            raise DataUnavailable(f"{self.last_error} (and no copy of earlier valid data is kept)") from None
+        try:
+            index = read_snapshot(self.snapshot, self.catalogue)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise DataUnavailable(f"{self.last_error} (and the kept copy of earlier valid data cannot be used: "
+                                  f"{one_line(exc)})") from None
+        log.error("the workbook is refused; serving the last valid data (sha256 %s): %s", index.sha256[:12],
+                  self.last_error)
         return index
+
+
+def checksum_path(snapshot: Path) -> Path:
+    return snapshot.with_name(snapshot.name + ".sha256")
+
+
+def read_snapshot(path: Path, catalogue: Catalogue) -> IndexData:
+    """The data kept by _keep_snapshot, once its checksum and its shape are right; ValueError otherwise."""
+    content = path.read_bytes()
+    if hashlib.sha256(content).hexdigest() != checksum_path(path).read_text().strip():
+        raise ValueError(f"{path} does not match its SHA-256 checksum")
+    document = json.loads(content)
+    if document.get("format") != SNAPSHOT_FORMAT or document.get("columns") != TIDY_COLUMNS:
+        raise ValueError(f"{path} is not a copy of the index this version writes")
+    tidy = pd.DataFrame(document["rows"], columns=TIDY_COLUMNS).astype(SNAPSHOT_DTYPES)
+    unknown = set(tidy["indicator"]) - {i.slug for i in catalogue}
+    if unknown:
+        raise ValueError(f"{path} holds indicators missing from the catalogue: {', '.join(sorted(unknown))}")
+    return IndexData(tidy=tidy, catalogue=catalogue, source=Path(document["source"]), sha256=str(document["sha256"]))

@@ -128,13 +128,13 @@ def read_text(path: Path) -> str:
 
 def _pdf_text(path: Path) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(path)
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, OSError) as exc:
-        raise ProfileError(path, f"cannot be read as a PDF ({exc})") from None
+    except Exception as exc:  # a damaged PDF makes pypdf raise almost anything (unsupported filter, KeyError...)
+        raise ProfileError(path, f"cannot be read as a PDF ({type(exc).__name__}: {' '.join(str(exc).split())})") \
+            from None
     text = "\n\n".join(pages)
     if not text.strip():
         raise ProfileError(path, "is a PDF with no text layer (a scan?): add a text version of it")

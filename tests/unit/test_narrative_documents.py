@@ -16,6 +16,7 @@ from ocindex.narratives.library import Narratives
 from ocindex.store import DataStore
 
 from ..conftest import SEEDS
+from ..damaged import pdf_with_unsupported_filter
 from ..narrative_labels import SEED_000
 
 
@@ -62,6 +63,14 @@ def test_bad_files_are_named_with_their_problem_and_the_others_still_load(data_d
         line = next(m for m in narratives.errors if name in m)
         assert problem in line, line
     assert len(narratives.errors) == 6, messages
+
+
+def test_a_pdf_pypdf_cannot_decode_is_a_profile_error_and_the_service_starts(data_dir):
+    pdf_with_unsupported_filter(data_dir / "profiles" / "COL-2023.pdf")  # pypdf raises NotImplementedError
+    store = DataStore(data_dir)
+    assert [d.name for d in store.narratives.documents] == ["PER-2021.txt"]
+    [error] = store.narratives.errors
+    assert "COL-2023.pdf" in error and "cannot be read as a PDF" in error and "\n" not in error
 
 
 def test_a_pdf_profile_is_read_and_linked(data_dir, index):

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import pickle
 import shutil
+from pathlib import Path
 
 import bcrypt
+import pandas as pd
 import pytest
 
 from app import create_app
 from components import ids
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
-from ocindex.store import DataStore
+from ocindex.store import SNAPSHOT_NAME, DataStore
+from tests.damaged import workbook_with_damaged_sheets
 
 PREFIX = "/oc-index/"
 
@@ -201,3 +206,56 @@ def test_a_restart_with_a_broken_workbook_serves_the_last_valid_data(own_data, t
     assert "cannot be opened" in restarted.last_error
     with pytest.raises(OCIndexError):
         DataStore(own_data)  # with no valid copy kept, a broken workbook stops the start-up with its message
+
+
+def test_damaged_sheet_xml_inside_a_sound_zip_is_a_located_one_line_error(own_data, tmp_path):
+    store = DataStore(own_data, snapshot_dir=tmp_path / "cache")
+    before = store.index.tidy
+    workbook_with_damaged_sheets(own_data / "global_oc_index.xlsx", tmp_path / "damaged.xlsx").replace(
+        own_data / "global_oc_index.xlsx")
+    assert store.reload() is False
+    assert store.index.tidy is before
+    assert "sheet '" in store.last_error and "cannot be read" in store.last_error and "\n" not in store.last_error
+    restarted = DataStore(own_data, snapshot_dir=tmp_path / "cache")  # a restart serves the kept copy
+    pd.testing.assert_frame_equal(restarted.index.tidy, before)
+    assert restarted.index.sha256 == store.index.sha256 and restarted.last_error == store.last_error
+    health = create_app(Settings(data_dir=own_data), restarted).server.test_client().get("/healthz").get_json()
+    assert health["status"] == "degraded" and "cannot be read" in health["last_reload_error"]
+
+
+def test_the_kept_copy_is_json_with_a_checksum_and_a_pickle_in_the_cache_is_never_run(own_data, tmp_path):
+    cache = tmp_path / "cache"
+    DataStore(own_data, snapshot_dir=cache)
+    kept = json.loads((cache / SNAPSHOT_NAME).read_bytes())
+    assert kept["columns"][:3] == ["edition", "iso3", "country"] and len(kept["rows"]) > 0
+    marker = tmp_path / "ran"
+    planted = pickle.dumps(RunsWhenUnpickled(str(marker)))
+    (cache / "last-valid-index.pickle").write_bytes(planted)  # where the previous version kept its copy
+    (own_data / "global_oc_index.xlsx").write_bytes(b"truncated upload")
+    assert DataStore(own_data, snapshot_dir=cache).last_error is not None  # served from the JSON copy
+    # Whoever can write to the cache replaces the copy by a pickle, with a matching checksum: refused as data.
+    (cache / SNAPSHOT_NAME).write_bytes(planted)
+    (cache / f"{SNAPSHOT_NAME}.sha256").write_text(hashlib.sha256(planted).hexdigest())
+    with pytest.raises(OCIndexError, match="cannot be used"):
+        DataStore(own_data, snapshot_dir=cache)
+    assert not marker.exists()
+
+
+def test_a_kept_copy_that_does_not_match_its_checksum_is_refused_with_one_clear_line(own_data, tmp_path):
+    cache = tmp_path / "cache"
+    DataStore(own_data, snapshot_dir=cache)
+    copy = cache / SNAPSHOT_NAME
+    copy.write_bytes(copy.read_bytes().replace(b'"PER", "Peru"', b'"PER", "Perx"', 1))
+    (own_data / "global_oc_index.xlsx").write_bytes(b"truncated upload")
+    with pytest.raises(OCIndexError) as refused:
+        DataStore(own_data, snapshot_dir=cache)
+    message = str(refused.value)
+    assert "\n" not in message and "cannot be opened" in message and "SHA-256" in message
+
+
+class RunsWhenUnpickled:
+    def __init__(self, path: str):
+        self.path = path
+
+    def __reduce__(self):
+        return (Path.touch, (Path(self.path),))
