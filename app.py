@@ -31,7 +31,7 @@ from components import (
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import DataStore
-from serving import auth, cache, jobs, logs, security
+from serving import auth, cache, jobs, limits, logs, security
 
 PANELS = [quadrant, country, indicator, pillar, brief, compare, deck, change, similar, weights, search, briefing,
           regions]
@@ -57,6 +57,8 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     )
     app.server.config["OCINDEX_STORE"] = store
     app.server.config["OCINDEX_JOBS"] = background
+    app.server.config["OCINDEX_SETTINGS"] = settings
+    limits.install(app.server, settings)  # first: before authentication, routing and caching
     auth.install(app.server, settings, open_paths={f"{settings.url_prefix}healthz"})
     cache.init(app.server, settings)
     app.layout = shell.layout(app, store.index)
@@ -65,7 +67,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     charts.register(app)
     for panel in PANELS:
         panel.register(app, store)
-    security.install(app)  # last: its policy hashes the inline scripts the panels registered
+    security.install(app, settings.max_nesting)  # last: its policy hashes the inline scripts the panels registered
     return app
 
 

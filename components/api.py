@@ -61,11 +61,10 @@ def register(app: Dash, store: DataStore) -> None:
             return jsonify(error=str(exc)), 400
         country = args.get("country", "").upper() or None
         if country is not None and country not in set(data.tidy["iso3"]):
-            return jsonify(error=f"country {args['country']!r} is not an ISO3 code of the index"), 400
+            return jsonify(error="country is not an ISO3 code of the index"), 400
         indicator = args.get("indicator") or None
         if indicator is not None and indicator not in data.catalogue:
-            return jsonify(error=f"indicator {indicator!r} is not in the catalogue (use a slug such as "
-                                 f"cocaine-trade)"), 400
+            return jsonify(error="indicator is not in the catalogue (use a slug such as cocaine-trade)"), 400
         return jsonify([e.as_dict() for e in store.narratives.excerpts(country, edition, indicator)])
 
     @server.get(f"{prefix}api/scores.csv")

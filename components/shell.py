@@ -106,10 +106,15 @@ def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
     def page(sha256: str, pathname: str | None, search: str | None):  # noqa: ARG001 - the hash keys the cache
         return plain(route(app, store, pages, pathname, search))
 
+    settings = app.server.config["OCINDEX_SETTINGS"]
+
     @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
     def render_page(pathname, search):
         if not isinstance(pathname, (str, type(None))) or not isinstance(search, (str, type(None))):
             raise PreventUpdate
+        # The browser sends these in the callback's body: the request limits apply, before the cache sees them.
+        if len(pathname or "") > settings.max_path or len(search or "") > settings.max_query:
+            return not_found(app, "this address", "It is longer than this server accepts.")
         return page(store.index.sha256, pathname, search)
 
 

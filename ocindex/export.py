@@ -14,7 +14,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class UnknownEdition(ValueError):
     def __init__(self, edition: object, available: tuple[int, ...]):
         listed = ", ".join(str(e) for e in available)
-        super().__init__(f"edition {edition!r} is not loaded; available editions: {listed}")
+        self.edition = edition  # not repeated in the message: it comes from a request, and errors never echo input
+        super().__init__(f"the edition asked for is not loaded; available editions: {listed}")
 
 
 def parse_edition(value: object, data: IndexData) -> int:

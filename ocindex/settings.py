@@ -27,6 +27,22 @@ def _networks(value: str) -> tuple:
         raise SettingsError(f"OCINDEX_TRUSTED_PROXIES: {exc}") from None
 
 
+def _count(env, name: str, default: int) -> int:
+    """A positive whole number from the environment, or the default."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise SettingsError(f"{name}={raw!r}: expected a whole number above 0")
+    return int(raw)
+
+
+# Limits for a shared server (README lists them): variable -> Settings field.
+LIMITS = {"OCINDEX_MAX_BODY_KB": "max_body_kb", "OCINDEX_MAX_PATH": "max_path", "OCINDEX_MAX_QUERY": "max_query",
+          "OCINDEX_MAX_NESTING": "max_nesting", "OCINDEX_CACHE_MAX_MB": "cache_max_mb",
+          "OCINDEX_DECK_JOBS": "deck_jobs", "OCINDEX_DECK_POLL_TIMEOUT": "deck_poll_timeout"}
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path | None = None
@@ -43,6 +59,13 @@ class Settings:
     proxy_secret: str | None = field(default=None, repr=False)  # sent by the proxy with the user header
     redis_url: str | None = None  # figure cache shared by all workers when set; per-process memory otherwise
     cache_dir: Path = Path.home() / ".cache" / "ocindex"  # the last data that validated, for a safe restart
+    max_body_kb: int = 1024  # request body (callbacks); larger is a 413
+    max_path: int = 1024  # characters of a URL path; longer is a 414
+    max_query: int = 4096  # characters of a query string; longer is a 414
+    max_nesting: int = 100  # levels of a callback body's JSON; deeper is a 400
+    cache_max_mb: int = 256  # figure and page cache of each process (without Redis)
+    deck_jobs: int = 2  # deck exports running at once on this server (and one per user)
+    deck_poll_timeout: int = 30  # seconds without a poll from its page before a deck job is ended
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "Settings":
@@ -71,6 +94,7 @@ class Settings:
             proxy_secret=env.get("OCINDEX_PROXY_SECRET") or None,
             redis_url=env.get("OCINDEX_REDIS_URL") or None,
             cache_dir=Path(env["OCINDEX_CACHE_DIR"]) if env.get("OCINDEX_CACHE_DIR") else cls.cache_dir,
+            **{name: _count(env, variable, getattr(cls, name)) for variable, name in LIMITS.items()},
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -21,7 +21,7 @@ def content_security_policy(app: Dash) -> str:
     ])
 
 
-def install(app: Dash) -> None:
+def install(app: Dash, max_nesting: int) -> None:
     server = app.server
     update_path = f"{app.config.routes_pathname_prefix}_dash-update-component"
     policy = content_security_policy(app)  # install() runs last, once every (clientside) callback is registered
@@ -40,8 +40,12 @@ def install(app: Dash) -> None:
             return None
         try:
             body = json.loads(request.get_data(cache=True) or b"null")
+        except RecursionError:
+            return _bad("the callback request is nested too deeply")
         except (ValueError, UnicodeDecodeError):
             return _bad("the callback request is not JSON")
+        if nesting(body) > max_nesting:
+            return _bad(f"the callback request is nested more than {max_nesting} levels deep")
         if not isinstance(body, dict):
             return _bad("the callback request must be a JSON object")
         for name, kind in CALLBACK_FIELDS.items():
@@ -58,6 +62,17 @@ def install(app: Dash) -> None:
                 spec["state"]) or not all(isinstance(e, (dict, list)) for e in body["inputs"] + state):
             return _bad("the callback request does not match the callback's inputs and state")
         return None
+
+
+def nesting(value) -> int:
+    """How many levels of lists and objects a parsed JSON value holds, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (list, dict)):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _outputs_fit(key: str, outputs) -> bool:
