@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import bcrypt
@@ -35,6 +36,26 @@ def wait_for(check, seconds: float = 60, every: float = 0.5):
     raise AssertionError(f"gave up after {seconds} s")
 
 
+@contextmanager
+def gunicorn(data: Path, cache: Path, **env: str):
+    """gunicorn as README documents it (the checked-in config), one worker on a free loopback port under the prefix;
+    yields the base URL and the process once /healthz answers. Its log goes to cache/../gunicorn.log."""
+    port = free_port()
+    env = {**os.environ, "OCINDEX_HOST": "127.0.0.1", "OCINDEX_PORT": str(port), "OCINDEX_DATA_DIR": str(data),
+           "OCINDEX_URL_PREFIX": PREFIX, "OCINDEX_CACHE_DIR": str(cache), "OCINDEX_WORKERS": "1",
+           "OCINDEX_LOG_FORMAT": "json", **env}
+    with open(cache.parent / "gunicorn.log", "ab") as log:
+        process = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "-c", "gunicorn.conf.py"],
+                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}{PREFIX}"
+    try:
+        wait_for(lambda: httpx.get(f"{base}healthz", timeout=2).status_code == 200)
+        yield base, process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 @pytest.fixture
 def deployed(tmp_path, workbook):
     data = tmp_path / "data"
@@ -42,19 +63,9 @@ def deployed(tmp_path, workbook):
     shutil.copy(workbook, data / "global_oc_index.xlsx")
     hashed = bcrypt.hashpw(b"pw", bcrypt.gensalt(rounds=4)).decode().replace("$2b$", "$2y$", 1)
     (tmp_path / "htpasswd").write_text(f"alice:{hashed}\n")
-    port = free_port()
-    env = {**os.environ, "OCINDEX_HOST": "127.0.0.1", "OCINDEX_PORT": str(port), "OCINDEX_DATA_DIR": str(data),
-           "OCINDEX_URL_PREFIX": PREFIX, "OCINDEX_AUTH": "basic", "OCINDEX_HTPASSWD": str(tmp_path / "htpasswd"),
-           "OCINDEX_CACHE_DIR": str(tmp_path / "cache"), "OCINDEX_WORKERS": "1", "OCINDEX_LOG_FORMAT": "json"}
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "-c", "gunicorn.conf.py"], cwd=ROOT,
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}{PREFIX}"
-    try:
-        wait_for(lambda: httpx.get(f"{base}healthz", timeout=2).status_code == 200)
+    with gunicorn(data, tmp_path / "cache", OCINDEX_AUTH="basic", OCINDEX_HTPASSWD=str(tmp_path / "htpasswd")) as (
+            base, process):
         yield base, data, process
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_g001_gunicorn_serves_under_the_prefix_behind_basic_auth(deployed):
