@@ -60,7 +60,7 @@ def chips(passage: LinkedPassage, data: IndexData, selected: str | None = None) 
     items = []
     for n, link in enumerate(passage.links):
         label = data.catalogue[link.indicator].label
-        why = link.reason + (": " + ", ".join(link.terms) if link.terms else "")
+        why = "; ".join([link.reason + (": " + ", ".join(link.terms) if link.terms else ""), *link.notes])
         items.append(html.Span(
             [label, " ", html.Span(score_text(data, document.iso3, document.edition, link.indicator),
                                    className="fw-semibold")],

@@ -43,7 +43,8 @@ class Indicator:
     since: int
     definition: str
     # Words and phrases that show a passage speaks of this indicator, ';'-separated; '*' stands for any
-    # letters, '?' makes the letter before it optional, and a space also matches a hyphen.
+    # letters, '?' makes the letter before it optional, and a space also matches a hyphen; a term written
+    # '~migrants' counts only inside a GI-TOC section (see ocindex/narratives/linking.py).
     terms: str = ""
 
     @property

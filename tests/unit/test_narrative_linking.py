@@ -70,3 +70,49 @@ def test_a_continuation_inherits_the_previous_sentence_within_a_gitoc_paragraph(
     found = linker.link(sentences(raw))
     assert {(link.sentence.index, link.indicator, link.reason) for link in found} == {
         (0, "heroin-trade", "section + vocabulary"), (1, "heroin-trade", "continues the previous sentence")}
+
+
+def linked(linker, raw, country=None):
+    return {(link.indicator, link.terms, link.notes) for link in linker.link(sentences(raw), country=country)}
+
+
+def test_a_named_organisation_is_its_actor_type_at_home_and_a_foreign_actor_elsewhere(linker):
+    raw = "Notes\n\nThe Sinaloa Cartel moves fentanyl north.\n"
+    assert ("mafia-style-groups", ("Sinaloa Cartel",), ("Sinaloa Cartel: a mafia-style group (Mexico)",)
+            ) in linked(linker, raw, "MEX")
+    abroad = {link.indicator: link for link in linker.link(sentences(raw), country="ECU")}
+    assert "mafia-style-groups" not in abroad  # 'Cartel' inside the foreign name says nothing more
+    assert abroad["foreign-actors"].terms == ("Sinaloa Cartel",)
+    assert "named outside Mexico" in abroad["foreign-actors"].notes[0]
+
+
+@pytest.mark.parametrize("sentence, country, expected", [
+    ("Albanian, Nigerian and Chinese groups launder money.", "ITA", {"foreign-actors", "anti-money-laundering"}),
+    ("Mexican groups control the wholesale trade.", "MEX", set()),
+    ("Colombian suppliers keep representatives in the country.", "MEX", {"foreign-actors"}),
+    ("The yakuza and the 'Ndrangheta are old organizations.", "JPN", {"mafia-style-groups", "foreign-actors"}),
+])
+def test_nationalities_and_names(linker, sentence, country, expected):
+    assert {link.indicator for link in linker.link(sentences(f"Notes\n\n{sentence}\n"), country=country)} == expected
+
+
+def test_a_generic_word_links_only_inside_a_gitoc_section(linker):
+    assert links_of(linker, "Notes\n\nMigrants crossed the river.\n") == set()
+    assert links_of(linker, "PEOPLE\n\nMigrants crossed the river.\n") == {(0, "human-smuggling")}
+
+
+def test_the_longer_phrase_decides_between_indicators(linker):
+    found = links_of(linker, "Notes\n\nPrison guards were bribed by the traffickers.\n")
+    assert found == {(0, "state-embedded-actors")}
+
+
+def test_the_evaluation_set_meets_the_targets_for_each_kind_of_text(linker, catalogue):
+    from benchmarks.linking_quality import evaluation_set
+    from ocindex.narratives.quality import Score
+
+    totals = {}
+    for kind, links, labels in evaluation_set(linker, catalogue).values():
+        totals[kind] = totals.get(kind, Score(0, 0, 0)) + score(links, labels)
+    assert set(totals) == {"gitoc", "other"}
+    for kind, result in totals.items():
+        assert result.precision >= 0.90 and result.recall >= 0.85, (kind, result)
