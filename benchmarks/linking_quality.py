@@ -29,7 +29,8 @@ def line(name: str, result: Score) -> str:
 
 
 def evaluation_set(linker: Linker, catalogue: Catalogue) -> dict[str, tuple[str, list, dict[int, set[str]]]]:
-    """name -> (kind, links, labels by sentence index) for every text of the evaluation set."""
+    """name -> (kind, links, labels by sentence index) for every text of the evaluation set; kind is 'gitoc' or
+    'other', or 'held-out' for texts written after the vocabulary was tuned (never tuned on)."""
     meta = json.loads((EVAL_DIR / "labels.json").read_text(encoding="utf-8"))
     result = {}
     for name, about in meta.items():
@@ -41,7 +42,8 @@ def evaluation_set(linker: Linker, catalogue: Catalogue) -> dict[str, tuple[str,
         if unknown:
             raise SystemExit(f"{name}: unknown indicators {sorted(unknown)}")
         links = linker.link(found, country=about["country"])
-        result[name] = (about["kind"], links, {n: slugs for n, (_, slugs) in enumerate(labelled)})
+        kind = "held-out" if about.get("held_out") else about["kind"]
+        result[name] = (kind, links, {n: slugs for n, (_, slugs) in enumerate(labelled)})
     return result
 
 
@@ -61,8 +63,10 @@ def main() -> None:
         totals[kind] = totals.get(kind, Score(0, 0, 0)) + result
         for group, members in groups(catalogue).items():
             by_group[group] = by_group.get(group, Score(0, 0, 0)) + score(links, labels, members)
-    for kind, label in (("gitoc", "GI-TOC-profile-style texts"), ("other", "other texts")):
-        print("  " + line(f"ALL {label}", totals[kind]))
+    for kind, label in (("gitoc", "GI-TOC-profile-style texts"), ("other", "other texts"),
+                        ("held-out", "held-out texts")):
+        if kind in totals:
+            print("  " + line(f"ALL {label}", totals[kind]))
     print("  by indicator group (both kinds):")
     for group, result in by_group.items():
         print("    " + line(group, result))

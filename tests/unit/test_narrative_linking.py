@@ -113,6 +113,8 @@ def test_the_evaluation_set_meets_the_targets_for_each_kind_of_text(linker, cata
     totals = {}
     for kind, links, labels in evaluation_set(linker, catalogue).values():
         totals[kind] = totals.get(kind, Score(0, 0, 0)) + score(links, labels)
-    assert set(totals) == {"gitoc", "other"}
+    assert {"gitoc", "other"} <= set(totals)
     for kind, result in totals.items():
+        if kind == "held-out":  # measured (benchmarks/linking_quality.py), never tuned on: no target
+            continue
         assert result.precision >= 0.90 and result.recall >= 0.85, (kind, result)
