@@ -16,6 +16,7 @@ from ocindex.narratives.documents import Document, web_address
 from ocindex.narratives.library import LinkedPassage, Narratives
 
 MAX_SHOWN = 8  # passages shown before "Show n more"
+MAX_SENT = 60  # passages sent to the browser at all: with hundreds of documents, narrowing beats scrolling
 COLOURS = 5  # .oc-mark-0 … .oc-mark-4 in assets/style.css, one per indicator of a passage
 NO_TEXT = "No profile text for this country and edition."
 
@@ -99,13 +100,17 @@ def cited(passage: LinkedPassage, country: str | None = None) -> list:
 
 
 def passages_list(passages: list[LinkedPassage], data: IndexData, *, selected: str | None = None,
-                  show_country: bool = False) -> list:
-    """The first passages, then the others behind 'Show n more'."""
-    items = [passage_item(p, data, selected=selected, show_country=show_country) for p in passages]
+                  show_country: bool = False, narrow: str = "an indicator") -> list:
+    """The first passages, then the others behind 'Show n more' (up to MAX_SENT in all)."""
+    items = [passage_item(p, data, selected=selected, show_country=show_country) for p in passages[:MAX_SENT]]
     shown, rest = items[:MAX_SHOWN], items[MAX_SHOWN:]
+    unsent = len(passages) - len(items)
     return [html.Ul(shown, className="list-unstyled mb-0"),
             html.Details([html.Summary(f"Show {len(rest)} more", className="small fw-semibold mb-2"),
-                          html.Ul(rest, className="list-unstyled mb-0")], className="oc-more") if rest else None]
+                          html.Ul(rest, className="list-unstyled mb-0"),
+                          html.P(f"{unsent} further passages are not listed: choose {narrow} to narrow the list.",
+                                 className="small text-body-secondary") if unsent > 0 else None],
+                         className="oc-more") if rest else None]
 
 
 def documents_list(documents: list[Document]) -> html.Div:
@@ -153,7 +158,7 @@ def for_indicator(narratives: Narratives, data: IndexData, indicator: str, editi
         names = ", ".join(data.wide(edition).at[c, "country"] for c in countries)
         return html.P(f"The profile text loaded for {edition} ({names}) says nothing linked to this indicator.",
                       className="small text-body-secondary")
-    return passages_list(passages, data, selected=indicator, show_country=True)
+    return passages_list(passages, data, selected=indicator, show_country=True, narrow="a country")
 
 
 def card(component_id: str, title: str = "What the profile says", header_extra=None) -> dbc.Card:

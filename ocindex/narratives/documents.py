@@ -141,12 +141,13 @@ def _pdf_text(path: Path) -> str:
     return text
 
 
-def parse_name(path: Path, data: IndexData) -> tuple[str, int, str]:
+def parse_name(path: Path, data: IndexData, countries: set[str]) -> tuple[str, int, str]:
+    """ISO3, edition and label from the file name; countries: the ISO3 codes of the index."""
     match = PROFILE_NAME.match(path.name)
     if not match:
         raise ProfileError(path, "name should be <ISO3>-<edition>[-<label>].txt or .pdf, such as PER-2021.txt")
     iso3, edition = match.group("iso3").upper(), int(match.group("edition"))
-    if iso3 not in set(data.tidy["iso3"]):
+    if iso3 not in countries:
         raise ProfileError(path, f"'{iso3}' is not the ISO3 code of a country in the index")
     if edition not in data.editions:
         raise ProfileError(path, f"edition {edition} is not loaded (loaded: {', '.join(map(str, data.editions))})")
@@ -179,11 +180,12 @@ def load_profiles(directory: Path, data: IndexData, linker: Linker) -> tuple[lis
 
     paths = sorted(p for p in directory.iterdir() if not p.name.startswith(".") and p.is_file())
     sidecars = {p.name[:-len(META_SUFFIX)]: p for p in paths if p.name.endswith(META_SUFFIX)}
+    countries = set(data.tidy["iso3"])
     for path in paths:
         if path.name.endswith(META_SUFFIX):
             continue
         try:
-            iso3, edition, label = parse_name(path, data)
+            iso3, edition, label = parse_name(path, data, countries)
             document = load_document(path, iso3, edition, label, linker, data)
         except (ProfileError, OSError) as exc:
             refused(exc)

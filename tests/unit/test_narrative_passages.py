@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from components.narrative import NO_TEXT, for_country, passage_item
+from components.narrative import MAX_SENT, NO_TEXT, for_country, for_indicator, passage_item
 from ocindex.narratives.library import Narratives
 from ocindex.store import DataStore
 
@@ -151,3 +151,7 @@ def test_two_hundred_documents_load_and_each_country_page_finds_its_passages(dat
     per_document = len(narratives.passages(countries[0], index.editions[-1])) // 2
     assert per_document > 40
     assert all(len(narratives.passages(c, index.editions[-1])) == 2 * per_document for c in countries)
+    on_cocaine = narratives.passages(None, index.editions[-1], "cocaine-trade")
+    page = str(for_indicator(narratives, index, "cocaine-trade", index.editions[-1]))
+    assert page.count("oc-excerpt") == MAX_SENT < len(on_cocaine)
+    assert f"{len(on_cocaine) - MAX_SENT} further passages are not listed: choose a country" in page
