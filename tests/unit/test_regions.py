@@ -5,39 +5,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-import openpyxl
 import pytest
 
 from ocindex import regions
 
-COMPOSITE_COLUMN = {"criminality": re.compile(r"^Criminality( avg[.,])?$"),
-                    "resilience": re.compile(r"^Resilience( avg[.,])?$")}
-
-
-def _sheets(workbook):
-    """{edition: list of row dicts} of every '<year>_dataset' sheet, straight from the file."""
-    book = openpyxl.load_workbook(workbook, read_only=True, data_only=True)
-    sheets = {}
-    for name in book.sheetnames:
-        found = re.fullmatch(r"(\d{4})_dataset", name)
-        if found:
-            rows = list(book[name].iter_rows(values_only=True))
-            header = [str(h).strip() if h else "" for h in rows[0]]
-            sheets[int(found[1])] = [dict(zip(header, r)) for r in rows[1:] if r[2]]
-    return sheets
+from .sheets import group_means, read_sheets
 
 
 @pytest.fixture(scope="module")
 def sheets(workbook):
-    return _sheets(workbook)
-
-
-def _means(rows, level: str, composite: str) -> dict[str, float]:
-    column = next(c for c in rows[0] if COMPOSITE_COLUMN[composite].match(c))
-    scores = defaultdict(list)
-    for row in rows:
-        scores[row[level.capitalize()].strip()].append(float(row[column]))
-    return {group: sum(values) / len(values) for group, values in scores.items()}
+    return read_sheets(workbook)
 
 
 def test_the_editions_are_the_workbook_s(index, sheets):
@@ -48,7 +25,7 @@ def test_the_editions_are_the_workbook_s(index, sheets):
 @pytest.mark.parametrize("composite", ["criminality", "resilience"])
 def test_every_edition_s_averages_and_competition_ranks_follow_the_workbook(index, sheets, level, composite):
     for edition, rows in sheets.items():
-        expected = _means(rows, level, composite)
+        expected = group_means(rows, level, composite)
         table = regions.ranking(index, edition, composite, level)
         assert set(table["group"]) == set(expected)
         for row in table.to_dict("records"):
@@ -83,7 +60,7 @@ def test_change_only_for_groups_of_the_same_name_and_members(index, sheets):
             elif members[edition][group] != members[previous][group]:
                 assert row["change"] != row["change"] and "member countries differ" in row["note"]
             else:
-                before = _means(sheets[previous], "region", "criminality")[group]
+                before = group_means(sheets[previous], "region", "criminality")[group]
                 assert row["change"] == pytest.approx(row["score"] - round(before + 1e-9, 2), abs=1e-9)
                 assert row["note"] == ""
     # The edition that merges the Caribbean and Central America has no change for the merged region.
