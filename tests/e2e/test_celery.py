@@ -53,14 +53,14 @@ def test_e003_a_deck_is_built_by_the_celery_worker_and_returned_through_gunicorn
     body = callback_body([(ids.D_RESULT, "data"), (ids.D_STATUS, "children")], [(ids.D_BUILD, "n_clicks", 1)],
                          f"{ids.D_BUILD}.n_clicks",
                          [(ids.D_COUNTRIES, "value", ["PER", "COL"]), (ids.D_VIEWS, "value", ["quadrant"]),
-                          (ids.D_EDITION, "value", 2023)])
+                          (ids.D_EDITION, "value", 2023), (ids.D_URL, "href", f"{base}/deck")])
     with httpx.Client(base_url=base, timeout=60) as client:
         end_id = dash_end_id(client.get("/").text)
         answer, progress = run_background(client, "/_dash-update-component", body, end_id, timeout=180)
     assert any(f"{ids.D_STEP}.children" in p for p in progress)  # progress travelled through Redis
     result = answer["response"][ids.D_RESULT]["data"]
     deck = Presentation(io.BytesIO(base64.b64decode(result["pptx"])))
-    assert len(deck.slides) == 3 and result["name"] == "oc-index_briefing_PER-COL_2023"
+    assert len(deck.slides) == 1 + 2 + 1 and result["name"] == "oc-index_briefing_PER-COL_2023"
     # The job ran in the Celery worker: the single-server path would have made its job cache here.
     assert not (cache / "jobs").exists()
     assert gunicorn.poll() is None

@@ -97,15 +97,17 @@ def test_p004_a_deck_builds_in_the_background_with_progress_and_downloads(start)
         seen.add(duo.find_element(f"#{ids.D_STEP}").text)
         return "ready" in duo.find_element(f"#{ids.D_STATUS}").text
     until(progressed, timeout=120, poll=0.2)
-    assert any(" of 4 slides" in step for step in seen)  # progress was shown on the way
+    assert any(" of 4 charts" in step for step in seen)  # progress was shown on the way
     assert duo.find_element(f"#{ids.D_BUILD}").is_enabled() and not duo.find_element(f"#{ids.D_CANCEL}").is_enabled()
 
     duo.find_element(f"#{ids.D_PPTX}").click()
     deck = Presentation(io.BytesIO(downloaded(duo, "oc-index_briefing_PER-COL_2023.pptx").read_bytes()))
-    assert len(deck.slides) == 5
+    assert len(deck.slides) == 6  # cover, two views of two countries, sources and caveats
+    closing = " ".join(shape.text_frame.text for shape in deck.slides[-1].shapes if shape.has_text_frame)
+    assert f"{duo.server_url.rstrip('/')}/change?composite=criminality" in closing  # a link that works on paper
     duo.find_element(f"#{ids.D_PDF}").click()
     pdf = PdfReader(io.BytesIO(downloaded(duo, "oc-index_briefing_PER-COL_2023.pdf").read_bytes()))
-    assert len(pdf.pages) == 5 and SOURCE in pdf.pages[1].extract_text()
+    assert len(pdf.pages) == 6 and SOURCE in pdf.pages[1].extract_text()
     assert duo.get_logs() == []
 
 
