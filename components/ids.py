@@ -36,7 +36,6 @@ I_RANKING = "indicator-ranking"
 I_SPREAD = "indicator-spread"
 I_LEVEL = "indicator-level"
 I_SELECTED = "indicator-selected"
-I_MARKED = "indicator-marked"  # the country whose ranking row is marked
 I_NARRATIVE = "indicator-narrative"
 
 # Country profile

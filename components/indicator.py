@@ -6,6 +6,7 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
@@ -16,7 +17,7 @@ from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import charts, downloads, ids, narrative
+from . import charts, downloads, grid, ids, narrative
 from .common import (
     breadcrumbs,
     change_text,
@@ -31,7 +32,6 @@ from .common import (
     last,
     not_found,
     notice,
-    plain,
 )
 from .shell import Page
 
@@ -79,7 +79,6 @@ def layout(app: Dash, store: DataStore, query, slug: str):
     return dbc.Container([
         dcc.Location(id=ids.I_URL, refresh=False),
         dcc.Store(id=ids.I_SLUG, data=slug),
-        dcc.Store(id=ids.I_MARKED),
         breadcrumbs(app, parent_trail(data, indicator)),
         notice(ids.I_NOTICE, notices + country_notices),
         dbc.Row([
@@ -113,7 +112,7 @@ def layout(app: Dash, store: DataStore, query, slug: str):
             ]), lg=7),
             dbc.Col(dbc.Card([
                 downloads.card_header("Ranking", ids.I_CSV, ids.I_CSV_FILE),
-                html.Div(id=ids.I_RANKING, className="oc-ranking"),
+                ranking_grid(data.previous_edition(edition)),
             ]), lg=5),
         ], className="g-3 mb-3"),
         dbc.Row([
@@ -141,29 +140,35 @@ def summary_cards(data: IndexData, edition: int, slug: str):
     ], className="py-2")), xs=6, md=3) for label, value in cards], className="g-2")
 
 
-def ranking_table(app: Dash, data: IndexData, edition: int, slug: str):
-    """Every country, best first. Built once per edition: the selected row is marked in the browser."""
-    return _ranking_table(app, data, edition, slug)
+def ranking_columns(previous: int | None) -> list[dict]:
+    columns = [grid.integer("rank", "Rank"), grid.link("country", "Country", minWidth=120, flex=2),
+               grid.text("where", "Region · continent", flex=2, cellClass="small text-body-secondary"),
+               grid.number("score", "Score", cellClass="fw-semibold", maxWidth=90)]
+    if previous:
+        columns.append(grid.change("change", f"Δ {previous}", cellClass="small text-body-secondary", maxWidth=90))
+    return columns
+
+
+def ranking_grid(previous: int | None):
+    """The ranking's grid; its rows come with the edition (ranking_rows). A click on a row selects its country."""
+    return grid.grid(ids.I_RANKING, ranking_columns(previous), height="470px", options={
+        "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": False}})
+
+
+def ranking_rows(app: Dash, data: IndexData, edition: int, slug: str) -> list[dict]:
+    """Every country, best first, as row data (a few KB: the browser draws the rows in view)."""
+    return _ranking_rows(app, data, edition, slug)
 
 
 @lru_cache(maxsize=64)
-def _ranking_table(app: Dash, data: IndexData, edition: int, slug: str):
+def _ranking_rows(app: Dash, data: IndexData, edition: int, slug: str) -> list[dict]:
     rows = dd.ranked(data, edition, slug)
-    previous = data.previous_edition(edition)
-    body = [
-        # Cell styles come from the stylesheet (.oc-ranking): per-cell classes would double the payload.
-        html.Tr([
-            html.Td(int(r["rank_global"])),
-            html.Td(dcc.Link(r["country"], href=country_href(app, r["iso3"], edition))),
-            html.Td(f"{r['region']} · {r['continent']}"),
-            html.Td(f"{r['score']:.2f}"),
-            html.Td(change_text(r["change"], previous)),
-        ], id=f"rank-{r['iso3']}")
-        for r in rows.to_dict("records")
-    ]
-    head = html.Thead(html.Tr([html.Th("Rank"), html.Th("Country"), html.Th("Region · continent"), html.Th("Score"),
-                               html.Th(f"Δ {previous}" if previous else "Δ")]))
-    return plain(dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 oc-ranking-table"))
+    return grid.records(pd.DataFrame({
+        "iso3": rows["iso3"], "rank": rows["rank_global"].astype(int), "country": rows["country"],
+        "href": [country_href(app, iso3, edition) for iso3 in rows["iso3"]],
+        "where": rows["region"] + " · " + rows["continent"], "score": rows["score"],
+        # Rounded here so that the browser's two decimals are the workbook's (no binary-rounding ties).
+        "change": rows["change"].round(2)}))
 
 
 def selected_card(app: Dash, data: IndexData, edition: int, slug: str, iso3: str | None):
@@ -187,9 +192,11 @@ def selected_card(app: Dash, data: IndexData, edition: int, slug: str, iso3: str
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.I_COUNTRY, "value"),
-                  Input(ids.I_MAP, "clickData"), Input(ids.I_SPREAD, "clickData"), prevent_initial_call=True)
-    def select_country(map_click, spread_click):
+    @app.callback(Output(ids.I_COUNTRY, "value"), Input(ids.I_MAP, "clickData"), Input(ids.I_SPREAD, "clickData"),
+                  Input(ids.I_RANKING, "cellClicked"), prevent_initial_call=True)
+    def select_country(map_click, spread_click, cell):
+        if ctx.triggered_id == ids.I_RANKING:
+            return grid.clicked_row(cell, set(store.index.tidy["iso3"]))
         return clicked_country(map_click if ctx.triggered_id == ids.I_MAP else spread_click)
 
     @app.callback(Output(ids.I_MAP, "figure"), Output(ids.I_SPREAD, "figure"),
@@ -204,11 +211,13 @@ def register(app: Dash, store: DataStore) -> None:
         return (charts.finish(choropleth(rows, indicator, country), present, slug, "map", country, edition),
                 charts.finish(spread(rows, indicator, level, country), present, slug, "by", level, country, edition))
 
-    @app.callback(Output(ids.I_SUMMARY, "children"), Output(ids.I_RANKING, "children"),
-                  Input(ids.I_EDITION, "value"), State(ids.I_SLUG, "data"))
+    @app.callback(Output(ids.I_SUMMARY, "children"), Output(ids.I_RANKING, "rowData"),
+                  Output(ids.I_RANKING, "columnDefs"), Input(ids.I_EDITION, "value"), State(ids.I_SLUG, "data"))
     def update_ranking(edition, slug):
-        slug, edition = checked_indicator(slug, edition, store.index)
-        return summary_cards(store.index, edition, slug), ranking_table(app, store.index, edition, slug)
+        data = store.index
+        slug, edition = checked_indicator(slug, edition, data)
+        return (summary_cards(data, edition, slug), ranking_rows(app, data, edition, slug),
+                ranking_columns(data.previous_edition(edition)))
 
     @app.callback(Output(ids.I_SELECTED, "children"), Output(ids.I_NARRATIVE, "children"),
                   Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), State(ids.I_SLUG, "data"))
@@ -220,16 +229,10 @@ def register(app: Dash, store: DataStore) -> None:
                     else narrative.for_indicator(narratives, data, slug, edition))
         return selected_card(app, data, edition, slug, country), excerpts
 
-    # Marking the selected row in the browser spares re-sending the whole ranking on every click.
-    app.clientside_callback(
-        """function(country, _ranking) {
-            document.querySelectorAll('#RANKING tr.table-warning').forEach(r => r.classList.remove('table-warning'));
-            const row = country && document.getElementById('rank-' + country);
-            if (row) { row.classList.add('table-warning'); }
-            return country || '';
-        }""".replace("RANKING", ids.I_RANKING),
-        Output(ids.I_MARKED, "data"), Input(ids.I_COUNTRY, "value"), Input(ids.I_RANKING, "children"),
-    )
+    # The selected country's row is marked in the browser: the row data is not sent again.
+    app.clientside_callback("function(country, _rows) { return {ids: country ? [country] : []}; }",
+                            Output(ids.I_RANKING, "selectedRows"), Input(ids.I_COUNTRY, "value"),
+                            Input(ids.I_RANKING, "rowData"))
 
     @app.callback(Output(ids.I_CSV_FILE, "data"), Input(ids.I_CSV, "n_clicks"), State(ids.I_EDITION, "value"),
                   State(ids.I_SLUG, "data"), prevent_initial_call=True)

@@ -17,6 +17,9 @@ def click_link(duo, text: str, within: str = "body"):
     link.click()
 
 
+PERU_ROW = f"#{ids.I_RANKING} .ag-row[row-id='PER']"
+
+
 def test_d001_quadrant_to_profile_to_indicator_to_another_country_and_back(start):
     duo = start("/")
     duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
@@ -31,10 +34,10 @@ def test_d001_quadrant_to_profile_to_indicator_to_another_country_and_back(start
     click_link(duo, "Non-renewable resource crimes", f"#{ids.C_TABLE}")
 
     duo.wait_for_contains_text("h1", "Non-renewable resource crimes")
-    peru_row = duo.wait_for_element("#rank-PER")
-    cells = [c.text for c in peru_row.find_elements(By.TAG_NAME, "td")]
+    peru_row = duo.wait_for_element(PERU_ROW)
+    cells = [c.text for c in peru_row.find_elements(By.CSS_SELECTOR, ".ag-cell")]
     assert cells[1] == "Peru" and cells[3] == "9.00" and int(cells[0]) <= 3  # among the top of the ranking
-    assert "table-warning" in peru_row.get_attribute("class")  # the country we came from stays selected
+    assert "ag-row-selected" in peru_row.get_attribute("class")  # the country we came from stays selected
     indicator_url = duo.driver.current_url
 
     click_link(duo, "Colombia", f"#{ids.I_RANKING}")
@@ -44,7 +47,7 @@ def test_d001_quadrant_to_profile_to_indicator_to_another_country_and_back(start
     duo.driver.back()
     duo.wait_for_contains_text("h1", "Non-renewable resource crimes")
     assert duo.driver.current_url == indicator_url
-    assert "table-warning" in duo.wait_for_element("#rank-PER").get_attribute("class")
+    duo.wait_for_element(f"{PERU_ROW}.ag-row-selected")  # still selected
     assert duo.get_logs() == []
 
 

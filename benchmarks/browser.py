@@ -1,0 +1,233 @@
+"""How fast each main view is drawn in a real browser, against the floor: a bare Dash page with one scatter.
+
+    flock /tmp/ocindex-browser.lock python benchmarks/browser.py [--app-dir DIR] [--record benchmarks/traffic.json]
+
+Serves the app (`python app.py`, the development server, from --app-dir: this checkout by default, or another
+checkout to compare) and a bare Dash page with one 193-point scatter fed by one callback, each on a free loopback
+port, and drives headless Chromium (selenium with /usr/bin/chromedriver, as the browser tests do):
+
+- for each view, the time from navigation until every chart in the viewport has its data drawn and every grid in
+  the viewport has rows, with no callback pending: one warm-up load, then the median of 3;
+- the JSON the view's callbacks sent on its first load (`_dash-layout` and `_dash-update-component` responses,
+  from the browser's resource timing) and the largest single callback response;
+- the edition switch: from the click on another edition until the chart shows the new data, median of 3.
+
+With --record FILE, the callback requests the browser sent (from Chromium's performance log) are written as
+JSON, view by view, for benchmarks/loadtest.py to replay. Traffic goes to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import free_port  # noqa: E402
+from ocindex.datadir import find_data_dir  # noqa: E402
+
+# Views: path, the element that must be drawn (the view's own content, so that an empty page never counts as
+# ready), and the edition control and chart of the switch measured there, if any.
+VIEWS = [
+    ("quadrant", "/", "#quadrant-graph .main-svg"),
+    ("indicator", "/indicator/cocaine-trade", "#indicator-map .main-svg"),
+    ("country", "/country/PER", "#country-dots .main-svg"),
+    ("pillar", "/pillar/resilience?country=PER", "#pillar-table :is(.ag-row, td)"),
+    ("compare", "/compare", "#compare-dots .main-svg"),
+    ("change", "/change", "#change-graph .main-svg"),
+    ("regions", "/regions", "#regions-graph .main-svg"),
+    ("weights", "/weights", "#weights-table :is(.ag-row, td)"),
+]
+FLOOR = ("floor", "/", "#graph .main-svg")
+SWITCHES = {"quadrant": ("#quadrant-edition", "#quadrant-graph"), "floor": ("#edition", "#graph")}
+
+# Resolves with the ms since navigation once the view is drawn: `selector` present, every Plotly chart in the
+# viewport has data and an SVG, every grid in the viewport has rows, no Dash callback pending.
+READY = """
+const [selector, done] = arguments;
+const inView = e => { const r = e.getBoundingClientRect();
+                      return r.width > 0 && r.height > 0 && r.top < innerHeight && r.bottom > 0; };
+function ready() {
+    if (!document.querySelector(selector) || document.querySelector('[data-dash-is-loading="true"]')) return false;
+    for (const holder of document.querySelectorAll('.dash-graph')) {
+        if (!inView(holder)) continue;
+        const plot = holder.querySelector('.js-plotly-plot');
+        if (!plot || !plot.data || !plot.data.length || !plot.querySelector('.main-svg')) return false;
+    }
+    for (const grid of document.querySelectorAll('.ag-root-wrapper')) {
+        if (inView(grid) && !grid.querySelector('.ag-row') && !grid.querySelector('.ag-overlay-no-rows-center'))
+            return false;
+    }
+    return true;
+}
+(function poll() { if (ready()) done(performance.now()); else setTimeout(poll, 5); })();
+"""
+
+# Clicks another edition and resolves with the ms until the chart shows different data.
+SWITCH = """
+const [radios, graph, done] = arguments;
+const plot = () => document.querySelector(graph + ' .js-plotly-plot');
+const shape = p => JSON.stringify(p.data.map(t => [t.x, t.y]));
+const before = plot().data, drawn = shape(plot());
+const inputs = [...document.querySelectorAll(radios + ' input')];
+const target = inputs.find(i => !i.checked);
+const started = performance.now();
+target.click();
+(function poll() {
+    const p = plot();
+    if (p && p.data !== before && shape(p) !== drawn && !document.querySelector('[data-dash-is-loading="true"]'))
+        done(performance.now() - started);
+    else setTimeout(poll, 5);
+})();
+"""
+
+PAYLOAD = """
+return performance.getEntriesByType('resource')
+    .filter(e => /_dash-(layout|update-component)/.test(e.name))
+    .map(e => [e.name.includes('layout') ? 'layout' : 'callback', e.decodedBodySize]);
+"""
+
+
+def floor_app():
+    """A bare Dash page: one 193-point scatter from one callback, and a radio that swaps its data."""
+    import numpy as np
+    from dash import Dash, Input, Output, dcc, html
+
+    app = Dash(__name__, serve_locally=True)
+    app.layout = html.Div([dcc.RadioItems(id="edition", options=["a", "b"], value="a", inline=True),
+                           dcc.Graph(id="graph", style={"height": "600px"})])
+
+    @app.callback(Output("graph", "figure"), Input("edition", "value"))
+    def draw(edition):
+        rng = np.random.default_rng(0 if edition == "a" else 1)
+        x, y = rng.uniform(1, 10, 193).round(2), rng.uniform(1, 10, 193).round(2)
+        return {"data": [{"type": "scatter", "mode": "markers", "x": x.tolist(), "y": y.tolist()}],
+                "layout": {"xaxis": {"range": [1, 10]}, "yaxis": {"range": [1, 10]}}}
+
+    return app
+
+
+def serve(command: list[str], cwd: Path, port: int) -> subprocess.Popen:
+    # The data this checkout finds, whichever checkout is served.
+    env = {**os.environ, "PYTHONPATH": str(cwd), "OCINDEX_LOG_LEVEL": "WARNING",
+           "OCINDEX_DATA_DIR": str(find_data_dir(None))}
+    server = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(240):  # the app loads and validates the workbook first
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/", timeout=1).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            pass
+        if server.poll() is not None:
+            raise SystemExit(f"{' '.join(command)} exited with {server.returncode}")
+        time.sleep(0.5)
+    server.terminate()
+    raise SystemExit(f"{' '.join(command)} did not answer on port {port}")
+
+
+def browser(record: bool) -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"):
+        options.add_argument(argument)
+    if record:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_script_timeout(60)
+    return driver
+
+
+def callbacks_sent(driver) -> list[dict]:
+    """The callback requests in Chromium's performance log since it was last read."""
+    sent = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        request = message.get("params", {}).get("request", {})
+        if message["method"] == "Network.requestWillBeSent" and request.get("url", "").endswith(
+                "/_dash-update-component") and request.get("postData"):
+            sent.append(json.loads(request["postData"]))
+    return sent
+
+
+def measure(driver, base: str, view: tuple[str, str, str], repeat: int, recording: dict | None) -> dict:
+    name, path, selector = view
+    loads, payload = [], None
+    for attempt in range(repeat + 1):  # the first load warms the caches (browser and server) and is not counted
+        driver.get(base + path)
+        elapsed = driver.execute_async_script(READY, selector)
+        sizes = driver.execute_script(PAYLOAD)
+        if attempt:
+            loads.append(elapsed)
+        payload = sizes
+        if recording is not None and attempt == 0:
+            recording[name] = {"path": path, "requests": callbacks_sent(driver)}
+    result = {"view": name, "load_ms": statistics.median(loads),
+              "first_load_kb": sum(size for _, size in payload) / 1000,
+              "largest_callback_kb": max((size for kind, size in payload if kind == "callback"), default=0) / 1000}
+    if name in SWITCHES:
+        radios, graph = SWITCHES[name]
+        driver.get(base + path)
+        driver.execute_async_script(READY, selector)
+        if recording is not None:
+            callbacks_sent(driver)  # drop the load's requests: the switch is recorded on its own
+        switches = [driver.execute_async_script(SWITCH, radios, graph) for _ in range(repeat + 1)][1:]
+        if recording is not None:
+            recording[f"{name} edition switch"] = {"path": path, "requests": callbacks_sent(driver)}
+        result["switch_ms"] = statistics.median(switches)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--app-dir", type=Path, default=ROOT, help="checkout whose app.py is served")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--record", type=Path, help="write the callback requests sent, per view, to this file")
+    parser.add_argument("--serve-floor", type=int, help=argparse.SUPPRESS)  # internal: run the floor page
+    args = parser.parse_args()
+    if args.serve_floor:
+        floor_app().run(host="127.0.0.1", port=args.serve_floor)
+        return
+
+    app_port, floor_port = free_port(), free_port()
+    servers = [serve([sys.executable, "app.py", "--port", str(app_port)], args.app_dir.resolve(), app_port),
+               serve([sys.executable, str(Path(__file__).resolve()), "--serve-floor", str(floor_port)], ROOT,
+                     floor_port)]
+    recording = {} if args.record else None
+    driver = browser(args.record is not None)
+    try:
+        floor = measure(driver, f"http://127.0.0.1:{floor_port}", FLOOR, args.repeat, None)
+        results = [measure(driver, f"http://127.0.0.1:{app_port}", view, args.repeat, recording) for view in VIEWS]
+    finally:
+        driver.quit()
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+
+    print(f"App from {args.app_dir.resolve()}: development server, headless Chromium 1400x1000, warm median of "
+          f"{args.repeat}. Floor: a bare Dash page with one 193-point scatter.")
+    print(f"{'view':<12}{'drawn ms':>10}{'x floor':>9}{'first load KB':>15}{'largest cb KB':>15}"
+          f"{'switch ms':>11}{'x floor':>9}")
+    for row in [floor] + results:
+        switch = (f"{row['switch_ms']:>11.0f}{row['switch_ms'] / floor['switch_ms']:>9.2f}"
+                  if "switch_ms" in row else "")
+        print(f"{row['view']:<12}{row['load_ms']:>10.0f}{row['load_ms'] / floor['load_ms']:>9.2f}"
+              f"{row['first_load_kb']:>15.1f}{row['largest_callback_kb']:>15.1f}{switch}")
+    print("Targets: every view within 2x the floor; the edition switch within 1.5x the floor's; callback payloads: "
+          "quadrant < 150 KB, any view's first load < 400 KB.")
+    if args.record:
+        args.record.write_text(json.dumps(recording, indent=1) + "\n")
+        print(f"Recorded {sum(len(v['requests']) for v in recording.values())} callback requests in {args.record}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Every table of the app as an AG Grid fed with row data: the browser draws only the rows in view (a ranking of
+193 countries was thousands of Dash components), and sorting, filtering and keyboard navigation come with it.
+
+Cell renderers (in-app links) and value formatters (two decimals, change) live in assets/dashAgGrid*.js. The
+grid's styles come with its JavaScript (AG Grid's theming API): nothing is fetched from elsewhere."""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+import pandas as pd
+from dash.exceptions import PreventUpdate
+
+# Bootstrap's type and colours, compact rows: the grids look like the app's other tables.
+THEME = {"function": "themeQuartz.withParams({fontFamily: 'inherit', fontSize: 13, headerFontSize: 12, "
+                     "headerFontWeight: 600, spacing: 4, rowHeight: 28, headerHeight: 34, wrapperBorderRadius: 0, "
+                     "accentColor: '#0072B2', headerBackgroundColor: '#f8f9fa', "
+                     "selectedRowBackgroundColor: '#fff3cd'})"}
+DEFAULT_COLUMN = {"sortable": True, "filter": True, "resizable": True, "suppressHeaderMenuButton": True,
+                  "flex": 1, "minWidth": 70, "wrapHeaderText": True, "autoHeaderHeight": True}
+
+
+def text(field: str, header: str, **extra) -> dict:
+    return {"field": field, "headerName": header, "filter": "agTextColumnFilter", **extra}
+
+
+def number(field: str, header: str, digits: int = 2, **extra) -> dict:
+    """A right-aligned number shown with `digits` decimals; sorted and filtered as a number."""
+    return {"field": field, "headerName": header, "type": "rightAligned", "filter": "agNumberColumnFilter",
+            "valueFormatter": {"function": f"ocFixed(params.value, {digits})"}, **extra}
+
+
+def integer(field: str, header: str, **extra) -> dict:
+    return {"field": field, "headerName": header, "type": "rightAligned", "filter": "agNumberColumnFilter",
+            "maxWidth": 90, **extra}
+
+
+def change(field: str, header: str, **extra) -> dict:
+    """Change since the previous edition: +0.25, 0.00, or 'new' (no score in the earlier edition)."""
+    return {"field": field, "headerName": header, "type": "rightAligned", "filter": "agNumberColumnFilter",
+            "valueFormatter": {"function": "ocChange(params.value)"}, **extra}
+
+
+def link(field: str, header: str, href: str = "href", **extra) -> dict:
+    """A text column whose cells link to another view (the row's `href` field), without reloading the app."""
+    return {**text(field, header), "cellRenderer": "OcLink", "cellRendererParams": {"href": href}, **extra}
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as the grid takes them: a missing value is null (an empty cell or 'new'), never NaN or zero."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def grid(grid_id, columns: list[dict], rows: list[dict] | None = None, *, height: str | None = None,
+         row_id: str | None = "iso3", options: dict | None = None, **kwargs) -> dag.AgGrid:
+    """A grid of `columns` (built with the helpers above). With `height` it scrolls and draws only the rows in
+    view; without, it is as tall as its rows (short tables). `row_id` names the field that identifies a row, so
+    that a selection (`selectedRows={'ids': [...]}`) survives new row data."""
+    grid_options = {"theme": THEME, "animateRows": False, "suppressCellFocus": False,
+                    "enableCellTextSelection": True, "ensureDomOrder": True, **(options or {})}
+    if height is None:
+        grid_options["domLayout"] = "autoHeight"
+    return dag.AgGrid(
+        id=grid_id, columnDefs=columns, rowData=rows if rows is not None else [], defaultColDef=DEFAULT_COLUMN,
+        dashGridOptions=grid_options, getRowId=f"params.data.{row_id}" if row_id else None,
+        style={"height": height} if height else {}, className="oc-grid", **kwargs)
+
+
+def clicked_row(cell, known: set[str]) -> str:
+    """The id (an ISO3 code) of the row a click landed on, from the grid's cellClicked; else no update."""
+    row_id = cell.get("rowId") if isinstance(cell, dict) else None
+    if not isinstance(row_id, str) or row_id not in known:
+        raise PreventUpdate
+    return row_id
