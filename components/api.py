@@ -11,6 +11,7 @@ from flask import Response, jsonify, request, send_from_directory
 
 from figures.indicator import WORLD_OUTLINES
 from ocindex import __version__
+from ocindex.catalogue import uncatalogued_warning
 from ocindex.export import UnknownEdition, parse_edition, scores_csv
 from ocindex.narratives.library import SETUP_HINT
 from ocindex.store import DataStore
@@ -50,6 +51,7 @@ def register(app: Dash, store: DataStore) -> None:
             profile_errors=store.narratives.errors,
             profile_setup=SETUP_HINT,
             last_reload_error=store.last_error,
+            warnings=[uncatalogued_warning(i) for i in data.catalogue.uncatalogued],
         )
 
     @server.get(f"{prefix}api/narratives.json")

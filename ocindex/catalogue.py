@@ -46,10 +46,28 @@ class Indicator:
     # letters, '?' makes the letter before it optional, and a space also matches a hyphen; a term written
     # '~migrants' counts only inside a GI-TOC section (see ocindex/narratives/linking.py).
     terms: str = ""
+    # False for an indicator a later edition's sheet brought that data/indicators.csv does not describe yet.
+    catalogued: bool = True
 
     @property
     def is_composite(self) -> bool:
         return self.slug in COMPOSITES
+
+
+NO_DEFINITION = "No definition yet: this indicator is not in the catalogue (data/indicators.csv)."
+
+
+def uncatalogued(label: str, component: str, edition: int) -> Indicator:
+    """An indicator known only from a workbook column: its label, a slug, the component its column stands in."""
+    pillar = "resilience" if component == "resilience" else "criminality"
+    return Indicator(slug=column_slug(label), label=label, pillar=pillar, component=component, group="",
+                     since=edition, definition=NO_DEFINITION, catalogued=False)
+
+
+def uncatalogued_warning(indicator: Indicator) -> str:
+    """What `ocindex check` and /healthz say about an indicator the catalogue does not describe yet."""
+    return (f"indicator '{indicator.label}' ({indicator.slug}, {indicator.component}, from {indicator.since}) has "
+            f"no definition in the catalogue yet; add a row for it to data/indicators.csv")
 
 
 class Catalogue:
@@ -62,6 +80,21 @@ class Catalogue:
         with open(path, newline="", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         return cls([Indicator(**{**row, "since": int(row["since"])}) for row in rows])
+
+    def with_new(self, new: list[Indicator]) -> "Catalogue":
+        """This catalogue plus indicators it does not describe, each after the last one of its component."""
+        indicators = list(self.indicators)
+        for indicator in new:
+            if indicator.slug in self._by_slug or any(i.slug == indicator.slug for i in indicators):
+                continue
+            place = max(n for n, i in enumerate(indicators) if i.component == indicator.component) + 1
+            indicators.insert(place, indicator)
+        return Catalogue(indicators)
+
+    @property
+    def uncatalogued(self) -> list[Indicator]:
+        """Indicators loaded from the workbook that data/indicators.csv does not describe yet."""
+        return [i for i in self.indicators if not i.catalogued]
 
     def __contains__(self, slug: object) -> bool:
         return slug in self._by_slug

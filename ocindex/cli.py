@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from .catalogue import uncatalogued_warning
+from .comparability import region_notes
 from .datadir import find_data_dir
 from .errors import WORKBOOK_NAME, OCIndexError
 from .export import UnknownEdition, parse_edition, scores_csv
@@ -43,6 +45,10 @@ def cmd_check(args) -> int:
             f"{table['region'].nunique()} regions"
         )
     print("OK: every score is 1-10, every country matched to ISO3, every composite agrees with its parts.")
+    for indicator in data.catalogue.uncatalogued:
+        print(f"warning: {uncatalogued_warning(indicator)}")
+    for note in region_notes(data):
+        print(f"  regions: {note}")
     directory = data.source.parent / PROFILES_DIR
     narratives = Narratives.load(data.source.parent, data)
     print(f"Profiles in {directory}: {len(narratives.documents)} loaded, "

@@ -17,6 +17,7 @@ from .ranks import official_rank
 TIDY_COLUMNS = [
     "edition", "iso3", "country", "continent", "region", "indicator", "indicator_label", "component",
     "score", "rank_global", "n_global", "rank_continent", "n_continent", "rank_region", "n_region", "change",
+    "rank_change",
 ]
 
 
@@ -93,6 +94,8 @@ def _wide(data: IndexData, edition: int) -> pd.DataFrame:
 
 
 def build_index(sheets: list[SheetScores], catalogue: Catalogue, source: Path, sha256: str) -> IndexData:
+    # Indicators a sheet brought that the catalogue does not describe yet; the earliest edition's comes first.
+    catalogue = catalogue.with_new([i for sheet in sheets for i in sheet.new_indicators])
     long_frames = []
     for sheet in sheets:
         slugs = [i.slug for i in catalogue if i.slug in sheet.table.columns]
@@ -115,7 +118,10 @@ def build_index(sheets: list[SheetScores], catalogue: Catalogue, source: Path, s
         tidy[f"rank_{level}"] = official_rank(tidy["score"], by)
         tidy[f"n_{level}"] = tidy.groupby(by)["score"].transform("count")
 
-    tidy["change"] = _change_since_previous(tidy)
+    tidy["change"] = _change_since_previous(tidy, "score").round(2)
+    # Places gained in the global ranking (GI-TOC's "▲1"): the previous rank minus this one, ties included.
+    tidy["rank_change"] = -_change_since_previous(tidy, "rank_global")
+    tidy["rank_change"] = tidy["rank_change"].astype("Int64")
     order = {slug: n for n, slug in enumerate(i.slug for i in catalogue)}
     tidy = tidy.sort_values(
         ["edition", "country", "indicator"], key=lambda c: c.map(order) if c.name == "indicator" else c
@@ -124,13 +130,13 @@ def build_index(sheets: list[SheetScores], catalogue: Catalogue, source: Path, s
     return IndexData(tidy=tidy, catalogue=catalogue, source=source, sha256=sha256)
 
 
-def _change_since_previous(tidy: pd.DataFrame) -> pd.Series:
-    """Score minus the country's score in the previous edition that has the indicator; NaN where there is none."""
+def _change_since_previous(tidy: pd.DataFrame, column: str) -> pd.Series:
+    """The column minus the country's value in the previous edition that has the indicator; NaN where there is
+    none. (Scores are published to two decimals, so their difference is too once binary noise is rounded off.)"""
     change = pd.Series(np.nan, index=tidy.index)
     ordered = tidy.sort_values("edition")
-    previous = ordered.groupby(["iso3", "indicator"])["score"].shift(1)
-    # Both scores are published to two decimals, so the difference is too; rounding removes binary noise.
-    change.loc[ordered.index] = (ordered["score"] - previous).round(2)
+    previous = ordered.groupby(["iso3", "indicator"])[column].shift(1)
+    change.loc[ordered.index] = ordered[column] - previous
     return change
 
 

@@ -1,7 +1,8 @@
 """Like-for-like change: a composite's change between two editions on the indicators both editions assess.
 
-The 2023 edition added five criminal markets and one actor type, so the published change in criminality mixes
-real change with a change of method. Splitting it: official change = like-for-like change (shared indicators,
+An edition that adds indicators (2023 added five criminal markets and one actor type) makes the published change
+in criminality mix real change with a change of method; between editions that assess the same indicators the
+two coincide. Splitting it: official change = like-for-like change (shared indicators,
 recomputed in both editions) + method effect (what adding or dropping indicators did). These figures are ours,
 computed from GI-TOC's indicator scores; they are not published by GI-TOC.
 """
@@ -38,6 +39,23 @@ class Basis:
     def indicators(self, kind: str, composite: str) -> list[str]:
         return [s for c in COMPONENTS_OF[composite] for s in getattr(self, kind)[c]]
 
+    @property
+    def identical(self) -> bool:
+        """Both editions assess the same indicators: official and like-for-like change coincide."""
+        return not any(self.added.values()) and not any(self.removed.values())
+
+    def summary(self, catalogue) -> str:
+        """What differs between the two editions' indicators, in words."""
+        if self.identical:
+            return (f"{self.before} and {self.after} assess the same indicators, so like-for-like change equals "
+                    f"GI-TOC's published change: there is nothing to split.")
+        parts = []
+        for kind, verb in (("added", "added"), ("removed", "dropped")):
+            slugs = [s for c in COMPONENT_COMPOSITES for s in getattr(self, kind)[c]]
+            if slugs:
+                parts.append(f"{verb} {len(slugs)} indicators ({', '.join(catalogue[s].label for s in slugs)})")
+        return f"Between {self.before} and {self.after} the index {' and '.join(parts)}."
+
 
 def basis(data: IndexData, before: int, after: int) -> Basis:
     if before not in data.editions or after not in data.editions or before >= after:
@@ -47,6 +65,18 @@ def basis(data: IndexData, before: int, after: int) -> Basis:
                  shared={c: [s for s in new[c] if s in old[c]] for c in COMPONENT_COMPOSITES},
                  added={c: [s for s in new[c] if s not in old[c]] for c in COMPONENT_COMPOSITES},
                  removed={c: [s for s in old[c] if s not in new[c]] for c in COMPONENT_COMPOSITES})
+
+
+def pairs(data: IndexData) -> list[tuple[int, int]]:
+    """Every pair of loaded editions, earlier first; the most recent pairs first."""
+    return sorted(((b, a) for a in data.editions for b in data.editions if b < a), key=lambda p: (-p[1], -p[0]))
+
+
+def default_pair(data: IndexData) -> tuple[int, int]:
+    """The most recent pair of editions whose indicators differ (where there is something to split), else the
+    most recent pair. Needs two editions."""
+    found = pairs(data)
+    return next((p for p in found if not basis(data, *p).identical), found[0])
 
 
 def direction(change: pd.Series) -> pd.Series:
@@ -99,17 +129,18 @@ def indicator_changes(data: IndexData, iso3: str, composite: str, before: int, a
     return pd.DataFrame(rows, columns=["indicator", "label", "status", "before", "after"])
 
 
-def like_for_like_positions(data: IndexData, edition: int) -> pd.DataFrame:
-    """positions() of an edition with criminality and resilience on the indicators it shares with the previous
-    edition, ranked among themselves; change is the like-for-like change. The first edition is unchanged."""
+def like_for_like_positions(data: IndexData, edition: int, since: int | None = None) -> pd.DataFrame:
+    """positions() of an edition with criminality and resilience on the indicators it shares with an earlier
+    edition (the previous one unless given), ranked among themselves; change is the like-for-like change since
+    then. The first edition is unchanged."""
     points = positions(data, edition)
-    previous = data.previous_edition(edition)
-    if previous is None:
+    since = since or data.previous_edition(edition)
+    if since is None:
         return points
     points = points.set_index("iso3")
     for composite in ("criminality", "resilience"):
-        table = like_for_like(data, composite, previous, edition)
-        # A country absent from the previous edition has nothing to compare with: its official score stands.
+        table = like_for_like(data, composite, since, edition)
+        # A country absent from the earlier edition has nothing to compare with: its official score stands.
         points[composite] = table["shared_after"].reindex(points.index).fillna(points[composite])
         points[f"{composite}_change"] = table["like_for_like_change"].reindex(points.index)
         for level, by in (("global", None), ("continent", [points["continent"]]), ("region", [points["region"]])):

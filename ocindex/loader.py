@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from .catalogue import COMPOSITE_OF_COMPONENT, Catalogue, column_slug
+from .catalogue import COMPOSITE_OF_COMPONENT, Catalogue, Indicator, column_slug, uncatalogued
 from .countries import normalise_name, to_iso3
 from .errors import Problem, WorkbookInvalid
 
@@ -30,6 +30,7 @@ class SheetScores:
     edition: int
     sheet: str
     table: pd.DataFrame  # columns: row, iso3, country, continent, region, <slugs...>
+    new_indicators: tuple[Indicator, ...] = ()  # columns the catalogue does not describe yet
 
 
 def read_workbook(path: Path, catalogue: Catalogue) -> list[SheetScores]:
@@ -78,22 +79,8 @@ def _read_sheet(
         else:
             problems.append(Problem(sheet=sheet, row=1, message=f"required column '{name}' is missing"))
 
-    score_positions: dict[str, int] = {}
-    for position, name in enumerate(header):
-        if not name or name in ID_COLUMNS:
-            continue
-        slug = column_slug(name)
-        cell = f"{get_column_letter(position + 1)}1"
-        if slug not in catalogue:
-            problems.append(
-                Problem(sheet=sheet, row=1, column=name, cell=cell,
-                        message="unrecognised indicator column; add it to data/indicators.csv if the index gained one")
-            )
-        elif slug in score_positions:
-            problems.append(Problem(sheet=sheet, row=1, column=name, cell=cell,
-                                    message=f"a second column for indicator '{slug}'"))
-        else:
-            score_positions[slug] = position
+    score_positions, new_indicators = _score_columns(sheet, edition, header, catalogue, problems)
+    catalogue = catalogue.with_new(new_indicators)
     for indicator in catalogue.in_edition(edition):
         if indicator.slug not in score_positions:
             problems.append(Problem(sheet=sheet, row=1, column=indicator.label,
@@ -139,7 +126,43 @@ def _read_sheet(
     _check_composites(sheet, edition, table, header, score_positions, catalogue, problems)
     if len(problems) > found_before:
         return None
-    return SheetScores(edition=edition, sheet=sheet, table=table)
+    return SheetScores(edition=edition, sheet=sheet, table=table, new_indicators=tuple(new_indicators))
+
+
+def _score_columns(sheet: str, edition: int, header: list[str], catalogue: Catalogue,
+                   problems: list[Problem]) -> tuple[dict[str, int], list[Indicator]]:
+    """Where each indicator's column is, and the indicators the catalogue does not know yet.
+
+    An unknown column belongs to the component whose composite stands nearest on its left (the sheets list
+    each composite, then its parts), so an edition that adds a market loads with the market in place. A column
+    with no component composite on its left fits nowhere and is refused."""
+    score_positions: dict[str, int] = {}
+    new: list[Indicator] = []
+    component = None  # the component whose columns we are in, from the last composite seen
+    components = {composite: name for name, composite in COMPOSITE_OF_COMPONENT.items()}
+    for position, name in enumerate(header):
+        if not name or name in ID_COLUMNS:
+            continue
+        slug = column_slug(name)
+        cell = f"{get_column_letter(position + 1)}1"
+        if slug in score_positions:
+            problems.append(Problem(sheet=sheet, row=1, column=name, cell=cell,
+                                    message=f"a second column for indicator '{slug}'"))
+            continue
+        if slug in catalogue:
+            if catalogue[slug].is_composite:
+                component = components.get(slug)
+            score_positions[slug] = position
+        elif component is None or not slug:
+            problems.append(Problem(
+                sheet=sheet, row=1, column=name, cell=cell,
+                message="unrecognised indicator column that fits no component: a new indicator must stand among "
+                        "the columns of its component (after 'Criminal markets', 'Criminal actors' or 'Resilience')"))
+        else:
+            indicator = uncatalogued(name, component, edition)
+            new.append(indicator)
+            score_positions[indicator.slug] = position
+    return score_positions, new
 
 
 def _score(value, sheet: str, row: int, column: str, position: int, problems: list[Problem]) -> float:

@@ -85,10 +85,30 @@ def counts(quadrants: pd.Series) -> dict[str, int]:
     return {q: int((quadrants == q).sum()) for q in QUADRANTS}
 
 
-@lru_cache(maxsize=64)
-def movers(data: IndexData, edition: int, n: int = 5) -> dict[str, pd.DataFrame]:
-    """The n largest rises and falls in criminality and resilience since the previous edition."""
+def earlier_editions(data: IndexData, edition: int) -> tuple[int, ...]:
+    """The editions a change to this one can be read from, most recent first."""
+    return tuple(e for e in reversed(data.editions) if e < edition)
+
+
+def change_since(data: IndexData, edition: int, since: int) -> pd.DataFrame:
+    """positions() of the edition whose change columns hold the change since the given earlier edition
+    (countries absent then have none)."""
     points = positions(data, edition)
+    if since == data.previous_edition(edition):
+        return points
+    then = positions(data, since).set_index("iso3")
+    for composite in ("criminality", "resilience"):
+        # Both scores are published to two decimals, so their difference is too once binary noise is rounded off.
+        points[f"{composite}_change"] = (points[composite] - points["iso3"].map(then[composite])).round(2)
+    return points
+
+
+@lru_cache(maxsize=64)
+def movers(data: IndexData, edition: int, n: int = 5, since: int | None = None) -> dict[str, pd.DataFrame]:
+    """The n largest rises and falls in criminality and resilience since an earlier edition (the previous one
+    unless given)."""
+    since = since or data.previous_edition(edition)
+    points = positions(data, edition) if since is None else change_since(data, edition, since)
     result = {}
     for composite in ("criminality", "resilience"):
         change = points.dropna(subset=[f"{composite}_change"])
@@ -100,13 +120,14 @@ def movers(data: IndexData, edition: int, n: int = 5) -> dict[str, pd.DataFrame]
 
 
 @lru_cache(maxsize=64)
-def quadrant_changes(data: IndexData, edition: int, method: str) -> pd.DataFrame:
-    """Countries whose quadrant differs from the previous edition (each edition split by the same method)."""
-    previous = data.previous_edition(edition)
+def quadrant_changes(data: IndexData, edition: int, method: str, since: int | None = None) -> pd.DataFrame:
+    """Countries whose quadrant differs from an earlier edition's (the previous one unless given), each edition
+    split by the same method."""
+    since = since or data.previous_edition(edition)
     columns = ["iso3", "country", "before", "after"]
-    if previous is None:
+    if since is None:
         return pd.DataFrame(columns=columns)
-    now, before = (_with_quadrant(data, e, method) for e in (edition, previous))
+    now, before = (_with_quadrant(data, e, method) for e in (edition, since))
     joined = now.merge(before[["iso3", "quadrant"]], on="iso3", suffixes=("", "_before"))
     moved = joined[joined["quadrant"] != joined["quadrant_before"]]
     moved = moved.rename(columns={"quadrant_before": "before", "quadrant": "after"})

@@ -24,3 +24,14 @@ def rank_phrase(rank: int, size: int, group: str = "") -> str:
     """'26th of 193' or '5th of 12 in South America'."""
     place = f" in {group}" if group else ""
     return f"{ordinal(int(rank))} of {int(size)}{place}"
+
+
+def rank_change_phrase(places: float | None, previous: int | None) -> str:
+    """GI-TOC's way of reporting a move in the ranking: '▲1 since 2023', '▼3 since 2023', 'unchanged since
+    2023'; '' where there is no previous edition or the indicator is new (no rank to compare with)."""
+    if previous is None or pd.isna(places):  # no rank in the previous edition
+        return ""
+    places = int(places)
+    if places == 0:
+        return f"unchanged since {previous}"
+    return f"{'▲' if places > 0 else '▼'}{abs(places)} since {previous}"
