@@ -12,7 +12,7 @@ from dash.exceptions import PreventUpdate
 from ocindex.catalogue import COMPOSITES, Indicator
 from ocindex.index import IndexData
 from ocindex.narratives.library import Narratives
-from ocindex.ranks import rank_phrase
+from ocindex.ranks import rank_change_phrase, rank_phrase
 
 
 def plain(tree):
@@ -99,6 +99,12 @@ def change_text(change: float, previous: int | None, is_new: bool = False) -> st
     return f"{change:+.2f}" if change else "0.00"
 
 
+def global_rank(row, previous: int | None) -> str:
+    """'31st of 193, ▲1 since 2023' (GI-TOC's competition rank and the places gained since the previous edition)."""
+    moved = rank_change_phrase(row["rank_change"], previous)
+    return rank_phrase(row["rank_global"], row["n_global"]) + (f", {moved}" if moved else "")
+
+
 def composite_summary(data: IndexData, edition: int, iso3: str) -> list:
     """The four composites of a country with score, change and official ranks at three levels."""
     rows = data.edition_table(edition)
@@ -108,7 +114,7 @@ def composite_summary(data: IndexData, edition: int, iso3: str) -> list:
     for slug in COMPOSITES:
         row = rows.loc[slug]
         ranks = " · ".join([
-            rank_phrase(row["rank_global"], row["n_global"]),
+            global_rank(row, previous),
             rank_phrase(row["rank_continent"], row["n_continent"], row["continent"]),
             rank_phrase(row["rank_region"], row["n_region"], row["region"]),
         ])

@@ -5,13 +5,17 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from figures.country import path_figure, profile_dots
+from ocindex import comparability
 from ocindex import drilldown as dd
+from ocindex.catalogue import COMPOSITES
+from ocindex.comparability import region_notes
 from ocindex.index import IndexData
 from ocindex.quadrant import classify, positions, split_for
-from ocindex.ranks import rank_phrase
+from ocindex.ranks import ordinal, rank_change_phrase, rank_phrase
 from ocindex.store import DataStore
 from serving import cache
 
@@ -25,6 +29,7 @@ from .common import (
     checked_list,
     composite_summary,
     edition_param,
+    global_rank,
     help_text,
     indicator_link,
     last,
@@ -63,6 +68,11 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
     peers, peer_notices = peers_param(query, data, edition, iso3)
     name = data.wide(edition).loc[iso3, "country"]
     countries = data.countries()
+    path_indicator = last(query, "path")
+    if path_indicator is not None and (path_indicator not in data.catalogue or
+                                       data.catalogue[path_indicator].is_composite):
+        notices.append(f"Indicator '{path_indicator}' is unknown; the path shows the composites only.")
+        path_indicator = None
     return dbc.Container([
         dcc.Location(id=ids.C_URL, refresh=False),
         dcc.Store(id=ids.C_ISO3, data=iso3),
@@ -82,8 +92,16 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
         dbc.Row([
             dbc.Col([
                 dbc.Card(dbc.CardBody(id=ids.C_SUMMARY), className="mb-3"),
-                dbc.Card([dbc.CardHeader("Across editions", className="py-1 fw-semibold"),
-                          charts.graph(ids.C_PATH, "the path across editions")], className="mb-3"),
+                dbc.Card([
+                    dbc.CardHeader([
+                        html.Span("Across editions", className="fw-semibold me-2"),
+                        dcc.Dropdown(id=ids.C_PATH_INDICATOR, options=path_options(data), value=path_indicator,
+                                     placeholder="Add an indicator…", className="oc-inline-dropdown ms-auto",
+                                     style={"minWidth": "12rem"}),
+                    ], className="py-1 d-flex align-items-center flex-wrap gap-1"),
+                    charts.graph(ids.C_PATH, "the path across editions"),
+                    html.Div(id=ids.C_PATH_TABLE),
+                ], className="mb-3"),
             ], lg=4),
             dbc.Col(dbc.Card([
                 dbc.CardHeader("Every indicator against the averages", className="py-1 fw-semibold"),
@@ -110,6 +128,55 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
     ], fluid=True, className="py-2")
 
 
+def path_options(data: IndexData) -> list[dict]:
+    """Every indicator that is not a composite (the composites are always in the path), with the editions that
+    assess it when not all do."""
+    options = []
+    for indicator in data.catalogue:
+        if indicator.is_composite:
+            continue
+        editions = [e for e in data.editions if indicator in data.indicators(e)]
+        if not editions:
+            continue
+        since = f" (from {editions[0]})" if len(editions) < len(data.editions) else ""
+        options.append({"label": indicator.label + since, "value": indicator.slug})
+    return options
+
+
+def path_table(data: IndexData, path) -> dbc.Table:
+    """Score, change since the edition before and global rank with places gained, per indicator and edition."""
+    editions = sorted(path["edition"].unique())
+    head = html.Thead(html.Tr([html.Th("")] + [html.Th(str(e), className="text-end") for e in editions]))
+    body = []
+    for slug, rows in path.groupby("indicator", sort=False):
+        cells = rows.set_index("edition")
+        row = [html.Td(help_text(data.catalogue[slug]), className="fw-semibold" if slug in COMPOSITES else "")]
+        for edition in editions:
+            if edition not in cells.index:
+                row.append(html.Td("not assessed", className="text-end text-body-secondary"))
+                continue
+            cell = cells.loc[edition]
+            previous = data.previous_edition(edition)
+            change = "" if pd.isna(cell["change"]) else f" ({cell['change']:+.2f})"
+            moved = rank_change_phrase(cell["rank_change"], previous).split(" since")[0]
+            row.append(html.Td([html.Span(f"{cell['score']:.2f}", className="fw-semibold"), change, html.Br(),
+                                html.Span(f"{ordinal(cell['rank_global'])}" + (f" {moved}" if moved else ""),
+                                          className="text-body-secondary")],
+                               className="text-end", title=f"Global rank {ordinal(cell['rank_global'])} of "
+                                                           f"{cell['n_global']}; change since the edition before"))
+        body.append(html.Tr(row))
+    return dbc.Table([head, html.Tbody(body)], size="sm", className="mb-0 small oc-path-table")
+
+
+def region_note(data: IndexData, iso3: str):
+    notes = region_notes(data, iso3=iso3)
+    if not notes:
+        return None
+    return html.P(["Regions differ between editions: ", " ".join(notes),
+                   " Regional ranks and means of those editions do not compare."],
+                  className="small text-body-secondary mb-0 mt-2", id=ids.C_REGION_NOTE)
+
+
 def header(app: Dash, data: IndexData, edition: int, iso3: str):
     points = positions(data, edition)
     point = points[points["iso3"] == iso3].iloc[0]
@@ -119,17 +186,13 @@ def header(app: Dash, data: IndexData, edition: int, iso3: str):
         html.Div(quadrant, className="badge text-bg-light border my-2"),
         *composite_summary(data, edition, iso3),
         html.Div(regions.standing_link(app, data, edition, iso3), className="small mt-2"),
+        region_note(data, iso3),
     ]
 
 
 def absent_note(data: IndexData, edition: int):
-    present = {i.slug for i in data.indicators(edition)}
-    absent = [i for i in data.catalogue if i.slug not in present]
-    if not absent:
-        return None
-    names = ", ".join(i.label for i in absent)
-    return html.P(f"Not assessed in {edition}: {names}. They are left out here, not counted as zero.",
-                  className="small text-body-secondary px-2 pt-2 mb-0")
+    note = comparability.absent_note(data, edition)
+    return note and html.P(note, className="small text-body-secondary px-2 pt-2 mb-0")
 
 
 def scores_table(app: Dash, data: IndexData, edition: int, profile):
@@ -146,7 +209,7 @@ def scores_table(app: Dash, data: IndexData, edition: int, profile):
             html.Td(indicator_link(app, indicator, edition, row["iso3"]),
                     className="fw-semibold" if indicator.is_composite else "ps-3"),
             html.Td(f"{row['score']:.2f}", className="text-end fw-semibold"),
-            html.Td(rank_phrase(row["rank_global"], row["n_global"])),
+            html.Td(global_rank(row, previous)),
             html.Td(rank_phrase(row["rank_continent"], row["n_continent"], row["continent"])),
             html.Td(rank_phrase(row["rank_region"], row["n_region"], row["region"])),
             html.Td(change_text(row["change"], previous, row["is_new"]), className="text-end"),
@@ -179,18 +242,28 @@ def register(app: Dash, store: DataStore) -> None:
         profile = dd.country_profile(data, edition, iso3)
         name = data.wide(edition).loc[iso3, "country"]
         return plain((header(app, data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
-                      scores_table(app, data, edition, profile), path_figure(dd.country_path(data, iso3))))
+                      scores_table(app, data, edition, profile)))
 
     @app.callback(Output(ids.C_SUMMARY, "children"), Output(ids.C_DOTS, "figure"), Output(ids.C_ABSENT, "children"),
-                  Output(ids.C_TABLE, "children"), Output(ids.C_PATH, "figure"),
+                  Output(ids.C_TABLE, "children"),
                   Input(ids.C_EDITION, "value"), Input(ids.PRESENT, "data"), State(ids.C_ISO3, "data"))
     def update(edition, present, iso3):
         data = store.index
         edition = checked_edition(edition, data)
         iso3 = checked_country(iso3, data, edition) or no_update_error()
-        summary, dots, absent, table, path = content(data.sha256, edition, iso3)
-        return (summary, charts.finish(dots, present, iso3, "indicators", edition), absent, table,
-                charts.finish(path, present, iso3, "path"))
+        summary, dots, absent, table = content(data.sha256, edition, iso3)
+        return summary, charts.finish(dots, present, iso3, "indicators", edition), absent, table
+
+    @app.callback(Output(ids.C_PATH, "figure"), Output(ids.C_PATH_TABLE, "children"),
+                  Input(ids.C_PATH_INDICATOR, "value"), Input(ids.PRESENT, "data"), State(ids.C_ISO3, "data"))
+    def update_path(indicator, present, iso3):
+        data = store.index
+        if not isinstance(iso3, str) or iso3 not in set(data.tidy["iso3"]):
+            no_update_error()
+        extra = () if indicator is None else (checked_choice(indicator, {o["value"] for o in path_options(data)}),)
+        path = dd.country_path(data, iso3, COMPOSITES + extra)
+        figure = path_figure(path, ("criminality", "resilience") + extra)
+        return charts.finish(figure, present, iso3, "path", *extra), path_table(data, path)
 
     @app.callback(Output(ids.C_CSV_FILE, "data"), Input(ids.C_CSV, "n_clicks"), State(ids.C_EDITION, "value"),
                   State(ids.C_ISO3, "data"), prevent_initial_call=True)
@@ -225,13 +298,16 @@ def register(app: Dash, store: DataStore) -> None:
         return peers_table(app, data, edition, iso3, list(checked_list(peers, set(data.wide(edition).index))))
 
     @app.callback(Output(ids.C_URL, "search"), Input(ids.C_EDITION, "value"), Input(ids.C_PEERS, "value"),
-                  Input(ids.C_NARRATIVE_INDICATOR, "value"), prevent_initial_call=True)
-    def sync_url(edition, peers, indicator):
+                  Input(ids.C_NARRATIVE_INDICATOR, "value"), Input(ids.C_PATH_INDICATOR, "value"),
+                  prevent_initial_call=True)
+    def sync_url(edition, peers, indicator, path):
         data = store.index
         edition = checked_edition(edition, data)
         peers = checked_list(peers, set(data.wide(edition).index))
         indicator = None if indicator is None else checked_choice(indicator, {i.slug for i in data.catalogue})
+        path = None if path is None else checked_choice(path, {o["value"] for o in path_options(data)})
         pairs = [("edition", edition), ("peers", ",".join(peers))] + ([("indicator", indicator)] if indicator else [])
+        pairs += [("path", path)] if path else []
         return "?" + urlencode(pairs)
 
 

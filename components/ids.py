@@ -47,6 +47,9 @@ C_SUMMARY = "country-summary"
 C_DOTS = "country-dots"
 C_TABLE = "country-table"
 C_PATH = "country-path"
+C_PATH_INDICATOR = "country-path-indicator"
+C_PATH_TABLE = "country-path-table"
+C_REGION_NOTE = "country-region-note"
 C_PEERS = "country-peers"
 C_PEER_TABLE = "country-peer-table"
 C_ABSENT = "country-absent"
@@ -142,6 +145,8 @@ F_CSV, F_CSV_FILE = "search-csv", "search-csv-file"
 
 # Quadrant: official or like-for-like scores
 Q_SCORES = "quadrant-scores"
+Q_SINCE = "quadrant-since"
+Q_SINCE_ROW = "quadrant-since-row"
 
 # A briefing shared as a link
 BRIEFING_COPY = "shell-briefing-copy"

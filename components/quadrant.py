@@ -52,6 +52,11 @@ class QuadrantState:
     labels: int = 0
     movement: bool = False
     scores: str = "official"
+    since: int | None = None  # the edition change is read from; None: the previous one
+
+    def compared_with(self, data: IndexData) -> int | None:
+        """The earlier edition movers, quadrant changes and like-for-like scores compare with."""
+        return self.since or data.previous_edition(self.edition)
 
     def query(self, data: IndexData) -> str:
         """The query string that reproduces this view; defaults are left out to keep links short."""
@@ -67,6 +72,8 @@ class QuadrantState:
             pairs.append(("movement", 1))
         if self.scores != "official":
             pairs.append(("scores", self.scores))
+        if self.since is not None and self.since != data.previous_edition(self.edition):
+            pairs.append(("since", self.since))
         return f"?{urlencode(pairs)}" if pairs else ""
 
 
@@ -107,11 +114,20 @@ def parse_state(query: dict[str, list[str]], data: IndexData) -> tuple[QuadrantS
             state = replace(state, scores=raw)
         else:
             notices.append(f"Scores '{raw}' is unknown; showing GI-TOC's. Choose from: {', '.join(SCORES)}.")
+    if (raw := first("since")) is not None:
+        earlier = q.earlier_editions(data, state.edition)
+        if raw.isdigit() and int(raw) in earlier:
+            state = replace(state, since=int(raw))
+        else:
+            notices.append(f"Since '{raw}': change is read since an earlier edition "
+                           f"({', '.join(map(str, earlier)) or 'none loaded'}); showing since "
+                           f"{data.previous_edition(state.edition) or 'none'}.")
     return state, notices
 
 
 def chart_points(data: IndexData, state: QuadrantState) -> tuple[object, q.Split]:
-    points = lfl.like_for_like_positions(data, state.edition) if state.scores == "like-for-like" else None
+    points = (lfl.like_for_like_positions(data, state.edition, state.since) if state.scores == "like-for-like"
+              else None)
     return q.placed(data, state.edition, state.split, state.continents, state.regions, points)
 
 
@@ -141,10 +157,7 @@ def build_figure(data: IndexData, state: QuadrantState) -> tuple[dict, str, str]
     if state.movement and data.previous_edition(state.edition) is None:
         note += f" · {state.edition} is the first edition, so there is no movement to draw"
     if state.scores == "like-for-like":
-        previous = data.previous_edition(state.edition)
-        note += (f" · like-for-like scores (ours, not GI-TOC's): each composite on the indicators {state.edition} "
-                 f"shares with {previous}" if previous else
-                 f" · {state.edition} is the first edition, so like-for-like scores equal GI-TOC's")
+        note += " · " + like_for_like_caption(data, state)
         figure["layout"]["annotations"].append(dict(
             xref="paper", yref="paper", x=0.5, y=1, xanchor="center", yanchor="top", showarrow=False,
             text="<b>Like-for-like positions: OC Index Explorer's computation, not GI-TOC's</b>",
@@ -153,6 +166,21 @@ def build_figure(data: IndexData, state: QuadrantState) -> tuple[dict, str, str]
     description = (f"Scatter chart of criminality against resilience, {state.edition} edition. {note}. "
                    f"Countries per quadrant: {tally}.")
     return figure, note, description
+
+
+def like_for_like_caption(data: IndexData, state: QuadrantState) -> str:
+    """What the like-for-like positions are, and why they equal GI-TOC's where they do."""
+    since = state.compared_with(data)
+    if since is None:
+        return f"{state.edition} is the first edition, so like-for-like scores equal GI-TOC's"
+    found = lfl.basis(data, since, state.edition)
+    if found.identical:
+        differ = [e for e in q.earlier_editions(data, state.edition) if not lfl.basis(data, e, state.edition).identical]
+        hint = f"; read change since {differ[0]} to see the effect of indicators added since then" if differ else ""
+        return (f"{since} and {state.edition} assess the same indicators, so like-for-like positions equal GI-TOC's"
+                f"{hint}")
+    return (f"like-for-like scores (ours, not GI-TOC's): each composite on the indicators {state.edition} "
+            f"shares with {since}")
 
 
 # ----------------------------------------------------------------------------------------------- layout
@@ -197,8 +225,19 @@ def _controls(data: IndexData, state: QuadrantState, table):
         dbc.Label("Label the most extreme countries", html_for=ids.Q_LABELS),
         dcc.Slider(id=ids.Q_LABELS, min=0, max=MAX_LABELS, step=1, value=state.labels,
                    marks={n: str(n) for n in range(0, MAX_LABELS + 1, 5)}, className="mb-3"),
-        dbc.Switch(id=ids.Q_MOVEMENT, label="Show movement since earlier editions", value=state.movement),
+        dbc.Switch(id=ids.Q_MOVEMENT, label="Show movement across editions", value=state.movement),
+        html.Div([
+            dbc.Label("Change since", html_for=ids.Q_SINCE, className="mt-2"),
+            dbc.RadioItems(id=ids.Q_SINCE, options=since_options(data, state.edition),
+                           value=state.compared_with(data), inline=True),
+            html.Div("Biggest movers, quadrant changes and like-for-like scores compare with this edition.",
+                     className="form-text mt-0"),
+        ], id=ids.Q_SINCE_ROW, hidden=not since_options(data, state.edition)),
     ]), className="h-100")
+
+
+def since_options(data: IndexData, edition: int) -> list[dict]:
+    return [{"label": str(e), "value": e} for e in q.earlier_editions(data, edition)]
 
 
 def _chart():
@@ -252,25 +291,28 @@ def country_panel(app: Dash, data: IndexData, state: QuadrantState):
 
 def like_for_like_note(app: Dash, data: IndexData, state: QuadrantState):
     """With like-for-like positions on the chart, the panel's published figures get the chart's figures beside."""
-    previous = data.previous_edition(state.edition)
-    if state.scores != "like-for-like" or previous is None:
+    since = state.compared_with(data)
+    if state.scores != "like-for-like" or since is None:
         return None
-    point = lfl.like_for_like_positions(data, state.edition).set_index("iso3").loc[state.country]
+    if lfl.basis(data, since, state.edition).identical:
+        return html.Div(like_for_like_caption(data, state) + ".", className="small alert alert-info p-2 mt-2 mb-0")
+    point = lfl.like_for_like_positions(data, state.edition, since).set_index("iso3").loc[state.country]
+    change = "/change?" + urlencode({"from": since, "to": state.edition, "country": state.country})
     return html.Div([
         html.Strong("On the chart, like for like (ours): "),
         f"criminality {point['criminality']:.2f} ({point['criminality_change']:+.2f}), resilience "
-        f"{point['resilience']:.2f} ({point['resilience_change']:+.2f}), on the indicators {state.edition} shares with "
-        f"{previous}. ",
-        dcc.Link("How the change splits →", href=app.get_relative_path("/change") + f"?country={state.country}"),
+        f"{point['resilience']:.2f} ({point['resilience_change']:+.2f}) since {since}, on the indicators "
+        f"{state.edition} shares with {since}. ",
+        dcc.Link("How the change splits →", href=app.get_relative_path(change)),
     ], className="small alert alert-info p-2 mt-2 mb-0")
 
 
 def movers_panel(data: IndexData, state: QuadrantState):
-    previous = data.previous_edition(state.edition)
+    previous = state.compared_with(data)
     if previous is None:
         return html.P(f"{state.edition} is the first edition: there is nothing to compare with.",
                       className="small text-body-secondary mb-0")
-    lists = q.movers(data, state.edition)
+    lists = q.movers(data, state.edition, since=previous)
     titles = {"criminality_up": "Criminality rose most", "criminality_down": "Criminality fell most",
               "resilience_up": "Resilience rose most", "resilience_down": "Resilience fell most"}
     sections = []
@@ -290,10 +332,10 @@ def movers_panel(data: IndexData, state: QuadrantState):
 
 
 def changes_panel(data: IndexData, state: QuadrantState):
-    previous = data.previous_edition(state.edition)
+    previous = state.compared_with(data)
     if previous is None:
         return html.P("No earlier edition to compare with.", className="small text-body-secondary mb-0")
-    moved = q.quadrant_changes(data, state.edition, state.split)
+    moved = q.quadrant_changes(data, state.edition, state.split, previous)
     if moved.empty:
         return html.P(f"No country changed quadrant since {previous}.", className="small text-body-secondary mb-0")
     items = [
@@ -312,8 +354,16 @@ def changes_panel(data: IndexData, state: QuadrantState):
 # ----------------------------------------------------------------------------------------------- callbacks
 
 
+def checked_since(value, data: IndexData, edition: int) -> int | None:
+    """An earlier edition to read change since; one that does not fit the edition (the options are being
+    replaced after an edition change) means the previous edition."""
+    if value is None or value not in q.earlier_editions(data, edition):
+        return None
+    return checked_edition(value, data)
+
+
 def state_from_controls(data, edition, split, continents, regions, country, labels, movement,
-                        scores) -> QuadrantState:
+                        scores, since) -> QuadrantState:
     """The controls' values as a state; values no control could hold mean no update."""
     edition = checked_edition(edition, data)
     table = data.wide(edition)
@@ -321,15 +371,23 @@ def state_from_controls(data, edition, split, continents, regions, country, labe
         edition=edition, split=checked_choice(split, q.SPLIT_METHODS),
         continents=checked_list(continents, set(table["continent"])), regions=checked_list(regions, set(table["region"])),
         country=checked_country(country, data, edition), labels=checked_int(labels, 0, MAX_LABELS),
-        movement=bool(movement), scores=checked_choice(scores, SCORES))
+        movement=bool(movement), scores=checked_choice(scores, SCORES), since=checked_since(since, data, edition))
 
 
 CONTROLS = [Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_CONTINENT, "value"),
             Input(ids.Q_REGION, "value"), Input(ids.Q_COUNTRY, "value"), Input(ids.Q_LABELS, "value"),
-            Input(ids.Q_MOVEMENT, "value"), Input(ids.Q_SCORES, "value")]
+            Input(ids.Q_MOVEMENT, "value"), Input(ids.Q_SCORES, "value"), Input(ids.Q_SINCE, "value")]
 
 
 def register(app: Dash, store: DataStore) -> None:
+    @app.callback(Output(ids.Q_SINCE, "options"), Output(ids.Q_SINCE, "value"), Output(ids.Q_SINCE_ROW, "hidden"),
+                  Input(ids.Q_EDITION, "value"), State(ids.Q_SINCE, "value"), prevent_initial_call=True)
+    def update_since(edition, since):
+        edition = checked_edition(edition, store.index)
+        options = since_options(store.index, edition)
+        kept = since if since in [o["value"] for o in options] else store.index.previous_edition(edition)
+        return options, kept, not options
+
     @app.callback(Output(ids.Q_REGION, "options"), Output(ids.Q_REGION, "value"),
                   Input(ids.Q_EDITION, "value"), Input(ids.Q_CONTINENT, "value"), State(ids.Q_REGION, "value"),
                   prevent_initial_call=True)
@@ -368,12 +426,13 @@ def register(app: Dash, store: DataStore) -> None:
     @app.callback(Output(ids.Q_PANEL, "children"), Output(ids.Q_MOVERS, "children"),
                   Output(ids.Q_CHANGES, "children"),
                   Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_COUNTRY, "value"),
-                  Input(ids.Q_SCORES, "value"))
-    def update_side(edition, split, country, scores):
+                  Input(ids.Q_SCORES, "value"), Input(ids.Q_SINCE, "value"))
+    def update_side(edition, split, country, scores, since):
         data = store.index
         edition = checked_edition(edition, data)
         state = QuadrantState(edition=edition, split=checked_choice(split, q.SPLIT_METHODS),
-                              country=checked_country(country, data, edition), scores=checked_choice(scores, SCORES))
+                              country=checked_country(country, data, edition), scores=checked_choice(scores, SCORES),
+                              since=checked_since(since, data, edition))
         return side(data.sha256, state)
 
     @app.callback(Output(ids.Q_CSV_FILE, "data"), Input(ids.Q_CSV, "n_clicks"),

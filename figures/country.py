@@ -40,20 +40,33 @@ def profile_dots(profile: pd.DataFrame, country: str) -> dict:
     return dict(data=traces, layout=layout)
 
 
-def path_figure(path: pd.DataFrame) -> dict:
-    """Criminality and resilience across editions, each point labelled with its score."""
-    traces = []
-    for slug, mark in (("criminality", COUNTRY_MARK), ("resilience", REGION_MARK)):
+PATH_MARKS = {"criminality": COUNTRY_MARK, "resilience": REGION_MARK}
+OTHER_MARKS = (CONTINENT_MARK, WORLD_MARK, dict(color="#CC79A7", symbol="star"), dict(color="#E69F00", symbol="x"))
+
+
+def path_figure(path: pd.DataFrame, indicators: tuple[str, ...] = ("criminality", "resilience")) -> dict:
+    """The given indicators across editions (those in `path`, a drilldown.country_path()), each point labelled
+    with its score. Every edition of the path has its place on the axis, so an indicator an edition did not
+    assess starts later rather than at zero."""
+    editions = [str(e) for e in sorted(path["edition"].unique())]
+    traces, others = [], iter(OTHER_MARKS * 2)
+    for slug in dict.fromkeys(indicators):
         rows = path[path["indicator"] == slug]
+        if rows.empty:
+            continue
+        mark = PATH_MARKS.get(slug) or next(others)
         traces.append(dict(
-            type="scatter", mode="lines+markers+text", name=rows["indicator_label"].iloc[0],
+            type="scatter", mode="lines+markers+text", name=escape(rows["indicator_label"].iloc[0]),
             x=[str(e) for e in rows["edition"]], y=rows["score"].tolist(),
             text=[f"{s:.2f}" for s in rows["score"]], textposition="top center",
             marker=dict(color=mark["color"], symbol=mark["symbol"], size=10), line=dict(color=mark["color"]),
             hovertemplate="%{x}: %{y:.2f}<extra>%{fullData.name}</extra>",
         ))
     layout = base_layout()
-    layout.update(yaxis=dict(range=[1, 10], dtick=1, gridcolor=GRID, title=dict(text="Score")),
-                  xaxis=dict(type="category", title=dict(text="Edition")), height=260,
-                  margin=dict(l=50, r=10, t=10, b=40), legend=dict(orientation="h", y=1.12, x=0))
+    layout.update(yaxis=dict(range=[1, 10.5], dtick=1, gridcolor=GRID, title=dict(text="Score")),
+                  xaxis=dict(type="category", categoryorder="array", categoryarray=editions,
+                             title=dict(text="Edition")),
+                  height=260 + 20 * max(0, len(traces) - 2),
+                  margin=dict(l=50, r=10, t=40 + 20 * max(0, len(traces) - 2), b=40),
+                  legend=dict(orientation="h", yref="container", yanchor="top", y=1, x=0))
     return dict(data=traces, layout=layout)

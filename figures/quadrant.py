@@ -148,7 +148,8 @@ def _label(row: dict, emphasis: bool, below: bool = False) -> dict:
 
 
 def _movement_trace(paths: pd.DataFrame) -> dict:
-    """Every country's path as one trace: segments separated by gaps, an arrowhead at the latest edition."""
+    """Every country's path as one trace: segments separated by gaps, a small arrowhead at each edition between
+    (the path bends there) and a full one at the latest edition."""
     x, y, sizes = [], [], []
     by_country: dict[str, list[dict]] = {}
     for row in paths.to_dict("records"):  # paths() orders rows by country, then edition
@@ -158,7 +159,7 @@ def _movement_trace(paths: pd.DataFrame) -> dict:
             continue
         x += [p["criminality"] for p in path] + [None]
         y += [p["resilience"] for p in path] + [None]
-        sizes += [0] * (len(path) - 1) + [8, 0]
+        sizes += [0] + [5] * (len(path) - 2) + [8, 0]
     return dict(
         type="scatter", mode="lines+markers", name="Movement", showlegend=True, hoverinfo="skip",
         x=x, y=y, connectgaps=False,

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .catalogue import Indicator, slugify
+from .catalogue import COMPOSITES, Indicator, slugify
 from .index import IndexData
 
 HIGH_SCORE = 8.0  # "how many countries score 8 or more"
@@ -85,11 +85,14 @@ def country_profile(data: IndexData, edition: int, iso3: str) -> pd.DataFrame:
     return mine.reset_index(drop=True)
 
 
-def country_path(data: IndexData, iso3: str) -> pd.DataFrame:
-    """The country's four composites in every edition."""
-    rows = data.tidy[(data.tidy["iso3"] == iso3) & data.tidy["indicator"].isin(
-        ["criminality", "criminal-markets", "criminal-actors", "resilience"])]
-    return rows[["edition", "indicator", "indicator_label", "score", "rank_global", "n_global"]].reset_index(drop=True)
+def country_path(data: IndexData, iso3: str, indicators: tuple[str, ...] = COMPOSITES) -> pd.DataFrame:
+    """The country's scores on the given indicators (default the four composites) in every edition that assesses
+    them, in the order given, with global ranks and the change of each since the edition before."""
+    rows = data.tidy[(data.tidy["iso3"] == iso3) & data.tidy["indicator"].isin(indicators)]
+    order = {slug: n for n, slug in enumerate(dict.fromkeys(indicators))}
+    rows = rows.sort_values(["indicator", "edition"], key=lambda c: c.map(order) if c.name == "indicator" else c)
+    return rows[["edition", "indicator", "indicator_label", "score", "rank_global", "n_global", "change",
+                 "rank_change"]].reset_index(drop=True)
 
 
 def default_peers(data: IndexData, edition: int, iso3: str, n: int = 4) -> list[str]:

@@ -13,7 +13,7 @@ from ocindex.cli import main
 from ocindex.errors import WORKBOOK_NAME
 
 COLUMNS = ("edition,iso3,country,continent,region,indicator,indicator_label,component,score,rank_global,n_global,"
-           "rank_continent,n_continent,rank_region,n_region,change")
+           "rank_continent,n_continent,rank_region,n_region,change,rank_change")
 
 
 def run_cli(*argv):
