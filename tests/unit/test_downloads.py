@@ -43,7 +43,7 @@ def test_the_indicator_ranking_downloads_as_shown(client, index):
 def test_the_quadrant_downloads_every_country_with_its_quadrant(client):
     controls = [(ids.Q_EDITION, "value", 2023), (ids.Q_SPLIT, "value", "median"), (ids.Q_CONTINENT, "value", []),
                 (ids.Q_REGION, "value", []), (ids.Q_COUNTRY, "value", None), (ids.Q_LABELS, "value", 0),
-                (ids.Q_MOVEMENT, "value", False), (ids.Q_SCORES, "value", "official")]
+                (ids.Q_MOVEMENT, "value", False), (ids.Q_SCORES, "value", "official"), (ids.Q_SINCE, "value", None)]
     name, table = download(client, ids.Q_CSV_FILE, [(ids.Q_CSV, "n_clicks", 1)], controls)
     assert name == "oc-index_quadrant_2023.csv" and len(table) == 193
     peru = table.set_index("iso3").loc["PER"]

@@ -26,7 +26,8 @@ PREFIX = "/oc-index/"
 def quadrant_callback_body():
     outputs = [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")]
     values = [(ids.Q_EDITION, 2021), (ids.Q_SPLIT, "gitoc"), (ids.Q_CONTINENT, []), (ids.Q_REGION, []),
-              (ids.Q_COUNTRY, "PER"), (ids.Q_LABELS, 0), (ids.Q_MOVEMENT, False), (ids.Q_SCORES, "official")]
+              (ids.Q_COUNTRY, "PER"), (ids.Q_LABELS, 0), (ids.Q_MOVEMENT, False), (ids.Q_SCORES, "official"),
+              (ids.Q_SINCE, None)]
     return {
         "output": "..." .join(f"{i}.{p}" for i, p in outputs).join(["..", ".."]),
         "outputs": [{"id": i, "property": p} for i, p in outputs],
