@@ -36,7 +36,10 @@ OURS = "ours: computed by OC Index Explorer from GI-TOC's indicator scores, not 
 
 
 def parse_query(query, data: IndexData) -> tuple[dict, list[str]]:
-    state = {"composite": "criminality", "before": data.editions[-2], "after": data.editions[-1], "country": None}
+    """The view asked for; by default the most recent pair of editions whose indicators differ (between editions
+    that assess the same indicators there is nothing to split)."""
+    default = lfl.default_pair(data)
+    state = {"composite": "criminality", "before": default[0], "after": default[1], "country": None}
     notices = []
     composite = last(query, "composite")
     if composite is not None:
@@ -53,9 +56,8 @@ def parse_query(query, data: IndexData) -> tuple[dict, list[str]]:
             else:
                 notices.append(f"Edition '{raw}' ({key}) is not loaded; using {state[field]}.")
     if state["before"] >= state["after"]:
-        notices.append(f"'from' must be an earlier edition than 'to'; comparing {data.editions[-2]} with "
-                       f"{data.editions[-1]}.")
-        state["before"], state["after"] = data.editions[-2], data.editions[-1]
+        notices.append(f"'from' must be an earlier edition than 'to'; comparing {default[0]} with {default[1]}.")
+        state["before"], state["after"] = default
     state["country"], country_notices = country_param(query, data, state["after"])
     return state, notices + country_notices
 
@@ -88,6 +90,7 @@ def layout(app: Dash, store: DataStore, query):
                      dcc.Dropdown(id=ids.L_COUNTRY, options=country_options(data), value=state["country"],
                                   placeholder="Search a country…")], lg=3),
         ], className="g-2 align-items-end mb-2 oc-controls-row"),
+        html.Div(id=ids.L_PAIR_NOTE),
         dbc.Row([
             dbc.Col(dbc.Card([
                 dbc.CardHeader("Official against like-for-like change, every country", className="py-1 fw-semibold"),
@@ -112,6 +115,21 @@ def describe(data: IndexData, table, label: str, before: int, after: int) -> str
     if missing:  # a country assessed in only one of the two editions has no change to split
         text += f" Not in the {before} edition, so not compared: {', '.join(missing)}."
     return text
+
+
+def pair_note(app: Dash, data: IndexData, composite: str, before: int, after: int):
+    """What differs between the two editions' indicators; where nothing does, why the chart is a diagonal and
+    which pair has something to split."""
+    found = lfl.basis(data, before, after)
+    if not found.identical:
+        return dbc.Alert(found.summary(data.catalogue), color="light", className="py-2 small mb-2")
+    other = next((p for p in lfl.pairs(data) if not lfl.basis(data, *p).identical), None)
+    suggestion = [] if other is None else [
+        " Compare ", dcc.Link(f"{other[0]} → {other[1]}", className="alert-link", href=app.get_relative_path(
+            "/change") + "?" + urlencode({"composite": composite, "from": other[0], "to": other[1]})),
+        " to see the effect of the indicators added between them."]
+    return dbc.Alert([html.Strong("Nothing to split. "), found.summary(data.catalogue),
+                      " Every country lies on the diagonal.", *suggestion], color="info", className="py-2 small mb-2")
 
 
 def country_panel(app: Dash, data: IndexData, composite: str, before: int, after: int, iso3: str | None):
@@ -183,7 +201,8 @@ CONTROLS = [Input(ids.L_COMPOSITE, "value"), Input(ids.L_BEFORE, "value"), Input
 
 def register(app: Dash, store: DataStore) -> None:
     @app.callback(Output(ids.L_GRAPH, "figure"), Output(ids.L_GRAPH_NOTE, "children"), Output(ids.L_PANEL, "children"),
-                  Output(ids.L_FLIPS, "children"), *CONTROLS, Input(ids.PRESENT, "data"))
+                  Output(ids.L_FLIPS, "children"), Output(ids.L_PAIR_NOTE, "children"), *CONTROLS,
+                  Input(ids.PRESENT, "data"))
     def update(composite, before, after, country, present):
         data = store.index
         composite, before, after, country = checked_state(data, composite, before, after, country)
@@ -192,7 +211,7 @@ def register(app: Dash, store: DataStore) -> None:
         figure = change_scatter(table, label, before, after, country)
         return (charts.finish(figure, present, "like-for-like", composite, country, f"{before}-{after}"),
                 describe(data, table, label, before, after), country_panel(app, data, composite, before, after, country),
-                flips_table(app, table, after))
+                flips_table(app, table, after), pair_note(app, data, composite, before, after))
 
     @app.callback(Output(ids.L_COUNTRY, "value"), Input(ids.L_GRAPH, "clickData"), prevent_initial_call=True)
     def select(click):

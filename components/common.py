@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 import plotly.utils
 from dash import Dash, dcc, html
 from dash.exceptions import PreventUpdate
@@ -12,7 +13,7 @@ from dash.exceptions import PreventUpdate
 from ocindex.catalogue import COMPOSITES, Indicator
 from ocindex.index import IndexData
 from ocindex.narratives.library import Narratives
-from ocindex.ranks import rank_change_phrase, rank_phrase
+from ocindex.ranks import ordinal, rank_change_phrase, rank_phrase
 
 
 def plain(tree):
@@ -103,6 +104,31 @@ def global_rank(row, previous: int | None) -> str:
     """'31st of 193, ▲1 since 2023' (GI-TOC's competition rank and the places gained since the previous edition)."""
     moved = rank_change_phrase(row["rank_change"], previous)
     return rank_phrase(row["rank_global"], row["n_global"]) + (f", {moved}" if moved else "")
+
+
+def path_table(data: IndexData, path) -> dbc.Table:
+    """Score, change since the edition before and global rank with places gained, per indicator and edition."""
+    editions = sorted(path["edition"].unique())
+    head = html.Thead(html.Tr([html.Th("")] + [html.Th(str(e), className="text-end") for e in editions]))
+    body = []
+    for slug, rows in path.groupby("indicator", sort=False):
+        cells = rows.set_index("edition")
+        row = [html.Td(help_text(data.catalogue[slug]), className="fw-semibold" if slug in COMPOSITES else "")]
+        for edition in editions:
+            if edition not in cells.index:
+                row.append(html.Td("not assessed", className="text-end text-body-secondary"))
+                continue
+            cell = cells.loc[edition]
+            previous = data.previous_edition(edition)
+            change = "" if pd.isna(cell["change"]) else f" ({cell['change']:+.2f})"
+            moved = rank_change_phrase(cell["rank_change"], previous).split(" since")[0].replace("unchanged", "=")
+            row.append(html.Td([html.Span(f"{cell['score']:.2f}", className="fw-semibold"), change, html.Br(),
+                                html.Span(f"{ordinal(cell['rank_global'])}" + (f" {moved}" if moved else ""),
+                                          className="text-body-secondary")],
+                               className="text-end", title=f"Global rank {ordinal(cell['rank_global'])} of "
+                                                           f"{cell['n_global']}; change since the edition before"))
+        body.append(html.Tr(row))
+    return dbc.Table([head, html.Tbody(body)], size="sm", className="mb-0 small oc-path-table")
 
 
 def composite_summary(data: IndexData, edition: int, iso3: str) -> list:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
-import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from figures.country import path_figure, profile_dots
@@ -15,7 +14,7 @@ from ocindex.catalogue import COMPOSITES
 from ocindex.comparability import region_notes
 from ocindex.index import IndexData
 from ocindex.quadrant import classify, positions, split_for
-from ocindex.ranks import ordinal, rank_change_phrase, rank_phrase
+from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 from serving import cache
 
@@ -35,6 +34,7 @@ from .common import (
     last,
     no_update_error,
     notice,
+    path_table,
     plain,
     unknown_country,
 )
@@ -141,31 +141,6 @@ def path_options(data: IndexData) -> list[dict]:
         since = f" (from {editions[0]})" if len(editions) < len(data.editions) else ""
         options.append({"label": indicator.label + since, "value": indicator.slug})
     return options
-
-
-def path_table(data: IndexData, path) -> dbc.Table:
-    """Score, change since the edition before and global rank with places gained, per indicator and edition."""
-    editions = sorted(path["edition"].unique())
-    head = html.Thead(html.Tr([html.Th("")] + [html.Th(str(e), className="text-end") for e in editions]))
-    body = []
-    for slug, rows in path.groupby("indicator", sort=False):
-        cells = rows.set_index("edition")
-        row = [html.Td(help_text(data.catalogue[slug]), className="fw-semibold" if slug in COMPOSITES else "")]
-        for edition in editions:
-            if edition not in cells.index:
-                row.append(html.Td("not assessed", className="text-end text-body-secondary"))
-                continue
-            cell = cells.loc[edition]
-            previous = data.previous_edition(edition)
-            change = "" if pd.isna(cell["change"]) else f" ({cell['change']:+.2f})"
-            moved = rank_change_phrase(cell["rank_change"], previous).split(" since")[0]
-            row.append(html.Td([html.Span(f"{cell['score']:.2f}", className="fw-semibold"), change, html.Br(),
-                                html.Span(f"{ordinal(cell['rank_global'])}" + (f" {moved}" if moved else ""),
-                                          className="text-body-secondary")],
-                               className="text-end", title=f"Global rank {ordinal(cell['rank_global'])} of "
-                                                           f"{cell['n_global']}; change since the edition before"))
-        body.append(html.Tr(row))
-    return dbc.Table([head, html.Tbody(body)], size="sm", className="mb-0 small oc-path-table")
 
 
 def region_note(data: IndexData, iso3: str):

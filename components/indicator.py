@@ -13,6 +13,7 @@ from dash.exceptions import PreventUpdate
 from figures.indicator import choropleth, spread
 from ocindex import drilldown as dd
 from ocindex.catalogue import Indicator
+from ocindex.comparability import region_notes
 from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
@@ -29,9 +30,11 @@ from .common import (
     country_options,
     country_param,
     edition_param,
+    global_rank,
     last,
     not_found,
     notice,
+    path_table,
 )
 from .shell import Page
 
@@ -124,6 +127,7 @@ def layout(app: Dash, store: DataStore, query, slug: str):
                                            value=level, inline=True, className="small"), width="auto"),
                 ]), className="py-1"),
                 charts.graph(ids.I_SPREAD, "the spread chart"),
+                html.P(id=ids.I_SPREAD_NOTE, className="small text-body-secondary px-2 mb-1"),
             ]), lg=7),
             dbc.Col([html.Div(id=ids.I_SELECTED, className="mb-3"), narrative.card(ids.I_NARRATIVE)], lg=5),
         ], className="g-3 mb-4"),
@@ -140,12 +144,19 @@ def summary_cards(data: IndexData, edition: int, slug: str):
     ], className="py-2")), xs=6, md=3) for label, value in cards], className="g-2")
 
 
+def spread_note(data: IndexData, edition: int) -> str | None:
+    """How this edition's regions differ from the editions either side, where they do."""
+    at = data.editions.index(edition)
+    notes = region_notes(data, editions=data.editions[max(0, at - 1):at + 2])
+    return notes and "Regions differ between editions: " + " ".join(notes)
+
+
 def ranking_columns(previous: int | None) -> list[dict]:
     columns = [grid.integer("rank", "Rank"), grid.link("country", "Country", minWidth=120, flex=2),
                grid.text("where", "Region · continent", flex=2, cellClass="small text-body-secondary"),
                grid.number("score", "Score", cellClass="fw-semibold", maxWidth=90)]
     if previous:
-        columns.append(grid.change("change", f"Δ {previous}", cellClass="small text-body-secondary", maxWidth=90))
+        columns.append(grid.change("change", f"Δ since {previous}", cellClass="small text-body-secondary", maxWidth=90))
     return columns
 
 
@@ -178,16 +189,22 @@ def selected_card(app: Dash, data: IndexData, edition: int, slug: str, iso3: str
     rows = dd.ranked(data, edition, slug)
     row = rows[rows["iso3"] == iso3].iloc[0]
     previous = data.previous_edition(edition)
+    path = dd.country_path(data, iso3, (slug,))
     return dbc.Card(dbc.CardBody([
         html.H2(row["country"], className="h5 mb-0"),
         html.Div(f"{row['continent']} · {row['region']}", className="small text-body-secondary mb-2"),
         html.Div([html.Span(f"{row['score']:.2f}", className="fs-3 fw-semibold me-2"),
                   html.Span(f"({change_text(row['change'], previous)} since {previous})" if previous else "",
                             className="text-body-secondary")]),
-        html.Ul([html.Li(rank_phrase(row["rank_global"], row["n_global"])),
+        html.Ul([html.Li(global_rank(row, previous)),
                  html.Li(rank_phrase(row["rank_continent"], row["n_continent"], row["continent"])),
                  html.Li(rank_phrase(row["rank_region"], row["n_region"], row["region"]))], className="mb-2"),
-        dcc.Link(f"Open {row['country']}'s profile →", href=country_href(app, iso3, edition)),
+        html.Div("Across editions", className="small fw-semibold"),
+        path_table(data, path) if path["edition"].nunique() > 1 else html.P(
+            f"Assessed in {edition} only.", className="small text-body-secondary"),
+        dcc.Link(f"Open {row['country']}'s profile →", href=country_href(app, iso3, edition) + f"&path={slug}"
+                 if not data.catalogue[slug].is_composite else country_href(app, iso3, edition),
+                 className="d-inline-block mt-2"),
     ]), className="oc-selected")
 
 
@@ -199,7 +216,7 @@ def register(app: Dash, store: DataStore) -> None:
             return grid.clicked_row(cell, set(store.index.tidy["iso3"]))
         return clicked_country(map_click if ctx.triggered_id == ids.I_MAP else spread_click)
 
-    @app.callback(Output(ids.I_MAP, "figure"), Output(ids.I_SPREAD, "figure"),
+    @app.callback(Output(ids.I_MAP, "figure"), Output(ids.I_SPREAD, "figure"), Output(ids.I_SPREAD_NOTE, "children"),
                   Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), Input(ids.I_LEVEL, "value"),
                   Input(ids.PRESENT, "data"), State(ids.I_SLUG, "data"))
     def update_figures(edition, country, level, present, slug):
@@ -209,7 +226,8 @@ def register(app: Dash, store: DataStore) -> None:
         indicator = data.catalogue[slug]
         rows = dd.ranked(data, edition, slug)
         return (charts.finish(choropleth(rows, indicator, country), present, slug, "map", country, edition),
-                charts.finish(spread(rows, indicator, level, country), present, slug, "by", level, country, edition))
+                charts.finish(spread(rows, indicator, level, country), present, slug, "by", level, country, edition),
+                spread_note(data, edition) if level == "region" else None)
 
     @app.callback(Output(ids.I_SUMMARY, "children"), Output(ids.I_RANKING, "rowData"),
                   Output(ids.I_RANKING, "columnDefs"), Input(ids.I_EDITION, "value"), State(ids.I_SLUG, "data"))

@@ -48,7 +48,7 @@ class Basis:
         """What differs between the two editions' indicators, in words."""
         if self.identical:
             return (f"{self.before} and {self.after} assess the same indicators, so like-for-like change equals "
-                    f"GI-TOC's published change: there is nothing to split.")
+                    f"GI-TOC's published change.")
         parts = []
         for kind, verb in (("added", "added"), ("removed", "dropped")):
             slugs = [s for c in COMPONENT_COMPOSITES for s in getattr(self, kind)[c]]

@@ -1,0 +1,86 @@
+"""Every page opens, and every callback it fires on load answers, for every edition of the shared workbook and
+for a workbook with a later edition that adds an indicator the catalogue does not describe yet."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app import create_app
+from components import ids
+from ocindex import likeforlike
+from ocindex.drilldown import pillars
+from ocindex.settings import Settings
+from ocindex.store import DataStore
+from tests.fourth_edition import NEW_MARKET, NEW_SLUG, write_fourth_edition
+from tests.page_walk import open_page
+
+
+def views(data, edition: int, indicators: list[str]) -> list[tuple[str, str]]:
+    before, after = likeforlike.pairs(data)[-1]
+    return [
+        ("/", f"?edition={edition}&country=PER&movement=1"),
+        ("/", f"?edition={edition}&scores=like-for-like&country=PER&since={data.editions[0]}"),
+        ("/country/PER", f"?edition={edition}&path={indicators[-1]}"),
+        ("/country/MEX", f"?edition={edition}"),
+        *[("/indicator/" + slug, f"?edition={edition}&country=PER&by=region") for slug in indicators],
+        *[(f"/pillar/{slug}", f"?edition={edition}&country=PER") for slug in pillars(data)],
+        ("/brief/PER", f"?edition={edition}"),
+        ("/compare", f"?edition={edition}&countries=PER,COL,MEX"),
+        ("/deck", f"?edition={edition}&countries=PER"),
+        ("/change", ""),
+        ("/change", f"?from={before}&to={after}&country=PER&composite=criminal-markets"),
+        ("/similar/PER", f"?edition={edition}"),
+        ("/weights", f"?edition={edition}"),
+        ("/regions", f"?edition={edition}"),
+        ("/search", "?q=cocaine"),
+    ]
+
+
+def open_every_page(data_dir, indicators_of) -> dict:
+    store = DataStore(data_dir)
+    app = create_app(Settings(data_dir=data_dir), store)
+    app.server.test_client().get("/")  # Dash adds its own callbacks on the first request
+    answered = {}
+    for edition in store.index.editions:
+        for path, search in views(store.index, edition, indicators_of(store.index, edition)):
+            answered[path + search] = open_page(app, store, path, search)
+    return {"app": app, "store": store, "answered": answered}
+
+
+def test_every_page_of_every_edition_opens_and_answers(workbook):
+    opened = open_every_page(workbook.parent, lambda data, e: ["criminality", "resilience", "cocaine-trade"])
+    assert all(opened["answered"].values())  # every page fired callbacks, and none failed
+    assert all(f"{ids.PAGE}.children" in fired for fired in opened["answered"].values())
+
+
+@pytest.fixture(scope="module")
+def fourth(tmp_path_factory, workbook):
+    folder = tmp_path_factory.mktemp("fourth")
+    edition = write_fourth_edition(workbook, folder / "global_oc_index.xlsx")
+    return folder, edition
+
+
+def test_every_page_works_on_a_later_edition_with_a_new_indicator(fourth):
+    folder, edition = fourth
+
+    def indicators(data, e):
+        return ["criminal-markets", "cocaine-trade"] + ([NEW_SLUG] if e == edition else [])
+
+    opened = open_every_page(folder, indicators)
+    assert opened["store"].index.latest == edition
+    assert all(opened["answered"].values())
+    client = opened["app"].server.test_client()
+
+    # The new market is shown with its workbook label and "no definition yet" where a definition would be.
+    page = client.post("/_dash-update-component", content_type="application/json", data=json.dumps({
+        "output": f"{ids.PAGE}.children", "outputs": {"id": ids.PAGE, "property": "children"},
+        "inputs": [{"id": ids.URL, "property": "pathname", "value": f"/indicator/{NEW_SLUG}"},
+                   {"id": ids.URL, "property": "search", "value": ""}], "state": [], "changedPropIds": []}))
+    text = page.get_data(as_text=True)
+    assert NEW_MARKET in text and "No definition yet" in text
+    csv = client.get(f"/api/scores.csv?edition={edition}").get_data(as_text=True)
+    assert f",{NEW_SLUG},{NEW_MARKET},criminal markets," in csv
+    assert client.get(f"/api/scores.csv?edition={opened['store'].index.previous_edition(edition)}").get_data(
+        as_text=True).count(NEW_SLUG) == 0
