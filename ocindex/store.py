@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .catalogue import Catalogue
+from .catalogue import Catalogue, uncatalogued
 from .datadir import find_data_dir
 from .errors import WORKBOOK_NAME, OCIndexError
 from .index import TIDY_COLUMNS, IndexData, load_index
@@ -25,7 +25,7 @@ from .narratives.library import Narratives
 log = logging.getLogger(__name__)
 SNAPSHOT_NAME = "last-valid-index.json"
 SNAPSHOT_FORMAT = "ocindex-tidy/1"
-SNAPSHOT_DTYPES = {"edition": "int64", "score": "float64", "change": "float64",
+SNAPSHOT_DTYPES = {"edition": "int64", "score": "float64", "change": "float64", "rank_change": "Int64",
                    **{f"{kind}_{level}": "int64" for kind in ("rank", "n") for level in ("global", "continent", "region")}}
 
 
@@ -133,6 +133,9 @@ def read_snapshot(path: Path, catalogue: Catalogue) -> IndexData:
     if document.get("format") != SNAPSHOT_FORMAT or document.get("columns") != TIDY_COLUMNS:
         raise ValueError(f"{path} is not a copy of the index this version writes")
     tidy = pd.DataFrame(document["rows"], columns=TIDY_COLUMNS).astype(SNAPSHOT_DTYPES)
+    # Indicators the workbook brought that the catalogue does not describe yet, as the loader made them.
+    new = tidy[~tidy["indicator"].isin({i.slug for i in catalogue})].sort_values("edition").drop_duplicates("indicator")
+    catalogue = catalogue.with_new([uncatalogued(r.indicator_label, r.component, r.edition) for r in new.itertuples()])
     unknown = set(tidy["indicator"]) - {i.slug for i in catalogue}
     if unknown:
         raise ValueError(f"{path} holds indicators missing from the catalogue: {', '.join(sorted(unknown))}")

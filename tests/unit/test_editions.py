@@ -240,3 +240,18 @@ def test_a_new_column_that_fits_no_component_is_refused_with_its_location(tmp_pa
         load_index(path)
     message = str(caught.value)
     assert "'Space piracy'" in message and "D1" in message and "fits no component" in message
+
+
+def test_a_restart_with_a_broken_workbook_keeps_serving_the_new_indicator(fourth, tmp_path):
+    from ocindex.store import DataStore
+
+    path, edition = fourth
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / path.name).write_bytes(path.read_bytes())
+    first = DataStore(folder, snapshot_dir=tmp_path / "cache")
+    (folder / path.name).write_bytes(b"truncated upload")
+    restarted = DataStore(folder, snapshot_dir=tmp_path / "cache")
+    assert restarted.last_error and restarted.index.latest == edition
+    assert restarted.index.catalogue[NEW_SLUG].label == NEW_MARKET and not restarted.index.catalogue[NEW_SLUG].catalogued
+    assert restarted.index.tidy.equals(first.index.tidy)
