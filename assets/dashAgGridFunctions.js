@@ -13,3 +13,8 @@ dagfuncs.ocChange = function (value) {
     }
     return value === 0 ? "0.00" : (value > 0 ? "+" : "") + Number(value).toFixed(2);
 };
+
+// A move in a ranking: '▲ 3' (3 places higher), '▼ 2', '=' (no move).
+dagfuncs.ocMove = function (value) {
+    return value > 0 ? "▲ " + value : value < 0 ? "▼ " + -value : "=";
+};

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dash_ag_grid as dag
 import pandas as pd
+from dash import Dash, Input, Output
 from dash.exceptions import PreventUpdate
 
 # Bootstrap's type and colours, compact rows: the grids look like the app's other tables.
@@ -31,7 +32,7 @@ def number(field: str, header: str, digits: int = 2, **extra) -> dict:
 
 def integer(field: str, header: str, **extra) -> dict:
     return {"field": field, "headerName": header, "type": "rightAligned", "filter": "agNumberColumnFilter",
-            "maxWidth": 90, **extra}
+            "minWidth": 80, "maxWidth": 110, **extra}
 
 
 def change(field: str, header: str, **extra) -> dict:
@@ -71,3 +72,9 @@ def clicked_row(cell, known: set[str]) -> str:
     if not isinstance(row_id, str) or row_id not in known:
         raise PreventUpdate
     return row_id
+
+
+def mark_selected(app: Dash, grid_id: str, country_id: str) -> None:
+    """Select the row of the country chosen in `country_id` (a dropdown), in the browser: no rows are re-sent."""
+    app.clientside_callback("function(country, _rows) { return {ids: country ? [country] : []}; }",
+                            Output(grid_id, "selectedRows"), Input(country_id, "value"), Input(grid_id, "rowData"))

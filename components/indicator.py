@@ -247,10 +247,7 @@ def register(app: Dash, store: DataStore) -> None:
                     else narrative.for_indicator(narratives, data, slug, edition))
         return selected_card(app, data, edition, slug, country), excerpts
 
-    # The selected country's row is marked in the browser: the row data is not sent again.
-    app.clientside_callback("function(country, _rows) { return {ids: country ? [country] : []}; }",
-                            Output(ids.I_RANKING, "selectedRows"), Input(ids.I_COUNTRY, "value"),
-                            Input(ids.I_RANKING, "rowData"))
+    grid.mark_selected(app, ids.I_RANKING, ids.I_COUNTRY)
 
     @app.callback(Output(ids.I_CSV_FILE, "data"), Input(ids.I_CSV, "n_clicks"), State(ids.I_EDITION, "value"),
                   State(ids.I_SLUG, "data"), prevent_initial_call=True)

@@ -7,16 +7,15 @@ from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Dash, Input, Output, State, dash_table, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from figures.pillar import contributions_figure, heat_styles
-from figures.style import FONT_FAMILY
 from ocindex import drilldown as dd
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import charts, downloads, ids
+from . import charts, downloads, grid, ids
 from .common import (
     breadcrumbs,
     checked_country,
@@ -86,25 +85,17 @@ def layout(app: Dash, store: DataStore, query, slug: str):
                 dbc.CardHeader([html.Span("Scores (click a column title to sort, a row to select its country)",
                                           className="small me-auto"),
                                 downloads.button(ids.P_CSV, ids.P_CSV_FILE)], className="py-1 d-flex"),
-                dash_table.DataTable(
-                    id=ids.P_TABLE, sort_action="native", page_action="none",
-                    fixed_rows={"headers": True}, fixed_columns={"headers": True, "data": 1},
-                    style_table={"height": "65vh", "overflowY": "auto", "minWidth": "100%"},
-                    style_cell={"fontFamily": FONT_FAMILY, "fontSize": "0.8rem", "padding": "2px 6px",
-                                "minWidth": "96px", "width": "96px", "maxWidth": "120px", "whiteSpace": "normal"},
-                    style_cell_conditional=[{"if": {"column_id": c}, "textAlign": "left", "minWidth": "150px",
-                                             "width": "150px"} for c in ("country", "region")],
-                    style_header={"fontWeight": "600", "whiteSpace": "normal", "height": "auto",
-                                  "verticalAlign": "bottom", "textAlign": "left", "fontSize": "0.72rem",
-                                  "overflowWrap": "anywhere"},
-                    cell_selectable=True),
+                grid.grid(ids.P_TABLE, [], height="65vh", options={
+                    "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": False},
+                    "tooltipShowDelay": 300}),
             ]), lg=7),
             dbc.Col(html.Div(id=ids.P_SELECTED), lg=5),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
 
 
-def table_content(data: IndexData, edition: int, slug: str, continents, regions):
+def table_content(data: IndexData, edition: int, slug: str, continents, regions) -> tuple[pd.DataFrame, list[dict]]:
+    """The heat table's rows (highest composite first) and its grid columns."""
     pillar = dd.pillars(data)[slug]
     matrix, present = dd.pillar_matrix(data, edition, pillar)
     if continents:
@@ -112,15 +103,12 @@ def table_content(data: IndexData, edition: int, slug: str, continents, regions)
     if regions:
         matrix = matrix[matrix["region"].isin(regions)]
     score_columns = [pillar.composite] + [i.slug for i in present]
-    columns = [{"name": "Country", "id": "country"}, {"name": "Region", "id": "region"}] + [
-        {"name": data.catalogue[c].label, "id": c, "type": "numeric",
-         "format": dash_table.FormatTemplate.Format(precision=2, scheme=dash_table.Format.Scheme.fixed)}
-        for c in score_columns]
-    tooltips = {c: data.catalogue[c].definition for c in score_columns}
-    # DataTable reports the "id" of a clicked row, whatever the sort: make it the ISO3 code.
-    matrix = matrix.assign(id=matrix["iso3"]).sort_values([pillar.composite, "country"], ascending=[False, True])
-    return (matrix.to_dict("records"), columns,
-            heat_styles(score_columns, data.catalogue[pillar.composite].pillar), tooltips)
+    heat = heat_styles(data.catalogue[pillar.composite].pillar)
+    columns = [grid.text("country", "Country", pinned="left", minWidth=150),
+               grid.text("region", "Region", minWidth=150)] + [
+        grid.number(c, data.catalogue[c].label, headerTooltip=data.catalogue[c].definition, cellStyle=heat,
+                    minWidth=96) for c in score_columns]
+    return matrix.sort_values([pillar.composite, "country"], ascending=[False, True]), columns
 
 
 def absent_note(data: IndexData, edition: int, slug: str):
@@ -154,9 +142,7 @@ def selected_panel(app: Dash, data: IndexData, edition: int, slug: str, iso3: st
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.P_TABLE, "data"), Output(ids.P_TABLE, "columns"),
-                  Output(ids.P_TABLE, "style_data_conditional"), Output(ids.P_TABLE, "tooltip_header"),
-                  Output(ids.P_ABSENT, "children"),
+    @app.callback(Output(ids.P_TABLE, "rowData"), Output(ids.P_TABLE, "columnDefs"), Output(ids.P_ABSENT, "children"),
                   Input(ids.P_EDITION, "value"), Input(ids.P_CONTINENT, "value"), Input(ids.P_REGION, "value"),
                   State(ids.P_SLUG, "data"))
     def update_table(edition, continents, regions, slug):
@@ -164,15 +150,14 @@ def register(app: Dash, store: DataStore) -> None:
         table = store.index.wide(edition)
         continents = checked_list(continents, set(table["continent"]))
         regions = checked_list(regions, set(table["region"]))
-        rows, columns, styles, tooltips = table_content(store.index, edition, slug, continents, regions)
-        return rows, columns, styles, tooltips, absent_note(store.index, edition, slug)
+        rows, columns = table_content(store.index, edition, slug, continents, regions)
+        return grid.records(rows), columns, absent_note(store.index, edition, slug)
 
-    @app.callback(Output(ids.P_COUNTRY, "value"), Input(ids.P_TABLE, "active_cell"), prevent_initial_call=True)
+    @app.callback(Output(ids.P_COUNTRY, "value"), Input(ids.P_TABLE, "cellClicked"), prevent_initial_call=True)
     def select_from_table(cell):
-        row_id = cell.get("row_id") if isinstance(cell, dict) else None
-        if not isinstance(row_id, str) or row_id not in set(store.index.tidy["iso3"]):
-            raise PreventUpdate
-        return row_id
+        return grid.clicked_row(cell, set(store.index.tidy["iso3"]))
+
+    grid.mark_selected(app, ids.P_TABLE, ids.P_COUNTRY)
 
     @app.callback(Output(ids.P_SELECTED, "children"), Input(ids.P_EDITION, "value"), Input(ids.P_COUNTRY, "value"),
                   Input(ids.PRESENT, "data"), State(ids.P_SLUG, "data"))
@@ -187,9 +172,9 @@ def register(app: Dash, store: DataStore) -> None:
     def download(_clicks, edition, continents, regions, slug):
         slug, edition = checked_pillar(slug, edition, store.index)
         table = store.index.wide(edition)
-        rows, *_ = table_content(store.index, edition, slug, checked_list(continents, set(table["continent"])),
-                                 checked_list(regions, set(table["region"])))
-        return downloads.csv_file(pd.DataFrame(rows).drop(columns="id"), edition, slug)
+        rows, _ = table_content(store.index, edition, slug, checked_list(continents, set(table["continent"])),
+                                checked_list(regions, set(table["region"])))
+        return downloads.csv_file(rows, edition, slug)
 
     @app.callback(Output(ids.P_URL, "search"), Input(ids.P_EDITION, "value"), Input(ids.P_CONTINENT, "value"),
                   Input(ids.P_REGION, "value"), Input(ids.P_COUNTRY, "value"), prevent_initial_call=True)

@@ -6,25 +6,27 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Dash, Input, Output, State, ctx, dash_table, dcc, html
-from dash.dash_table.Format import Format, Scheme
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from figures.style import FONT_FAMILY
 from ocindex import weights as wt
 from ocindex.catalogue import COMPOSITES
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import downloads, ids
+from . import downloads, grid, ids
 from .common import breadcrumbs, checked_choice, checked_edition, edition_param, last, notice
 from .shell import Page
 
 COMPONENT_TITLES = {"criminal markets": "Criminal markets", "criminal actors": "Criminal actors",
                     "resilience": "Resilience"}
-TWO_DECIMALS = Format(precision=2, scheme=Scheme.fixed)  # scores as GI-TOC prints them: 7.60, not 7.6
-COLUMNS = [("custom_rank", "Rank (custom)"), ("country", "Country"), ("custom", "Score (custom)"),
-           ("official", "Score (GI-TOC)"), ("official_rank", "Rank (GI-TOC)"), ("move", "Move")]
+# Move: green up, orange down (colour-blind safe, with the arrow saying it too).
+MOVE_COLOURS = {"styleConditions": [{"condition": "params.value > 0", "style": {"color": "#00603f"}},
+                                    {"condition": "params.value < 0", "style": {"color": "#a33a00"}}]}
+COLUMNS = [grid.integer("custom_rank", "Rank (custom)"), grid.text("country", "Country", minWidth=140, flex=2),
+           grid.number("custom", "Score (custom)", cellClass="fw-semibold"), grid.number("official", "Score (GI-TOC)"),
+           grid.integer("official_rank", "Rank (GI-TOC)"),
+           grid.integer("rank_change", "Move", cellStyle=MOVE_COLOURS, valueFormatter={"function": "ocMove(params.value)"})]
 
 
 def layout(app: Dash, store: DataStore, query):
@@ -78,20 +80,7 @@ def layout(app: Dash, store: DataStore, query):
                     dbc.Col(downloads.button(ids.W_CSV, ids.W_CSV_FILE), width="auto", className="ms-auto"),
                 ], className="g-2 align-items-center"), className="py-1"),
                 html.P(id=ids.W_SUMMARY, className="small px-2 pt-2 mb-1"),
-                dash_table.DataTable(
-                    id=ids.W_TABLE, sort_action="native",
-                    columns=[{"id": c, "name": n, **({"type": "numeric", "format": TWO_DECIMALS}
-                                                     if c in ("custom", "official") else {})} for c, n in COLUMNS],
-                    page_action="none", fixed_rows={"headers": True},
-                    style_table={"height": "65vh", "overflowY": "auto"},
-                    style_cell={"fontFamily": FONT_FAMILY, "fontSize": "0.85rem", "padding": "2px 8px",
-                                "textAlign": "right"},
-                    style_cell_conditional=[{"if": {"column_id": "country"}, "textAlign": "left"}],
-                    style_header={"fontWeight": "600", "whiteSpace": "normal", "height": "auto"},
-                    style_data_conditional=[
-                        {"if": {"filter_query": "{rank_change} > 0", "column_id": "move"}, "color": "#00603f"},
-                        {"if": {"filter_query": "{rank_change} < 0", "column_id": "move"}, "color": "#a33a00"},
-                    ]),
+                grid.grid(ids.W_TABLE, COLUMNS, height="65vh"),
             ]), lg=8),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
@@ -128,9 +117,7 @@ def ranking(data: IndexData, edition: int, composite: str, weights: dict[str, fl
                            color="light", className="py-2")
     part = table[[f"{composite}_{c}" for c in ("custom", "custom_rank", "official", "official_rank", "rank_change")]]
     part.columns = ["custom", "custom_rank", "official", "official_rank", "rank_change"]
-    part = part.assign(country=table["country"], move=[
-        f"▲ {c}" if c > 0 else f"▼ {-c}" if c < 0 else "=" for c in part["rank_change"]]).sort_values(
-        ["custom_rank", "country"])
+    part = part.assign(iso3=part.index, country=table["country"]).sort_values(["custom_rank", "country"])
     moved = int((part["rank_change"] != 0).sum())
     summary = (f"{data.catalogue[composite].label}, {edition}: {moved} of {len(part)} countries change rank under "
                f"these weights. ▲ = higher in the ranking (rank 1 = highest score).")
@@ -141,7 +128,7 @@ def register(app: Dash, store: DataStore) -> None:
     sliders = Input({"type": ids.W_SLIDER, "group": ALL}, "value")
     slider_ids = State({"type": ids.W_SLIDER, "group": ALL}, "id")
 
-    @app.callback(Output(ids.W_TABLE, "data"), Output(ids.W_SUMMARY, "children"), Output(ids.W_BANNER, "children"),
+    @app.callback(Output(ids.W_TABLE, "rowData"), Output(ids.W_SUMMARY, "children"), Output(ids.W_BANNER, "children"),
                   Input(ids.W_EDITION, "value"), Input(ids.W_COMPOSITE, "value"), sliders, slider_ids)
     def update(edition, composite, values, keys):
         data = store.index

@@ -30,18 +30,16 @@ def contributions_figure(contributions: pd.DataFrame, country: str, region: str,
     return dict(data=traces, layout=layout)
 
 
-def heat_styles(columns: list[str], pillar: str) -> list[dict]:
-    """DataTable conditional styles colouring each score cell by its value, 1-10 in nine bands."""
+def heat_styles(pillar: str) -> dict:
+    """An AG Grid cellStyle colouring a score cell by its value, 1-10 in nine bands (one rule for every column)."""
     colours = plotly.colors.sample_colorscale(scale_for(pillar), [i / (BINS - 1) for i in range(BINS)])
     width = 9 / BINS
-    styles = []
+    conditions = []
     for band, colour in enumerate(colours):
         low, high = 1 + band * width, 1 + (band + 1) * width
-        for column in columns:
-            query = f"{{{column}}} >= {low:.4f}" + ("" if band == BINS - 1 else f" && {{{column}}} < {high:.4f}")
-            styles.append({"if": {"column_id": column, "filter_query": query},
-                           "backgroundColor": colour, "color": readable_ink(colour)})
-    return styles
+        condition = f"params.value >= {low:.4f}" + ("" if band == BINS - 1 else f" && params.value < {high:.4f}")
+        conditions.append({"condition": condition, "style": {"backgroundColor": colour, "color": readable_ink(colour)}})
+    return {"styleConditions": conditions}
 
 
 def readable_ink(background: str) -> str:

@@ -67,7 +67,7 @@ def test_d002_deep_links_render_with_an_empty_console(start, path, text, drawn):
 def test_d003_a_pillar_row_selects_its_country(start):
     duo = start("/pillar/drugs?edition=2021&continent=Americas")
     duo.wait_for_contains_text(f"#{ids.P_TABLE}", "Peru")
-    cell = next(c for c in duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.P_TABLE} td") if c.text == "Peru")
+    cell = next(c for c in duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.P_TABLE} .ag-cell") if c.text == "Peru")
     cell.click()
     duo.wait_for_contains_text(f"#{ids.P_SELECTED}", "Peru · Criminal markets 6.20")
     assert "country=PER" in duo.driver.current_url

@@ -66,7 +66,7 @@ def test_i004_custom_weights_rerank_live_and_reset_to_gitoc(start, store):
     table = wt.what_if(store.index, 2023, {"drugs": 3, "people": 0}).sort_values(
         ["criminality_custom_rank", "country"])
     duo.wait_for_contains_text(f"#{ids.W_TABLE}", table.iloc[0]["country"])
-    first_row = texts(duo, f"#{ids.W_TABLE} td")[:6]
+    first_row = texts(duo, f"#{ids.W_TABLE} .ag-row[row-index='0'] .ag-cell")[:6]
     assert first_row[:3] == ["1", table.iloc[0]["country"], f"{table.iloc[0]['criminality_custom']:.2f}"]
     # Keyboard: a slider's handle takes arrow keys.
     slider_id = json.dumps({"group": "trade", "type": ids.W_SLIDER}, separators=(",", ":"))
