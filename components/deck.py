@@ -16,6 +16,7 @@ from deck.build import MAX_COUNTRIES, DeckError, build_deck, check_request, chro
 from deck.views import VIEWS
 from ocindex.index import IndexData
 from ocindex.store import DataStore
+from serving import jobs
 
 from . import ids
 from .common import breadcrumbs, checked_edition, checked_list, country_options, edition_param, last, notice
@@ -90,9 +91,10 @@ def app_address(app: Dash, href) -> str:
 
 
 def checked_request(data: IndexData, countries, views, edition) -> tuple[list[str], list[str], int]:
+    """Countries and views as asked, each once (a crafted request may repeat one thousands of times)."""
     edition = checked_edition(edition, data)
-    return (list(checked_list(countries, set(data.wide(edition).index))), list(checked_list(views, set(VIEWS))),
-            edition)
+    return (list(dict.fromkeys(checked_list(countries, set(data.wide(edition).index)))),
+            list(dict.fromkeys(checked_list(views, set(VIEWS)))), edition)
 
 
 def make_deck(data: IndexData, countries: list[str], views: list[str], edition: int, set_progress,
@@ -123,6 +125,8 @@ def make_deck(data: IndexData, countries: list[str], views: list[str], edition: 
 
 
 def register(app: Dash, store: DataStore) -> None:
+    settings = app.server.config["OCINDEX_SETTINGS"]
+
     @app.callback(
         Output(ids.D_RESULT, "data"), Output(ids.D_STATUS, "children"),
         Input(ids.D_BUILD, "n_clicks"),
@@ -135,7 +139,12 @@ def register(app: Dash, store: DataStore) -> None:
     )
     def build(set_progress, _clicks, countries, views, edition, href):
         countries, views, edition = checked_request(store.index, countries, views, edition)
-        return make_deck(store.index, countries, views, edition, set_progress, link_base=app_address(app, href))
+        try:
+            with jobs.slot(settings, jobs.job_user()):  # a few decks at once on a server, one per user
+                return make_deck(store.index, countries, views, edition, set_progress,
+                                 link_base=app_address(app, href))
+        except jobs.JobRefused as exc:
+            return None, dbc.Alert(str(exc), color="warning", className="py-2")
 
     @app.callback(Output(ids.D_STATUS, "children", allow_duplicate=True), Input(ids.D_CANCEL, "n_clicks"),
                   prevent_initial_call=True)

@@ -29,7 +29,8 @@ from ocindex.index import IndexData
 
 from .views import VIEWS, Slide, appendix, slide
 
-MAX_COUNTRIES = 10
+# A deck of 5 x 5 slides takes a minute or two of Chromium: a bound on what one request can make the server do.
+MAX_COUNTRIES, MAX_VIEWS = 5, 5
 COVER_HEADLINES = 4  # countries whose position the cover states; more would not fit at 18 pt
 SLIDE_IN = (13.333, 7.5)  # 16:9; at 1280×720 an inch is 96 pixels
 MARGIN_IN = 0.5
@@ -117,8 +118,12 @@ def check_request(data: IndexData, countries: list[str], views: list[str], editi
         raise DeckError(f"Edition {edition} is not loaded; choose one of {', '.join(map(str, data.editions))}.")
     if not countries or not views:
         raise DeckError("Choose at least one country and one view.")
+    if len(set(countries)) != len(countries) or len(set(views)) != len(views):
+        raise DeckError("Choose each country and each view once.")
     if len(countries) > MAX_COUNTRIES:
         raise DeckError(f"A deck holds at most {MAX_COUNTRIES} countries; {len(countries)} were chosen.")
+    if len(views) > MAX_VIEWS:
+        raise DeckError(f"A deck holds at most {MAX_VIEWS} views; {len(views)} were chosen.")
     unknown = [c for c in countries if c not in data.wide(edition).index]
     if unknown:
         raise DeckError(f"Not in the {edition} edition: {', '.join(unknown)}.")

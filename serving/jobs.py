@@ -1,17 +1,153 @@
 """Where background callbacks (the deck export) run: worker processes tracked in a disk cache on one server, or
-Celery workers sharing Redis when OCINDEX_REDIS_URL is set (several servers)."""
+Celery workers sharing Redis when OCINDEX_REDIS_URL is set (several servers).
+
+On one server, jobs are bounded: a few at once and one per user (slots held as file locks, which the kernel
+releases however a job ends); a job whose page stopped asking for its progress ends itself; and a cancelled job is
+asked to stop (so its Chromium closes and is waited for), then killed with everything it started, and reaped."""
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import psutil
 from dash import CeleryManager, DiskcacheManager
+from flask import g, has_request_context, request
 
 from ocindex.settings import Settings
 
+log = logging.getLogger(__name__)
 # A finished deck nobody collected (the tab was closed) is dropped after this long.
 RESULT_LIFETIME_S = 3600
+CANCEL_GRACE_S = 10  # for a cancelled job to close its Chromium before it is killed
+REAP_EVERY_S = 2
+_job_user: str | None = None  # in a job's own process: who started it (set by JobManager's job wrapper)
 
 
-def manager(settings: Settings) -> DiskcacheManager | CeleryManager:
+class JobRefused(Exception):
+    """A job that cannot start now; the message says why, for the user."""
+
+
+def job_user() -> str | None:
+    """Who started the job running in this process (None outside a JobManager job, e.g. under Celery)."""
+    return _job_user
+
+
+@contextmanager
+def slot(settings: Settings, user: str | None):
+    """Hold, for the job's life, the user's own slot and one of the server's settings.deck_jobs slots."""
+    folder = settings.cache_dir / "job-slots"
+    folder.mkdir(parents=True, exist_ok=True)
+    held = []
+    try:
+        if user is not None:
+            held.append(_try_lock(folder / f"user-{hashlib.sha256(user.encode()).hexdigest()[:16]}.lock"))
+            if held[-1] is None:
+                raise JobRefused("You already have a deck being built: wait for it, or cancel it, first.")
+        held.append(next(filter(None, (_try_lock(folder / f"slot-{n}.lock") for n in range(settings.deck_jobs))),
+                         None))
+        if held[-1] is None:
+            raise JobRefused(f"The server is building {settings.deck_jobs} decks already: try again in a minute.")
+        yield
+    finally:
+        for handle in filter(None, held):
+            handle.close()
+
+
+def _try_lock(path: Path):
+    handle = open(path, "a")  # noqa: SIM115 - the open file is the lock, held until the caller closes it
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return None
+    return handle
+
+
+def _polled_key(key: str) -> str:
+    return f"{key}-polled"
+
+
+class JobManager(DiskcacheManager):
+    """Dash's disk-cache manager, with the job's user recorded, polls watched and cancelled jobs reaped."""
+
+    def __init__(self, cache, settings: Settings):
+        super().__init__(cache, expire=RESULT_LIFETIME_S)
+        self.poll_timeout = settings.deck_poll_timeout
+        threading.Thread(target=_reap_ended_jobs, name="ocindex-job-reaper", daemon=True).start()
+
+    def call_job_fn(self, key, job_fn, args, context):
+        # Runs in the request that starts the job: the signed-in user (or the caller's address) owns it.
+        user = (g.get("user") or request.remote_addr) if has_request_context() else None
+        context = {**context, "ocindex_user": user}
+        self.handle.set(_polled_key(key), time.time(), expire=RESULT_LIFETIME_S)
+        return super().call_job_fn(key, job_fn, args, context)
+
+    def get_progress(self, key):
+        # Every poll of a page that waits for its job asks for the progress: proof that someone still waits.
+        self.handle.set(_polled_key(key), time.time(), expire=RESULT_LIFETIME_S)
+        return super().get_progress(key)
+
+    def make_job_fn(self, fn, progress, key=None):
+        run = super().make_job_fn(fn, progress, key)
+        handle, timeout = self.handle, self.poll_timeout
+
+        def job_fn(result_key, progress_key, user_callback_args, context):
+            global _job_user
+            _job_user = context.get("ocindex_user")
+            # A cancel sends SIGTERM: leave through SystemExit, so that `with` blocks close Chromium and wait for it.
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+            threading.Thread(target=_end_when_nobody_polls, args=(handle, result_key, timeout), daemon=True).start()
+            run(result_key, progress_key, user_callback_args, context)
+
+        return job_fn
+
+    def terminate_job(self, job):
+        if job is None:
+            return
+        try:
+            process = psutil.Process(int(job))
+            tree = [process, *process.children(recursive=True)]
+        except (psutil.NoSuchProcess, ValueError):
+            return
+        with suppress(psutil.NoSuchProcess):
+            process.terminate()
+        _, alive = psutil.wait_procs([process], timeout=CANCEL_GRACE_S)
+        for leftover in alive + tree[1:]:  # psutil checks each is still the process it was, not a reused pid
+            with suppress(psutil.NoSuchProcess):
+                leftover.kill()
+        psutil.wait_procs(tree, timeout=5)  # reaps those that are children of this process
+
+
+def _end_when_nobody_polls(handle, key: str, timeout: int) -> None:
+    """In a job's process: end the job (as a cancel does) once its page has not polled for `timeout` seconds."""
+    while True:
+        time.sleep(max(1.0, timeout / 4))
+        last = handle.get(_polled_key(key))
+        if last is None or time.time() - last > timeout:
+            log.warning("ending a background job nobody has asked about for %s s", timeout)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+
+
+def _reap_ended_jobs() -> None:
+    """Reap the jobs this process started once they end (cancelled from another worker, or finished)."""
+    import multiprocess  # Dash starts jobs with it
+
+    while True:
+        multiprocess.active_children()
+        time.sleep(REAP_EVERY_S)
+
+
+def manager(settings: Settings) -> JobManager | CeleryManager:
     if settings.redis_url:
         from celery import Celery  # only installed with the 'celery' extra
 
@@ -19,4 +155,4 @@ def manager(settings: Settings) -> DiskcacheManager | CeleryManager:
                              expire=RESULT_LIFETIME_S)
     import diskcache
 
-    return DiskcacheManager(diskcache.Cache(str(settings.cache_dir / "jobs")), expire=RESULT_LIFETIME_S)
+    return JobManager(diskcache.Cache(str(settings.cache_dir / "jobs")), settings)

@@ -137,7 +137,9 @@ def test_progress_advances_one_chart_at_a_time_to_the_end(deck_and_progress):
     (["PER"], [], 2023, "at least one country and one view"),
     (["PER", "XYZ"], ["quadrant"], 2023, "Not in the 2023 edition: XYZ"),
     (["PER"], ["pie"], 2023, "Unknown view pie"),
-    (["PER"] * 11, ["quadrant"], 2023, "at most 10 countries"),
+    (["PER", "COL", "MEX", "BRA", "ARG", "CHL"], ["quadrant"], 2023, "at most 5 countries"),
+    (["PER"] * 10, ["quadrant"], 2023, "each country and each view once"),
+    (["PER"], ["quadrant"] * 5000, 2023, "each country and each view once"),
 ])
 def test_a_bad_request_is_refused_with_what_is_wrong(index, countries, views, edition, message):
     with pytest.raises(DeckError, match=message):
@@ -177,3 +179,13 @@ def test_the_export_job_refuses_a_bad_request_before_starting_chromium(index):
 
     result, status = make_deck(index, ["PER", "XYZ"], ["quadrant"], 2023, lambda _: None, renderer=never)
     assert result is None and "XYZ" in str(status)
+
+
+def test_a_crafted_request_repeating_countries_and_views_builds_each_once(index):
+    from components.deck import checked_request
+
+    countries = ["PER", "COL"] * 5 + ["MEX", "BRA", "ARG", "CHL"]
+    asked = checked_request(index, countries, ["quadrant", "path"] * 2500, 2023)
+    assert asked == (["PER", "COL", "MEX", "BRA", "ARG", "CHL"], ["quadrant", "path"], 2023)
+    with pytest.raises(DeckError, match="at most 5 countries"):  # ten countries repeated: refused, not hours of work
+        check_request(index, *asked)

@@ -1,0 +1,76 @@
+"""Background jobs on one server: slots (a few at once, one per user), jobs nobody polls end themselves."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+
+import diskcache
+import psutil
+import pytest
+
+from ocindex.settings import Settings
+from serving import jobs
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(cache_dir=tmp_path, deck_jobs=2, deck_poll_timeout=2)
+
+
+def test_one_job_per_user_and_a_few_per_server(settings):
+    with jobs.slot(settings, "alice"):
+        with pytest.raises(jobs.JobRefused, match="already have a deck"):
+            with jobs.slot(settings, "alice"):
+                pass
+        with jobs.slot(settings, "bob"):
+            with pytest.raises(jobs.JobRefused, match="building 2 decks already"):
+                with jobs.slot(settings, "carol"):
+                    pass
+        with jobs.slot(settings, "carol"):  # bob's job ended: its slot is free again
+            pass
+    with jobs.slot(settings, "alice"), jobs.slot(settings, None):
+        pass
+
+
+def hold_slot(settings, ready):
+    with jobs.slot(settings, "alice"):
+        ready.set()
+        signal.pause()
+
+
+def test_a_killed_job_gives_its_slots_back(settings):
+    ready = multiprocessing.Event()
+    holder = multiprocessing.Process(target=hold_slot, args=(settings, ready))
+    holder.start()
+    assert ready.wait(30)
+    with pytest.raises(jobs.JobRefused):
+        with jobs.slot(settings, "alice"):
+            pass
+    os.kill(holder.pid, signal.SIGKILL)
+    holder.join(30)
+    with jobs.slot(settings, "alice"):
+        pass
+
+
+def work_forever():
+    while True:
+        time.sleep(0.1)
+
+
+def test_a_job_whose_page_stopped_polling_ends_itself_and_a_polled_one_runs_on(settings, tmp_path):
+    manager = jobs.JobManager(diskcache.Cache(str(tmp_path / "jobs")), settings)
+    job_fn = manager.make_job_fn(work_forever, progress=False)
+    forgotten = psutil.Process(manager.call_job_fn("forgotten", job_fn, [], {}))
+    watched = psutil.Process(manager.call_job_fn("watched", job_fn, [], {}))
+    deadline = time.monotonic() + 30
+    while forgotten.is_running() and forgotten.status() != psutil.STATUS_ZOMBIE and time.monotonic() < deadline:
+        manager.get_progress("watched")  # the page of this job keeps asking
+        time.sleep(0.5)
+    assert time.monotonic() < deadline, "the job nobody polled kept running"
+    forgotten.wait(5)
+    assert watched.is_running() and watched.status() != psutil.STATUS_ZOMBIE
+    manager.terminate_job(watched.pid)
+    assert not psutil.pid_exists(watched.pid)
