@@ -8,6 +8,7 @@ asked to stop (so its Chromium closes and is waited for), then killed with every
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import logging
 import os
@@ -80,9 +81,9 @@ class JobManager(DiskcacheManager):
     """Dash's disk-cache manager, with the job's user recorded, polls watched and cancelled jobs reaped."""
 
     def __init__(self, cache, settings: Settings):
+        self.poll_timeout = settings.deck_poll_timeout  # first: Dash wraps the job functions known so far at init
         super().__init__(cache, expire=RESULT_LIFETIME_S)
-        self.poll_timeout = settings.deck_poll_timeout
-        threading.Thread(target=_reap_ended_jobs, name="ocindex-job-reaper", daemon=True).start()
+        _start_reaper()
 
     def call_job_fn(self, key, job_fn, args, context):
         # Runs in the request that starts the job: the signed-in user (or the caller's address) owns it.
@@ -136,6 +137,11 @@ def _end_when_nobody_polls(handle, key: str, timeout: int) -> None:
             log.warning("ending a background job nobody has asked about for %s s", timeout)
             os.kill(os.getpid(), signal.SIGTERM)
             return
+
+
+@functools.cache  # one reaper per process, however many apps it creates
+def _start_reaper() -> None:
+    threading.Thread(target=_reap_ended_jobs, name="ocindex-job-reaper", daemon=True).start()
 
 
 def _reap_ended_jobs() -> None:

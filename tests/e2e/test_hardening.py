@@ -3,19 +3,26 @@ test sends what an attacker or an unlucky administrator would, and checks the se
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import bcrypt
+import diskcache
 import httpx
+import psutil
 import pytest
 
 from benchmarks.common import free_port
 from components import ids
+from ocindex.settings import Settings
+from serving import jobs
 from tests.conftest import SEEDS
 from tests.damaged import pdf_with_unsupported_filter, workbook_with_damaged_sheets
 from tests.e2e.test_gunicorn import ROOT, gunicorn, wait_for
@@ -127,3 +134,30 @@ def test_h06_oversized_and_deeply_nested_requests_are_refused_and_the_worker_kee
         assert httpx.get(f"{base}country/{'A' * 2000}", timeout=5).status_code == 414
         assert httpx.get(f"{base}api/scores.csv?edition={'9' * 3000}&x={'y' * 2000}", timeout=5).status_code == 414
         assert httpx.get(f"{base}healthz", timeout=5).json()["status"] == "ok"
+
+
+def render_then_wait(rendered: str):
+    """A deck job that has its Chromium open, a chart drawn, when it is cancelled."""
+    from deck.build import chromium_renderer
+
+    with chromium_renderer() as render:
+        render({"data": [{"type": "bar", "x": ["PER"], "y": [6.35]}]})
+        Path(rendered).touch()
+        while True:
+            time.sleep(0.1)
+
+
+def test_h07_cancelling_a_deck_job_ends_and_reaps_every_process_it_started_chromium_included(tmp_path):
+    manager = jobs.JobManager(diskcache.Cache(str(tmp_path / "jobs")), Settings(cache_dir=tmp_path))
+    rendered = tmp_path / "rendered"
+    job_fn = manager.make_job_fn(render_then_wait, progress=False)
+    job = psutil.Process(manager.call_job_fn("deck", job_fn, [str(rendered)], {}))
+    wait_for(rendered.exists, seconds=120)
+    tree = [job, *job.children(recursive=True)]
+    assert any("chrom" in process.name() for process in tree)
+    manager.terminate_job(job.pid)  # what the page's Cancel button calls
+    left = []
+    for process in tree:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            left.append((process.pid, process.name(), process.status()))
+    assert left == []  # nothing left running, and no zombie
