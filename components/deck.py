@@ -12,7 +12,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from deck.build import MAX_COUNTRIES, DeckError, build_deck, check_request, chromium_renderer
+from deck.build import MAX_COUNTRIES, MAX_VIEWS, DeckError, build_deck, check_request, chromium_renderer
 from deck.views import VIEWS
 from ocindex.index import IndexData
 from ocindex.store import DataStore
@@ -62,7 +62,7 @@ def layout(app: Dash, store: DataStore, query):
                                value=edition, inline=True),
             ], lg=5),
             dbc.Col([
-                dbc.Label("Views", html_for=ids.D_VIEWS, className="fw-semibold"),
+                dbc.Label(f"Views (up to {MAX_VIEWS})", html_for=ids.D_VIEWS, className="fw-semibold"),
                 dbc.Checklist(id=ids.D_VIEWS, options=[{"label": label, "value": key}
                                                        for key, (label, *_) in VIEWS.items()], value=views),
             ], lg=4),
