@@ -18,3 +18,13 @@ dagfuncs.ocChange = function (value) {
 dagfuncs.ocMove = function (value) {
     return value > 0 ? "▲ " + value : value < 0 ? "▼ " + -value : "=";
 };
+
+// A rank as GI-TOC writes it: '26th of 193'.
+dagfuncs.ocRank = function (rank, size) {
+    if (rank === null || rank === undefined) {
+        return "";
+    }
+    var tens = rank % 100, ones = rank % 10;
+    var suffix = tens >= 11 && tens <= 13 ? "th" : ones === 1 ? "st" : ones === 2 ? "nd" : ones === 3 ? "rd" : "th";
+    return rank + suffix + " of " + size;
+};

@@ -17,7 +17,7 @@ from ocindex.catalogue import COMPOSITES
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import charts, downloads, ids
+from . import charts, downloads, grid, ids
 from .common import (
     breadcrumbs,
     checked_choice,
@@ -101,7 +101,8 @@ def layout(app: Dash, store: DataStore, query):
         ], className="g-3 mb-3"),
         dbc.Card([
             downloads.card_header("Countries whose direction of change flips", ids.L_CSV, ids.L_CSV_FILE),
-            html.Div(id=ids.L_FLIPS, className="oc-ranking"),
+            html.P(id=ids.L_FLIPS_COUNT, className="small px-2 pt-2 mb-1"),
+            grid.grid(ids.L_FLIPS, FLIP_COLUMNS, height="420px"),
         ], className="mb-4"),
     ], fluid=True, className="py-2")
 
@@ -172,19 +173,22 @@ def country_panel(app: Dash, data: IndexData, composite: str, before: int, after
     ]))
 
 
-def flips_table(app: Dash, table, after: int):
+FLIP_COLUMNS = [grid.link("country", "Country", minWidth=140), grid.text("region", "Region", minWidth=140),
+                grid.change("official_change", "Official change"), grid.text("official_direction", "Officially"),
+                grid.change("like_for_like_change", "Like-for-like (ours)"),
+                grid.text("like_for_like_direction", "Like for like"),
+                grid.change("method_effect", "Effect of new indicators")]
+
+
+def flips(app: Dash, table, after: int) -> tuple[str, list[dict]]:
+    """The count line and the rows of the countries whose direction of change flips."""
     flipped = table[table["flips"]]
     if flipped.empty:
-        return html.P("No country changes direction: both readings agree everywhere.", className="small p-2 mb-0")
-    head = html.Thead(html.Tr([html.Th(h) for h in ("Country", "Region", "Official change", "Like-for-like (ours)",
-                                                    "Effect of new indicators")]))
-    body = [html.Tr([html.Td(dcc.Link(r["country"], href=country_href(app, iso3, after))), html.Td(r["region"]),
-                     html.Td(f"{r['official_change']:+.2f} ({r['official_direction']})"),
-                     html.Td(f"{r['like_for_like_change']:+.2f} ({r['like_for_like_direction']})"),
-                     html.Td(f"{r['method_effect']:+.2f}")])
-            for iso3, r in flipped.iterrows()]
-    return [html.P(f"{len(flipped)} of {len(table)} countries.", className="small px-2 pt-2 mb-1"),
-            dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 small")]
+        return "No country changes direction: both readings agree everywhere.", []
+    rows = flipped.assign(iso3=flipped.index, href=[country_href(app, iso3, after) for iso3 in flipped.index])
+    columns = ["iso3", "href", "country", "region", "official_change", "official_direction", "like_for_like_change",
+               "like_for_like_direction", "method_effect"]
+    return f"{len(flipped)} of {len(table)} countries.", grid.records(rows[columns].round(2))
 
 
 def checked_state(data: IndexData, composite, before, after, country) -> tuple[str, int, int, str | None]:
@@ -201,7 +205,8 @@ CONTROLS = [Input(ids.L_COMPOSITE, "value"), Input(ids.L_BEFORE, "value"), Input
 
 def register(app: Dash, store: DataStore) -> None:
     @app.callback(Output(ids.L_GRAPH, "figure"), Output(ids.L_GRAPH_NOTE, "children"), Output(ids.L_PANEL, "children"),
-                  Output(ids.L_FLIPS, "children"), Output(ids.L_PAIR_NOTE, "children"), *CONTROLS,
+                  Output(ids.L_FLIPS_COUNT, "children"), Output(ids.L_FLIPS, "rowData"),
+                  Output(ids.L_PAIR_NOTE, "children"), *CONTROLS,
                   Input(ids.PRESENT, "data"))
     def update(composite, before, after, country, present):
         data = store.index
@@ -211,7 +216,7 @@ def register(app: Dash, store: DataStore) -> None:
         figure = change_scatter(table, label, before, after, country)
         return (charts.finish(figure, present, "like-for-like", composite, country, f"{before}-{after}"),
                 describe(data, table, label, before, after), country_panel(app, data, composite, before, after, country),
-                flips_table(app, table, after), pair_note(app, data, composite, before, after))
+                *flips(app, table, after), pair_note(app, data, composite, before, after))
 
     @app.callback(Output(ids.L_COUNTRY, "value"), Input(ids.L_GRAPH, "clickData"), prevent_initial_call=True)
     def select(click):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from figures.country import path_figure, profile_dots
@@ -14,23 +15,19 @@ from ocindex.catalogue import COMPOSITES
 from ocindex.comparability import region_notes
 from ocindex.index import IndexData
 from ocindex.quadrant import classify, positions, split_for
-from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 from serving import cache
 
-from . import charts, downloads, ids, narrative, regions
+from . import charts, downloads, grid, ids, narrative, regions
 from .common import (
     breadcrumbs,
-    change_text,
     checked_choice,
     checked_country,
     checked_edition,
     checked_list,
     composite_summary,
     edition_param,
-    global_rank,
     help_text,
-    indicator_link,
     last,
     no_update_error,
     notice,
@@ -114,7 +111,10 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
             options=[{"label": i.label, "value": i.slug} for i in data.catalogue if not i.is_composite],
             value=last(query, "indicator") if last(query, "indicator") in data.catalogue else None)),
         dbc.Card([downloads.card_header("Scores, ranks and change", ids.C_CSV, ids.C_CSV_FILE),
-                  html.Div(id=ids.C_TABLE)], className="mb-3"),
+                  # Composites in bold.
+                  grid.grid(ids.C_TABLE, scores_columns(data, edition, iso3), row_id="slug",
+                            options={"rowClassRules": {"fw-semibold": "params.data.composite"}})],
+                 className="mb-3"),
         dbc.Card([
             dbc.CardHeader(dbc.Row([
                 dbc.Col("Side by side with peers", className="fw-semibold"),
@@ -170,29 +170,34 @@ def absent_note(data: IndexData, edition: int):
     return note and html.P(note, className="small text-body-secondary px-2 pt-2 mb-0")
 
 
-def scores_table(app: Dash, data: IndexData, edition: int, profile):
-    """profile: dd.country_profile() of the country and edition."""
+def scores_columns(data: IndexData, edition: int, iso3: str) -> list[dict]:
+    row = data.wide(edition).loc[iso3]
     previous = data.previous_edition(edition)
-    body, current = [], None
-    for row in profile.to_dict("records"):
-        if row["component"] != current:
-            current = row["component"]
-            if current in COMPONENT_TITLES:  # criminality has its composite only: no heading above it
-                body.append(html.Tr(html.Th(COMPONENT_TITLES[current], colSpan=6, className="table-light")))
-        indicator = data.catalogue[row["indicator"]]
-        body.append(html.Tr([
-            html.Td(indicator_link(app, indicator, edition, row["iso3"]),
-                    className="fw-semibold" if indicator.is_composite else "ps-3"),
-            html.Td(f"{row['score']:.2f}", className="text-end fw-semibold"),
-            html.Td(global_rank(row, previous)),
-            html.Td(rank_phrase(row["rank_continent"], row["n_continent"], row["continent"])),
-            html.Td(rank_phrase(row["rank_region"], row["n_region"], row["region"])),
-            html.Td(change_text(row["change"], previous, row["is_new"]), className="text-end"),
-        ]))
-    head = html.Thead(html.Tr([html.Th("Indicator"), html.Th("Score", className="text-end"), html.Th("Global"),
-                               html.Th("Continent"), html.Th("Region"),
-                               html.Th(f"Change since {previous}" if previous else "Change", className="text-end")]))
-    return dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 small")
+    rank = "ocRank(params.value, params.data.{})".format
+    columns = [grid.link("label", "Indicator", minWidth=200, flex=3, tooltipField="definition"),
+               grid.text("component", "Component", minWidth=130, flex=2),
+               grid.number("score", "Score", cellClass="fw-semibold", maxWidth=100),
+               grid.integer("rank_global", "Global", valueFormatter={"function": rank("n_global")}),
+               grid.integer("rank_continent", f"In {row['continent']}", valueFormatter={"function": rank("n_continent")}),
+               grid.integer("rank_region", f"In {row['region']}", valueFormatter={"function": rank("n_region")})]
+    if previous:
+        columns.append(grid.change("change", f"Change since {previous}", maxWidth=120))
+    return columns
+
+
+def scores_rows(app: Dash, data: IndexData, edition: int, profile) -> list[dict]:
+    """profile: dd.country_profile() of the country and edition; one row per indicator, composites first of each
+    component (marked, shown in bold)."""
+    indicators = [data.catalogue[slug] for slug in profile["indicator"]]
+    query = f"?edition={edition}&country={profile['iso3'].iloc[0]}"
+    return grid.records(pd.DataFrame({
+        "slug": profile["indicator"], "label": [i.label for i in indicators], "definition": [i.definition for i in indicators],
+        "href": [app.get_relative_path(f"/indicator/{i.slug}") + query for i in indicators],
+        "component": [COMPONENT_TITLES.get(c, "Criminality") for c in profile["component"]],
+        "composite": [i.is_composite for i in indicators], "score": profile["score"],
+        **{c: profile[c].astype(int) for c in ("rank_global", "n_global", "rank_continent", "n_continent",
+                                               "rank_region", "n_region")},
+        "change": profile["change"].where(~profile["is_new"].astype(bool)).round(2)}))
 
 
 def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list[str]):
@@ -217,17 +222,17 @@ def register(app: Dash, store: DataStore) -> None:
         profile = dd.country_profile(data, edition, iso3)
         name = data.wide(edition).loc[iso3, "country"]
         return plain((header(app, data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
-                      scores_table(app, data, edition, profile)))
+                      scores_rows(app, data, edition, profile), scores_columns(data, edition, iso3)))
 
     @app.callback(Output(ids.C_SUMMARY, "children"), Output(ids.C_DOTS, "figure"), Output(ids.C_ABSENT, "children"),
-                  Output(ids.C_TABLE, "children"),
+                  Output(ids.C_TABLE, "rowData"), Output(ids.C_TABLE, "columnDefs"),
                   Input(ids.C_EDITION, "value"), Input(ids.PRESENT, "data"), State(ids.C_ISO3, "data"))
     def update(edition, present, iso3):
         data = store.index
         edition = checked_edition(edition, data)
         iso3 = checked_country(iso3, data, edition) or no_update_error()
-        summary, dots, absent, table = content(data.sha256, edition, iso3)
-        return summary, charts.finish(dots, present, iso3, "indicators", edition), absent, table
+        summary, dots, absent, rows, columns = content(data.sha256, edition, iso3)
+        return summary, charts.finish(dots, present, iso3, "indicators", edition), absent, rows, columns
 
     @app.callback(Output(ids.C_PATH, "figure"), Output(ids.C_PATH_TABLE, "children"),
                   Input(ids.C_PATH_INDICATOR, "value"), Input(ids.PRESENT, "data"), State(ids.C_ISO3, "data"))

@@ -27,7 +27,7 @@ def text(field: str, header: str, **extra) -> dict:
 def number(field: str, header: str, digits: int = 2, **extra) -> dict:
     """A right-aligned number shown with `digits` decimals; sorted and filtered as a number."""
     return {"field": field, "headerName": header, "type": "rightAligned", "filter": "agNumberColumnFilter",
-            "valueFormatter": {"function": f"ocFixed(params.value, {digits})"}, **extra}
+            "valueFormatter": {"function": f"ocFixed(params.value, {digits})"}, "minWidth": 90, **extra}
 
 
 def integer(field: str, header: str, **extra) -> dict:
@@ -38,7 +38,7 @@ def integer(field: str, header: str, **extra) -> dict:
 def change(field: str, header: str, **extra) -> dict:
     """Change since the previous edition: +0.25, 0.00, or 'new' (no score in the earlier edition)."""
     return {"field": field, "headerName": header, "type": "rightAligned", "filter": "agNumberColumnFilter",
-            "valueFormatter": {"function": "ocChange(params.value)"}, **extra}
+            "valueFormatter": {"function": "ocChange(params.value)"}, "minWidth": 100, **extra}
 
 
 def link(field: str, header: str, href: str = "href", **extra) -> dict:

@@ -127,6 +127,7 @@ D_PPTX, D_PPTX_FILE, D_PDF, D_PDF_FILE = "deck-pptx", "deck-pptx-file", "deck-pd
 L_URL, L_NOTICE = "change-url", "change-notice"
 L_COMPOSITE, L_BEFORE, L_AFTER, L_COUNTRY = "change-composite", "change-before", "change-after", "change-country"
 L_GRAPH, L_GRAPH_NOTE, L_PANEL, L_FLIPS = "change-graph", "change-graph-note", "change-panel", "change-flips"
+L_FLIPS_COUNT = "change-flips-count"
 L_CSV, L_CSV_FILE = "change-csv", "change-csv-file"
 
 # Countries like this
@@ -158,4 +159,5 @@ G_VIEWS, G_NOTICE, G_PRESENT, G_KEEP = "briefing-views", "briefing-notice", "bri
 R_URL, R_NOTICE, R_COUNTRY = "regions-url", "regions-notice", "regions-country"
 R_EDITION, R_LEVEL, R_INDICATOR = "regions-edition", "regions-level", "regions-indicator"
 R_GRAPH, R_TABLE, R_NOTE = "regions-graph", "regions-table", "regions-note"
+R_MESSAGE = "regions-message"
 R_CSV, R_CSV_FILE = "regions-csv", "regions-csv-file"

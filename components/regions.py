@@ -8,7 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from figures.regions import ranking_figure
 from ocindex import regions
@@ -16,10 +16,9 @@ from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import charts, downloads, ids
+from . import charts, downloads, grid, ids
 from .common import (
     breadcrumbs,
-    change_text,
     checked_choice,
     checked_country,
     checked_edition,
@@ -91,32 +90,30 @@ def layout(app: Dash, store: DataStore, query):
             dbc.Col(dbc.Card([dbc.CardHeader("Average score", className="py-1 fw-semibold"),
                               charts.graph(ids.R_GRAPH, "the ranking chart")]), lg=6),
             dbc.Col(dbc.Card([downloads.card_header("Ranking and member countries", ids.R_CSV, ids.R_CSV_FILE),
-                              html.Div(id=ids.R_TABLE)]), lg=6),
+                              html.Div(id=ids.R_MESSAGE),
+                              grid.grid(ids.R_TABLE, ranking_columns(data, state["edition"], state["level"]),
+                                        row_id="group", height="560px", options={"rowSelection": {
+                                            "mode": "singleRow", "checkboxes": False,
+                                            "enableClickSelection": False}})]), lg=6),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
 
 
-def ranking_table(data: IndexData, table, edition: int, level: str, selected_country: str | None):
+def ranking_columns(data: IndexData, edition: int, level: str) -> list[dict]:
     previous = data.previous_edition(edition)
-    name = data.wide(edition).loc[selected_country, "country"] if selected_country else None
-    body = []
-    for row in table.to_dict("records"):
-        members = [html.Strong(m) if m == name else m for m in row["members"]]
-        listed = [part for n, m in enumerate(members) for part in ((", ", m) if n else (m,))]
-        change = change_text(row["change"], previous) if row["note"] == "" else "—"
-        body.append(html.Tr([
-            html.Td(row["rank"], className="text-end"),
-            html.Th(row["group"], scope="row"),
-            html.Td(f"{row['score']:.2f}", className="text-end fw-semibold"),
-            html.Td([change, html.Div(row["note"], className="text-body-secondary")] if row["note"] else change,
-                    className="text-end"),
-            html.Td([html.Span(f"{row['countries']}: ", className="text-body-secondary"), *listed]),
-        ], className="table-warning" if name and name in row["members"] else ""))
-    head = html.Thead(html.Tr([html.Th("Rank", className="text-end"), html.Th(level.capitalize()),
-                               html.Th("Average", className="text-end"),
-                               html.Th(f"Change since {previous}" if previous else "Change", className="text-end"),
-                               html.Th("Member countries, highest score first")]))
-    return dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 small")
+    change = [grid.change("change", f"Change since {previous}", maxWidth=130, tooltipField="note",
+                          valueFormatter={"function": "params.data.note ? '—' : ocChange(params.value)"})]
+    return [grid.integer("rank", "Rank"), grid.text("group", level.capitalize(), cellClass="fw-semibold", minWidth=140),
+            grid.number("score", "Average", cellClass="fw-semibold", maxWidth=100), *(change if previous else []),
+            grid.integer("countries", "Countries"),
+            grid.text("members", "Member countries, highest score first", flex=4, minWidth=240, wrapText=True,
+                      autoHeight=True, cellClass="small lh-sm py-1")]
+
+
+def ranking_rows(table) -> list[dict]:
+    """One row per group; `note` says why a group has no change (its members differ between the editions)."""
+    rows = table.assign(members=[", ".join(m) for m in table["members"]], change=table["change"].round(2))
+    return grid.records(rows[["rank", "group", "score", "change", "note", "countries", "members"]])
 
 
 def comparability_note(data: IndexData, edition: int, indicator: str, level: str) -> str:
@@ -131,7 +128,8 @@ def comparability_note(data: IndexData, edition: int, indicator: str, level: str
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.R_GRAPH, "figure"), Output(ids.R_TABLE, "children"), Output(ids.R_NOTE, "children"),
+    @app.callback(Output(ids.R_GRAPH, "figure"), Output(ids.R_TABLE, "rowData"), Output(ids.R_TABLE, "columnDefs"),
+                  Output(ids.R_TABLE, "selectedRows"), Output(ids.R_MESSAGE, "children"), Output(ids.R_NOTE, "children"),
                   Input(ids.R_EDITION, "value"), Input(ids.R_LEVEL, "value"), Input(ids.R_INDICATOR, "value"),
                   Input(ids.PRESENT, "data"), State(ids.R_COUNTRY, "data"))
     def update(edition, level, indicator, present, country):
@@ -143,15 +141,15 @@ def register(app: Dash, store: DataStore) -> None:
         if indicator not in {i.slug for i in data.indicators(edition)}:
             message = dbc.Alert(f"{data.catalogue[indicator].label} is not assessed in {edition}: choose another "
                                 "indicator or edition.", color="secondary", className="m-2 py-2")
-            return {"data": [], "layout": {}}, message, ""
+            return {"data": [], "layout": {}}, [], no_update, no_update, message, ""
         table = regions.ranking(data, edition, indicator, level)
         wide = data.wide(edition)
         continents = wide.groupby(level)["continent"].first().to_dict()
         selected = wide.loc[country, level] if country else None
         label = data.catalogue[indicator].label
         figure = ranking_figure(table, continents, label, float(wide[indicator].mean()), selected)
-        return (charts.finish(figure, present, "regions", level, indicator, edition),
-                ranking_table(data, table, edition, level, country),
+        return (charts.finish(figure, present, "regions", level, indicator, edition), ranking_rows(table),
+                ranking_columns(data, edition, level), {"ids": [selected] if selected else []}, None,
                 comparability_note(data, edition, indicator, level) + " World: the mean of all countries.")
 
     @app.callback(Output(ids.R_CSV_FILE, "data"), Input(ids.R_CSV, "n_clicks"), State(ids.R_EDITION, "value"),

@@ -26,3 +26,11 @@ def texts(duo, selector: str) -> list[str]:
     """The text of every element matching `selector`, read in one go (safe while Dash re-renders them)."""
     return duo.driver.execute_script(
         "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.trim())", selector)
+
+
+def grid_values(duo, grid_id: str, field: str) -> list:
+    """One field of every row an AG Grid displays, in display order (it draws only the rows in view)."""
+    return duo.driver.execute_script("""
+        const api = dash_ag_grid.getApi(arguments[0]), values = [];
+        api.forEachNodeAfterFilterAndSort(node => values.push(node.data[arguments[1]]));
+        return values;""", grid_id, field)

@@ -7,7 +7,7 @@ from dash.testing.wait import until
 from components import ids
 from ocindex import regions
 
-from .helpers import choose, texts
+from .helpers import choose, grid_values
 from .test_drilldowns import click_link
 
 
@@ -24,15 +24,15 @@ def test_r001_a_country_page_links_to_its_region_s_place_and_every_edition_ranks
 
     duo.wait_for_contains_text("h1", "Regions and continents ranked")
     duo.wait_for_element(f"#{ids.R_GRAPH} .main-svg")
-    marked = duo.wait_for_element(f"#{ids.R_TABLE} tr.table-warning")
+    marked = duo.wait_for_element(f"#{ids.R_TABLE} .ag-row-selected")
     assert standing.group in marked.text and "Peru" in marked.text
     for edition in data.editions:
         choose(duo, f"#{ids.R_EDITION}", str(edition))
         expected = regions.ranking(data, edition, "criminality", "region")
         # The previous edition's table lists the same groups in another order: wait for this edition's order.
-        until(lambda: texts(duo, f"#{ids.R_TABLE} tbody th") == list(expected["group"]), timeout=10)
+        until(lambda: grid_values(duo, ids.R_TABLE, "group") == list(expected["group"]), timeout=10)
         assert f"edition={edition}" in duo.driver.current_url
     choose(duo, f"#{ids.R_LEVEL}", "Continents")
-    duo.wait_for_contains_text(f"#{ids.R_TABLE} thead", "Continent")
-    assert len(texts(duo, f"#{ids.R_TABLE} tbody th")) == data.wide(latest)["continent"].nunique()
+    duo.wait_for_contains_text(f"#{ids.R_TABLE} .ag-header", "Continent")
+    until(lambda: len(grid_values(duo, ids.R_TABLE, "group")) == data.wide(latest)["continent"].nunique(), timeout=10)
     assert duo.get_logs() == []

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.colors
 import pytest
 
-from components.country import peers_param, scores_table
+from components.country import peers_param, scores_rows
 from components.indicator import editions_of
 from components.indicator import layout as indicator_layout
 from figures.country import profile_dots
@@ -64,7 +64,7 @@ def test_2021_views_never_list_extortion_and_protection_racketeering(app_instanc
     assert slug not in set(dd.country_profile(index, 2021, "PER")["indicator"])
     figure = profile_dots(dd.country_profile(index, 2021, "PER"), "Peru")
     assert all("Extortion" not in label for trace in figure["data"] for label in trace["y"])
-    assert "Extortion" not in str(scores_table(app_instance, index, 2021, dd.country_profile(index, 2021, "PER")))
+    assert "Extortion" not in str(scores_rows(app_instance, index, 2021, dd.country_profile(index, 2021, "PER")))
     assessed = [int(name[:4]) for name, frame in pd.read_excel(workbook, sheet_name=None, nrows=1).items()
                 if name.endswith("_dataset") and "Extortion and protection racketeering" in frame.columns]
     assert 2021 not in assessed and editions_of(index, slug) == tuple(sorted(assessed))
@@ -75,8 +75,9 @@ def test_2021_views_never_list_extortion_and_protection_racketeering(app_instanc
 def test_new_indicators_are_marked_new_not_as_a_change(app_instance, index):
     profile = dd.country_profile(index, 2023, "PER").set_index("indicator")
     assert profile.loc["financial-crimes", "is_new"] and not profile.loc["cocaine-trade", "is_new"]
-    table = str(scores_table(app_instance, index, 2023, dd.country_profile(index, 2023, "PER")))
-    assert "new" in table
+    rows = {r["slug"]: r for r in scores_rows(app_instance, index, 2023, dd.country_profile(index, 2023, "PER"))}
+    # No change for a new indicator (the grid shows 'new'), never a zero.
+    assert rows["financial-crimes"]["change"] is None and rows["cocaine-trade"]["change"] is not None
 
 
 def test_contributions_are_the_score_minus_region_and_world_means(index, raw):
