@@ -37,4 +37,5 @@ bench: $(STAMP)
 	$(PY) benchmarks/quadrant.py
 	$(PY) benchmarks/drilldowns.py
 	$(PY) benchmarks/linking_quality.py
+	$(PY) benchmarks/narratives_load.py
 	$(PY) benchmarks/weights.py

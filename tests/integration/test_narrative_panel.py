@@ -30,28 +30,41 @@ def test_n002_a_country_without_profile_text_says_so_without_setup_instructions(
     assert duo.get_logs() == []
 
 
-def test_n003_peru_2023_shows_each_passage_once_with_chips_and_document_titles(start):
-    duo = start("/country/PER?edition=2023")
-    duo.wait_for_contains_text(f"#{ids.C_NARRATIVE}", "Organized Crime in Peru: A Threat to Governance and Security")
+def shown_passages(duo, path: str, waiting_for: str):
+    """The country page's narrative panel once it shows the text, and the text of every passage in it."""
+    duo = duo(path)
+    duo.wait_for_contains_text(f"#{ids.C_NARRATIVE}", waiting_for)
     panel = duo.find_element(f"#{ids.C_NARRATIVE}")
-    quotes = [q.get_attribute("textContent") for q in panel.find_elements(By.CSS_SELECTOR, "blockquote")]
+    return duo, panel, [q.get_attribute("textContent") for q in panel.find_elements(By.CSS_SELECTOR, "blockquote")]
+
+
+def test_n003_peru_2023_shows_each_passage_once_with_chips_and_document_titles(start):
+    duo, panel, quotes = shown_passages(start, "/country/PER?edition=2023",
+                                        "Organized Crime in Peru: A Threat to Governance and Security")
     assert len(quotes) > 10 and len(quotes) == len(set(quotes))  # every passage once
     entry = next(e for e in panel.find_elements(By.CSS_SELECTOR, ".oc-excerpt")
                  if "Prisons are overcrowded" in e.get_attribute("textContent"))
     chips = [c.get_attribute("textContent") for c in entry.find_elements(By.CSS_SELECTOR, ".oc-chip")]
-    assert chips and all(c.startswith("Judicial system and detention") for c in chips[:1])
+    assert chips[0].startswith("Judicial system and detention")
     assert "Peru’s Law Enforcement Agencies Accused of Corruption as Crime Thrives" in entry.get_attribute("textContent")
     documents = panel.find_element(By.CSS_SELECTOR, ".oc-documents").text
     assert "Peru’s Law Enforcement Agencies" in documents and ".txt" not in panel.text
+    # The words that linked the second indicator of a passage are marked in that indicator's chip colour.
+    two = next(e for e in panel.find_elements(By.CSS_SELECTOR, ".oc-excerpt")
+               if e.find_elements(By.CSS_SELECTOR, "mark.oc-mark-1") and e.is_displayed())
+    chip = two.find_element(By.CSS_SELECTOR, ".oc-chip.oc-mark-1").value_of_css_property("background-color")
+    assert {m.value_of_css_property("background-color") for m in two.find_elements(By.CSS_SELECTOR, "mark.oc-mark-1")
+            } == {chip}
+    first = two.find_element(By.CSS_SELECTOR, ".oc-chip.oc-mark-0").value_of_css_property("background-color")
+    assert first != chip
     assert duo.get_logs() == []
 
 
 def test_n004_choosing_an_indicator_leads_with_the_most_direct_passages_once_each(start):
-    duo = start("/country/PER?edition=2023&indicator=law-enforcement")
-    duo.wait_for_contains_text(f"#{ids.C_NARRATIVE}", "on Law enforcement, the most direct first")
-    panel = duo.find_element(f"#{ids.C_NARRATIVE}")
-    quotes = [q.get_attribute("textContent") for q in panel.find_elements(By.CSS_SELECTOR, "blockquote")]
+    duo, panel, quotes = shown_passages(start, "/country/PER?edition=2023&indicator=law-enforcement",
+                                        "on Law enforcement, the most direct first")
     assert len(quotes) == len(set(quotes))
-    selected = panel.find_elements(By.CSS_SELECTOR, ".oc-excerpt .oc-chip-selected")
-    assert len(selected) == len(quotes) and all(c.text.startswith("Law enforcement") for c in selected)
+    selected = [c.get_attribute("textContent")
+                for c in panel.find_elements(By.CSS_SELECTOR, ".oc-excerpt .oc-chip-selected")]
+    assert len(selected) == len(quotes) and all(c.startswith("Law enforcement") for c in selected)
     assert duo.get_logs() == []
