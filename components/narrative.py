@@ -91,8 +91,8 @@ def cited(passage: LinkedPassage, country: str | None = None) -> list:
     """Where the passage comes from (country, document title, section) and its whole paragraph."""
     source: list = [f"{country} · "] if country else []
     source.append(document_link(passage.document))
-    if passage.sentence.section and passage.sentence.section != passage.document.derived_title:
-        section = passage.sentence.section  # a headline is the title already, not a section
+    if passage.sentence.section:
+        section = passage.sentence.section
         source.append(" · " + (section.title() if section.isupper() else section))
     return [html.Div(source, className="small text-body-secondary oc-source"),
             html.Details([html.Summary("Whole paragraph", className="small"),

@@ -171,11 +171,13 @@ def structure(text: str) -> list[Paragraph]:
             paragraphs.append(current)
         current = None
 
-    pending_gap = False
+    pending_gap = titled = False
     for kind, number, content in blocks:
         if kind == "heading":
             close()
-            if content.upper() not in GITOC_PILLARS:
+            is_title = not paragraphs and current is None and not titled and content.upper() not in GITOC_SECTIONS
+            titled = True
+            if content.upper() not in GITOC_PILLARS and not is_title:  # a headline is the title, not a section
                 section = content.upper() if content.upper() in GITOC_SECTIONS else content
             pending_gap = False
             continue

@@ -49,12 +49,13 @@ class LinkedPassage:
         return next((link for link in self.links if link.indicator == indicator), None)
 
     def strength(self, indicator: str) -> float:
-        """How directly the passage speaks of the indicator: a GI-TOC section about it and several or specific
-        terms count for more than a passing mention in a sentence that speaks of many things."""
+        """How directly the passage speaks of the indicator: a GI-TOC section (or a heading) about it and several
+        or specific terms count for more than a passing mention in a sentence that speaks of many things."""
         link = self.link(indicator)
         if link is None:
             return 0.0
-        section = {"section + vocabulary": 3.0, "continues the previous sentence": 1.0}.get(link.reason, 0.0)
+        section = {"section + vocabulary": 3.0, "heading + vocabulary": 2.0,
+                   "continues the previous sentence": 1.0}.get(link.reason, 0.0)
         terms = min(len(link.terms), 3) + 0.5 * sum(" " in term or "-" in term for term in link.terms)
         return section + terms - 0.5 * (len(self.links) - 1)
 

@@ -35,7 +35,9 @@ class Link:
     sentence: Sentence
     indicator: str
     terms: tuple[str, ...]  # the words as they appear in the sentence, for highlighting
-    reason: str  # "section + vocabulary", "vocabulary", or "continues the previous sentence"
+    # "section + vocabulary" (a GI-TOC section), "heading + vocabulary" (another document's heading speaks of
+    # the indicator too), "vocabulary", or "continues the previous sentence"
+    reason: str
     notes: tuple[str, ...] = ()  # what a named organisation or a nationality says: "Sinaloa Cartel: …"
 
     def as_dict(self) -> dict:
@@ -212,8 +214,7 @@ class Linker:
             in_gitoc_section = sentence.section in GITOC_SECTIONS
             found = self.matches(sentence, self.candidates(sentence.section), country)
             if found:
-                reason = "section + vocabulary" if in_gitoc_section else "vocabulary"
-                current = [Link(sentence, slug, terms, reason, notes)
+                current = [Link(sentence, slug, terms, self._reason(sentence, slug), notes)
                            for slug, (terms, notes) in self._ordered(found)]
             elif in_gitoc_section and previous and previous[0].sentence.paragraph == sentence.paragraph:
                 # A GI-TOC paragraph keeps to its market: "The local market is very limited" continues it.
@@ -223,6 +224,12 @@ class Linker:
             links += current
             previous = current
         return links
+
+    def _reason(self, sentence: Sentence, slug: str) -> str:
+        if sentence.section in GITOC_SECTIONS:
+            return "section + vocabulary"
+        heading = self.general_patterns.get(slug)
+        return "heading + vocabulary" if heading and heading.search(sentence.section) else "vocabulary"
 
     def _ordered(self, found: dict[str, tuple[str, ...]]):
         order = {i.slug: n for n, i in enumerate(self.catalogue)}

@@ -64,6 +64,12 @@ def test_a_passage_about_the_indicator_ranks_above_a_passing_mention(data_dir, i
     assert [p.sentence.text for p in narratives.passages("BOL", 2023)][0].startswith("Cocaine and cannabis")
 
 
+def test_under_a_heading_about_the_indicator_a_passage_ranks_above_one_elsewhere(shared):
+    ranked = shared.passages("PER", 2023, "law-enforcement")
+    assert ranked[0].sentence.text.startswith("Police effectiveness in crime prevention")  # under a police heading
+    assert ranked[0].link("law-enforcement").reason == "heading + vocabulary"
+
+
 def test_derived_titles_come_from_the_document_not_the_file_name(shared):
     titles = {d.name: d.title for d in shared.documents}
     assert titles == {
