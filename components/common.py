@@ -58,7 +58,7 @@ def country_options(data: IndexData, narratives: Narratives | None = None) -> li
 
     def label(iso3: str, name: str) -> str:
         editions = narratives.editions_of(iso3) if narratives is not None else []
-        return f"{name} · profile text {', '.join(map(str, editions))}" if editions else name
+        return f"{name} · text {', '.join(map(str, editions))}" if editions else name
 
     return [{"label": label(iso3, name), "value": iso3} for iso3, name in zip(countries["iso3"], countries["country"])]
 
