@@ -98,7 +98,7 @@ def checked_request(data: IndexData, countries, views, edition) -> tuple[list[st
 
 
 def make_deck(data: IndexData, countries: list[str], views: list[str], edition: int, set_progress,
-              renderer=chromium_renderer, link_base: str = "") -> tuple[dict | None, dbc.Alert]:
+              renderer=chromium_renderer, link_base: str = "", narratives=None) -> tuple[dict | None, dbc.Alert]:
     """The background job: the deck's files (base64, for the browser's downloads) and a status message.
     set_progress receives (slides done, slides in all, what is being drawn); link_base is the app's address,
     for the links printed on the slides."""
@@ -111,7 +111,8 @@ def make_deck(data: IndexData, countries: list[str], views: list[str], edition: 
     try:
         with renderer() as render:
             deck = build_deck(data, countries, views, edition, render, progress=lambda done, total, what: set_progress(
-                (done, total, f"{done} of {total - 1} charts · now: {what}")), link_base=link_base)
+                (done, total, f"{done} of {total - 1} charts · now: {what}")), link_base=link_base,
+                              narratives=narratives)
     except Exception as exc:  # the renderer is a browser in another process: say what failed, keep serving
         log.exception("deck export failed")
         return None, dbc.Alert(f"The deck could not be built: {exc}. The server log has the details.",
@@ -142,7 +143,7 @@ def register(app: Dash, store: DataStore) -> None:
         try:
             with jobs.slot(settings, jobs.job_user()):  # a few decks at once on a server, one per user
                 return make_deck(store.index, countries, views, edition, set_progress,
-                                 link_base=app_address(app, href))
+                                 link_base=app_address(app, href), narratives=store.narratives)
         except jobs.JobRefused as exc:
             return None, dbc.Alert(str(exc), color="warning", className="py-2")
 

@@ -24,14 +24,17 @@ from pptx.util import Inches, Pt
 from figures.indicator import WORLD_OUTLINES
 from ocindex import headlines
 from ocindex import likeforlike as lfl
+from ocindex.brief import build_brief
 from ocindex.errors import OCIndexError
 from ocindex.index import IndexData
+from ocindex.narratives.library import Narratives
 
 from .views import VIEWS, Slide, appendix, slide
 
 # A deck of 5 x 5 slides takes a minute or two of Chromium: a bound on what one request can make the server do.
 MAX_COUNTRIES, MAX_VIEWS = 5, 5
 COVER_HEADLINES = 4  # countries whose position the cover states; more would not fit at 18 pt
+PROFILE_PASSAGES, PASSAGE_CHARS = 3, 230  # passages of profile text on a slide, and their length there
 SLIDE_IN = (13.333, 7.5)  # 16:9; at 1280×720 an inch is 96 pixels
 MARGIN_IN = 0.5
 HEADLINE_PT, SUBTITLE_PT, BODY_PT = 24, 18, 18  # nothing on a slide is smaller than 18 pt
@@ -174,14 +177,36 @@ def closing(data: IndexData, edition: int, link_base: str) -> Page:
                 lines=lines, notes="\n".join(lines))
 
 
+def profile_text(data: IndexData, narratives: Narratives, iso3: str, edition: int) -> Page | None:
+    """What the country's profile text says of what stands out: the brief's passages, each once with every
+    indicator it speaks of and its document's title; the notes hold them in full."""
+    passages = build_brief(data, narratives, iso3, edition).excerpts
+    if not passages:
+        return None
+
+    def line(passage, limit: int | None) -> str:
+        text = passage.sentence.text
+        if limit and len(text) > limit:
+            text = text[:limit - 1].rsplit(" ", 1)[0] + "…"
+        labels = " · ".join(data.catalogue[s].label for s in passage.indicators)
+        return f"{labels}: “{text}” ({passage.document.title})"
+
+    name = data.wide(edition).loc[iso3, "country"]
+    return Page(headline=f"{name}: what the profile text says",
+                subtitle=f"On its largest markets and actors and weakest resilience, {edition}",
+                lines=tuple(line(p, PASSAGE_CHARS) for p in passages[:PROFILE_PASSAGES]),
+                notes="\n".join(line(p, None) for p in passages))
+
+
 def _page(made: Slide, png: bytes | None = None) -> Page:
     return Page(headline=made.headline, subtitle=made.subtitle, notes=made.notes, png=png, alt=made.description,
                 table=made.table)
 
 
 def build_deck(data: IndexData, countries: list[str], views: list[str], edition: int, render: Renderer,
-               progress: Progress | None = None, link_base: str = "") -> Deck:
-    """link_base: the app's address (e.g. https://host/prefix) for the links the slides print."""
+               progress: Progress | None = None, link_base: str = "", narratives: Narratives | None = None) -> Deck:
+    """link_base: the app's address (e.g. https://host/prefix) for the links the slides print; with narratives,
+    a country with profile text for the edition gets a slide of its passages after its views."""
     check_request(data, countries, views, edition)
     total = len(countries) * len(views) + 1  # + writing the files
     pages, done = [cover(data, countries, edition, date.today())], 0
@@ -192,6 +217,8 @@ def build_deck(data: IndexData, countries: list[str], views: list[str], edition:
             made = slide(data, view, iso3, edition)
             pages.append(_page(made, render(made.figure)))
             done += 1
+        if narratives is not None and (text := profile_text(data, narratives, iso3, edition)) is not None:
+            pages.append(text)
     if "profile" in views:
         pages += [_page(made) for iso3 in countries for made in appendix(data, iso3, edition)]
     pages.append(closing(data, edition, link_base))
