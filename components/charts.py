@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dash import ALL, Dash, Input, Output, dcc, html
+from dash import ALL, Dash, Input, Output, Patch, dcc, html
 
 from figures.style import for_projector
 
@@ -26,6 +26,16 @@ def finish(figure: dict, present: object, *name: object) -> dict:
     figure = for_projector(figure) if present is True else dict(figure)
     figure["layout"] = {**figure.get("layout", {}), "meta": {"filename": export_name(*name)}}
     return figure
+
+
+def in_place(figure: dict, *layout_keys: str) -> Patch:
+    """A partial update of a chart already drawn: its traces and the given layout parts (the rest of the layout,
+    axes, legend and type, stays as it is), so less is sent and Plotly updates the chart in place."""
+    patch = Patch()
+    patch["data"] = figure["data"]
+    for key in layout_keys:
+        patch["layout"][key] = figure["layout"].get(key)
+    return patch
 
 
 def export_buttons(graph_id: str, what: str) -> html.Div:

@@ -416,7 +416,11 @@ def register(app: Dash, store: DataStore) -> None:
     def update_chart(present, *values):
         state = state_from_controls(store.index, *values)
         figure, note, description = chart(store.index.sha256, state)
-        return charts.finish(figure, present, "quadrant", state.country, state.edition), note, description
+        figure = charts.finish(figure, present, "quadrant", state.country, state.edition)
+        if ctx.triggered_id not in (None, ids.PRESENT):
+            # A control changed (edition, filters, country…): only the points, dividers and captions differ.
+            figure = charts.in_place(figure, "shapes", "annotations", "meta")
+        return figure, note, description
 
     @cache.of(app.server).memoize()
     def side(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache

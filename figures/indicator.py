@@ -43,7 +43,7 @@ def choropleth(ranked: pd.DataFrame, indicator: Indicator, selected: str | None 
         margin=dict(l=0, r=0, t=0, b=0),
         geo=dict(projection=dict(type="natural earth"), showframe=False, showcoastlines=False,
                  showcountries=True, countrycolor="white", showland=True, landcolor="#e9ecef",
-                 lataxis=dict(range=[-58, 85]), resolution=50),
+                 lataxis=dict(range=[-58, 85]), resolution=110),  # outlines at the detail a screen shows
         clickmode="event",
         uirevision=True,
     )

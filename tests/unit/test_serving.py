@@ -43,7 +43,7 @@ def every_route(prefix: str) -> list[tuple[str, str]]:
             ("GET", f"{prefix}_dash-dependencies"), ("POST", f"{prefix}_dash-update-component"),
             ("GET", f"{prefix}api/scores.csv?edition=2021"), ("GET", f"{prefix}api/narratives.json?country=PER"),
             ("GET", f"{prefix}assets/style.css"), ("GET", f"{prefix}vendor/bootstrap/css/bootstrap.min.css"),
-            ("GET", f"{prefix}vendor/topojson/world_50m.json"),
+            ("GET", f"{prefix}vendor/topojson/world_110m.json"),
             ("GET", f"{prefix}_dash-component-suites/dash/dcc/dash_core_components.js")]
 
 
