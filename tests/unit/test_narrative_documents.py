@@ -98,6 +98,14 @@ def test_check_reports_a_profile_score_that_disagrees_with_the_workbook(data_dir
 def test_check_is_clean_with_the_shared_profiles(workbook):
     status, out, _ = run_cli("check", "--data-dir", str(workbook.parent))
     assert status == 0 and "3 loaded" in out
+    # Operators, not the pages' users, learn how to add profile text: here and in /healthz.
+    assert '"Organized Crime in Peru: A Threat to Governance and Security"' in out
+    assert "To add profile text, put documents in the data directory's profiles/ folder" in out
+
+
+def test_healthz_says_how_to_add_profile_text(app_instance):
+    body = app_instance.server.test_client().get("/healthz").get_json()
+    assert body["profile_setup"].startswith("To add profile text") and ".meta.json" in body["profile_setup"]
 
 
 def test_link_prints_the_linked_sentences_as_json(workbook):
