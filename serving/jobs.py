@@ -92,10 +92,10 @@ class JobManager(DiskcacheManager):
         self.handle.set(_polled_key(key), time.time(), expire=RESULT_LIFETIME_S)
         return super().call_job_fn(key, job_fn, args, context)
 
-    def get_progress(self, key):
-        # Every poll of a page that waits for its job asks for the progress: proof that someone still waits.
+    def get_result(self, key, job):
+        # Every poll of a page that waits for its job asks for the result: proof that someone still waits.
         self.handle.set(_polled_key(key), time.time(), expire=RESULT_LIFETIME_S)
-        return super().get_progress(key)
+        return super().get_result(key, job)
 
     def make_job_fn(self, fn, progress, key=None):
         run = super().make_job_fn(fn, progress, key)

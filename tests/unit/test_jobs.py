@@ -67,7 +67,7 @@ def test_a_job_whose_page_stopped_polling_ends_itself_and_a_polled_one_runs_on(s
     watched = psutil.Process(manager.call_job_fn("watched", job_fn, [], {}))
     deadline = time.monotonic() + 30
     while forgotten.is_running() and forgotten.status() != psutil.STATUS_ZOMBIE and time.monotonic() < deadline:
-        manager.get_progress("watched")  # the page of this job keeps asking
+        manager.get_result("watched", watched.pid)  # the page of this job keeps asking
         time.sleep(0.5)
     assert time.monotonic() < deadline, "the job nobody polled kept running"
     forgotten.wait(5)
