@@ -98,7 +98,11 @@ def test_a_sidecar_gives_title_publisher_date_link_and_licence(data_dir, index):
     ('{"title": "Peru", "author": "someone"}', "field 'author': Extra inputs are not permitted"),
     ('["Peru"]', "should hold one JSON object"),
     ('{"title": ""}', "field 'title': String should have at least 1 character"),
-])
+    ('{"url": "data:text/html,<script>alert(1)</script>"}', "field 'url': must be an http:// or https:// address"),
+    ('{"url": "https://"}', "field 'url': must be an http:// or https:// address"),
+    ('{"title": "' + "x" * 70000 + '"}', "is larger than 64 KB"),
+], ids=["javascript-url", "bad-json", "unknown-field", "not-an-object", "empty-title", "data-url", "no-host",
+        "too-large"])
 def test_a_bad_sidecar_is_named_with_its_problem_and_the_document_still_loads(data_dir, index, content, problem):
     shutil.copy(SEEDS / SEED_002, data_dir / "profiles" / "PER-2023-summary.txt")
     sidecar = data_dir / "profiles" / "PER-2023-summary.meta.json"
