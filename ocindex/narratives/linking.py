@@ -24,6 +24,9 @@ _SECTION_OF_COMPONENT = {"CRIMINAL ACTORS": "criminal actors"}
 ORGANISATIONS_PATH = CATALOGUE_PATH.parent / "organisations.csv"
 NATIONALITIES_PATH = CATALOGUE_PATH.parent / "nationalities.csv"
 FOREIGN = "foreign-actors"
+# A sentence whose subject points back to the actor just named.
+_BACK_REFERENCE = re.compile(r"^(?:It|They|Its|Their|These (?:groups|gangs|networks|organi[sz]ations)"
+                             r"|This (?:group|gang|network|organi[sz]ation))\b")
 # What a nationality adjective must precede to name a foreign actor: "Albanian traffickers", "Mexican cartels".
 _ACTOR_NOUNS = (r"(?:(?:organi[sz]ed\s+)?crime\s+|criminal\s+|drug\s+|trafficking\s+|smuggling\s+)?(?:cartels?|gangs?"
                 r"|groups?|mafias?|networks?|traffickers|brokers|suppliers|emissaries|criminals|organi[sz]ations?"
@@ -36,7 +39,8 @@ class Link:
     indicator: str
     terms: tuple[str, ...]  # the words as they appear in the sentence, for highlighting
     # "section + vocabulary" (a GI-TOC section), "heading + vocabulary" (another document's heading speaks of
-    # the indicator too), "vocabulary", or "continues the previous sentence"
+    # the indicator too), "vocabulary", "continues the previous sentence" (in a GI-TOC paragraph), or "refers back
+    # to the previous sentence" (a pronoun subject, elsewhere)
     reason: str
     notes: tuple[str, ...] = ()  # what a named organisation or a nationality says: "Sinaloa Cartel: …"
 
@@ -221,9 +225,18 @@ class Linker:
                 current = [Link(sentence, p.indicator, (), "continues the previous sentence") for p in previous]
             else:
                 current = []
+            if not in_gitoc_section and previous and _BACK_REFERENCE.match(sentence.text):
+                # "It first took over border crossings": the subject is the actor the previous sentence named.
+                have = {link.indicator for link in current}
+                current += [Link(sentence, p.indicator, (), "refers back to the previous sentence") for p in previous
+                            if p.indicator in self.actor_types and p.indicator not in have]
             links += current
             previous = current
         return links
+
+    @cached_property
+    def actor_types(self) -> set[str]:
+        return {i.slug for i in self.catalogue if i.component == "criminal actors" and not i.is_composite}
 
     def _reason(self, sentence: Sentence, slug: str) -> str:
         if sentence.section in GITOC_SECTIONS:

@@ -118,3 +118,10 @@ def test_the_evaluation_set_meets_the_targets_for_each_kind_of_text(linker, cata
         if kind == "held-out":  # measured (benchmarks/linking_quality.py), never tuned on: no target
             continue
         assert result.precision >= 0.90 and result.recall >= 0.85, (kind, result)
+
+
+def test_outside_gitoc_sections_a_pronoun_subject_refers_back_to_the_actor_just_named(linker):
+    raw = "Notes\n\nThe Camorra grew in Naples. It took over the waste business. The city grew.\n"
+    found = {(link.sentence.index, link.indicator, link.reason) for link in linker.link(sentences(raw), country="ITA")}
+    assert (1, "mafia-style-groups", "refers back to the previous sentence") in found
+    assert not any(index == 2 for index, _, _ in found)
