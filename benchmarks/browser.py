@@ -19,6 +19,7 @@ JSON, view by view, for benchmarks/loadtest.py to replay. Traffic goes to 127.0.
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import statistics
@@ -153,15 +154,22 @@ def callbacks_sent(driver) -> list[dict]:
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         request = message.get("params", {}).get("request", {})
-        if message["method"] == "Network.requestWillBeSent" and request.get("url", "").endswith(
-                "/_dash-update-component") and request.get("postData"):
-            sent.append(json.loads(request["postData"]))
+        if message["method"] != "Network.requestWillBeSent" or not request.get("url", "").endswith(
+                "/_dash-update-component"):
+            continue
+        # Newer Chromium gives the body as base64 entries rather than as postData.
+        body = request.get("postData") or b"".join(
+            base64.b64decode(entry.get("bytes", "")) for entry in request.get("postDataEntries", [])).decode()
+        if body:
+            sent.append(json.loads(body))
     return sent
 
 
 def measure(driver, base: str, view: tuple[str, str, str], repeat: int, recording: dict | None) -> dict:
     name, path, selector = view
     loads, payload = [], None
+    if recording is not None:
+        callbacks_sent(driver)  # drop what earlier views sent: each view is recorded on its own
     for attempt in range(repeat + 1):  # the first load warms the caches (browser and server) and is not counted
         driver.get(base + path)
         elapsed = driver.execute_async_script(READY, selector)

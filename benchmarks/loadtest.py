@@ -1,11 +1,13 @@
-"""Load test: simulated analysts against gunicorn on 127.0.0.1.
+"""Load test: simulated analysts replaying recorded browser traffic against gunicorn on 127.0.0.1.
 
-    python benchmarks/loadtest.py --users 50 --seconds 60
+    python benchmarks/loadtest.py --users 100 --seconds 60
 
-Starts `gunicorn app:server` with the checked-in config on a free loopback port, runs the users for the given
-time (arriving over a ramp-up; each: open the home page, change edition, select countries, open country and
-indicator drill-downs, with a short pause between steps), stops everything by itself and reports requests, errors and p50/p95/p99 per
-request kind, plus the resident memory of each worker. Traffic goes to 127.0.0.1 only.
+Starts `gunicorn app:server` with the checked-in config on a free loopback port and runs the users for the given
+time (arriving over a ramp-up). Each user opens the main views one after another, as a browser does: the page,
+Dash's layout and dependencies, then the very callback requests headless Chromium sent on that view
+(benchmarks/traffic.json, recorded by `benchmarks/browser.py --record`), with a pause between views. Stops by
+itself and reports requests, errors and p50/p95/p99 overall and per view, plus the resident memory of each worker.
+Traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -26,55 +28,9 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import callback_body, gunicorn_server  # noqa: E402
-from components import ids  # noqa: E402
+from benchmarks.common import gunicorn_server  # noqa: E402
 
-COUNTRIES = ["PER", "COL", "MEX", "MMR", "FIN", "NGA", "ZAF", "IND", "BRA", "USA", "FRA", "AFG"]
-INDICATORS = ["cocaine-trade", "criminality", "resilience", "human-trafficking", "anti-money-laundering"]
-
-
-def quadrant_chart(edition, country):
-    return callback_body(
-        [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
-        [(ids.PRESENT, "data", False), (ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", "gitoc"), (ids.Q_CONTINENT, "value", []),
-         (ids.Q_REGION, "value", []), (ids.Q_COUNTRY, "value", country), (ids.Q_LABELS, "value", 0),
-         (ids.Q_MOVEMENT, "value", True),
-         (ids.Q_SCORES, "value", "official")], f"{ids.Q_EDITION}.value")
-
-
-def quadrant_side(edition, country):
-    return callback_body([(ids.Q_PANEL, "children"), (ids.Q_MOVERS, "children"), (ids.Q_CHANGES, "children")],
-                         [(ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", "gitoc"),
-                          (ids.Q_COUNTRY, "value", country), (ids.Q_SCORES, "value", "official")],
-                         f"{ids.Q_COUNTRY}.value")
-
-
-def route(path, search=""):
-    return callback_body([(ids.PAGE, "children")], [(ids.URL, "pathname", path), (ids.URL, "search", search)],
-                         f"{ids.URL}.pathname")
-
-
-def country_page(edition, iso3):
-    return callback_body([(ids.C_SUMMARY, "children"), (ids.C_DOTS, "figure"), (ids.C_ABSENT, "children"),
-                          (ids.C_TABLE, "children"), (ids.C_PATH, "figure")],
-                         [(ids.C_EDITION, "value", edition), (ids.PRESENT, "data", False)], f"{ids.C_EDITION}.value", [(ids.C_ISO3, "data", iso3)])
-
-
-def country_narrative(edition, iso3):
-    return callback_body([(ids.C_NARRATIVE, "children")], [(ids.C_EDITION, "value", edition),
-                         (ids.C_NARRATIVE_INDICATOR, "value", None)], f"{ids.C_EDITION}.value",
-                         [(ids.C_ISO3, "data", iso3)])
-
-
-def indicator_figures(edition, slug, iso3):
-    return callback_body([(ids.I_MAP, "figure"), (ids.I_SPREAD, "figure")],
-                         [(ids.I_EDITION, "value", edition), (ids.I_COUNTRY, "value", iso3),
-                          (ids.I_LEVEL, "value", "continent"), (ids.PRESENT, "data", False)], f"{ids.I_COUNTRY}.value", [(ids.I_SLUG, "data", slug)])
-
-
-def indicator_ranking(edition, slug):
-    return callback_body([(ids.I_SUMMARY, "children"), (ids.I_RANKING, "children")],
-                         [(ids.I_EDITION, "value", edition)], f"{ids.I_EDITION}.value", [(ids.I_SLUG, "data", slug)])
+TRAFFIC = Path(__file__).resolve().parent / "traffic.json"
 
 
 class Recorder:
@@ -99,76 +55,62 @@ class Recorder:
 
 
 async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause: tuple[float, float],
-                  start_delay: float, editions: list[int]):
+                  start_delay: float, views: dict):
     rng = random.Random(seed)
-    update = "/_dash-update-component"
-    latest, earlier = editions[-1], editions[0]
+    names = list(views)
     await asyncio.sleep(start_delay)  # users arrive over the ramp-up, as people do, not all in one instant
-
-    async def think():
-        await asyncio.sleep(rng.uniform(*pause))
-
     while time.monotonic() < deadline:
-        await recorder.request(client, "GET page /", "GET", "/")
-        await recorder.request(client, "GET /_dash-layout", "GET", "/_dash-layout")
-        await recorder.request(client, "GET /_dash-dependencies", "GET", "/_dash-dependencies")
-        await recorder.request(client, "cb route", "POST", update, route("/"))
-        await recorder.request(client, "cb quadrant chart", "POST", update, quadrant_chart(latest, None))
-        await recorder.request(client, "cb quadrant side", "POST", update, quadrant_side(latest, None))
-        await think()
-        await recorder.request(client, "cb quadrant chart", "POST", update, quadrant_chart(earlier, None))
-        await recorder.request(client, "cb quadrant side", "POST", update, quadrant_side(earlier, None))
-        await think()
-        iso3 = rng.choice(COUNTRIES)
-        await recorder.request(client, "cb quadrant chart", "POST", update, quadrant_chart(earlier, iso3))
-        await recorder.request(client, "cb quadrant side", "POST", update, quadrant_side(earlier, iso3))
-        await think()
-        await recorder.request(client, "cb route", "POST", update, route(f"/country/{iso3}", f"?edition={earlier}"))
-        await recorder.request(client, "cb country page", "POST", update, country_page(earlier, iso3))
-        await recorder.request(client, "cb country narrative", "POST", update, country_narrative(earlier, iso3))
-        await think()
-        slug = rng.choice(INDICATORS)
-        await recorder.request(client, "cb route", "POST", update, route(f"/indicator/{slug}", f"?edition={earlier}"))
-        await recorder.request(client, "cb indicator figures", "POST", update, indicator_figures(earlier, slug, iso3))
-        await recorder.request(client, "cb indicator ranking", "POST", update, indicator_ranking(earlier, slug))
-        await think()
+        for name in rng.sample(names, len(names)):
+            view = views[name]
+            if not name.endswith("switch"):  # a switch happens on a page already open
+                await recorder.request(client, "GET page", "GET", view["path"])
+                await recorder.request(client, "GET /_dash-layout", "GET", "/_dash-layout")
+                await recorder.request(client, "GET /_dash-dependencies", "GET", "/_dash-dependencies")
+            for body in view["requests"]:
+                await recorder.request(client, f"cb {name}", "POST", "/_dash-update-component", body)
+            await asyncio.sleep(rng.uniform(*pause))
+            if time.monotonic() >= deadline:
+                return
 
 
 def percentile(values, p):
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
 
 
-async def run(base: str, users: int, seconds: float, pause, ramp: float) -> Recorder:
+async def run(base: str, users: int, seconds: float, pause, ramp: float, views: dict) -> Recorder:
     recorder = Recorder()
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
-        editions = (await client.get("/healthz")).json()["editions"]
-        await asyncio.gather(*(analyst(client, recorder, deadline, seed, pause, ramp * seed / users, editions)
+        await asyncio.gather(*(analyst(client, recorder, deadline, seed, pause, ramp * seed / users, views)
                                for seed in range(users)))
     return recorder
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--users", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--pause", type=float, nargs=2, default=(0.5, 2.0), help="think time between steps (s)")
+    parser.add_argument("--pause", type=float, nargs=2, default=(4.0, 12.0), help="think time between views (s)")
     parser.add_argument("--ramp", type=float, default=10, help="seconds over which the users arrive")
+    parser.add_argument("--traffic", type=Path, default=TRAFFIC, help="recorded callback requests, per view")
     args = parser.parse_args()
+    views = json.loads(args.traffic.read_text())
 
     with gunicorn_server() as (base, gunicorn):
         started = time.monotonic()
-        recorder = asyncio.run(run(base, args.users, args.seconds, tuple(args.pause), args.ramp))
+        recorder = asyncio.run(run(base, args.users, args.seconds, tuple(args.pause), args.ramp, views))
         elapsed = time.monotonic() - started
         workers = psutil.Process(gunicorn.pid).children()
         rss = [w.memory_info().rss / 2**20 for w in workers]
 
     total = sum(len(v) for v in recorder.times.values())
     errors = sum(recorder.errors.values())
-    print(f"{args.users} users (arriving over {args.ramp:g} s, {args.pause[0]:g}-{args.pause[1]:g} s between steps), "
+    every = [v for values in recorder.times.values() for v in values]
+    print(f"{args.users} users (arriving over {args.ramp:g} s, {args.pause[0]:g}-{args.pause[1]:g} s between views), "
           f"{elapsed:.0f} s against gunicorn ({len(workers)} workers) on 127.0.0.1: "
-          f"{total} requests ({total / elapsed:.0f}/s), {errors} errors")
+          f"{total} requests ({total / elapsed:.0f}/s), {errors} errors, p95 {percentile(every, 95):.0f} ms, "
+          f"p99 {percentile(every, 99):.0f} ms")
     print(f"{'request':<28}{'n':>7}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for name, values in sorted(recorder.times.items()):
         print(f"{name:<28}{len(values):>7}{recorder.errors[name]:>8}{percentile(values, 50):>9.0f}"
