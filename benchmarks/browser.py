@@ -12,14 +12,13 @@ port, and drives headless Chromium (selenium with /usr/bin/chromedriver, as the 
   from the browser's resource timing) and the largest single callback response;
 - the edition switch: from the click on another edition until the chart shows the new data, median of 3.
 
-With --record FILE, the callback requests the browser sent (from Chromium's performance log) are written as
+With --record FILE, the callback requests the browser sent (its fetch calls, watched in the page) are written as
 JSON, view by view, for benchmarks/loadtest.py to replay. Traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 import os
 import statistics
@@ -93,6 +92,18 @@ target.click();
 })();
 """
 
+# Installed by DevTools before the page's own scripts: keeps the body of every callback request the renderer sends.
+RECORDER = """
+window.__ocSent = [];
+const sendRequest = window.fetch;
+window.fetch = function (input, init) {
+    const url = typeof input === 'string' ? input : input.url;
+    if (url.includes('_dash-update-component') && init && typeof init.body === 'string')
+        window.__ocSent.push(JSON.parse(init.body));
+    return sendRequest.apply(this, arguments);
+};
+"""
+
 PAYLOAD = """
 return performance.getEntriesByType('resource')
     .filter(e => /_dash-(layout|update-component)/.test(e.name))
@@ -141,28 +152,16 @@ def browser(record: bool) -> webdriver.Chrome:
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"):
         options.add_argument(argument)
-    if record:
-        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    if record:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORDER})
     driver.set_script_timeout(60)
     return driver
 
 
 def callbacks_sent(driver) -> list[dict]:
-    """The callback requests in Chromium's performance log since it was last read."""
-    sent = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        request = message.get("params", {}).get("request", {})
-        if message["method"] != "Network.requestWillBeSent" or not request.get("url", "").endswith(
-                "/_dash-update-component"):
-            continue
-        # Newer Chromium gives the body as base64 entries rather than as postData.
-        body = request.get("postData") or b"".join(
-            base64.b64decode(entry.get("bytes", "")) for entry in request.get("postDataEntries", [])).decode()
-        if body:
-            sent.append(json.loads(body))
-    return sent
+    """The callback requests the page sent since it was last asked (see RECORDER)."""
+    return driver.execute_script("const sent = window.__ocSent || []; window.__ocSent = []; return sent;")
 
 
 def measure(driver, base: str, view: tuple[str, str, str], repeat: int, recording: dict | None) -> dict:
