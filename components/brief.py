@@ -2,30 +2,58 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, dcc, html
 
+from figures.indicator import choropleth
+from ocindex import drilldown as dd
 from ocindex.brief import Brief, build_brief
 from ocindex.index import IndexData
-from ocindex.quadrant import SHORT_NAMES
+from ocindex.quadrant import QUADRANTS
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import charts, ids, narrative
 from .common import change_text, country_href, edition_param, notice, unknown_country
 from .quadrant import QuadrantState, build_figure
+from .regions import regions_href
 from .shell import Page
+
+MAP_INDICATOR = "criminality"
 
 
 def brief_figure(data: IndexData, iso3: str, edition: int) -> dict:
     figure, _, _ = build_figure(data, QuadrantState(edition=edition, country=iso3))
     # A fixed size: the printed page is narrower than the screen, and Plotly does not re-lay out for print.
-    figure["layout"].update(width=340, height=300, autosize=False, margin=dict(l=45, r=5, t=28, b=40),
+    figure["layout"].update(width=340, height=285, autosize=False, margin=dict(l=45, r=5, t=28, b=40),
                             showlegend=True, font=dict(size=10),
-                            legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, font=dict(size=10)))
-    for annotation in figure["layout"]["annotations"]:  # the quadrants' short names fit the small chart
-        for quadrant, short in SHORT_NAMES.items():
-            annotation["text"] = annotation["text"].replace(quadrant, short.capitalize())
+                            legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, font=dict(size=9),
+                                        itemwidth=30, tracegroupgap=0))
+    for trace in figure["data"]:  # one row of continents: the movement arrow explains itself
+        if trace.get("name") == "Movement":
+            trace["showlegend"] = False
+    name = data.wide(edition).loc[iso3, "country"]
+    for annotation in figure["layout"]["annotations"]:
+        for quadrant in QUADRANTS:  # the quadrants' full names, on two lines to fit the small chart
+            annotation["text"] = annotation["text"].replace(quadrant, quadrant.replace(" – ", "<br>"))
+        if annotation["text"] == f"<b>{escape(name)}</b>":
+            # Beside its marker, not at the end of an arrow: on the small printed chart an arrow's offset reads
+            # as a label belonging to a neighbouring point.
+            right = annotation.pop("ax") > 0
+            annotation.pop("ay")
+            annotation.update(showarrow=False, xanchor="left" if right else "right", yanchor="middle",
+                              xshift=11 if right else -11)
+    return figure
+
+
+def map_figure(data: IndexData, iso3: str, edition: int) -> dict:
+    """Criminality by country, the country outlined, sized for half the printed page."""
+    figure = choropleth(dd.ranked(data, edition, MAP_INDICATOR), data.catalogue[MAP_INDICATOR], selected=iso3)
+    figure["layout"].update(width=240, height=140, autosize=False, font=dict(size=9))
+    figure["layout"]["geo"]["resolution"] = 110  # the finer outlines add nothing at this size
+    figure["data"][0]["colorbar"].update(thickness=8, len=0.9, title=dict(text=""))
     return figure
 
 
@@ -33,9 +61,24 @@ def _scores(rows, brief: Brief, data: IndexData) -> html.Table:
     body = [html.Tr([
         html.Td(data.catalogue[r["indicator"]].label),
         html.Td(f"{r['score']:.2f}", className="text-end fw-semibold"),
-        html.Td(rank_phrase(r["rank_global"], r["n_global"]), className="text-end text-body-secondary"),
+        html.Td(rank_phrase(r["rank_global"], r["n_global"]), className="text-end text-body-secondary text-nowrap"),
     ]) for r in rows.to_dict("records")]
     return html.Table(html.Tbody(body), className="table table-sm mb-1 oc-brief-table")
+
+
+def _region_table(brief: Brief, data: IndexData) -> html.Table:
+    rows = [html.Tr([
+        html.Th(data.catalogue[r["indicator"]].label, scope="row", className="fw-normal"),
+        html.Td(f"{r['score']:.2f}", className="text-end fw-semibold"),
+        html.Td(change_text(r["change"], brief.previous) if r["note"] == "" else "—", className="text-end",
+                title=r["note"] or None),
+        html.Td(rank_phrase(r["rank"], r["size"]), className="text-end"),
+        html.Td(f"{r['world']:.2f}", className="text-end text-body-secondary"),
+    ]) for r in brief.region_standing.to_dict("records")]
+    head = html.Thead(html.Tr([html.Th("Average of"), html.Th("Score", className="text-end"),
+                               html.Th("Δ", className="text-end"), html.Th("Among regions", className="text-end"),
+                               html.Th("World", className="text-end")]))
+    return html.Table([head, html.Tbody(rows)], className="table table-sm mb-0 oc-brief-table")
 
 
 def layout(app: Dash, store: DataStore, query, iso3: str):
@@ -74,6 +117,9 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                          + (f" (change since {brief.previous})" if brief.previous else ""),
                          className="text-body-secondary small"),
             ], className="mb-2 border-bottom pb-1"),
+            html.H2("In brief", className="h6 mb-1"),
+            html.Ul([html.Li(sentence) for sentence in brief.findings], id=ids.B_FINDINGS,
+                    className="mb-2 oc-brief-findings"),
             dbc.Row([
                 dbc.Col(charts.graph(ids.B_GRAPH, "the quadrant chart",
                                      charts.finish(brief_figure(data, iso3, edition), False, "brief", iso3, edition),
@@ -84,6 +130,12 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                     html.Table([html.Thead(html.Tr([html.Th(""), html.Th("Score", className="text-end"),
                                                     html.Th("Δ", className="text-end"), html.Th("Rank")])),
                                 html.Tbody(composite_rows)], className="table table-sm oc-brief-table"),
+                    html.H2([f"{brief.region} among regions ", html.Span(
+                        "(averages of member countries: ours)", className="fw-normal text-body-secondary small")],
+                        className="h6 mb-1"),
+                    _region_table(brief, data),
+                    dcc.Link("Every region ranked →", href=regions_href(app, edition, "criminality", country=iso3),
+                             className="small oc-no-print"),
                 ], width=6),
             ], className="g-2"),
             dbc.Row([
@@ -95,10 +147,23 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                          html.H2("Strongest resilience", className="h6 mb-1"),
                          _scores(brief.strongest_resilience, brief, data)], width=6),
             ], className="g-3"),
-            html.H2("What the profile says", className="h6 mt-1 mb-1"),
-            html.Ul(excerpts, className="small mb-1 oc-brief-excerpts") if excerpts else narrative.no_profile(),
+            dbc.Row([
+                dbc.Col([html.H2(f"{data.catalogue[MAP_INDICATOR].label}, {edition}: {brief.country} outlined",
+                                 className="h6 mb-0"),
+                         charts.graph(ids.B_MAP, "the criminality map",
+                                      charts.finish(map_figure(data, iso3, edition), False, "brief", iso3, "map",
+                                                    edition),
+                                      responsive=False, className="oc-brief-graph",
+                                      config={"displayModeBar": False,
+                                              "topojsonURL": app.get_relative_path("/vendor/topojson/")})],
+                        width=4),
+                dbc.Col([html.H2("What the profile says", className="h6 mb-1"),
+                         html.Ul(excerpts, className="small mb-1 oc-brief-excerpts") if excerpts else
+                         narrative.no_profile()], width=8),
+            ], className="g-3"),
             html.Footer(["Sources: " + "; ".join(brief.sources) + ". Scores 1–10; ranks: higher score first, ties "
                          "share a place. ",
+                         dcc.Store(id=ids.B_HREF, data=app.get_relative_path(f"/brief/{iso3}") + f"?edition={edition}"),
                          html.Span(f"View online: {app.get_relative_path(f'/brief/{iso3}')}?edition={edition}",
                                    id=ids.B_URL, className="oc-print-only")],
                         className="small text-body-secondary border-top pt-1 mt-1"),
@@ -113,6 +178,9 @@ def register(app: Dash, store: DataStore) -> None:  # noqa: ARG001 - the page's 
     app.clientside_callback("function(n) { return window.location.href; }",
                             Output(ids.B_COPY, "content"), Input(ids.B_COPY, "n_clicks"),
                             prevent_initial_call=True)
+    # On paper a link needs its host, which only the browser knows (the page is cached for every host).
+    app.clientside_callback("function(path) { return 'View online: ' + window.location.origin + path; }",
+                            Output(ids.B_URL, "children"), Input(ids.B_HREF, "data"))
 
 
 PAGE = Page(pattern=r"/brief/(?P<iso3>[A-Za-z]{3})", layout=layout)

@@ -78,6 +78,7 @@ B_PRINT = "brief-print"
 B_COPY = "brief-copy"
 B_URL = "brief-url"
 B_GRAPH = "brief-graph"
+B_MAP, B_FINDINGS, B_HREF = "brief-map", "brief-findings", "brief-href"
 
 # Compare view
 K_URL = "compare-url"

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import headlines, regions
 from .catalogue import COMPOSITES
 from .index import IndexData
 from .narratives.library import LinkedPassage, Narratives
 from .quadrant import classify, positions, split_for
 
-TOP_MARKETS, TOP_ACTORS, RESILIENCE_SHOWN, MAX_EXCERPTS = 3, 2, 3, 5
+TOP_MARKETS, TOP_ACTORS, RESILIENCE_SHOWN, MAX_EXCERPTS = 3, 2, 3, 4  # what one printed page holds
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,30 @@ class Brief:
     weakest_resilience: pd.DataFrame
     excerpts: list[LinkedPassage]  # each passage once, with all its indicators
     sources: list[str]
+    findings: list[str]  # the deck's headline sentences, the same words
+    region_standing: pd.DataFrame  # per composite: the region's average, rank among regions, change, world mean
+
+
+def findings(data: IndexData, iso3: str, edition: int) -> list[str]:
+    """What the brief states first: the headlines of the deck's views, in the order a briefing takes them."""
+    said = [headlines.position(data, edition, iso3), headlines.region(data, edition, iso3),
+            headlines.against_means(data, edition, iso3, "criminal-markets"),
+            headlines.against_means(data, edition, iso3, "resilience")]
+    if data.previous_edition(edition) is not None:
+        said.append(headlines.path(data, edition, iso3))
+    return said
+
+
+def region_standing(data: IndexData, iso3: str, edition: int) -> pd.DataFrame:
+    """One row per composite: indicator, the region's average (score), its rank among regions (rank, size), change
+    and note (as regions.ranking), and the world mean of all countries."""
+    region = data.wide(edition).loc[iso3, "region"]
+    rows = []
+    for slug in COMPOSITES:
+        row = regions.ranking(data, edition, slug, "region").set_index("group").loc[region]
+        rows.append({"indicator": slug, "world": float(data.wide(edition)[slug].mean()),
+                     **row[["score", "rank", "size", "change", "note"]].to_dict()})
+    return pd.DataFrame(rows)
 
 
 def _ranked(rows: pd.DataFrame, ascending: bool, n: int) -> pd.DataFrame:
@@ -68,5 +93,6 @@ def build_brief(data: IndexData, narratives: Narratives, iso3: str, edition: int
         previous=data.previous_edition(edition), quadrant=quadrant[points.index[points["iso3"] == iso3][0]],
         composites=composites, top_markets=top_markets, top_actors=top_actors,
         strongest_resilience=_ranked(resilience, False, RESILIENCE_SHOWN), weakest_resilience=weakest,
-        excerpts=excerpts[:MAX_EXCERPTS], sources=sources,
+        excerpts=excerpts[:MAX_EXCERPTS], sources=sources, findings=findings(data, iso3, edition),
+        region_standing=region_standing(data, iso3, edition),
     )

@@ -149,10 +149,10 @@ def paths(data: IndexData, edition: int, iso3s: list[str]) -> pd.DataFrame:
 
 
 SHORT_NAMES = {
-    QUADRANTS[0]: "low crime · high resilience",
-    QUADRANTS[1]: "low crime · low resilience",
-    QUADRANTS[2]: "high crime · high resilience",
-    QUADRANTS[3]: "high crime · low resilience",
+    QUADRANTS[0]: "low criminality · high resilience",
+    QUADRANTS[1]: "low criminality · low resilience",
+    QUADRANTS[2]: "high criminality · high resilience",
+    QUADRANTS[3]: "high criminality · low resilience",
 }
 
 

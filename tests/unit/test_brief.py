@@ -58,3 +58,21 @@ def test_a_path_naming_no_country_says_so(app_instance, view):
     module = {"brief": brief_page, "country": country_page}[view]
     page = str(module.layout(app_instance, app_instance.server.config["OCINDEX_STORE"], {}, "XYZ"))
     assert "not the ISO3 code of a country in the index" in page
+
+
+def test_the_brief_states_the_deck_s_headlines(brief, index):
+    from ocindex import headlines
+
+    assert brief.findings[:2] == [headlines.position(index, 2021, "PER"), headlines.region(index, 2021, "PER")]
+
+
+def test_the_region_s_averages_follow_the_workbook(brief, workbook):
+    from .sheets import competition_rank, group_means, read_sheets
+
+    rows = read_sheets(workbook)[2021]
+    table = brief.region_standing.set_index("indicator")
+    for composite in ("criminality", "resilience"):
+        means = group_means(rows, "region", composite)
+        assert table.loc[composite, "score"] == round(means["South America"] + 1e-9, 2)
+        assert table.loc[composite, "rank"] == competition_rank(means["South America"], list(means.values()))
+        assert table.loc[composite, "size"] == len(means)
