@@ -6,6 +6,7 @@ import base64
 import io
 
 import pytest
+from dash.testing.wait import until
 from pypdf import PdfReader
 
 from components import ids
@@ -28,7 +29,8 @@ def test_b001_the_brief_prints_on_one_a4_page(start, store, edition):
     duo.wait_for_element(f"#{ids.B_GRAPH} .main-svg")
     duo.wait_for_element(f"#{ids.B_MAP} .choroplethlocation")  # the map's outlines loaded from the app itself
     origin = duo.driver.execute_script("return window.location.origin")
-    duo.wait_for_contains_text(f"#{ids.B_URL}", origin)
+    # the link is for paper only (hidden on screen): read its text content, not its visible text
+    until(lambda: origin in duo.find_element(f"#{ids.B_URL}").get_attribute("textContent"), timeout=10)
     reader = printed(duo)
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
