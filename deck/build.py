@@ -306,7 +306,7 @@ def _pdf(pages: list[Page], edition: int) -> bytes:
         top = 2.0 if page.cover else HEADLINE_TOP
         pdf.set_y(top)
         pdf.set_font("body", "B", size=HEADLINE_PT + (8 if page.cover else 0))
-        pdf.multi_cell(0, (HEADLINE_PT + 6) / 72, page.headline, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, HEADLINE_PT * 1.15 / 72, page.headline, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_y(top + SUBTITLE_TOP - HEADLINE_TOP)
         pdf.set_font("body", size=SUBTITLE_PT)
         pdf.set_text_color(0x49, 0x50, 0x57)

@@ -107,9 +107,9 @@ def standouts(data: IndexData, edition: int, iso3: str, n: int = STANDOUTS) -> p
 
 
 def standout(data: IndexData, edition: int, iso3: str) -> str:
-    """'Peru stands out most on non-renewable resource crimes 9.00 (+2.21 vs South America), trade in counterfeit
-    goods 8.50 (+2.21) and flora crimes 7.50 (+1.83).'"""
-    rows = standouts(data, edition, iso3, 3).to_dict("records")
+    """'Peru stands out most on non-renewable resource crimes 9.00 (+2.21 vs South America) and trade in
+    counterfeit goods 8.50 (+2.21).' Two, so that the sentence fits a slide's headline."""
+    rows = standouts(data, edition, iso3, 2).to_dict("records")
     named = [f"{r['indicator_label'].lower()} {r['score']:.2f} ({_signed(r['vs_region'])}"
              + (f" vs {r['region']})" if n == 0 else ")") for n, r in enumerate(rows)]
     return f"{rows[0]['country']} stands out most on {', '.join(named[:-1])} and {named[-1]}."
