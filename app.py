@@ -54,7 +54,9 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         background_callback_manager=background,
+        update_title=None,  # assets/a11y.js titles each page after its heading; Dash's "Updating..." would undo it
     )
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.server.config["OCINDEX_STORE"] = store
     app.server.config["OCINDEX_JOBS"] = background
     app.server.config["OCINDEX_SETTINGS"] = settings

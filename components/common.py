@@ -168,7 +168,7 @@ def unknown_country(app: Dash, data: IndexData, path: str, iso3: str) -> dbc.Con
 def not_found(app: Dash, path: str, reason: str = "") -> dbc.Container:
     return dbc.Container(
         dbc.Alert([
-            html.H2("No such view", className="h5"),
+            html.H1("No such view", className="h5"),
             html.P(["Nothing lives at ", html.Code(path), ". ", reason]),
             dcc.Link("Back to the quadrant", href=app.get_relative_path("/"), className="alert-link"),
         ], color="warning", className="mt-4"),

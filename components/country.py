@@ -291,4 +291,4 @@ def register(app: Dash, store: DataStore) -> None:
         return "?" + urlencode(pairs)
 
 
-PAGE = Page(pattern=r"/country/(?P<iso3>[A-Za-z]{3})", layout=layout)
+PAGE = Page(pattern=r"/country/(?P<iso3>[A-Za-z]{3})", layout=layout, kind="Country profile")

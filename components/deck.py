@@ -71,7 +71,8 @@ def layout(app: Dash, store: DataStore, query):
             dbc.Button("Build deck", id=ids.D_BUILD, color="primary"),
             dbc.Button("Cancel", id=ids.D_CANCEL, color="secondary", outline=True, disabled=True),
         ], className="d-flex gap-2 mb-3"),
-        dbc.Progress(id=ids.D_PROGRESS, value=0, max=1, className="mb-1", style={"height": "1.4rem"}),
+        html.Div(dbc.Progress(id=ids.D_PROGRESS, value=0, max=1, className="mb-1", style={"height": "1.4rem"}),
+                 **{"data-a11y-name": "Deck progress"}),
         html.Div(id=ids.D_STEP, className="small text-body-secondary mb-2", **{"aria-live": "polite"}),
         html.Div(id=ids.D_STATUS, className="mb-2", **{"aria-live": "polite"}),
         html.Div([

@@ -13,7 +13,7 @@ SOURCE = "Global Organized Crime Index, GI-TOC (ocindex.net); exported by OC Ind
 
 def button(button_id: str, download_id: str) -> html.Span:
     return html.Span([
-        dbc.Button("Download CSV", id=button_id, color="secondary", outline=True, size="sm", className="text-nowrap"),
+        dbc.Button("Download CSV", id=button_id, color="dark", outline=True, size="sm", className="text-nowrap"),
         dcc.Download(id=download_id),
     ], className="oc-no-print")
 

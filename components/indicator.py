@@ -280,4 +280,4 @@ def register(app: Dash, store: DataStore) -> None:
         return app.get_relative_path(f"/indicator/{target}") + ("?" + urlencode(query) if query else "")
 
 
-PAGE = Page(pattern=r"/indicator/(?P<slug>[^/]+)", layout=layout)
+PAGE = Page(pattern=r"/indicator/(?P<slug>[^/]+)", layout=layout, kind="Indicator")

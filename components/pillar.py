@@ -189,4 +189,4 @@ def register(app: Dash, store: DataStore) -> None:
         return "?" + urlencode(pairs)
 
 
-PAGE = Page(pattern=r"/pillar/(?P<slug>[a-z0-9-]+)", layout=layout)
+PAGE = Page(pattern=r"/pillar/(?P<slug>[a-z0-9-]+)", layout=layout, kind="Pillar")

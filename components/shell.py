@@ -26,6 +26,7 @@ class Page:
 
     pattern: str
     layout: Callable[..., object]
+    kind: str = ""  # what the page is, where its heading does not say it ("Country profile"): for its <title>
 
     def match(self, path: str) -> dict[str, str] | None:
         found = re.fullmatch(self.pattern, path)
@@ -89,10 +90,11 @@ def layout(app: Dash, data: IndexData) -> html.Div:
         dcc.Store(id=ids.PRESENT, data=False),
         dcc.Store(id=ids.PINS, storage_type="local"),
         dcc.Store(id=ids.IMAGE_DONE),
+        html.A("Skip to content", href=f"#{ids.PAGE}", className="oc-skip-link visually-hidden-focusable"),
         navbar(app, data),
         presentation.presenter_bar(),
         presentation.briefing_panel(),
-        html.Main(id=ids.PAGE, className="oc-page"),
+        html.Main(id=ids.PAGE, className="oc-page", tabIndex="-1"),  # focusable: the skip link's target
     ], id=ids.SHELL)
 
 
@@ -127,5 +129,5 @@ def route(app: Dash, store: DataStore, pages: list[Page], pathname: str | None, 
     for page in pages:
         groups = page.match(path)
         if groups is not None:
-            return page.layout(app, store, query, **groups)
+            return [html.Span(page.kind, hidden=True, className="oc-page-kind"), page.layout(app, store, query, **groups)]
     return not_found(app, path)

@@ -49,9 +49,9 @@ def layout(app: Dash, store: DataStore, query):
             sliders.append(html.Div([
                 html.Div(label, className="small fw-semibold", title=members),
                 dcc.Slider(id=slider_id, min=wt.LOWEST, max=wt.HIGHEST, step=wt.STEP,
-                           value=weights.get(group.key, wt.GITOC_WEIGHT),
+                           value=weights.get(group.key, wt.GITOC_WEIGHT), allow_direct_input=False,
                            marks={0: "0", 1: "1", 2: "2", 3: "3"}, tooltip={"placement": "right"}),
-            ], className="mb-1"))
+            ], className="mb-1", **{"data-a11y-name": f"Weight of {label}"}))
     return dbc.Container([
         dcc.Location(id=ids.W_URL, refresh=False),
         breadcrumbs(app, [("Quadrant", "/"), ("What-if weights", None)]),

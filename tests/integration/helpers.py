@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -34,3 +36,19 @@ def grid_values(duo, grid_id: str, field: str) -> list:
         const api = dash_ag_grid.getApi(arguments[0]), values = [];
         api.forEachNodeAfterFilterAndSort(node => values.push(node.data[arguments[1]]));
         return values;""", grid_id, field)
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(duo) -> list[dict]:
+    """Run axe-core (installed from npm by the set-up) on the page as shown: its WCAG 2.1 A and AA rules."""
+    if not duo.driver.execute_script("return typeof axe !== 'undefined'"):
+        duo.driver.execute_script(AXE.read_text())
+    return duo.driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: arguments[0], resultTypes: ['violations']})"
+        ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
+        " targets: v.nodes.map(n => n.target.join(' '))}))), e => done([{id: 'axe-error', targets: [String(e)]}]));",
+        {"type": "tag", "values": WCAG_21_AA})

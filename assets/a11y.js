@@ -1,0 +1,75 @@
+// Accessibility fix-ups for what the Dash components do not provide, run after every change of the page.
+(function () {
+    const SITE = 'OC Index Explorer';
+
+    // Each page's title says where the reader is ("Peru — Country profile — OC Index Explorer"): its main heading
+    // and, where the heading does not say it, the kind of page the router names. For tabs, history, screen readers.
+    function retitle() {
+        const parts = ['main h1', 'main .oc-page-kind'].map(function (selector) {
+            const element = document.querySelector(selector);
+            return element ? element.textContent.trim() : '';
+        }).filter(Boolean);
+        const title = parts.concat([SITE]).join(' — ');
+        if (document.title !== title) { document.title = title; }
+    }
+
+    // The name of a widget that has none: from a wrapper's data-a11y-name, else from the <label for> of its control.
+    function nameFor(widget) {
+        const named = widget.closest('[data-a11y-name]');
+        if (named) { return named.getAttribute('data-a11y-name'); }
+        const control = widget.closest('[id]');
+        const label = control && document.querySelector('label[for="' + CSS.escape(control.id) + '"]');
+        return label ? label.textContent.trim() : null;
+    }
+
+    function fixUp() {
+        // dcc.Dropdown (Dash 4) makes an aria-hidden input its tab stop, which hands focus on to its button: make the
+        // button itself the tab stop (it opens on Enter and arrow keys). Its name comes from its <label> (or what it
+        // shows), as WCAG's "label in name" asks; the selection and its count become its description.
+        document.querySelectorAll('.dash-dropdown-focus-target[aria-hidden="true"]:not([tabindex="-1"])')
+            .forEach(function (input) {
+                input.setAttribute('tabindex', '-1');
+                const button = input.nextElementSibling;
+                if (button && button.classList.contains('dash-dropdown')) { button.setAttribute('tabindex', '0'); }
+            });
+        document.querySelectorAll('button.dash-dropdown[aria-labelledby]').forEach(function (button) {
+            button.setAttribute('aria-describedby', button.getAttribute('aria-labelledby'));
+            button.removeAttribute('aria-labelledby');
+        });
+        // An open dropdown's list of options has no name, and each option (role="option") holds a focusable
+        // checkbox that only mirrors aria-selected: name the list after its dropdown, make the boxes inert.
+        document.querySelectorAll('.dash-options-list[role="listbox"]:not([aria-label])').forEach(function (list) {
+            const opener = document.querySelector('button.dash-dropdown[aria-expanded="true"]');
+            list.setAttribute('aria-label', (opener && nameFor(opener)) || 'Options');
+        });
+        document.querySelectorAll('[role="option"] input[type="checkbox"]:not([inert])')
+            .forEach(function (box) { box.inert = true; });
+        // dcc.Slider's thumbs and dbc.Progress's bar render with no accessible name.
+        document.querySelectorAll('.dash-slider-thumb:not([aria-label]), [role="progressbar"]:not([aria-label])')
+            .forEach(function (widget) {
+                const name = nameFor(widget);
+                if (name) { widget.setAttribute('aria-label', name); }
+            });
+        // Our scrolling panels must be reachable by keyboard to be scrolled.
+        document.querySelectorAll('.oc-scroll:not([tabindex]), .oc-ranking:not([tabindex]), .oc-narrative:not([tabindex])')
+            .forEach(function (panel) { panel.setAttribute('tabindex', '0'); });
+        retitle();
+    }
+
+    // "Skip to content" moves focus to the page itself without touching the URL's hash, which carries #present.
+    document.addEventListener('click', function (event) {
+        const skip = event.target.closest && event.target.closest('.oc-skip-link');
+        if (!skip) { return; }
+        event.preventDefault();
+        const main = document.querySelector('main');
+        if (main) { main.focus(); main.scrollIntoView(); }
+    });
+
+    let pending = false;
+    new MutationObserver(function () {
+        if (pending) { return; }
+        pending = true;
+        requestAnimationFrame(function () { pending = false; fixUp(); });
+    }).observe(document.documentElement, {childList: true, subtree: true, characterData: true,
+                                           attributes: true, attributeFilter: ['tabindex']});
+})();

@@ -1,0 +1,105 @@
+"""Accessibility in headless Chromium: axe-core's WCAG 2.1 A/AA rules on every view, and the quadrant by keyboard."""
+
+from __future__ import annotations
+
+from dash.testing.wait import until
+from selenium.webdriver.common.keys import Keys
+
+from components import ids
+
+from .helpers import axe_violations
+
+# One example of every kind of page (and the states a user opens on them).
+VIEWS = ["/", "/?edition=2021&movement=1&country=PER", "/indicator/cocaine-trade?country=PER",
+         "/pillar/criminal-markets?country=PER", "/country/PER?peers=COL", "/brief/PER", "/compare?countries=PER,COL",
+         "/deck?countries=PER", "/change?country=PER", "/similar/PER", "/weights?w=drugs:2", "/search?q=cocaine",
+         "/regions", "/briefing?view=/&title=Quadrant", "/#present", "/no-such-view"]
+
+
+def settled(duo) -> None:
+    """The page has its heading, no callback is pending, and its title names it."""
+    duo.wait_for_element("main h1", timeout=20)
+    until(lambda: duo.driver.execute_script(
+        "return !document.querySelector('[data-dash-is-loading]') && document.title.includes(' — ')"), timeout=20)
+
+
+def audit(duo, where: str) -> list[str]:
+    return [f"{where}: {v['id']} ({v['impact']}) at {', '.join(v['targets'][:3])}" for v in axe_violations(duo)]
+
+
+def test_a001_every_view_has_no_wcag_2_1_aa_violation(start):
+    duo = start("/")
+    base = duo.server.url.rstrip("/")
+    found = []
+    for view in VIEWS:
+        duo.driver.get(base + view)
+        settled(duo)
+        found += audit(duo, view)
+    # States opened on top of a view: a dropdown's menu, the briefing panel.
+    duo.driver.get(base + "/")
+    settled(duo)
+    duo.find_element(f"#{ids.Q_CONTINENT}").click()
+    duo.wait_for_element(".dash-dropdown-options")
+    found += audit(duo, "/ with the continent menu open")
+    duo.find_element("body").send_keys(Keys.ESCAPE)
+    duo.find_element(f"#{ids.BRIEFING_OPEN}").click()
+    duo.wait_for_element(".offcanvas.show")
+    found += audit(duo, "/ with the briefing panel open")
+    assert not found, "\n".join(found)
+    assert duo.get_logs() == []
+
+
+def test_a002_every_page_title_says_where_the_reader_is(start):
+    duo = start("/country/PER")
+    until(lambda: duo.driver.title == "Peru — Country profile — OC Index Explorer", timeout=20)
+    duo.driver.get(duo.server.url.rstrip("/") + "/indicator/cocaine-trade")
+    until(lambda: duo.driver.title == "Cocaine trade — Indicator — OC Index Explorer", timeout=20)
+    assert duo.driver.find_element("css selector", "html").get_attribute("lang") == "en"
+    assert duo.get_logs() == []
+
+
+def focus_next(duo, matches: str, limit: int = 80) -> None:
+    """Press Tab until the focused element matches the CSS selector `matches` (within `limit` presses)."""
+    for _ in range(limit):
+        duo.driver.switch_to.active_element.send_keys(Keys.TAB)
+        if duo.driver.execute_script("return document.activeElement.matches(arguments[0])", matches):
+            return
+    raise AssertionError(f"no element matching {matches} in {limit} presses of Tab")
+
+
+def focus_ring(duo) -> str:
+    return duo.driver.execute_script("return getComputedStyle(document.activeElement).outlineStyle")
+
+
+def test_a003_the_quadrant_walked_by_keyboard_alone(start, store):
+    duo = start("/")
+    settled(duo)
+    duo.find_element("body").send_keys(Keys.TAB)
+    skip = duo.driver.switch_to.active_element
+    assert skip.text == "Skip to content" and focus_ring(duo) != "none"
+    skip.send_keys(Keys.ENTER)
+    until(lambda: duo.driver.switch_to.active_element.get_attribute("id") == ids.PAGE, timeout=5)
+
+    # Switch edition with the arrow keys, as radio buttons do.
+    latest, earlier = store.index.editions[-1], store.index.editions[-2]
+    focus_next(duo, f"#{ids.Q_EDITION} input:checked")
+    duo.driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
+    until(lambda: f"edition={earlier}" in duo.driver.current_url, timeout=10)
+    assert duo.find_element(f"#{ids.Q_EDITION} input:checked").get_attribute("value") == str(earlier) != str(latest)
+
+    # Pick a country: Tab to the search, Enter opens it, type, Enter takes the match.
+    focus_next(duo, f"#{ids.Q_COUNTRY}")
+    assert focus_ring(duo) != "none"
+    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    search = duo.wait_for_element(".dash-dropdown-search")
+    search.send_keys("Peru")
+    duo.wait_for_contains_text(".dash-dropdown-options", "Peru")
+    search.send_keys(Keys.ENTER)
+    duo.wait_for_contains_text(f"#{ids.Q_PANEL}", "Open the country profile")
+
+    # Open the drill-down from the panel with Enter.
+    focus_next(duo, f"#{ids.Q_PANEL} a[href*='/country/PER']")
+    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    until(lambda: "/country/PER" in duo.driver.current_url, timeout=10)
+    duo.wait_for_contains_text("main h1", "Peru")
+    assert duo.get_logs() == []
