@@ -10,7 +10,6 @@ from figures.compare import compare_dots
 from figures.quadrant import quadrant_figure
 from ocindex.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison
 from ocindex.index import IndexData
-from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import charts, downloads, ids
@@ -22,6 +21,7 @@ from .common import (
     country_href,
     country_options,
     edition_param,
+    global_rank,
     last,
     notice,
 )
@@ -82,8 +82,8 @@ def body(app: Dash, data: IndexData, edition: int, countries: list[str], present
         cells = {r["iso3"]: r for r in group.to_dict("records")}
         table_rows.append(html.Tr([html.Td(data.catalogue[slug].label)] + [
             html.Td([html.Div(f"{cells[c]['score']:.2f}", className="fw-semibold"),
-                     html.Div(rank_phrase(cells[c]["rank_global"], cells[c]["n_global"]), className="small"),
-                     html.Div(f"Δ {change_text(cells[c]['change'], previous)}" if previous else "",
+                     html.Div(global_rank(cells[c], previous), className="small"),
+                     html.Div(f"Δ {change_text(cells[c]['change'], previous)} since {previous}" if previous else "",
                               className="small text-body-secondary")], className="text-end")
             for c in countries]))
     return dbc.Row([

@@ -13,6 +13,7 @@ from figures.quadrant import extreme_countries, quadrant_figure
 from figures.style import INK
 from ocindex import likeforlike as lfl
 from ocindex import quadrant as q
+from ocindex.comparability import region_notes
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 from serving import cache
@@ -158,6 +159,9 @@ def build_figure(data: IndexData, state: QuadrantState) -> tuple[dict, str, str]
         note += f" · {state.edition} is the first edition, so there is no movement to draw"
     if state.scores == "like-for-like":
         note += " · " + like_for_like_caption(data, state)
+    changed = dict.fromkeys(n for region in state.regions for n in region_notes(data, region=region))
+    if changed:  # the filter's region is not the same group of countries in every edition
+        note += " · regions differ between editions: " + " ".join(changed)
         figure["layout"]["annotations"].append(dict(
             xref="paper", yref="paper", x=0.5, y=1, xanchor="center", yanchor="top", showarrow=False,
             text="<b>Like-for-like positions: OC Index Explorer's computation, not GI-TOC's</b>",

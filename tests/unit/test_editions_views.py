@@ -1,0 +1,98 @@
+"""Views over three editions: the latest by default, change since any earlier edition, paths across editions,
+ranks with the places gained, like-for-like pairs and notes where editions do not compare."""
+
+from __future__ import annotations
+
+import json
+
+from components import change, common, country, indicator
+from components import quadrant as qv
+from ocindex import drilldown as dd
+from ocindex import likeforlike
+
+
+def text_of(tree) -> str:
+    return json.dumps(common.plain(tree), ensure_ascii=False)
+
+
+def test_every_view_defaults_to_the_latest_edition(index):
+    assert qv.parse_state({}, index)[0].edition == index.latest
+    assert common.edition_param({}, index)[0] == index.latest
+    assert change.parse_query({}, index)[0]["after"] == index.latest
+
+
+def test_the_quadrant_reads_change_since_an_earlier_edition_from_the_url(index):
+    first, latest = index.editions[0], index.latest
+    state, notices = qv.parse_state({"since": [str(first)]}, index)
+    assert (state.since, notices) == (first, [])
+    assert f"since={first}" in state.query(index)
+    assert "since" not in qv.QuadrantState(latest, since=index.previous_edition(latest)).query(index)
+    state, notices = qv.parse_state({"since": [str(latest)]}, index)  # not earlier than the edition shown
+    assert state.since is None and "earlier edition" in notices[0]
+    movers = text_of(qv.movers_panel(index, qv.QuadrantState(latest, since=first)))
+    assert f"Criminality rose most since {first}" in movers
+    changes = text_of(qv.changes_panel(index, qv.QuadrantState(latest, since=first)))
+    assert f"countries since {first}" in changes
+
+
+def test_the_quadrants_like_for_like_option_says_when_it_equals_gitocs(index):
+    latest, previous = index.latest, index.previous_edition(index.latest)
+    state = qv.QuadrantState(latest, scores="like-for-like", country="PER")
+    caption = qv.like_for_like_caption(index, state)
+    first_differing = likeforlike.default_pair(index)[0]
+    assert f"{previous} and {latest} assess the same indicators" in caption and f"since {first_differing}" in caption
+    assert "assess the same indicators" in text_of(qv.like_for_like_note(None, index, state))
+    _, note, _ = qv.build_figure(index, state)
+    assert "equal GI-TOC's" in note
+    _, note, _ = qv.build_figure(index, qv.QuadrantState(latest, scores="like-for-like", since=first_differing))
+    assert f"shares with {first_differing}" in note
+
+
+def test_ranks_show_the_places_gained_since_the_previous_edition(index):
+    summary = text_of(common.composite_summary(index, index.latest, "PER"))
+    previous = index.previous_edition(index.latest)
+    row = index.edition_table(index.latest).set_index(["iso3", "indicator"]).loc[("PER", "criminality")]
+    places = int(row["rank_change"])
+    arrow = "▲" if places > 0 else "▼"
+    assert f"of {row['n_global']}, {arrow}{abs(places)} since {previous}" in summary
+
+
+def test_the_country_path_covers_every_edition_with_both_changes(index):
+    path = dd.country_path(index, "PER", ("criminality", "cocaine-trade", "extortion-and-protection-racketeering"))
+    table = text_of(common.path_table(index, path))
+    scores = index.tidy[(index.tidy["iso3"] == "PER") & (index.tidy["indicator"] == "criminality")]
+    for edition, score, change_ in zip(scores["edition"], scores["score"], scores["change"]):
+        assert str(edition) in table and f"{score:.2f}" in table
+        if change_ == change_:
+            assert f"({change_:+.2f})" in table
+    assert "not assessed" in table  # the market the first edition did not assess
+    assert "cocaine-trade" in {o["value"] for o in country.path_options(index)}
+
+
+def test_the_indicator_page_shows_the_selected_countrys_path(index, app_instance):
+    card = text_of(indicator.selected_card(app_instance, index, index.latest, "cocaine-trade", "PER"))
+    assert "Across editions" in card and all(str(e) in card for e in index.editions)
+    assert "path=cocaine-trade" in card
+
+
+def test_regions_that_changed_are_noted_on_the_views(index):
+    assert "Regions differ between editions" in text_of(country.region_note(index, "MEX"))
+    assert country.region_note(index, "PER") is None
+    at_merge = min(index.editions, key=lambda e: index.wide(e)["region"].nunique())  # fewest regions: a merger
+    assert "Regions differ" in indicator.spread_note(index, at_merge)
+    regions = set(index.wide(at_merge)["region"])
+    region = next(r for r in sorted(regions) if all(r not in set(index.wide(e)["region"])
+                                                   for e in index.editions if e != at_merge))
+    _, note, _ = qv.build_figure(index, qv.QuadrantState(at_merge, regions=(region,)))
+    assert "regions differ between editions" in note
+
+
+def test_change_opens_on_a_pair_with_something_to_split_and_says_why_another_has_nothing(index, app_instance):
+    state, _ = change.parse_query({}, index)
+    assert not likeforlike.basis(index, state["before"], state["after"]).identical
+    latest, previous = index.latest, index.previous_edition(index.latest)
+    note = text_of(change.pair_note(app_instance, index, "criminality", previous, latest))
+    assert "Nothing to split" in note and f"from={state['before']}" in note
+    added = likeforlike.basis(index, state["before"], state["after"]).indicators("added", "criminality")
+    note = text_of(change.pair_note(app_instance, index, "criminality", state["before"], state["after"]))
+    assert f"added {len(added)} indicators" in note and "Nothing to split" not in note
