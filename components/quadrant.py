@@ -200,7 +200,7 @@ def layout(app: Dash, store: DataStore, query: dict[str, list[str]]):
         dbc.Row([
             dbc.Col(_controls(data, state, table), lg=3, className="oc-controls"),
             dbc.Col(_chart(), lg=6, className="oc-chart-col"),
-            dbc.Col(_side(), lg=3, className="oc-side"),
+            dbc.Col(_side(data, state), lg=3, className="oc-side"),
         ], className="g-3"),
     ], className="container-fluid py-2")
 
@@ -230,13 +230,6 @@ def _controls(data: IndexData, state: QuadrantState, table):
         dcc.Slider(id=ids.Q_LABELS, min=0, max=MAX_LABELS, step=1, value=state.labels,
                    marks={n: str(n) for n in range(0, MAX_LABELS + 1, 5)}, className="mb-3"),
         dbc.Switch(id=ids.Q_MOVEMENT, label="Show movement across editions", value=state.movement),
-        html.Div([
-            dbc.Label("Change since", html_for=ids.Q_SINCE, className="mt-2"),
-            dbc.RadioItems(id=ids.Q_SINCE, options=since_options(data, state.edition),
-                           value=state.compared_with(data), inline=True),
-            html.Div("Biggest movers, quadrant changes and like-for-like scores compare with this edition.",
-                     className="form-text mt-0"),
-        ], id=ids.Q_SINCE_ROW, hidden=not since_options(data, state.edition)),
     ]), className="h-100")
 
 
@@ -256,9 +249,17 @@ def _chart():
     ])
 
 
-def _side():
+def _side(data: IndexData, state: QuadrantState):
+    options = since_options(data, state.edition)
     return html.Div([
         html.Div(id=ids.Q_PANEL, className="mb-3"),
+        # Where change is read from sits with the lists it changes (and the like-for-like scores).
+        html.Div(html.Div([
+            dbc.Label("Change since", html_for=ids.Q_SINCE, className="small fw-semibold mb-0 me-2"),
+            dbc.RadioItems(id=ids.Q_SINCE, options=options, value=state.compared_with(data), inline=True,
+                           className="small"),
+        ], className="d-flex align-items-center mb-2"), id=ids.Q_SINCE_ROW, hidden=not options,
+            title="Biggest movers, quadrant changes and like-for-like scores compare with this edition"),
         dbc.Card([dbc.CardHeader("Biggest movers", className="py-2 fw-semibold"),
                   dbc.CardBody(id=ids.Q_MOVERS, className="oc-scroll p-2")], className="mb-3"),
         dbc.Card([dbc.CardHeader("Changed quadrant", className="py-2 fw-semibold"),
