@@ -73,7 +73,8 @@ def test_callbacks_answer_any_input_without_a_server_error(app, data):
     body = data.draw(callback_requests(app))
     response = app.server.test_client().post("/_dash-update-component", data=json.dumps(body),
                                              content_type="application/json")
-    assert response.status_code in (200, 204, 400), (body["output"], response.get_data(as_text=True)[:500])
+    # 413: the fuzzer's long strings can add up past the body limit, which is refused before any callback runs.
+    assert response.status_code in (200, 204, 400, 413), (body["output"], response.get_data(as_text=True)[:500])
 
 
 def test_a_path_outside_the_prefix_gets_the_no_such_view_page(app):
