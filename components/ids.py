@@ -4,6 +4,7 @@
 URL = "shell-url"
 PAGE = "shell-page"
 NAV_EDITION_LINKS = "shell-nav"
+NAV_TOGGLE, NAV_COLLAPSE = "shell-nav-toggle", "shell-nav-menu"  # the menu folds behind a toggler on narrow screens
 
 # Quadrant (home)
 Q_URL = "quadrant-url"

@@ -8,7 +8,7 @@ from typing import Callable
 from urllib.parse import parse_qs
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate, UnsupportedRelativePath
 
 from ocindex import drilldown as dd
@@ -47,39 +47,44 @@ def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
         indicators.append(dbc.DropdownMenuItem(component.capitalize(), header=True))
         indicators += [link(i.label, f"/indicator/{i.slug}") for i in members]
     pillars = [link(p.label, f"/pillar/{p.slug}") for p in dd.pillars(data).values()]
+    # Below the xl breakpoint the links fold behind a toggler; the briefer's buttons stay on the bar at any width.
+    actions = html.Div([
+        # Every view is its URL: this copies it for sharing.
+        dcc.Clipboard(id=ids.SHARE, title="Copy the link to this view", className="btn btn-outline-light btn-sm"),
+        dbc.Button("Pin view", id=ids.PIN, color="light", outline=True, size="sm",
+                   title="Add this view to your briefing"),
+        dbc.Button("Briefing (0)", id=ids.BRIEFING_OPEN, color="light", outline=True, size="sm",
+                   title="The views you pinned, to present one after another"),
+        dbc.Button("Present", id=ids.PRESENT_TOGGLE, color="warning", size="sm",
+                   title="Presentation mode: large type, no controls; arrow keys step through the briefing"),
+    ], className="oc-nav-actions d-flex gap-2 ms-auto order-xl-last text-nowrap")
     return dbc.Navbar(
         dbc.Container([
             dcc.Link("OC Index Explorer", href=app.get_relative_path("/"),
                      className="navbar-brand fw-semibold text-white text-decoration-none"),
-            dbc.Nav([
-                dbc.NavItem(dbc.NavLink("Quadrant", href=app.get_relative_path("/"))),
-                dbc.NavItem(dbc.NavLink("Compare", href=app.get_relative_path("/compare"))),
-                dbc.NavItem(dbc.NavLink("Deck", href=app.get_relative_path("/deck"))),
-                dbc.DropdownMenu([
-                    link("Regions and continents ranked", "/regions"),
-                    link("Like-for-like change", "/change"),
-                    link("Countries like this", "/similar/PER"),
-                    link("What-if weights", "/weights"),
-                    link("Search the profiles", "/search"),
-                ], label="Insights", nav=True, in_navbar=True),
-                dbc.DropdownMenu(pillars, label="Pillars", nav=True, in_navbar=True),
-                dbc.DropdownMenu(indicators, label="Indicators", nav=True, in_navbar=True,
-                                 toggleClassName="oc-nav-indicators", className="oc-scroll-menu"),
-            ], navbar=True, className="me-auto"),
-            html.Span("Data: GI-TOC", title="Global Organized Crime Index, GI-TOC (ocindex.net)",
-                      className="navbar-text text-white-50 small me-2 text-nowrap"),
-            html.Div([
-                # Every view is its URL: this copies it for sharing.
-                dcc.Clipboard(id=ids.SHARE, title="Copy the link to this view", className="btn btn-outline-light btn-sm"),
-                dbc.Button("Pin view", id=ids.PIN, color="light", outline=True, size="sm",
-                           title="Add this view to your briefing"),
-                dbc.Button("Briefing (0)", id=ids.BRIEFING_OPEN, color="light", outline=True, size="sm",
-                           title="The views you pinned, to present one after another"),
-                dbc.Button("Present", id=ids.PRESENT_TOGGLE, color="warning", size="sm",
-                           title="Presentation mode: large type, no controls; arrow keys step through the briefing"),
-            ], className="d-flex gap-2"),
+            actions,
+            dbc.NavbarToggler(id=ids.NAV_TOGGLE, className="ms-2"),
+            dbc.Collapse([
+                dbc.Nav([
+                    dbc.NavItem(dbc.NavLink("Quadrant", href=app.get_relative_path("/"))),
+                    dbc.NavItem(dbc.NavLink("Compare", href=app.get_relative_path("/compare"))),
+                    dbc.NavItem(dbc.NavLink("Deck", href=app.get_relative_path("/deck"))),
+                    dbc.DropdownMenu([
+                        link("Regions and continents ranked", "/regions"),
+                        link("Like-for-like change", "/change"),
+                        link("Countries like this", "/similar/PER"),
+                        link("What-if weights", "/weights"),
+                        link("Search the profiles", "/search"),
+                    ], label="Insights", nav=True, in_navbar=True),
+                    dbc.DropdownMenu(pillars, label="Pillars", nav=True, in_navbar=True),
+                    dbc.DropdownMenu(indicators, label="Indicators", nav=True, in_navbar=True,
+                                     toggleClassName="oc-nav-indicators", className="oc-scroll-menu"),
+                ], navbar=True, className="me-auto"),
+                html.Span("Data: GI-TOC", title="Global Organized Crime Index, GI-TOC (ocindex.net)",
+                          className="navbar-text text-white-50 small me-2 text-nowrap"),
+            ], id=ids.NAV_COLLAPSE, navbar=True, is_open=False),
         ], fluid=True),
-        color="dark", dark=True, className="py-1", id=ids.NAV_EDITION_LINKS,
+        color="dark", dark=True, expand="xl", className="py-1", id=ids.NAV_EDITION_LINKS,
     )
 
 
@@ -101,6 +106,9 @@ def layout(app: Dash, data: IndexData) -> html.Div:
 def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
     app.clientside_callback("function(n) { return window.location.href; }", Output(ids.SHARE, "content"),
                             Input(ids.SHARE, "n_clicks"), prevent_initial_call=True)
+    app.clientside_callback("function(n, open) { return !open; }", Output(ids.NAV_COLLAPSE, "is_open"),
+                            Input(ids.NAV_TOGGLE, "n_clicks"), State(ids.NAV_COLLAPSE, "is_open"),
+                            prevent_initial_call=True)
     presentation.register(app)
 
     # A page's layout depends only on the data and the URL: build each once per data version.
