@@ -7,7 +7,7 @@ import re
 
 from dash import ALL, Dash, Input, Output, Patch, dcc, html
 
-from figures.style import for_projector
+from figures.style import clear_of_toolbar, for_projector
 
 from . import ids
 
@@ -23,7 +23,7 @@ def export_name(*parts: object) -> str:
 
 def finish(figure: dict, present: object, *name: object) -> dict:
     """The figure as sent: named for export, enlarged for the projector when presentation mode is on."""
-    figure = for_projector(figure) if present is True else dict(figure)
+    figure = for_projector(figure) if present is True else clear_of_toolbar(figure)
     figure["layout"] = {**figure.get("layout", {}), "meta": {"filename": export_name(*name)}}
     return figure
 

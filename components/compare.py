@@ -96,10 +96,10 @@ def body(app: Dash, data: IndexData, edition: int, countries: list[str], present
                       dbc.Table([head, html.Tbody(table_rows)], size="sm", hover=True, className="mb-0 small")]),
             dcc.Link("A briefing deck of these countries →", className="d-inline-block mt-2 oc-no-print",
                      href=app.get_relative_path("/deck") + f"?edition={edition}&countries={','.join(countries)}"),
-        ], lg=6),
+        ], xl=6),
         dbc.Col(dbc.Card([dbc.CardHeader("Every indicator", className="py-1 fw-semibold"),
                           charts.graph(ids.K_DOTS, "the indicator chart", charts.finish(
-                              compare_dots(rows, countries), present, "compare", *countries, edition))]), lg=6),
+                              compare_dots(rows, countries), present, "compare", *countries, edition))]), xl=6),
     ], className="g-3")
 
 

@@ -128,10 +128,13 @@ def register(app: Dash) -> None:
         """function(_path, _hash, pins) {
             const views = Array.isArray(pins) ? pins : [];
             const here = views.findIndex(p => p && p.href === window.location.pathname + window.location.search);
-            if (!views.length) { return 'No pinned views'; }
-            return here < 0 ? 'Not in the briefing (' + views.length + ' views)' : 'View ' + (here + 1) + ' of ' + views.length;
+            // With nothing pinned there is nothing to step through: say how to start instead of offering arrows.
+            const stepper = views.length ? {} : {display: 'none'};
+            const text = !views.length ? 'Pin views to step through them' : here < 0
+                ? 'Not in the briefing (' + views.length + ' views)' : 'View ' + (here + 1) + ' of ' + views.length;
+            return [text, stepper, stepper];
         }""",
-        Output(ids.PRESENT_POSITION, "children"),
+        Output(ids.PRESENT_POSITION, "children"), Output(ids.PRESENT_PREV, "style"), Output(ids.PRESENT_NEXT, "style"),
         Input(ids.URL, "pathname"), Input(ids.URL, "hash"), Input(ids.PINS, "data"),
     )
     app.clientside_callback("function(_n, open) { return !open; }", Output(ids.BRIEFING, "is_open"),

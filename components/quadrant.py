@@ -279,7 +279,7 @@ def country_panel(app: Dash, data: IndexData, state: QuadrantState):
     if state.country is None:
         return dbc.Card(dbc.CardBody(html.P(
             "Click a point, search a country or pick one from the lists below to see its scores and ranks.",
-            className="text-body-secondary small mb-0")))
+            className="text-body-secondary small mb-0")), className="oc-hide-presenting")
     points, split = chart_points(data, state)
     point = points.set_index("iso3").loc[state.country]
     return dbc.Card(dbc.CardBody([
@@ -421,10 +421,13 @@ def register(app: Dash, store: DataStore) -> None:
     def update_chart(present, *values):
         state = state_from_controls(store.index, *values)
         figure, note, description = chart(store.index.sha256, state)
+        if present is True:  # the page's heading and controls are hidden: the chart says what it shows
+            figure = {**figure, "layout": {**figure["layout"], "title": dict(
+                text=f"Criminality vs resilience · {state.edition} edition", x=0, xref="paper", automargin=True)}}
         figure = charts.finish(figure, present, "quadrant", state.country, state.edition)
         if ctx.triggered_id not in (None, ids.PRESENT):
-            # A control changed (edition, filters, country…): only the points, dividers and captions differ.
-            figure = charts.in_place(figure, "shapes", "annotations", "meta")
+            # A control changed (edition, filters, country…): only the points, dividers, captions and title differ.
+            figure = charts.in_place(figure, "shapes", "annotations", "meta", "title")
         return figure, note, description
 
     @cache.of(app.server).memoize()

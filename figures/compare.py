@@ -31,6 +31,7 @@ def compare_dots(rows: pd.DataFrame, countries: list[str]) -> dict:
     layout.update(xaxis=dict(range=[0.5, 10.5], dtick=1, gridcolor=GRID, side="top"),
                   yaxis=dict(autorange="reversed", automargin=True, gridcolor=GRID, categoryorder="array",
                              categoryarray=labels),
-                  legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0),
+                  # From the figure's left edge, so long names wrap before they reach the tool bar's column.
+                  legend=dict(orientation="h", xref="container", yref="container", y=1, yanchor="top", x=0),
                   margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified")
     return dict(data=traces, layout=layout)

@@ -101,7 +101,9 @@ def quadrant_figure(
                  x1=AXIS_RANGE[1] + PAD, line=dict(color=INK, width=1.5, dash="dash"), layer="below"),
         ],
         annotations=annotations,
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=12)),
+        # Below the chart: clear of the quadrant captions at the top corners and of the tool bar.
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0, font=dict(size=12)),
+        margin=dict(layout["margin"], b=110),  # the axis title, then up to two rows of legend
         clickmode="event",
         hovermode="closest",
         dragmode="zoom",

@@ -29,6 +29,10 @@ def continent_colour(continent: str, known: list[str]) -> str:
     return FALLBACK_COLOURS[unknown.index(continent) % len(FALLBACK_COLOURS)]
 
 
+# Plotly's tool bar stands as a column in the chart's right margin, kept this wide, so it never covers a legend.
+TOOLBAR_ROOM = 40  # px
+
+
 def base_layout() -> dict:
     return dict(
         template="plotly_white",
@@ -36,6 +40,14 @@ def base_layout() -> dict:
         margin=dict(l=60, r=20, t=40, b=60),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=TYPE_SIZE)),
     )
+
+
+def clear_of_toolbar(figure: dict) -> dict:
+    """A copy of the figure whose right margin holds the tool bar's column (legends stay within the plot's width)."""
+    layout = dict(figure.get("layout", {}))
+    margin = dict(layout.get("margin", {}))
+    margin["r"] = max(margin.get("r", 0), TOOLBAR_ROOM)
+    return {**figure, "layout": {**layout, "margin": margin, "modebar": {"orientation": "v"}}}
 
 
 # On a projector: type and marks about half as large again, black ink, a grid that survives a washed-out screen.
