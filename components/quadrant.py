@@ -38,6 +38,7 @@ from .common import (
 from .shell import Page
 
 MAX_LABELS = 20
+MOVERS = 5  # countries in each list of biggest movers
 SCORES = {"official": "GI-TOC's published scores", "like-for-like": "Like-for-like (ours, not GI-TOC's)"}
 
 
@@ -58,6 +59,10 @@ class QuadrantState:
     def compared_with(self, data: IndexData) -> int | None:
         """The earlier edition movers, quadrant changes and like-for-like scores compare with."""
         return self.since or data.previous_edition(self.edition)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.continents or self.regions)
 
     def query(self, data: IndexData) -> str:
         """The query string that reproduces this view; defaults are left out to keep links short."""
@@ -150,11 +155,15 @@ def build_figure(data: IndexData, state: QuadrantState) -> tuple[dict, str, str]
             latest = paths["edition"] == state.edition
             for composite in ("criminality", "resilience"):
                 paths.loc[latest, composite] = paths.loc[latest, "iso3"].map(now[composite]).to_numpy()
-    labelled = extreme_countries(points, split, state.labels) if state.labels else []
+    # A filter names its countries (the furthest from the dividers first) unless the slider asks for a number.
+    to_label = state.labels or (MAX_LABELS if state.filtered else 0)
+    labelled = extreme_countries(points, split, to_label) if to_label else []
     figure = quadrant_figure(points, split, selected=state.country, labelled=labelled, paths=paths)
     shown = points[points["highlighted"]]
     note = (f"{len(shown)} of {len(points)} countries highlighted · dividers at criminality "
             f"{split.criminality:.2f}, resilience {split.resilience:.2f} ({q.SPLIT_METHODS[split.method]})")
+    if state.filtered and not state.labels and len(shown) > len(labelled):
+        note += f" · names on the {len(labelled)} furthest from the dividers"
     if state.movement and data.previous_edition(state.edition) is None:
         note += f" · {state.edition} is the first edition, so there is no movement to draw"
     if state.scores == "like-for-like":
@@ -287,11 +296,29 @@ def country_panel(app: Dash, data: IndexData, state: QuadrantState):
         html.Div(f"{point['continent']} · {point['region']} · {state.edition} edition",
                  className="small text-body-secondary"),
         html.Div(point["quadrant"], className="badge text-bg-light border my-2"),
+        divider_hint(point, split),
         *composite_summary(data, state.edition, state.country),
         like_for_like_note(app, data, state),
         dcc.Link("Open the country profile →", href=country_href(app, state.country, state.edition),
                  className="d-inline-block mt-2"),
     ]), className="oc-country-panel")
+
+
+def divider_hint(point, split: q.Split):
+    """Which side of a near divider the country sits on, as placed on the chart."""
+    near = [f"{composite.capitalize()} {point[composite]:.2f}: {note}" for composite in ("criminality", "resilience")
+            if (note := q.divider_note(point[composite], getattr(split, composite)))]
+    return html.Div("; ".join(near) + ".", className="small mb-1 oc-divider-hint") if near else None
+
+
+def filter_phrase(state: QuadrantState) -> str:
+    """' in South America' for the filtered view, '' for the world."""
+    return f" in {', '.join(state.regions or state.continents)}" if state.filtered else ""
+
+
+def highlighted(data: IndexData, state: QuadrantState) -> set[str]:
+    points, _ = chart_points(data, state)
+    return set(points.loc[points["highlighted"], "iso3"])
 
 
 def like_for_like_note(app: Dash, data: IndexData, state: QuadrantState):
@@ -317,7 +344,9 @@ def movers_panel(data: IndexData, state: QuadrantState):
     if previous is None:
         return html.P(f"{state.edition} is the first edition: there is nothing to compare with.",
                       className="small text-body-secondary mb-0")
-    lists = q.movers(data, state.edition, since=previous)
+    # Every mover, ranked, so the filter's top MOVERS come from the whole list.
+    lists = q.movers(data, state.edition, n=len(data.wide(state.edition)), since=previous)
+    shown = highlighted(data, state)
     titles = {"criminality_up": "Criminality rose most", "criminality_down": "Criminality fell most",
               "resilience_up": "Resilience rose most", "resilience_down": "Resilience fell most"}
     sections = []
@@ -329,10 +358,10 @@ def movers_panel(data: IndexData, state: QuadrantState):
                 id={"type": ids.Q_PICK, "list": key, "iso3": row["iso3"]}, action=True, n_clicks=0,
                 className="d-flex py-1 px-2 small",
             )
-            for row in lists[key].to_dict("records")
+            for row in lists[key][lists[key]["iso3"].isin(shown)].head(MOVERS).to_dict("records")
         ]
-        sections += [html.Div(f"{title} since {previous}", className="small fw-semibold mt-1"),
-                     dbc.ListGroup(items, flush=True)]
+        sections += [html.Div(f"{title}{filter_phrase(state)} since {previous}", className="small fw-semibold mt-1"),
+                     dbc.ListGroup(items, flush=True) if items else html.P("None.", className="small mb-1")]
     return sections
 
 
@@ -341,8 +370,10 @@ def changes_panel(data: IndexData, state: QuadrantState):
     if previous is None:
         return html.P("No earlier edition to compare with.", className="small text-body-secondary mb-0")
     moved = q.quadrant_changes(data, state.edition, state.split, previous)
+    moved = moved[moved["iso3"].isin(highlighted(data, state))]
     if moved.empty:
-        return html.P(f"No country changed quadrant since {previous}.", className="small text-body-secondary mb-0")
+        return html.P(f"No country{filter_phrase(state)} changed quadrant since {previous}.",
+                      className="small text-body-secondary mb-0")
     items = [
         dbc.ListGroupItem([
             html.Div(row["country"], className="fw-semibold"),
@@ -352,7 +383,8 @@ def changes_panel(data: IndexData, state: QuadrantState):
             className="py-1 px-2 small")
         for row in moved.to_dict("records")
     ]
-    return [html.Div(f"{len(moved)} countries since {previous}", className="small fw-semibold mb-1"),
+    countries = "1 country" if len(moved) == 1 else f"{len(moved)} countries"
+    return [html.Div(f"{countries}{filter_phrase(state)} since {previous}", className="small fw-semibold mb-1"),
             dbc.ListGroup(items, flush=True)]
 
 
@@ -437,15 +469,13 @@ def register(app: Dash, store: DataStore) -> None:
 
     @app.callback(Output(ids.Q_PANEL, "children"), Output(ids.Q_MOVERS, "children"),
                   Output(ids.Q_CHANGES, "children"),
-                  Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_COUNTRY, "value"),
-                  Input(ids.Q_SCORES, "value"), Input(ids.Q_SINCE, "value"))
-    def update_side(edition, split, country, scores, since):
-        data = store.index
-        edition = checked_edition(edition, data)
-        state = QuadrantState(edition=edition, split=checked_choice(split, q.SPLIT_METHODS),
-                              country=checked_country(country, data, edition), scores=checked_choice(scores, SCORES),
-                              since=checked_since(since, data, edition))
-        return side(data.sha256, state)
+                  Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_CONTINENT, "value"),
+                  Input(ids.Q_REGION, "value"), Input(ids.Q_COUNTRY, "value"), Input(ids.Q_SCORES, "value"),
+                  Input(ids.Q_SINCE, "value"))
+    def update_side(edition, split, continents, regions, country, scores, since):
+        state = state_from_controls(store.index, edition, split, continents, regions, country, 0, False, scores,
+                                    since)
+        return side(store.index.sha256, state)
 
     @app.callback(Output(ids.Q_CSV_FILE, "data"), Input(ids.Q_CSV, "n_clicks"),
                   *[State(c.component_id, c.component_property) for c in CONTROLS], prevent_initial_call=True)

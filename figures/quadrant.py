@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from ocindex.quadrant import QUADRANTS, Split
+from ocindex.quadrant import QUADRANTS, Split, divider_note
 from ocindex.ranks import rank_phrase
 
 from .style import GRID, INK, MUTED, base_layout, continent_colour
@@ -23,15 +23,15 @@ _CAPTION_PLACES = {
 }
 
 
-def hover_text(row: dict) -> str:
-    return (
-        f"<b>{escape(row['country'])}</b> · {escape(row['region'])}<br>"
-        f"Criminality {row['criminality']:.2f} · "
-        f"{rank_phrase(row['criminality_rank_global'], row['criminality_n_global'])}<br>"
-        f"Resilience {row['resilience']:.2f} · "
-        f"{rank_phrase(row['resilience_rank_global'], row['resilience_n_global'])}<br>"
-        f"{row['quadrant']}"
-    )
+def hover_text(row: dict, split: Split) -> str:
+    lines = [f"<b>{escape(row['country'])}</b> · {escape(row['region'])}"]
+    for composite in ("criminality", "resilience"):
+        line = (f"{composite.capitalize()} {row[composite]:.2f} · "
+                f"{rank_phrase(row[f'{composite}_rank_global'], row[f'{composite}_n_global'])}")
+        if near := divider_note(row[composite], getattr(split, composite)):
+            line += f" · {near}"
+        lines.append(line)
+    return "<br>".join(lines + [row["quadrant"]])
 
 
 def extreme_countries(points: pd.DataFrame, split: Split, n: int) -> list[str]:
@@ -69,7 +69,7 @@ def quadrant_figure(
                 showlegend=highlighted == legend_on,
                 x=[r["criminality"] for r in part], y=[r["resilience"] for r in part],
                 customdata=[r["iso3"] for r in part],
-                text=[hover_text(r) for r in part],
+                text=[hover_text(r, split) for r in part],
                 hovertemplate="%{text}<extra></extra>",
                 marker=dict(color=continent_colour(continent, continents), size=marker_size,
                             opacity=0.9 if highlighted else 0.15, line=dict(width=0.6, color="white")),

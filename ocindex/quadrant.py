@@ -169,3 +169,17 @@ def placed(data: IndexData, edition: int, method: str = DEFAULT_SPLIT, continent
         highlighted = highlighted & points["region"].isin(regions)
     return points.assign(quadrant=classify(points["criminality"], points["resilience"], split),
                          highlighted=highlighted), split
+
+
+NEAR_DIVIDER = 0.25  # a score this close to a divider gets a note of which side it falls on
+
+
+def divider_note(score: float, divider: float) -> str | None:
+    """'0.04 below the 5.50 split' for a score near a divider, None otherwise. Both are taken at two decimals, as
+    classify() takes them, so the note always agrees with the quadrant."""
+    gap = round(round(score, 2) - round(divider, 2), 2)
+    if abs(gap) >= NEAR_DIVIDER:
+        return None
+    if gap == 0:
+        return f"exactly on the {divider:.2f} split (counts as high)"
+    return f"{abs(gap):.2f} {'above' if gap > 0 else 'below'} the {divider:.2f} split"

@@ -161,3 +161,75 @@ def test_an_invalid_url_value_falls_back_to_the_default_with_a_notice(index, que
 def test_lower_case_country_codes_are_accepted(index):
     state, notices = parse_state({"country": ["per"], "edition": ["2021"]}, index)
     assert (state.country, state.edition, notices) == ("PER", 2021, [])
+
+
+# ------------------------------------------------------------------------------------------ filters, dividers
+
+
+def test_a_score_near_a_divider_says_which_side_it_is_on():
+    assert q.divider_note(5.46, 5.5) == "0.04 below the 5.50 split"
+    assert q.divider_note(5.71, 5.5) == "0.21 above the 5.50 split"
+    assert q.divider_note(5.5, 5.5) == "exactly on the 5.50 split (counts as high)"
+    assert q.divider_note(5.496, 5.5) == "exactly on the 5.50 split (counts as high)"  # 5.50 at two decimals
+    assert q.divider_note(4.58, 5.5) is None and q.divider_note(6.0, 5.5) is None
+
+
+def test_colombia_on_the_resilience_divider_is_placed_by_its_hover_and_panel(index, app_instance):
+    from components.quadrant import country_panel
+
+    edition = 2025  # test data: Colombia's 2025 resilience is 5.46, just under GI-TOC's 5.50 split
+    assert index.wide(edition).loc["COL", "resilience"] == 5.46
+    figure, _, _ = build_figure(index, QuadrantState(edition=edition))
+    hover = next(text for t in continent_traces(figure) for iso3, text in zip(t["customdata"], t["text"])
+                 if iso3 == "COL")
+    assert "Resilience 5.46 · " in hover and "0.04 below the 5.50 split" in hover
+    assert "High criminality – low resilience" in hover
+    panel = str(country_panel(app_instance, index, QuadrantState(edition=edition, country="COL")))
+    assert "Resilience 5.46: 0.04 below the 5.50 split." in panel
+
+
+def _list_names(panel) -> list[str]:
+    """The country names of a side panel's list entries (ListGroupItems whose id picks a country)."""
+    found = []
+
+    def walk(node):
+        if isinstance(getattr(node, "id", None), dict):
+            first = node.children[0]
+            found.append(first.children if hasattr(first, "children") else first)
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list) else [children] if children is not None else []:
+            walk(child)
+
+    for part in panel if isinstance(panel, list) else [panel]:
+        walk(part)
+    return found
+
+
+def test_movers_and_quadrant_changes_honour_the_region_filter(index):
+    from components.quadrant import changes_panel, movers_panel
+
+    state = QuadrantState(edition=2023, regions=("South America",))
+    members = index.wide(2023).query("region == 'South America'")
+    movers = _list_names(movers_panel(index, state))
+    assert movers and set(movers) <= set(members["country"])
+    # The rise in criminality: the five largest rises among the region's countries, read from the tidy table.
+    rows = index.tidy.query("edition == 2023 and indicator == 'criminality' and region == 'South America'")
+    rises = rows[rows["change"] > 0].sort_values(["change", "country"], ascending=[False, True])
+    assert movers[:5] == rises["country"].head(5).tolist()
+    changed = _list_names(changes_panel(index, state))
+    assert set(changed) <= set(members["country"])
+    everywhere = _list_names(changes_panel(index, QuadrantState(edition=2023)))
+    assert set(changed) == set(everywhere) & set(members["country"])
+
+
+def test_a_filter_names_its_countries_on_the_chart(index):
+    state = QuadrantState(edition=2023, regions=("South America",))
+    figure, note, _ = build_figure(index, state)
+    named = {a["text"] for a in figure["layout"]["annotations"]}
+    members = index.wide(2023).query("region == 'South America'")["country"]
+    assert set(members) <= named and len(members) <= 20
+    assert "furthest" not in note
+    _, wide_note, _ = build_figure(index, QuadrantState(edition=2023, continents=("Africa",)))
+    assert "names on the 20 furthest from the dividers" in wide_note
+    unfiltered, _, _ = build_figure(index, QuadrantState(edition=2023))
+    assert not any(a.get("showarrow") for a in unfiltered["layout"]["annotations"])  # no names without asking
