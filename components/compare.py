@@ -93,7 +93,8 @@ def body(app: Dash, data: IndexData, edition: int, countries: list[str], present
                                    charts.finish(quadrant, present, "compare-quadrant", *countries, edition))],
                      className="mb-3"),
             dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
-                      dbc.Table([head, html.Tbody(table_rows)], size="sm", hover=True, className="mb-0 small")]),
+                      dbc.Table([head, html.Tbody(table_rows)], size="sm", hover=True,
+                                className="mb-0 small oc-sticky-head")]),
             dcc.Link("A briefing deck of these countries →", className="d-inline-block mt-2 oc-no-print",
                      href=app.get_relative_path("/deck") + f"?edition={edition}&countries={','.join(countries)}"),
         ], xl=6),
@@ -119,8 +120,10 @@ def register(app: Dash, store: DataStore) -> None:
         countries = list(checked_list(countries, set(data.wide(edition).index)))
         if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
             raise PreventUpdate
-        return downloads.csv_file(comparison(data, edition, countries).drop(columns="edition"), edition,
-                                  "compare_" + "-".join(countries))
+        rows = comparison(data, edition, countries).drop(columns="edition")
+        if (previous := data.previous_edition(edition)) is not None:  # the column says what the change is from
+            rows = rows.rename(columns={"change": f"change_since_{previous}"})
+        return downloads.csv_file(rows, edition, "compare_" + "-".join(countries))
 
     @app.callback(Output(ids.K_URL, "search"), Input(ids.K_EDITION, "value"), Input(ids.K_COUNTRIES, "value"),
                   prevent_initial_call=True)

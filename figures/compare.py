@@ -22,7 +22,9 @@ def compare_dots(rows: pd.DataFrame, countries: list[str]) -> dict:
         colour, symbol = SERIES[n % len(SERIES)]
         name = escape(mine["country"].iloc[0])
         traces.append(dict(
+            # Grouped by country within each indicator's row (layout.scattermode), so equal scores stay apart.
             type="scatter", mode="markers", name=name, x=mine["score"].tolist(), y=mine["indicator_label"].tolist(),
+            orientation="h", offsetgroup=iso3,
             customdata=[f"{r} of {s}" for r, s in zip(mine["rank_global"], mine["n_global"])],
             hovertemplate=f"{name}: %{{x:.2f}} (rank %{{customdata}})<extra>%{{y}}</extra>",
             marker=dict(color=colour, symbol=symbol, size=11, line=dict(width=1, color="white")),
@@ -33,5 +35,6 @@ def compare_dots(rows: pd.DataFrame, countries: list[str]) -> dict:
                              categoryarray=labels),
                   # From the figure's left edge, so long names wrap before they reach the tool bar's column.
                   legend=dict(orientation="h", xref="container", yref="container", y=1, yanchor="top", x=0),
-                  margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified")
+                  margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
+                  scattermode="group", scattergap=0.25)
     return dict(data=traces, layout=layout)

@@ -27,3 +27,12 @@ def test_country_list_in_the_url_is_validated(index):
     chosen, notes = countries_param({"countries": ["PER"]}, index, 2023)
     assert chosen == DEFAULT and "compare 2 to 5" in notes[0]
     assert len(countries_param({"countries": ["PER,COL,MEX,BRA,ECU,BOL"]}, index, 2023)[0]) == 5
+
+
+def test_equal_scores_of_compared_countries_are_drawn_apart(index):
+    countries = ["PER", "COL", "MEX"]
+    figure = compare_dots(comparison(index, 2023, countries), countries)
+    # Test data: all three score 7.50 on state-embedded actors in 2023; each country keeps its own offset in a row.
+    assert [t["x"][t["y"].index("State-embedded actors")] for t in figure["data"]] == [7.5, 7.5, 7.5]
+    assert figure["layout"]["scattermode"] == "group"
+    assert len({t["offsetgroup"] for t in figure["data"]}) == 3 and all(t["orientation"] == "h" for t in figure["data"])
