@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from figures.compare import compare_dots
 from figures.quadrant import quadrant_figure
+from ocindex.catalogue import COMPOSITE_OF_COMPONENT
 from ocindex.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison
 from ocindex.index import IndexData
 from ocindex.store import DataStore
@@ -29,6 +32,20 @@ from .quadrant import QuadrantState, chart_points
 from .shell import Page
 
 DEFAULT = ["PER", "COL", "MEX"]
+ALL = "all"
+PILLARS = {ALL: "All indicators", **{slug: label.capitalize() for label, slug in COMPOSITE_OF_COMPONENT.items()}}
+
+
+def pillar_param(query) -> tuple[str, list[str]]:
+    raw = last(query, "pillar")
+    if raw is None or raw in PILLARS:
+        return raw or ALL, []
+    return ALL, [f"Pillar '{raw}' is unknown: choose one of {', '.join(PILLARS)}; showing all indicators."]
+
+
+def checked_pillar(value) -> str | None:
+    """The composite whose indicators to show, or None for all of them."""
+    return value if value in PILLARS and value != ALL else None
 
 
 def countries_param(query, data: IndexData, edition: int) -> tuple[list[str], list[str]]:
@@ -49,10 +66,11 @@ def layout(app: Dash, store: DataStore, query):
     data = store.index
     edition, notices = edition_param(query, data)
     countries, more = countries_param(query, data, edition)
+    pillar, unknown = pillar_param(query)
     return dbc.Container([
         dcc.Location(id=ids.K_URL, refresh=False),
         breadcrumbs(app, [("Quadrant", "/"), ("Compare", None)]),
-        notice(ids.K_NOTICE, notices + more),
+        notice(ids.K_NOTICE, notices + more + unknown),
         dbc.Row([
             dbc.Col(html.H1("Compare countries", className="h3 mb-0"), width="auto"),
             dbc.Col(dbc.RadioItems(id=ids.K_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
@@ -61,14 +79,19 @@ def layout(app: Dash, store: DataStore, query):
                                  placeholder=f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries"), lg=6),
             dbc.Col(downloads.button(ids.K_CSV, ids.K_CSV_FILE), width="auto"),
         ], className="align-items-center g-3 mb-2"),
+        html.Div([html.Span("Show", className="fw-semibold me-3"),
+                  dbc.RadioItems(id=ids.K_PILLAR, value=pillar, inline=True,
+                                 options=[{"label": label, "value": value} for value, label in PILLARS.items()])],
+                 className="d-flex flex-wrap align-items-center mb-2"),
         html.Div(id=ids.K_BODY),
     ], fluid=True, className="py-2")
 
 
-def body(app: Dash, data: IndexData, edition: int, countries: list[str], present: bool = False):
+def body(app: Dash, data: IndexData, edition: int, countries: list[str], pillar: str | None = None,
+         present: bool = False):
     if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
         return dbc.Alert(f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries.", color="light")
-    rows = comparison(data, edition, countries)
+    rows = comparison(data, edition, countries, pillar)
     points, split = chart_points(data, QuadrantState(edition=edition))
     points = points.assign(highlighted=points["iso3"].isin(countries))
     quadrant = quadrant_figure(points, split, labelled=countries)
@@ -98,7 +121,8 @@ def body(app: Dash, data: IndexData, edition: int, countries: list[str], present
             dcc.Link("A briefing deck of these countries →", className="d-inline-block mt-2 oc-no-print",
                      href=app.get_relative_path("/deck") + f"?edition={edition}&countries={','.join(countries)}"),
         ], xl=6),
-        dbc.Col(dbc.Card([dbc.CardHeader("Every indicator", className="py-1 fw-semibold"),
+        dbc.Col(dbc.Card([dbc.CardHeader(PILLARS[pillar] if pillar else "Every indicator",
+                                         className="py-1 fw-semibold"),
                           charts.graph(ids.K_DOTS, "the indicator chart", charts.finish(
                               compare_dots(rows, countries), present, "compare", *countries, edition))]), xl=6),
     ], className="g-3")
@@ -106,34 +130,38 @@ def body(app: Dash, data: IndexData, edition: int, countries: list[str], present
 
 def register(app: Dash, store: DataStore) -> None:
     @app.callback(Output(ids.K_BODY, "children"), Input(ids.K_EDITION, "value"), Input(ids.K_COUNTRIES, "value"),
-                  Input(ids.PRESENT, "data"))
-    def update(edition, countries, present):
+                  Input(ids.K_PILLAR, "value"), Input(ids.PRESENT, "data"))
+    def update(edition, countries, pillar, present):
         data = store.index
         edition = checked_edition(edition, data)
-        return body(app, data, edition, list(checked_list(countries, set(data.wide(edition).index))), present is True)
+        return body(app, data, edition, list(checked_list(countries, set(data.wide(edition).index))),
+                    checked_pillar(pillar), present is True)
 
     @app.callback(Output(ids.K_CSV_FILE, "data"), Input(ids.K_CSV, "n_clicks"), State(ids.K_EDITION, "value"),
-                  State(ids.K_COUNTRIES, "value"), prevent_initial_call=True)
-    def download(_clicks, edition, countries):
+                  State(ids.K_COUNTRIES, "value"), State(ids.K_PILLAR, "value"), prevent_initial_call=True)
+    def download(_clicks, edition, countries, pillar):
         data = store.index
         edition = checked_edition(edition, data)
         countries = list(checked_list(countries, set(data.wide(edition).index)))
         if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
             raise PreventUpdate
-        rows = comparison(data, edition, countries).drop(columns="edition")
+        rows = comparison(data, edition, countries, checked_pillar(pillar)).drop(columns="edition")
         if (previous := data.previous_edition(edition)) is not None:  # the column says what the change is from
             rows = rows.rename(columns={"change": f"change_since_{previous}"})
         return downloads.csv_file(rows, edition, "compare_" + "-".join(countries))
 
     @app.callback(Output(ids.K_URL, "search"), Input(ids.K_EDITION, "value"), Input(ids.K_COUNTRIES, "value"),
-                  prevent_initial_call=True)
-    def sync_url(edition, countries):
+                  Input(ids.K_PILLAR, "value"), prevent_initial_call=True)
+    def sync_url(edition, countries, pillar):
         data = store.index
         edition = checked_edition(edition, data)
         countries = checked_list(countries, set(data.wide(edition).index))
         if not countries:
             raise PreventUpdate
-        return f"?edition={edition}&countries={','.join(countries)}"
+        query = {"edition": edition, "countries": ",".join(countries)}
+        if checked_pillar(pillar):
+            query["pillar"] = pillar
+        return "?" + urlencode(query, safe=",")
 
 
 PAGE = Page(pattern=r"/compare", layout=layout)

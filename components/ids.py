@@ -86,6 +86,7 @@ K_URL = "compare-url"
 K_NOTICE = "compare-notice"
 K_EDITION = "compare-edition"
 K_COUNTRIES = "compare-countries"
+K_PILLAR = "compare-pillar"
 K_BODY = "compare-body"
 K_QUADRANT, K_DOTS = "compare-quadrant", "compare-dots"
 

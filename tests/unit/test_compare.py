@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.compare import DEFAULT, countries_param
+from components.compare import DEFAULT, countries_param, pillar_param
 from figures.compare import compare_dots
 from ocindex.compare import comparison
 
@@ -36,3 +36,20 @@ def test_equal_scores_of_compared_countries_are_drawn_apart(index):
     assert [t["x"][t["y"].index("State-embedded actors")] for t in figure["data"]] == [7.5, 7.5, 7.5]
     assert figure["layout"]["scattermode"] == "group"
     assert len({t["offsetgroup"] for t in figure["data"]}) == 3 and all(t["orientation"] == "h" for t in figure["data"])
+
+
+def test_one_pillar_keeps_its_composite_and_its_indicators_only(index, workbook):
+    resilience_columns = pd.read_excel(workbook, sheet_name="2023_dataset", nrows=1).columns
+    # Test data: in the 2023 sheet the resilience composite and its twelve indicators are the last columns.
+    expected = list(resilience_columns[list(resilience_columns).index("Resilience avg,"):])
+    rows = comparison(index, 2023, ["PER", "COL"], "resilience")
+    labels = [index.catalogue[slug].label for slug in rows.drop_duplicates("indicator")["indicator"]]
+    assert len(labels) == len(expected) == 13 and labels[0] == "Resilience"
+    assert set(rows["iso3"]) == {"PER", "COL"}
+
+
+def test_an_unknown_pillar_in_the_url_shows_all_with_a_notice():
+    assert pillar_param({"pillar": ["resilience"]}) == ("resilience", [])
+    assert pillar_param({}) == ("all", [])
+    pillar, notes = pillar_param({"pillar": ["<b>x</b>"]})
+    assert pillar == "all" and "Pillar '<b>x</b>' is unknown" in notes[0]
