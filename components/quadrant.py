@@ -168,13 +168,13 @@ def build_figure(data: IndexData, state: QuadrantState) -> tuple[dict, str, str]
         note += f" · {state.edition} is the first edition, so there is no movement to draw"
     if state.scores == "like-for-like":
         note += " · " + like_for_like_caption(data, state)
-    changed = dict.fromkeys(n for region in state.regions for n in region_notes(data, region=region))
-    if changed:  # the filter's region is not the same group of countries in every edition
-        note += " · regions differ between editions: " + " ".join(changed)
         figure["layout"]["annotations"].append(dict(
             xref="paper", yref="paper", x=0.5, y=1, xanchor="center", yanchor="top", showarrow=False,
             text="<b>Like-for-like positions: OC Index Explorer's computation, not GI-TOC's</b>",
             font=dict(size=12, color=INK), bgcolor="rgba(255,255,255,0.85)"))
+    changed = dict.fromkeys(n for region in state.regions for n in region_notes(data, region=region))
+    if changed:  # the filter's region is not the same group of countries in every edition
+        note += " · regions differ between editions: " + " ".join(changed)
     tally = "; ".join(f"{name}: {count}" for name, count in q.counts(shown["quadrant"]).items())
     description = (f"Scatter chart of criminality against resilience, {state.edition} edition. {note}. "
                    f"Countries per quadrant: {tally}.")

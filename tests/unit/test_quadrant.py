@@ -233,3 +233,15 @@ def test_a_filter_names_its_countries_on_the_chart(index):
     assert "names on the 20 furthest from the dividers" in wide_note
     unfiltered, _, _ = build_figure(index, QuadrantState(edition=2023))
     assert not any(a.get("showarrow") for a in unfiltered["layout"]["annotations"])  # no names without asking
+
+
+def test_only_like_for_like_positions_are_labelled_as_ours(index):
+    def labelled_ours(state):
+        figure, note, _ = build_figure(index, state)
+        return any("not GI-TOC's" in a.get("text", "") for a in figure["layout"]["annotations"]), note
+
+    assert labelled_ours(QuadrantState(edition=2023, scores="like-for-like"))[0]
+    # Test data: South America is the same group in every edition, the 2025 Caribbean is not (it adds its own note).
+    labelled, note = labelled_ours(QuadrantState(edition=2025, regions=("Caribbean",)))
+    assert not labelled and "regions differ between editions" in note
+    assert not labelled_ours(QuadrantState(edition=2025, regions=("South America",)))[0]
