@@ -55,6 +55,18 @@ def time_callback(client, body: dict, repeat: int) -> tuple[list[float], int]:
     return samples, size
 
 
+def measure(client, title, bodies, repeat):
+    """Report repeated (cached) calls, and separately the first call of each combination (built from scratch)."""
+    warm, cold, sizes = [], [], []
+    for body in bodies:
+        s, size = time_callback(client, body, repeat + 1)
+        cold.append(s[0])
+        warm += s[1:]
+        sizes.append(size)
+    report(title, warm, f"payload {min(sizes) / 1024:.0f}-{max(sizes) / 1024:.0f} KB; first call of each: "
+                        f"median {sorted(cold)[len(cold) // 2]:.0f} ms, max {max(cold):.0f} ms")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -10,21 +10,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import create_app  # noqa: E402
-from benchmarks.common import callback_body, report, time_callback  # noqa: E402
+from benchmarks.common import callback_body, measure  # noqa: E402
 from components import ids  # noqa: E402
 from ocindex.settings import Settings  # noqa: E402
-
-
-def measure(client, title, bodies, repeat):
-    """Report repeated (cached) calls, and separately the first call of each combination (built from scratch)."""
-    warm, cold, sizes = [], [], []
-    for body in bodies:
-        s, size = time_callback(client, body, repeat + 1)
-        cold.append(s[0])
-        warm += s[1:]
-        sizes.append(size)
-    report(title, warm, f"payload {min(sizes) / 1024:.0f}-{max(sizes) / 1024:.0f} KB; first call of each: "
-                        f"median {sorted(cold)[len(cold) // 2]:.0f} ms, max {max(cold):.0f} ms")
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fpdf import FPDF  # noqa: E402
 
 from app import create_app  # noqa: E402
-from benchmarks.common import callback_body, report, time_callback  # noqa: E402
+from benchmarks.common import callback_body, measure  # noqa: E402
 from components import ids  # noqa: E402
 from ocindex.catalogue import Catalogue  # noqa: E402
 from ocindex.datadir import find_data_dir  # noqa: E402
@@ -88,24 +88,13 @@ def main() -> None:
                                 [(ids.C_EDITION, "value", edition), (ids.C_NARRATIVE_INDICATOR, "value", indicator)],
                                 f"{ids.C_NARRATIVE_INDICATOR}.value", [(ids.C_ISO3, "data", iso3)])
                   for (iso3, edition), indicator in itertools.product(sample, indicators)]
-        samples, sizes = [], []
-        for body in bodies:
-            s, size = time_callback(client, body, args.repeat)
-            samples += s
-            sizes.append(size)
-        report("country page: narrative panel", samples, f"payload {min(sizes) / 1024:.0f}-{max(sizes) / 1024:.0f} KB")
+        measure(client, "country page: narrative panel", bodies, args.repeat)
         editions = sorted({e for _, e in used})
         bodies = [callback_body([(ids.I_SELECTED, "children"), (ids.I_NARRATIVE, "children")],
                                 [(ids.I_EDITION, "value", edition), (ids.I_COUNTRY, "value", None)],
                                 f"{ids.I_COUNTRY}.value", [(ids.I_SLUG, "data", slug)])
                   for edition, slug in itertools.product(editions, indicators[1:])]
-        samples, sizes = [], []
-        for body in bodies:
-            s, size = time_callback(client, body, args.repeat)
-            samples += s
-            sizes.append(size)
-        report("indicator page: passages of every country", samples,
-               f"payload {min(sizes) / 1024:.0f}-{max(sizes) / 1024:.0f} KB")
+        measure(client, "indicator page: passages of every country", bodies, args.repeat)
 
 
 if __name__ == "__main__":
