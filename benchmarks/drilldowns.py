@@ -28,13 +28,13 @@ def main() -> None:
                   "financial-crimes"]
 
     measure(client, "indicator: map + spread", [
-        callback_body([(ids.I_MAP, "figure"), (ids.I_SPREAD, "figure")],
+        callback_body([(ids.I_MAP, "figure"), (ids.I_SPREAD, "figure"), (ids.I_SPREAD_NOTE, "children")],
                       [(ids.I_EDITION, "value", edition), (ids.I_COUNTRY, "value", country),
                        (ids.I_LEVEL, "value", level), (ids.PRESENT, "data", False)], f"{ids.I_COUNTRY}.value", [(ids.I_SLUG, "data", slug)])
         for slug, edition, country, level in itertools.product(indicators, editions[-1:], countries, ["continent", "region"])
     ], args.repeat)
     measure(client, "indicator: ranking + summary (on edition change)", [
-        callback_body([(ids.I_SUMMARY, "children"), (ids.I_RANKING, "children")],
+        callback_body([(ids.I_SUMMARY, "children"), (ids.I_RANKING, "rowData"), (ids.I_RANKING, "columnDefs")],
                       [(ids.I_EDITION, "value", edition)], f"{ids.I_EDITION}.value", [(ids.I_SLUG, "data", slug)])
         for slug, edition in itertools.product(indicators[:-1], editions)
     ], args.repeat)
@@ -45,9 +45,9 @@ def main() -> None:
         for slug, country in itertools.product(indicators, countries)
     ], args.repeat)
 
-    measure(client, "country: summary + dot plot + table + path", [
+    measure(client, "country: summary + dot plot + table", [
         callback_body([(ids.C_SUMMARY, "children"), (ids.C_DOTS, "figure"), (ids.C_ABSENT, "children"),
-                       (ids.C_TABLE, "children"), (ids.C_PATH, "figure")],
+                       (ids.C_TABLE, "rowData"), (ids.C_TABLE, "columnDefs")],
                       [(ids.C_EDITION, "value", edition), (ids.PRESENT, "data", False)], f"{ids.C_EDITION}.value", [(ids.C_ISO3, "data", iso3)])
         for iso3, edition in itertools.product(["PER", "MMR", "FIN", "TUV"], editions)
     ], args.repeat)
@@ -68,8 +68,7 @@ def main() -> None:
 
     pillars = ["criminal-markets", "resilience", "drugs", "people"]
     measure(client, "pillar: heat table", [
-        callback_body([(ids.P_TABLE, "data"), (ids.P_TABLE, "columns"), (ids.P_TABLE, "style_data_conditional"),
-                       (ids.P_TABLE, "tooltip_header"), (ids.P_ABSENT, "children")],
+        callback_body([(ids.P_TABLE, "rowData"), (ids.P_TABLE, "columnDefs"), (ids.P_ABSENT, "children")],
                       [(ids.P_EDITION, "value", edition), (ids.P_CONTINENT, "value", continents),
                        (ids.P_REGION, "value", [])], f"{ids.P_EDITION}.value", [(ids.P_SLUG, "data", slug)])
         for slug, edition, continents in itertools.product(pillars, editions, [[], ["Americas"]])
