@@ -16,11 +16,11 @@ from ocindex.settings import Settings  # noqa: E402
 
 CONTROL_IDS = [(ids.Q_EDITION, "value"), (ids.Q_SPLIT, "value"), (ids.Q_CONTINENT, "value"), (ids.Q_REGION, "value"),
                (ids.Q_COUNTRY, "value"), (ids.Q_LABELS, "value"), (ids.Q_MOVEMENT, "value"),
-               (ids.Q_SCORES, "value")]
+               (ids.Q_SCORES, "value"), (ids.Q_SINCE, "value")]
 
 
 def chart_body(edition, split, continents, country, labels, movement, scores="official"):
-    values = [edition, split, continents, [], country, labels, movement, scores]
+    values = [edition, split, continents, [], country, labels, movement, scores, None]  # None: since the previous
     return callback_body(
         [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
         [(ids.PRESENT, "data", False)] + [(i, p, v) for (i, p), v in zip(CONTROL_IDS, values)],
@@ -30,8 +30,9 @@ def chart_body(edition, split, continents, country, labels, movement, scores="of
 def side_body(edition, split, country):
     return callback_body(
         [(ids.Q_PANEL, "children"), (ids.Q_MOVERS, "children"), (ids.Q_CHANGES, "children")],
-        [(ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", split), (ids.Q_COUNTRY, "value", country),
-         (ids.Q_SCORES, "value", "official")],
+        [(ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", split), (ids.Q_CONTINENT, "value", []),
+         (ids.Q_REGION, "value", []), (ids.Q_COUNTRY, "value", country), (ids.Q_SCORES, "value", "official"),
+         (ids.Q_SINCE, "value", None)],
         f"{ids.Q_COUNTRY}.value")
 
 

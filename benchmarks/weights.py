@@ -46,7 +46,7 @@ def main() -> None:
         domain.append((time.perf_counter() - started) * 1000)
         slider_ids = [{"type": ids.W_SLIDER, "group": g.key} for g in groups]
         body = callback_body(
-            [(ids.W_TABLE, "data"), (ids.W_SUMMARY, "children"), (ids.W_BANNER, "children")],
+            [(ids.W_TABLE, "rowData"), (ids.W_SUMMARY, "children"), (ids.W_BANNER, "children")],
             [(ids.W_EDITION, "value", data.latest), (ids.W_COMPOSITE, "value", "criminality")],
             f"{ids.W_EDITION}.value")
         body["inputs"].append([{"id": i, "property": "value", "value": v} for i, v in zip(slider_ids, values)])
