@@ -46,19 +46,19 @@ def in_process() -> None:
 
 
 def quadrant_body(country):
-    values = [(ids.PRESENT, "data", False), (ids.Q_EDITION, "value", EDITION), (ids.Q_SPLIT, "value", "gitoc"),
-              (ids.Q_CONTINENT, "value", []), (ids.Q_REGION, "value", []), (ids.Q_COUNTRY, "value", country),
-              (ids.Q_LABELS, "value", 0), (ids.Q_MOVEMENT, "value", False),
-              (ids.Q_SCORES, "value", "official")]
-    return callback_body([(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
-                         values, f"{ids.Q_COUNTRY}.value")
+    values = [(ids.SHELL.PRESENT, "data", False), (ids.QUADRANT.EDITION, "value", EDITION), (ids.QUADRANT.SPLIT, "value", "gitoc"),
+              (ids.QUADRANT.CONTINENT, "value", []), (ids.QUADRANT.REGION, "value", []), (ids.QUADRANT.COUNTRY, "value", country),
+              (ids.QUADRANT.LABELS, "value", 0), (ids.QUADRANT.MOVEMENT, "value", False),
+              (ids.QUADRANT.SCORES, "value", "official")]
+    return callback_body([(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children")],
+                         values, f"{ids.QUADRANT.COUNTRY}.value")
 
 
 def deck_body():
-    return callback_body([(ids.D_RESULT, "data"), (ids.D_STATUS, "children")], [(ids.D_BUILD, "n_clicks", 1)],
-                         f"{ids.D_BUILD}.n_clicks",
-                         [(ids.D_COUNTRIES, "value", COUNTRIES), (ids.D_VIEWS, "value", VIEWS),
-                          (ids.D_EDITION, "value", EDITION)])
+    return callback_body([(ids.DECK.RESULT, "data"), (ids.DECK.STATUS, "children")], [(ids.DECK.BUILD, "n_clicks", 1)],
+                         f"{ids.DECK.BUILD}.n_clicks",
+                         [(ids.DECK.COUNTRIES, "value", COUNTRIES), (ids.DECK.VIEWS, "value", VIEWS),
+                          (ids.DECK.EDITION, "value", EDITION)])
 
 
 def probe(client: httpx.Client, rounds: int) -> list[float]:
@@ -90,7 +90,7 @@ def through_the_server() -> None:
                 during += probe(client, 1)
             poller.join()
         elapsed = time.perf_counter() - started
-        steps = [p[f"{ids.D_STEP}.children"] for p in outcome[0][1] if f"{ids.D_STEP}.children" in p]
+        steps = [p[f"{ids.DECK.STEP}.children"] for p in outcome[0][1] if f"{ids.DECK.STEP}.children" in p]
         report("quadrant callback, during the deck export", during)
         print(f"deck export through the background callback: {elapsed:.1f} s, {len(steps)} progress updates seen "
               f"(last: {steps[-1] if steps else 'none'})")

@@ -28,56 +28,56 @@ def main() -> None:
                   "financial-crimes"]
 
     measure(client, "indicator: map + spread", [
-        callback_body([(ids.I_MAP, "figure"), (ids.I_SPREAD, "figure"), (ids.I_SPREAD_NOTE, "children")],
-                      [(ids.I_EDITION, "value", edition), (ids.I_COUNTRY, "value", country),
-                       (ids.I_LEVEL, "value", level), (ids.PRESENT, "data", False)], f"{ids.I_COUNTRY}.value", [(ids.I_SLUG, "data", slug)])
+        callback_body([(ids.INDICATOR.MAP, "figure"), (ids.INDICATOR.SPREAD, "figure"), (ids.INDICATOR.SPREAD_NOTE, "children")],
+                      [(ids.INDICATOR.EDITION, "value", edition), (ids.INDICATOR.COUNTRY, "value", country),
+                       (ids.INDICATOR.LEVEL, "value", level), (ids.SHELL.PRESENT, "data", False)], f"{ids.INDICATOR.COUNTRY}.value", [(ids.INDICATOR.SLUG, "data", slug)])
         for slug, edition, country, level in itertools.product(indicators, editions[-1:], countries, ["continent", "region"])
     ], args.repeat)
     measure(client, "indicator: ranking + summary (on edition change)", [
-        callback_body([(ids.I_SUMMARY, "children"), (ids.I_RANKING, "rowData"), (ids.I_RANKING, "columnDefs")],
-                      [(ids.I_EDITION, "value", edition)], f"{ids.I_EDITION}.value", [(ids.I_SLUG, "data", slug)])
+        callback_body([(ids.INDICATOR.SUMMARY, "children"), (ids.INDICATOR.RANKING, "rowData"), (ids.INDICATOR.RANKING, "columnDefs")],
+                      [(ids.INDICATOR.EDITION, "value", edition)], f"{ids.INDICATOR.EDITION}.value", [(ids.INDICATOR.SLUG, "data", slug)])
         for slug, edition in itertools.product(indicators[:-1], editions)
     ], args.repeat)
     measure(client, "indicator: selected country + narrative", [
-        callback_body([(ids.I_SELECTED, "children"), (ids.I_NARRATIVE, "children")],
-                      [(ids.I_EDITION, "value", editions[-1]), (ids.I_COUNTRY, "value", country)], f"{ids.I_COUNTRY}.value",
-                      [(ids.I_SLUG, "data", slug)])
+        callback_body([(ids.INDICATOR.SELECTED, "children"), (ids.INDICATOR.NARRATIVE, "children")],
+                      [(ids.INDICATOR.EDITION, "value", editions[-1]), (ids.INDICATOR.COUNTRY, "value", country)], f"{ids.INDICATOR.COUNTRY}.value",
+                      [(ids.INDICATOR.SLUG, "data", slug)])
         for slug, country in itertools.product(indicators, countries)
     ], args.repeat)
 
     measure(client, "country: summary + dot plot + table", [
-        callback_body([(ids.C_SUMMARY, "children"), (ids.C_DOTS, "figure"), (ids.C_ABSENT, "children"),
-                       (ids.C_TABLE, "rowData"), (ids.C_TABLE, "columnDefs")],
-                      [(ids.C_EDITION, "value", edition), (ids.PRESENT, "data", False)], f"{ids.C_EDITION}.value", [(ids.C_ISO3, "data", iso3)])
+        callback_body([(ids.COUNTRY.SUMMARY, "children"), (ids.COUNTRY.DOTS, "figure"), (ids.COUNTRY.ABSENT, "children"),
+                       (ids.COUNTRY.TABLE, "rowData"), (ids.COUNTRY.TABLE, "columnDefs")],
+                      [(ids.COUNTRY.EDITION, "value", edition), (ids.SHELL.PRESENT, "data", False)], f"{ids.COUNTRY.EDITION}.value", [(ids.COUNTRY.ISO3, "data", iso3)])
         for iso3, edition in itertools.product(["PER", "MMR", "FIN", "TUV"], editions)
     ], args.repeat)
 
     measure(client, "country: narrative excerpts", [
-        callback_body([(ids.C_NARRATIVE, "children")],
-                      [(ids.C_EDITION, "value", edition), (ids.C_NARRATIVE_INDICATOR, "value", indicator)],
-                      f"{ids.C_EDITION}.value", [(ids.C_ISO3, "data", "PER")])
+        callback_body([(ids.COUNTRY.NARRATIVE, "children")],
+                      [(ids.COUNTRY.EDITION, "value", edition), (ids.COUNTRY.NARRATIVE_INDICATOR, "value", indicator)],
+                      f"{ids.COUNTRY.EDITION}.value", [(ids.COUNTRY.ISO3, "data", "PER")])
         for edition, indicator in itertools.product(editions, [None, "cocaine-trade"])
     ], args.repeat)
 
     measure(client, "country: peers table", [
-        callback_body([(ids.C_PEER_TABLE, "children")],
-                      [(ids.C_EDITION, "value", edition), (ids.C_PEERS, "value", peers)], f"{ids.C_PEERS}.value",
-                      [(ids.C_ISO3, "data", "PER")])
+        callback_body([(ids.COUNTRY.PEER_TABLE, "children")],
+                      [(ids.COUNTRY.EDITION, "value", edition), (ids.COUNTRY.PEERS, "value", peers)], f"{ids.COUNTRY.PEERS}.value",
+                      [(ids.COUNTRY.ISO3, "data", "PER")])
         for edition, peers in itertools.product(editions, [["BRA", "COL", "ECU", "BOL"], []])
     ], args.repeat)
 
     pillars = ["criminal-markets", "resilience", "drugs", "people"]
     measure(client, "pillar: heat table", [
-        callback_body([(ids.P_TABLE, "rowData"), (ids.P_TABLE, "columnDefs"), (ids.P_ABSENT, "children")],
-                      [(ids.P_EDITION, "value", edition), (ids.P_CONTINENT, "value", continents),
-                       (ids.P_REGION, "value", [])], f"{ids.P_EDITION}.value", [(ids.P_SLUG, "data", slug)])
+        callback_body([(ids.PILLAR.TABLE, "rowData"), (ids.PILLAR.TABLE, "columnDefs"), (ids.PILLAR.ABSENT, "children")],
+                      [(ids.PILLAR.EDITION, "value", edition), (ids.PILLAR.CONTINENT, "value", continents),
+                       (ids.PILLAR.REGION, "value", [])], f"{ids.PILLAR.EDITION}.value", [(ids.PILLAR.SLUG, "data", slug)])
         for slug, edition, continents in itertools.product(pillars, editions, [[], ["Americas"]])
     ], args.repeat)
 
     measure(client, "pillar: selected country contributions", [
-        callback_body([(ids.P_SELECTED, "children")],
-                      [(ids.P_EDITION, "value", edition), (ids.P_COUNTRY, "value", country), (ids.PRESENT, "data", False)],
-                      f"{ids.P_COUNTRY}.value", [(ids.P_SLUG, "data", slug)])
+        callback_body([(ids.PILLAR.SELECTED, "children")],
+                      [(ids.PILLAR.EDITION, "value", edition), (ids.PILLAR.COUNTRY, "value", country), (ids.SHELL.PRESENT, "data", False)],
+                      f"{ids.PILLAR.COUNTRY}.value", [(ids.PILLAR.SLUG, "data", slug)])
         for slug, edition, country in itertools.product(pillars, editions, countries)
     ], args.repeat)
 

@@ -84,15 +84,15 @@ def main() -> None:
         client.get("/")
         sample = used[:: max(1, len(used) // 12)]
         indicators = [None, "cocaine-trade", "mafia-style-groups", "law-enforcement"]
-        bodies = [callback_body([(ids.C_NARRATIVE, "children")],
-                                [(ids.C_EDITION, "value", edition), (ids.C_NARRATIVE_INDICATOR, "value", indicator)],
-                                f"{ids.C_NARRATIVE_INDICATOR}.value", [(ids.C_ISO3, "data", iso3)])
+        bodies = [callback_body([(ids.COUNTRY.NARRATIVE, "children")],
+                                [(ids.COUNTRY.EDITION, "value", edition), (ids.COUNTRY.NARRATIVE_INDICATOR, "value", indicator)],
+                                f"{ids.COUNTRY.NARRATIVE_INDICATOR}.value", [(ids.COUNTRY.ISO3, "data", iso3)])
                   for (iso3, edition), indicator in itertools.product(sample, indicators)]
         measure(client, "country page: narrative panel", bodies, args.repeat)
         editions = sorted({e for _, e in used})
-        bodies = [callback_body([(ids.I_SELECTED, "children"), (ids.I_NARRATIVE, "children")],
-                                [(ids.I_EDITION, "value", edition), (ids.I_COUNTRY, "value", None)],
-                                f"{ids.I_COUNTRY}.value", [(ids.I_SLUG, "data", slug)])
+        bodies = [callback_body([(ids.INDICATOR.SELECTED, "children"), (ids.INDICATOR.NARRATIVE, "children")],
+                                [(ids.INDICATOR.EDITION, "value", edition), (ids.INDICATOR.COUNTRY, "value", None)],
+                                f"{ids.INDICATOR.COUNTRY}.value", [(ids.INDICATOR.SLUG, "data", slug)])
                   for edition, slug in itertools.product(editions, indicators[1:])]
         measure(client, "indicator page: passages of every country", bodies, args.repeat)
 

@@ -14,26 +14,26 @@ from benchmarks.common import callback_body, report, time_callback  # noqa: E402
 from components import ids  # noqa: E402
 from ocindex.settings import Settings  # noqa: E402
 
-CONTROL_IDS = [(ids.Q_EDITION, "value"), (ids.Q_SPLIT, "value"), (ids.Q_CONTINENT, "value"), (ids.Q_REGION, "value"),
-               (ids.Q_COUNTRY, "value"), (ids.Q_LABELS, "value"), (ids.Q_MOVEMENT, "value"),
-               (ids.Q_SCORES, "value"), (ids.Q_SINCE, "value")]
+CONTROL_IDS = [(ids.QUADRANT.EDITION, "value"), (ids.QUADRANT.SPLIT, "value"), (ids.QUADRANT.CONTINENT, "value"), (ids.QUADRANT.REGION, "value"),
+               (ids.QUADRANT.COUNTRY, "value"), (ids.QUADRANT.LABELS, "value"), (ids.QUADRANT.MOVEMENT, "value"),
+               (ids.QUADRANT.SCORES, "value"), (ids.QUADRANT.SINCE, "value")]
 
 
 def chart_body(edition, split, continents, country, labels, movement, scores="official"):
     values = [edition, split, continents, [], country, labels, movement, scores, None]  # None: since the previous
     return callback_body(
-        [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")],
-        [(ids.PRESENT, "data", False)] + [(i, p, v) for (i, p), v in zip(CONTROL_IDS, values)],
-        f"{ids.Q_EDITION}.value")
+        [(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children")],
+        [(ids.SHELL.PRESENT, "data", False)] + [(i, p, v) for (i, p), v in zip(CONTROL_IDS, values)],
+        f"{ids.QUADRANT.EDITION}.value")
 
 
 def side_body(edition, split, country):
     return callback_body(
-        [(ids.Q_PANEL, "children"), (ids.Q_MOVERS, "children"), (ids.Q_CHANGES, "children")],
-        [(ids.Q_EDITION, "value", edition), (ids.Q_SPLIT, "value", split), (ids.Q_CONTINENT, "value", []),
-         (ids.Q_REGION, "value", []), (ids.Q_COUNTRY, "value", country), (ids.Q_SCORES, "value", "official"),
-         (ids.Q_SINCE, "value", None)],
-        f"{ids.Q_COUNTRY}.value")
+        [(ids.QUADRANT.COUNTRY_PANEL, "children"), (ids.QUADRANT.MOVERS, "children"), (ids.QUADRANT.CHANGES, "children")],
+        [(ids.QUADRANT.EDITION, "value", edition), (ids.QUADRANT.SPLIT, "value", split), (ids.QUADRANT.CONTINENT, "value", []),
+         (ids.QUADRANT.REGION, "value", []), (ids.QUADRANT.COUNTRY, "value", country), (ids.QUADRANT.SCORES, "value", "official"),
+         (ids.QUADRANT.SINCE, "value", None)],
+        f"{ids.QUADRANT.COUNTRY}.value")
 
 
 def main() -> None:

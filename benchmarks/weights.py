@@ -44,11 +44,11 @@ def main() -> None:
         started = time.perf_counter()
         wt.what_if(data, data.latest, {g.key: v + 1e-9 for g, v in zip(groups, values)})  # uncached: new key
         domain.append((time.perf_counter() - started) * 1000)
-        slider_ids = [{"type": ids.W_SLIDER, "group": g.key} for g in groups]
+        slider_ids = [{"type": ids.WEIGHTS.SLIDER, "group": g.key} for g in groups]
         body = callback_body(
-            [(ids.W_TABLE, "rowData"), (ids.W_SUMMARY, "children"), (ids.W_BANNER, "children")],
-            [(ids.W_EDITION, "value", data.latest), (ids.W_COMPOSITE, "value", "criminality")],
-            f"{ids.W_EDITION}.value")
+            [(ids.WEIGHTS.TABLE, "rowData"), (ids.WEIGHTS.SUMMARY, "children"), (ids.WEIGHTS.BANNER, "children")],
+            [(ids.WEIGHTS.EDITION, "value", data.latest), (ids.WEIGHTS.COMPOSITE, "value", "criminality")],
+            f"{ids.WEIGHTS.EDITION}.value")
         body["inputs"].append([{"id": i, "property": "value", "value": v} for i, v in zip(slider_ids, values)])
         body["state"] = [[{"id": i, "property": "id", "value": i} for i in slider_ids]]
         samples, size = time_callback(client, body, 1)

@@ -104,10 +104,10 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                          html.Span([" (", narrative.document_link(e.document), ")"], className="text-body-secondary")])
                 for e in brief.excerpts]
     return dbc.Container([
-        notice(ids.B_NOTICE, notices),
+        notice(ids.BRIEF.NOTICE, notices),
         html.Div([
-            dbc.Button("Print or save as PDF", id=ids.B_PRINT, color="primary", size="sm", className="me-2"),
-            dcc.Clipboard(id=ids.B_COPY, title="Copy the link to this brief", className="btn btn-outline-secondary btn-sm"),
+            dbc.Button("Print or save as PDF", id=ids.BRIEF.PRINT, color="primary", size="sm", className="me-2"),
+            dcc.Clipboard(id=ids.BRIEF.COPY, title="Copy the link to this brief", className="btn btn-outline-secondary btn-sm"),
             dcc.Link(f"Back to {brief.country}'s profile", href=country_href(app, iso3, edition), className="ms-3"),
         ], className="oc-no-print d-flex align-items-center my-2"),
         html.Article([
@@ -118,10 +118,10 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                          className="text-body-secondary small"),
             ], className="mb-2 border-bottom pb-1"),
             html.H2("In brief", className="h6 mb-1"),
-            html.Ul([html.Li(sentence) for sentence in brief.findings], id=ids.B_FINDINGS,
+            html.Ul([html.Li(sentence) for sentence in brief.findings], id=ids.BRIEF.FINDINGS,
                     className="mb-2 oc-brief-findings"),
             dbc.Row([
-                dbc.Col(charts.graph(ids.B_GRAPH, "the quadrant chart",
+                dbc.Col(charts.graph(ids.BRIEF.GRAPH, "the quadrant chart",
                                      charts.finish(brief_figure(data, iso3, edition), False, "brief", iso3, edition),
                                      responsive=False, config={"displayModeBar": False}, className="oc-brief-graph"),
                         width=6),
@@ -150,7 +150,7 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
             dbc.Row([
                 dbc.Col([html.H2(f"{data.catalogue[MAP_INDICATOR].label}, {edition}: {brief.country} outlined",
                                  className="h6 mb-0"),
-                         charts.graph(ids.B_MAP, "the criminality map",
+                         charts.graph(ids.BRIEF.MAP, "the criminality map",
                                       charts.finish(map_figure(data, iso3, edition), False, "brief", iso3, "map",
                                                     edition),
                                       responsive=False, className="oc-brief-graph",
@@ -163,9 +163,9 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
             ], className="g-3"),
             html.Footer(["Sources: " + "; ".join(brief.sources) + ". Scores 1–10; ranks: higher score first, ties "
                          "share a place. ",
-                         dcc.Store(id=ids.B_HREF, data=app.get_relative_path(f"/brief/{iso3}") + f"?edition={edition}"),
+                         dcc.Store(id=ids.BRIEF.HREF, data=app.get_relative_path(f"/brief/{iso3}") + f"?edition={edition}"),
                          html.Span(f"View online: {app.get_relative_path(f'/brief/{iso3}')}?edition={edition}",
-                                   id=ids.B_URL, className="oc-print-only")],
+                                   id=ids.BRIEF.URL, className="oc-print-only")],
                         className="small text-body-secondary border-top pt-1 mt-1"),
         ], className="oc-brief"),
     ], className="py-1", style={"maxWidth": "60rem"})
@@ -173,14 +173,14 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
 
 def register(app: Dash, store: DataStore) -> None:  # noqa: ARG001 - the page's callbacks run in the browser
     app.clientside_callback("function(n) { if (n) { window.print(); } return n; }",
-                            Output(ids.B_PRINT, "n_clicks_timestamp"), Input(ids.B_PRINT, "n_clicks"),
+                            Output(ids.BRIEF.PRINT, "n_clicks_timestamp"), Input(ids.BRIEF.PRINT, "n_clicks"),
                             prevent_initial_call=True)
     app.clientside_callback("function(n) { return window.location.href; }",
-                            Output(ids.B_COPY, "content"), Input(ids.B_COPY, "n_clicks"),
+                            Output(ids.BRIEF.COPY, "content"), Input(ids.BRIEF.COPY, "n_clicks"),
                             prevent_initial_call=True)
     # On paper a link needs its host, which only the browser knows (the page is cached for every host).
     app.clientside_callback("function(path) { return 'View online: ' + window.location.origin + path; }",
-                            Output(ids.B_URL, "children"), Input(ids.B_HREF, "data"))
+                            Output(ids.BRIEF.URL, "children"), Input(ids.BRIEF.HREF, "data"))
 
 
 PAGE = Page(pattern=r"/brief/(?P<iso3>[A-Za-z]{3})", layout=layout)

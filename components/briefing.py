@@ -60,16 +60,16 @@ def layout(app: Dash, store: DataStore, query):  # noqa: ARG001 - every page get
         html.Li("This link holds no views. Open views, press “Pin view”, then copy the briefing link.",
                 className="text-body-secondary")]
     return dbc.Container([
-        dcc.Store(id=ids.G_VIEWS, data=views),
+        dcc.Store(id=ids.BRIEFING.VIEWS, data=views),
         breadcrumbs(app, [("Quadrant", "/"), ("Shared briefing", None)]),
-        notice(ids.G_NOTICE, notices),
+        notice(ids.BRIEFING.NOTICE, notices),
         html.H1("A shared briefing", className="h3"),
         html.P(f"{len(views)} views, in the order they will be shown. Taking the briefing replaces the views "
                "pinned in this browser.", className="text-body-secondary"),
         html.Ol(items, className="oc-shared-views"),
         html.Div([
-            dbc.Button("Present it", id=ids.G_PRESENT, color="warning", disabled=not views),
-            dbc.Button("Keep it as my briefing", id=ids.G_KEEP, color="secondary", outline=True, disabled=not views),
+            dbc.Button("Present it", id=ids.BRIEFING.PRESENT, color="warning", disabled=not views),
+            dbc.Button("Keep it as my briefing", id=ids.BRIEFING.KEEP, color="secondary", outline=True, disabled=not views),
         ], className="d-flex gap-2"),
     ], className="py-2")
 
@@ -83,9 +83,9 @@ def register(app: Dash, store: DataStore) -> None:  # noqa: ARG001 - the page's 
                 return [dash_clientside.no_update, dash_clientside.no_update];
             }
             return [views, trigger === 'PRESENT' ? views[0].href + '#present' : dash_clientside.no_update];
-        }""".replace("PRESENT", ids.G_PRESENT),
-        Output(ids.PINS, "data", allow_duplicate=True), Output(ids.URL, "href", allow_duplicate=True),
-        Input(ids.G_PRESENT, "n_clicks"), Input(ids.G_KEEP, "n_clicks"), State(ids.G_VIEWS, "data"),
+        }""".replace("PRESENT", ids.BRIEFING.PRESENT),
+        Output(ids.SHELL.PINS, "data", allow_duplicate=True), Output(ids.SHELL.URL, "href", allow_duplicate=True),
+        Input(ids.BRIEFING.PRESENT, "n_clicks"), Input(ids.BRIEFING.KEEP, "n_clicks"), State(ids.BRIEFING.VIEWS, "data"),
         prevent_initial_call=True,
     )
 

@@ -69,40 +69,40 @@ def layout(app: Dash, store: DataStore, query):
     state, notices = parse_query(query, data)
     editions = [{"label": str(e), "value": e} for e in data.editions]
     return dbc.Container([
-        dcc.Location(id=ids.L_URL, refresh=False),
+        dcc.Location(id=ids.CHANGE.URL, refresh=False),
         breadcrumbs(app, [("Quadrant", "/"), ("Like-for-like change", None)]),
-        notice(ids.L_NOTICE, notices),
+        notice(ids.CHANGE.NOTICE, notices),
         html.H1("Like-for-like change", className="h3 mb-1"),
         html.P(["Editions add indicators, so a published change mixes real change with a change of method. Here "
                 "each change is split into the change on the indicators both editions assess (",
                 html.Strong("like-for-like"), ") and the effect of indicators added or removed. ",
                 html.Em(f"Like-for-like figures are {OURS}.")], className="text-body-secondary"),
         dbc.Row([
-            dbc.Col([dbc.Label("Composite", html_for=ids.L_COMPOSITE, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.L_COMPOSITE, inline=True, value=state["composite"],
+            dbc.Col([dbc.Label("Composite", html_for=ids.CHANGE.COMPOSITE, className="small fw-semibold mb-0"),
+                     dbc.RadioItems(id=ids.CHANGE.COMPOSITE, inline=True, value=state["composite"],
                                     options=[{"label": data.catalogue[c].label, "value": c} for c in COMPOSITES])],
                     lg=5),
-            dbc.Col([dbc.Label("From", html_for=ids.L_BEFORE, className="small fw-semibold mb-0"),
-                     dcc.Dropdown(id=ids.L_BEFORE, options=editions, value=state["before"], clearable=False)], lg=1),
-            dbc.Col([dbc.Label("To", html_for=ids.L_AFTER, className="small fw-semibold mb-0"),
-                     dcc.Dropdown(id=ids.L_AFTER, options=editions, value=state["after"], clearable=False)], lg=1),
-            dbc.Col([dbc.Label("Country", html_for=ids.L_COUNTRY, className="small fw-semibold mb-0"),
-                     dcc.Dropdown(id=ids.L_COUNTRY, options=country_options(data), value=state["country"],
+            dbc.Col([dbc.Label("From", html_for=ids.CHANGE.BEFORE, className="small fw-semibold mb-0"),
+                     dcc.Dropdown(id=ids.CHANGE.BEFORE, options=editions, value=state["before"], clearable=False)], lg=1),
+            dbc.Col([dbc.Label("To", html_for=ids.CHANGE.AFTER, className="small fw-semibold mb-0"),
+                     dcc.Dropdown(id=ids.CHANGE.AFTER, options=editions, value=state["after"], clearable=False)], lg=1),
+            dbc.Col([dbc.Label("Country", html_for=ids.CHANGE.COUNTRY, className="small fw-semibold mb-0"),
+                     dcc.Dropdown(id=ids.CHANGE.COUNTRY, options=country_options(data), value=state["country"],
                                   placeholder="Search a country…")], lg=3),
         ], className="g-2 align-items-end mb-2 oc-controls-row"),
-        html.Div(id=ids.L_PAIR_NOTE),
+        html.Div(id=ids.CHANGE.PAIR_NOTE),
         dbc.Row([
             dbc.Col(dbc.Card([
                 dbc.CardHeader("Official against like-for-like change, every country", className="py-1 fw-semibold"),
-                charts.graph(ids.L_GRAPH, "the change chart", loading=True, style={"height": "520px"}),
-                html.P(id=ids.L_GRAPH_NOTE, className="small text-body-secondary px-2 mb-1"),
+                charts.graph(ids.CHANGE.GRAPH, "the change chart", loading=True, style={"height": "520px"}),
+                html.P(id=ids.CHANGE.GRAPH_NOTE, className="small text-body-secondary px-2 mb-1"),
             ]), lg=7),
-            dbc.Col(html.Div(id=ids.L_PANEL), lg=5),
+            dbc.Col(html.Div(id=ids.CHANGE.PANEL), lg=5),
         ], className="g-3 mb-3"),
         dbc.Card([
-            downloads.card_header("Countries whose direction of change flips", ids.L_CSV, ids.L_CSV_FILE),
-            html.P(id=ids.L_FLIPS_COUNT, className="small px-2 pt-2 mb-1"),
-            grid.grid(ids.L_FLIPS, FLIP_COLUMNS, height="420px"),
+            downloads.card_header("Countries whose direction of change flips", ids.CHANGE.CSV, ids.CHANGE.CSV_FILE),
+            html.P(id=ids.CHANGE.FLIPS_COUNT, className="small px-2 pt-2 mb-1"),
+            grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, height="420px"),
         ], className="mb-4"),
     ], fluid=True, className="py-2")
 
@@ -199,15 +199,15 @@ def checked_state(data: IndexData, composite, before, after, country) -> tuple[s
     return composite, before, after, checked_country(country, data, after)
 
 
-CONTROLS = [Input(ids.L_COMPOSITE, "value"), Input(ids.L_BEFORE, "value"), Input(ids.L_AFTER, "value"),
-            Input(ids.L_COUNTRY, "value")]
+CONTROLS = [Input(ids.CHANGE.COMPOSITE, "value"), Input(ids.CHANGE.BEFORE, "value"), Input(ids.CHANGE.AFTER, "value"),
+            Input(ids.CHANGE.COUNTRY, "value")]
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.L_GRAPH, "figure"), Output(ids.L_GRAPH_NOTE, "children"), Output(ids.L_PANEL, "children"),
-                  Output(ids.L_FLIPS_COUNT, "children"), Output(ids.L_FLIPS, "rowData"),
-                  Output(ids.L_PAIR_NOTE, "children"), *CONTROLS,
-                  Input(ids.PRESENT, "data"))
+    @app.callback(Output(ids.CHANGE.GRAPH, "figure"), Output(ids.CHANGE.GRAPH_NOTE, "children"), Output(ids.CHANGE.PANEL, "children"),
+                  Output(ids.CHANGE.FLIPS_COUNT, "children"), Output(ids.CHANGE.FLIPS, "rowData"),
+                  Output(ids.CHANGE.PAIR_NOTE, "children"), *CONTROLS,
+                  Input(ids.SHELL.PRESENT, "data"))
     def update(composite, before, after, country, present):
         data = store.index
         composite, before, after, country = checked_state(data, composite, before, after, country)
@@ -218,11 +218,11 @@ def register(app: Dash, store: DataStore) -> None:
                 describe(data, table, label, before, after), country_panel(app, data, composite, before, after, country),
                 *flips(app, table, after), pair_note(app, data, composite, before, after))
 
-    @app.callback(Output(ids.L_COUNTRY, "value"), Input(ids.L_GRAPH, "clickData"), prevent_initial_call=True)
+    @app.callback(Output(ids.CHANGE.COUNTRY, "value"), Input(ids.CHANGE.GRAPH, "clickData"), prevent_initial_call=True)
     def select(click):
         return clicked_country(click)
 
-    @app.callback(Output(ids.L_CSV_FILE, "data"), Input(ids.L_CSV, "n_clicks"),
+    @app.callback(Output(ids.CHANGE.CSV_FILE, "data"), Input(ids.CHANGE.CSV, "n_clicks"),
                   *[State(c.component_id, c.component_property) for c in CONTROLS], prevent_initial_call=True)
     def download(_clicks, composite, before, after, country):
         composite, before, after, _ = checked_state(store.index, composite, before, after, country)
@@ -232,7 +232,7 @@ def register(app: Dash, store: DataStore) -> None:
             table.insert(position, column, value)
         return downloads.csv_file(table, None, f"like-for-like_{composite}_{before}-{after}")
 
-    @app.callback(Output(ids.L_URL, "search"), *CONTROLS, prevent_initial_call=True)
+    @app.callback(Output(ids.CHANGE.URL, "search"), *CONTROLS, prevent_initial_call=True)
     def sync_url(composite, before, after, country):
         composite, before, after, country = checked_state(store.index, composite, before, after, country)
         pairs = {"composite": composite, "from": before, "to": after, **({"country": country} if country else {})}

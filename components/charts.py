@@ -41,7 +41,7 @@ def in_place(figure: dict, *layout_keys: str) -> Patch:
 def export_buttons(graph_id: str, what: str) -> html.Div:
     """PNG and SVG buttons for one chart; `what` completes 'Download … as PNG' for screen readers."""
     return html.Div([
-        html.Button(fmt.upper(), id={"type": ids.IMAGE, "graph": graph_id, "format": fmt}, n_clicks=0,
+        html.Button(fmt.upper(), id={"type": ids.CHART.IMAGE, "graph": graph_id, "format": fmt}, n_clicks=0,
                     className="btn btn-sm btn-outline-secondary py-0 px-2", title=f"Download {what} as {fmt.upper()}",
                     **{"aria-label": f"Download {what} as {fmt.upper()}"})
         for fmt in ("png", "svg")
@@ -73,6 +73,6 @@ def register(app: Dash) -> None:
                 width: plot._fullLayout.width, height: plot._fullLayout.height, scale: button.format === 'png' ? 2 : 1});
             return name + '.' + button.format;
         }""",
-        Output(ids.IMAGE_DONE, "data"), Input({"type": ids.IMAGE, "graph": ALL, "format": ALL}, "n_clicks"),
+        Output(ids.CHART.IMAGE_DONE, "data"), Input({"type": ids.CHART.IMAGE, "graph": ALL, "format": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )

@@ -68,22 +68,22 @@ def layout(app: Dash, store: DataStore, query):
     countries, more = countries_param(query, data, edition)
     pillar, unknown = pillar_param(query)
     return dbc.Container([
-        dcc.Location(id=ids.K_URL, refresh=False),
+        dcc.Location(id=ids.COMPARE.URL, refresh=False),
         breadcrumbs(app, [("Quadrant", "/"), ("Compare", None)]),
-        notice(ids.K_NOTICE, notices + more + unknown),
+        notice(ids.COMPARE.NOTICE, notices + more + unknown),
         dbc.Row([
             dbc.Col(html.H1("Compare countries", className="h3 mb-0"), width="auto"),
-            dbc.Col(dbc.RadioItems(id=ids.K_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+            dbc.Col(dbc.RadioItems(id=ids.COMPARE.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                                    value=edition, inline=True), width="auto"),
-            dbc.Col(dcc.Dropdown(id=ids.K_COUNTRIES, options=country_options(data), value=countries, multi=True,
+            dbc.Col(dcc.Dropdown(id=ids.COMPARE.COUNTRIES, options=country_options(data), value=countries, multi=True,
                                  placeholder=f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries"), lg=6),
-            dbc.Col(downloads.button(ids.K_CSV, ids.K_CSV_FILE), width="auto"),
+            dbc.Col(downloads.button(ids.COMPARE.CSV, ids.COMPARE.CSV_FILE), width="auto"),
         ], className="align-items-center g-3 mb-2"),
         html.Div([html.Span("Show", className="fw-semibold me-3"),
-                  dbc.RadioItems(id=ids.K_PILLAR, value=pillar, inline=True,
+                  dbc.RadioItems(id=ids.COMPARE.PILLAR, value=pillar, inline=True,
                                  options=[{"label": label, "value": value} for value, label in PILLARS.items()])],
                  className="d-flex flex-wrap align-items-center mb-2"),
-        html.Div(id=ids.K_BODY),
+        html.Div(id=ids.COMPARE.BODY),
     ], fluid=True, className="py-2")
 
 
@@ -112,7 +112,7 @@ def body(app: Dash, data: IndexData, edition: int, countries: list[str], pillar:
     return dbc.Row([
         dbc.Col([
             dbc.Card([dbc.CardHeader("On the quadrant", className="py-1 fw-semibold"),
-                      charts.graph(ids.K_QUADRANT, "the quadrant chart",
+                      charts.graph(ids.COMPARE.QUADRANT, "the quadrant chart",
                                    charts.finish(quadrant, present, "compare-quadrant", *countries, edition))],
                      className="mb-3"),
             dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
@@ -123,22 +123,22 @@ def body(app: Dash, data: IndexData, edition: int, countries: list[str], pillar:
         ], xl=6),
         dbc.Col(dbc.Card([dbc.CardHeader(PILLARS[pillar] if pillar else "Every indicator",
                                          className="py-1 fw-semibold"),
-                          charts.graph(ids.K_DOTS, "the indicator chart", charts.finish(
+                          charts.graph(ids.COMPARE.DOTS, "the indicator chart", charts.finish(
                               compare_dots(rows, countries), present, "compare", *countries, edition))]), xl=6),
     ], className="g-3")
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.K_BODY, "children"), Input(ids.K_EDITION, "value"), Input(ids.K_COUNTRIES, "value"),
-                  Input(ids.K_PILLAR, "value"), Input(ids.PRESENT, "data"))
+    @app.callback(Output(ids.COMPARE.BODY, "children"), Input(ids.COMPARE.EDITION, "value"), Input(ids.COMPARE.COUNTRIES, "value"),
+                  Input(ids.COMPARE.PILLAR, "value"), Input(ids.SHELL.PRESENT, "data"))
     def update(edition, countries, pillar, present):
         data = store.index
         edition = checked_edition(edition, data)
         return body(app, data, edition, list(checked_list(countries, set(data.wide(edition).index))),
                     checked_pillar(pillar), present is True)
 
-    @app.callback(Output(ids.K_CSV_FILE, "data"), Input(ids.K_CSV, "n_clicks"), State(ids.K_EDITION, "value"),
-                  State(ids.K_COUNTRIES, "value"), State(ids.K_PILLAR, "value"), prevent_initial_call=True)
+    @app.callback(Output(ids.COMPARE.CSV_FILE, "data"), Input(ids.COMPARE.CSV, "n_clicks"), State(ids.COMPARE.EDITION, "value"),
+                  State(ids.COMPARE.COUNTRIES, "value"), State(ids.COMPARE.PILLAR, "value"), prevent_initial_call=True)
     def download(_clicks, edition, countries, pillar):
         data = store.index
         edition = checked_edition(edition, data)
@@ -150,8 +150,8 @@ def register(app: Dash, store: DataStore) -> None:
             rows = rows.rename(columns={"change": f"change_since_{previous}"})
         return downloads.csv_file(rows, edition, "compare_" + "-".join(countries))
 
-    @app.callback(Output(ids.K_URL, "search"), Input(ids.K_EDITION, "value"), Input(ids.K_COUNTRIES, "value"),
-                  Input(ids.K_PILLAR, "value"), prevent_initial_call=True)
+    @app.callback(Output(ids.COMPARE.URL, "search"), Input(ids.COMPARE.EDITION, "value"), Input(ids.COMPARE.COUNTRIES, "value"),
+                  Input(ids.COMPARE.PILLAR, "value"), prevent_initial_call=True)
     def sync_url(edition, countries, pillar):
         data = store.index
         edition = checked_edition(edition, data)

@@ -71,16 +71,16 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
         notices.append(f"Indicator '{path_indicator}' is unknown; the path shows the composites only.")
         path_indicator = None
     return dbc.Container([
-        dcc.Location(id=ids.C_URL, refresh=False),
-        dcc.Store(id=ids.C_ISO3, data=iso3),
+        dcc.Location(id=ids.COUNTRY.URL, refresh=False),
+        dcc.Store(id=ids.COUNTRY.ISO3, data=iso3),
         breadcrumbs(app, [("Quadrant", "/"), (name, None)]),
-        notice(ids.C_NOTICE, notices + peer_notices),
+        notice(ids.COUNTRY.NOTICE, notices + peer_notices),
         dbc.Row([
             dbc.Col(html.H1(name, className="h3 mb-0"), width="auto"),
-            dbc.Col(dbc.RadioItems(id=ids.C_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+            dbc.Col(dbc.RadioItems(id=ids.COUNTRY.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                                    value=edition, inline=True), width="auto"),
             dbc.Col(dcc.Link("One-page brief →", href=app.get_relative_path(f"/brief/{iso3}") + f"?edition={edition}",
-                             id=ids.C_BRIEF_LINK), width="auto"),
+                             id=ids.COUNTRY.BRIEF_LINK), width="auto"),
             dbc.Col(dcc.Link("Countries like this →", href=app.get_relative_path(f"/similar/{iso3}")
                              + f"?edition={edition}"), width="auto"),
             dbc.Col(dcc.Link("Briefing deck →", href=app.get_relative_path("/deck")
@@ -88,42 +88,42 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
         ], className="align-items-center g-3 mb-2"),
         dbc.Row([
             dbc.Col([
-                dbc.Card(dbc.CardBody(id=ids.C_SUMMARY), className="mb-3"),
+                dbc.Card(dbc.CardBody(id=ids.COUNTRY.SUMMARY), className="mb-3"),
                 dbc.Card([
                     dbc.CardHeader([
                         html.Span("Across editions", className="fw-semibold me-2"),
-                        dcc.Dropdown(id=ids.C_PATH_INDICATOR, options=path_options(data), value=path_indicator,
+                        dcc.Dropdown(id=ids.COUNTRY.PATH_INDICATOR, options=path_options(data), value=path_indicator,
                                      placeholder="Add an indicator…", className="oc-inline-dropdown ms-auto",
                                      style={"minWidth": "12rem"}),
                     ], className="py-1 d-flex align-items-center flex-wrap gap-1"),
-                    charts.graph(ids.C_PATH, "the path across editions"),
-                    html.Div(id=ids.C_PATH_TABLE),
+                    charts.graph(ids.COUNTRY.PATH, "the path across editions"),
+                    html.Div(id=ids.COUNTRY.PATH_TABLE),
                 ], className="mb-3"),
             ], lg=4),
             dbc.Col(dbc.Card([
                 dbc.CardHeader("Every indicator against the averages", className="py-1 fw-semibold"),
-                html.Div(id=ids.C_ABSENT),
-                charts.graph(ids.C_DOTS, "the indicator chart"),
+                html.Div(id=ids.COUNTRY.ABSENT),
+                charts.graph(ids.COUNTRY.DOTS, "the indicator chart"),
             ]), lg=8),
         ], className="g-3"),
-        narrative.card(ids.C_NARRATIVE, header_extra=dcc.Dropdown(
-            id=ids.C_NARRATIVE_INDICATOR, placeholder="All indicators", className="ms-auto oc-inline-dropdown",
+        narrative.card(ids.COUNTRY.NARRATIVE, header_extra=dcc.Dropdown(
+            id=ids.COUNTRY.NARRATIVE_INDICATOR, placeholder="All indicators", className="ms-auto oc-inline-dropdown",
             options=[{"label": i.label, "value": i.slug} for i in data.catalogue if not i.is_composite],
             value=last(query, "indicator") if last(query, "indicator") in data.catalogue else None)),
-        dbc.Card([downloads.card_header("Scores, ranks and change", ids.C_CSV, ids.C_CSV_FILE),
+        dbc.Card([downloads.card_header("Scores, ranks and change", ids.COUNTRY.CSV, ids.COUNTRY.CSV_FILE),
                   # Composites in bold.
-                  grid.grid(ids.C_TABLE, scores_columns(data, edition, iso3), row_id="slug",
+                  grid.grid(ids.COUNTRY.TABLE, scores_columns(data, edition, iso3), row_id="slug",
                             options={"rowClassRules": {"fw-semibold": "params.data.composite"}})],
                  className="mb-3"),
         dbc.Card([
             dbc.CardHeader(dbc.Row([
                 dbc.Col("Side by side with peers", className="fw-semibold"),
-                dbc.Col(dcc.Dropdown(id=ids.C_PEERS, multi=True, value=peers, placeholder="Choose up to 4 peers",
+                dbc.Col(dcc.Dropdown(id=ids.COUNTRY.PEERS, multi=True, value=peers, placeholder="Choose up to 4 peers",
                                      options=[{"label": n, "value": i} for i, n in
                                               zip(countries["iso3"], countries["country"]) if i != iso3]),
                         md=8),
             ], className="align-items-center"), className="py-1"),
-            html.Div(id=ids.C_PEER_TABLE),
+            html.Div(id=ids.COUNTRY.PEER_TABLE),
         ], className="mb-4"),
     ], fluid=True, className="py-2")
 
@@ -149,7 +149,7 @@ def region_note(data: IndexData, iso3: str):
         return None
     return html.P(["Regions differ between editions: ", " ".join(notes),
                    " Regional ranks and means of those editions do not compare."],
-                  className="small text-body-secondary mb-0 mt-2", id=ids.C_REGION_NOTE)
+                  className="small text-body-secondary mb-0 mt-2", id=ids.COUNTRY.REGION_NOTE)
 
 
 def header(app: Dash, data: IndexData, edition: int, iso3: str):
@@ -224,9 +224,9 @@ def register(app: Dash, store: DataStore) -> None:
         return plain((header(app, data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
                       scores_rows(app, data, edition, profile), scores_columns(data, edition, iso3)))
 
-    @app.callback(Output(ids.C_SUMMARY, "children"), Output(ids.C_DOTS, "figure"), Output(ids.C_ABSENT, "children"),
-                  Output(ids.C_TABLE, "rowData"), Output(ids.C_TABLE, "columnDefs"),
-                  Input(ids.C_EDITION, "value"), Input(ids.PRESENT, "data"), State(ids.C_ISO3, "data"))
+    @app.callback(Output(ids.COUNTRY.SUMMARY, "children"), Output(ids.COUNTRY.DOTS, "figure"), Output(ids.COUNTRY.ABSENT, "children"),
+                  Output(ids.COUNTRY.TABLE, "rowData"), Output(ids.COUNTRY.TABLE, "columnDefs"),
+                  Input(ids.COUNTRY.EDITION, "value"), Input(ids.SHELL.PRESENT, "data"), State(ids.COUNTRY.ISO3, "data"))
     def update(edition, present, iso3):
         data = store.index
         edition = checked_edition(edition, data)
@@ -234,8 +234,8 @@ def register(app: Dash, store: DataStore) -> None:
         summary, dots, absent, rows, columns = content(data.sha256, edition, iso3)
         return summary, charts.finish(dots, present, iso3, "indicators", edition), absent, rows, columns
 
-    @app.callback(Output(ids.C_PATH, "figure"), Output(ids.C_PATH_TABLE, "children"),
-                  Input(ids.C_PATH_INDICATOR, "value"), Input(ids.PRESENT, "data"), State(ids.C_ISO3, "data"))
+    @app.callback(Output(ids.COUNTRY.PATH, "figure"), Output(ids.COUNTRY.PATH_TABLE, "children"),
+                  Input(ids.COUNTRY.PATH_INDICATOR, "value"), Input(ids.SHELL.PRESENT, "data"), State(ids.COUNTRY.ISO3, "data"))
     def update_path(indicator, present, iso3):
         data = store.index
         if not isinstance(iso3, str) or iso3 not in set(data.tidy["iso3"]):
@@ -245,23 +245,23 @@ def register(app: Dash, store: DataStore) -> None:
         figure = path_figure(path, ("criminality", "resilience") + extra)
         return charts.finish(figure, present, iso3, "path", *extra), path_table(data, path)
 
-    @app.callback(Output(ids.C_CSV_FILE, "data"), Input(ids.C_CSV, "n_clicks"), State(ids.C_EDITION, "value"),
-                  State(ids.C_ISO3, "data"), prevent_initial_call=True)
+    @app.callback(Output(ids.COUNTRY.CSV_FILE, "data"), Input(ids.COUNTRY.CSV, "n_clicks"), State(ids.COUNTRY.EDITION, "value"),
+                  State(ids.COUNTRY.ISO3, "data"), prevent_initial_call=True)
     def download(_clicks, edition, iso3):
         edition = checked_edition(edition, store.index)
         iso3 = checked_country(iso3, store.index, edition) or no_update_error()
         return downloads.csv_file(dd.country_profile(store.index, edition, iso3).drop(columns="edition"), edition,
                                   iso3)
 
-    @app.callback(Output(ids.C_BRIEF_LINK, "href"), Input(ids.C_EDITION, "value"), State(ids.C_ISO3, "data"),
+    @app.callback(Output(ids.COUNTRY.BRIEF_LINK, "href"), Input(ids.COUNTRY.EDITION, "value"), State(ids.COUNTRY.ISO3, "data"),
                   prevent_initial_call=True)
     def update_brief_link(edition, iso3):
         edition = checked_edition(edition, store.index)
         iso3 = checked_country(iso3, store.index, edition) or no_update_error()
         return app.get_relative_path(f"/brief/{iso3}") + f"?edition={edition}"
 
-    @app.callback(Output(ids.C_NARRATIVE, "children"), Input(ids.C_EDITION, "value"),
-                  Input(ids.C_NARRATIVE_INDICATOR, "value"), State(ids.C_ISO3, "data"))
+    @app.callback(Output(ids.COUNTRY.NARRATIVE, "children"), Input(ids.COUNTRY.EDITION, "value"),
+                  Input(ids.COUNTRY.NARRATIVE_INDICATOR, "value"), State(ids.COUNTRY.ISO3, "data"))
     def update_narrative(edition, indicator, iso3):
         data = store.index
         edition = checked_edition(edition, data)
@@ -269,16 +269,16 @@ def register(app: Dash, store: DataStore) -> None:
         indicator = None if indicator is None else checked_choice(indicator, {i.slug for i in data.catalogue})
         return narrative.for_country(store.narratives, data, iso3, edition, indicator, list_documents=True)
 
-    @app.callback(Output(ids.C_PEER_TABLE, "children"),
-                  Input(ids.C_EDITION, "value"), Input(ids.C_PEERS, "value"), State(ids.C_ISO3, "data"))
+    @app.callback(Output(ids.COUNTRY.PEER_TABLE, "children"),
+                  Input(ids.COUNTRY.EDITION, "value"), Input(ids.COUNTRY.PEERS, "value"), State(ids.COUNTRY.ISO3, "data"))
     def update_peers(edition, peers, iso3):
         data = store.index
         edition = checked_edition(edition, data)
         iso3 = checked_country(iso3, data, edition) or no_update_error()
         return peers_table(app, data, edition, iso3, list(checked_list(peers, set(data.wide(edition).index))))
 
-    @app.callback(Output(ids.C_URL, "search"), Input(ids.C_EDITION, "value"), Input(ids.C_PEERS, "value"),
-                  Input(ids.C_NARRATIVE_INDICATOR, "value"), Input(ids.C_PATH_INDICATOR, "value"),
+    @app.callback(Output(ids.COUNTRY.URL, "search"), Input(ids.COUNTRY.EDITION, "value"), Input(ids.COUNTRY.PEERS, "value"),
+                  Input(ids.COUNTRY.NARRATIVE_INDICATOR, "value"), Input(ids.COUNTRY.PATH_INDICATOR, "value"),
                   prevent_initial_call=True)
     def sync_url(edition, peers, indicator, path):
         data = store.index

@@ -43,10 +43,10 @@ def layout(app: Dash, store: DataStore, query):
     countries, more = list_param(query, "countries", set(data.wide(edition).index), [], upper=True)
     views, other = list_param(query, "views", VIEWS, DEFAULT_VIEWS)
     return dbc.Container([
-        dcc.Location(id=ids.D_URL, refresh=False),
-        dcc.Store(id=ids.D_RESULT),
+        dcc.Location(id=ids.DECK.URL, refresh=False),
+        dcc.Store(id=ids.DECK.RESULT),
         breadcrumbs(app, [("Quadrant", "/"), ("Briefing deck", None)]),
-        notice(ids.D_NOTICE, notices + more + other),
+        notice(ids.DECK.NOTICE, notices + more + other),
         html.H1("Briefing deck", className="h3"),
         html.P("A PowerPoint deck and a PDF: a cover stating each country's position, one slide per country and "
                "view headed by its finding (with speaker notes), an appendix of every indicator when 'Indicators "
@@ -54,31 +54,31 @@ def layout(app: Dash, store: DataStore, query):
                className="text-body-secondary"),
         dbc.Row([
             dbc.Col([
-                dbc.Label("Countries", html_for=ids.D_COUNTRIES, className="fw-semibold"),
-                dcc.Dropdown(id=ids.D_COUNTRIES, options=country_options(data), value=countries[:MAX_COUNTRIES], multi=True,
+                dbc.Label("Countries", html_for=ids.DECK.COUNTRIES, className="fw-semibold"),
+                dcc.Dropdown(id=ids.DECK.COUNTRIES, options=country_options(data), value=countries[:MAX_COUNTRIES], multi=True,
                              placeholder=f"Choose up to {MAX_COUNTRIES} countries"),
-                dbc.Label("Edition", html_for=ids.D_EDITION, className="fw-semibold mt-3"),
-                dbc.RadioItems(id=ids.D_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+                dbc.Label("Edition", html_for=ids.DECK.EDITION, className="fw-semibold mt-3"),
+                dbc.RadioItems(id=ids.DECK.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                                value=edition, inline=True),
             ], lg=5),
             dbc.Col([
-                dbc.Label(f"Views (up to {MAX_VIEWS})", html_for=ids.D_VIEWS, className="fw-semibold"),
-                dbc.Checklist(id=ids.D_VIEWS, options=[{"label": label, "value": key}
+                dbc.Label(f"Views (up to {MAX_VIEWS})", html_for=ids.DECK.VIEWS, className="fw-semibold"),
+                dbc.Checklist(id=ids.DECK.VIEWS, options=[{"label": label, "value": key}
                                                        for key, (label, *_) in VIEWS.items()], value=views),
             ], lg=4),
         ], className="g-3 mb-3"),
         html.Div([
-            dbc.Button("Build deck", id=ids.D_BUILD, color="primary"),
-            dbc.Button("Cancel", id=ids.D_CANCEL, color="secondary", outline=True, disabled=True),
+            dbc.Button("Build deck", id=ids.DECK.BUILD, color="primary"),
+            dbc.Button("Cancel", id=ids.DECK.CANCEL, color="secondary", outline=True, disabled=True),
         ], className="d-flex gap-2 mb-3"),
-        html.Div(dbc.Progress(id=ids.D_PROGRESS, value=0, max=1, className="mb-1", style={"height": "1.4rem"}),
+        html.Div(dbc.Progress(id=ids.DECK.PROGRESS, value=0, max=1, className="mb-1", style={"height": "1.4rem"}),
                  **{"data-a11y-name": "Deck progress"}),
-        html.Div(id=ids.D_STEP, className="small text-body-secondary mb-2", **{"aria-live": "polite"}),
-        html.Div(id=ids.D_STATUS, className="mb-2", **{"aria-live": "polite"}),
+        html.Div(id=ids.DECK.STEP, className="small text-body-secondary mb-2", **{"aria-live": "polite"}),
+        html.Div(id=ids.DECK.STATUS, className="mb-2", **{"aria-live": "polite"}),
         html.Div([
-            dbc.Button("Download PowerPoint (.pptx)", id=ids.D_PPTX, color="success", disabled=True),
-            dbc.Button("Download PDF", id=ids.D_PDF, color="success", outline=True, disabled=True),
-            dcc.Download(id=ids.D_PPTX_FILE), dcc.Download(id=ids.D_PDF_FILE),
+            dbc.Button("Download PowerPoint (.pptx)", id=ids.DECK.PPTX, color="success", disabled=True),
+            dbc.Button("Download PDF", id=ids.DECK.PDF, color="success", outline=True, disabled=True),
+            dcc.Download(id=ids.DECK.PPTX_FILE), dcc.Download(id=ids.DECK.PDF_FILE),
         ], className="d-flex gap-2"),
     ], className="py-2")
 
@@ -130,14 +130,14 @@ def register(app: Dash, store: DataStore) -> None:
     settings = app.server.config["OCINDEX_SETTINGS"]
 
     @app.callback(
-        Output(ids.D_RESULT, "data"), Output(ids.D_STATUS, "children"),
-        Input(ids.D_BUILD, "n_clicks"),
-        State(ids.D_COUNTRIES, "value"), State(ids.D_VIEWS, "value"), State(ids.D_EDITION, "value"),
-        State(ids.D_URL, "href"), background=True, prevent_initial_call=True,
-        running=[(Output(ids.D_BUILD, "disabled"), True, False), (Output(ids.D_CANCEL, "disabled"), False, True),
-                 (Output(ids.D_PROGRESS, "animated"), True, False), (Output(ids.D_PROGRESS, "striped"), True, False)],
-        cancel=[Input(ids.D_CANCEL, "n_clicks")],
-        progress=[Output(ids.D_PROGRESS, "value"), Output(ids.D_PROGRESS, "max"), Output(ids.D_STEP, "children")],
+        Output(ids.DECK.RESULT, "data"), Output(ids.DECK.STATUS, "children"),
+        Input(ids.DECK.BUILD, "n_clicks"),
+        State(ids.DECK.COUNTRIES, "value"), State(ids.DECK.VIEWS, "value"), State(ids.DECK.EDITION, "value"),
+        State(ids.DECK.URL, "href"), background=True, prevent_initial_call=True,
+        running=[(Output(ids.DECK.BUILD, "disabled"), True, False), (Output(ids.DECK.CANCEL, "disabled"), False, True),
+                 (Output(ids.DECK.PROGRESS, "animated"), True, False), (Output(ids.DECK.PROGRESS, "striped"), True, False)],
+        cancel=[Input(ids.DECK.CANCEL, "n_clicks")],
+        progress=[Output(ids.DECK.PROGRESS, "value"), Output(ids.DECK.PROGRESS, "max"), Output(ids.DECK.STEP, "children")],
     )
     def build(set_progress, _clicks, countries, views, edition, href):
         countries, views, edition = checked_request(store.index, countries, views, edition)
@@ -148,28 +148,28 @@ def register(app: Dash, store: DataStore) -> None:
         except jobs.JobRefused as exc:
             return None, dbc.Alert(str(exc), color="warning", className="py-2")
 
-    @app.callback(Output(ids.D_STATUS, "children", allow_duplicate=True), Input(ids.D_CANCEL, "n_clicks"),
+    @app.callback(Output(ids.DECK.STATUS, "children", allow_duplicate=True), Input(ids.DECK.CANCEL, "n_clicks"),
                   prevent_initial_call=True)
     def cancelled(_clicks):
         return dbc.Alert("Cancelled: no deck was made.", color="secondary", className="py-2")
 
     app.clientside_callback(
         "function(result) { const none = !(result && result.name); return [none, none]; }",
-        Output(ids.D_PPTX, "disabled"), Output(ids.D_PDF, "disabled"), Input(ids.D_RESULT, "data"),
+        Output(ids.DECK.PPTX, "disabled"), Output(ids.DECK.PDF, "disabled"), Input(ids.DECK.RESULT, "data"),
     )
-    for button, download, kind, mime in ((ids.D_PPTX, ids.D_PPTX_FILE, "pptx", PPTX_TYPE),
-                                         (ids.D_PDF, ids.D_PDF_FILE, "pdf", "application/pdf")):
+    for button, download, kind, mime in ((ids.DECK.PPTX, ids.DECK.PPTX_FILE, "pptx", PPTX_TYPE),
+                                         (ids.DECK.PDF, ids.DECK.PDF_FILE, "pdf", "application/pdf")):
         app.clientside_callback(
             f"""function(_clicks, result) {{
                 if (!result || !result.{kind}) {{ return dash_clientside.no_update; }}
                 return {{content: result.{kind}, base64: true, filename: result.name + '.{kind}', type: '{mime}'}};
             }}""",
-            Output(download, "data"), Input(button, "n_clicks"), State(ids.D_RESULT, "data"),
+            Output(download, "data"), Input(button, "n_clicks"), State(ids.DECK.RESULT, "data"),
             prevent_initial_call=True,
         )
 
-    @app.callback(Output(ids.D_URL, "search"), Input(ids.D_COUNTRIES, "value"), Input(ids.D_VIEWS, "value"),
-                  Input(ids.D_EDITION, "value"), prevent_initial_call=True)
+    @app.callback(Output(ids.DECK.URL, "search"), Input(ids.DECK.COUNTRIES, "value"), Input(ids.DECK.VIEWS, "value"),
+                  Input(ids.DECK.EDITION, "value"), prevent_initial_call=True)
     def sync_url(countries, views, edition):
         countries, views, edition = checked_request(store.index, countries, views, edition)
         if not countries and not views:

@@ -80,41 +80,41 @@ def layout(app: Dash, store: DataStore, query, slug: str):
     level = last(query, "by") if last(query, "by") in LEVELS else "continent"
     options = [{"label": i.label, "value": i.slug} for i in data.catalogue if editions_of(data, i.slug)]
     return dbc.Container([
-        dcc.Location(id=ids.I_URL, refresh=False),
-        dcc.Store(id=ids.I_SLUG, data=slug),
+        dcc.Location(id=ids.INDICATOR.URL, refresh=False),
+        dcc.Store(id=ids.INDICATOR.SLUG, data=slug),
         breadcrumbs(app, parent_trail(data, indicator)),
-        notice(ids.I_NOTICE, notices + country_notices),
+        notice(ids.INDICATOR.NOTICE, notices + country_notices),
         dbc.Row([
             dbc.Col([
                 html.H1(indicator.label, className="h3 mb-1"),
                 html.P(indicator.definition, className="text-body-secondary mb-2"),
             ], lg=6),
             dbc.Col([
-                dbc.Label("Edition", html_for=ids.I_EDITION, className="small fw-semibold mb-0"),
-                dbc.RadioItems(id=ids.I_EDITION, options=[{"label": str(e), "value": e} for e in available],
+                dbc.Label("Edition", html_for=ids.INDICATOR.EDITION, className="small fw-semibold mb-0"),
+                dbc.RadioItems(id=ids.INDICATOR.EDITION, options=[{"label": str(e), "value": e} for e in available],
                                value=edition, inline=True),
             ], lg=2),
             dbc.Col([
-                dbc.Label("Country", html_for=ids.I_COUNTRY, className="small fw-semibold mb-0"),
-                dcc.Dropdown(id=ids.I_COUNTRY, options=country_options(data, store.narratives), value=country,
+                dbc.Label("Country", html_for=ids.INDICATOR.COUNTRY, className="small fw-semibold mb-0"),
+                dcc.Dropdown(id=ids.INDICATOR.COUNTRY, options=country_options(data, store.narratives), value=country,
                              placeholder="Search a country…"),
             ], lg=2),
             dbc.Col([
-                dbc.Label("Another indicator", html_for=ids.I_JUMP, className="small fw-semibold mb-0"),
-                dcc.Dropdown(id=ids.I_JUMP, options=options, value=slug, clearable=False),
+                dbc.Label("Another indicator", html_for=ids.INDICATOR.JUMP, className="small fw-semibold mb-0"),
+                dcc.Dropdown(id=ids.INDICATOR.JUMP, options=options, value=slug, clearable=False),
             ], lg=2),
         ], className="g-2 align-items-end mb-2"),
-        html.Div(id=ids.I_SUMMARY, className="mb-2"),
+        html.Div(id=ids.INDICATOR.SUMMARY, className="mb-2"),
         dbc.Row([
             dbc.Col(dbc.Card([
                 dbc.CardHeader("Map", className="py-1 fw-semibold"),
-                charts.graph(ids.I_MAP, "the map", loading=True, style={"height": "420px"},
+                charts.graph(ids.INDICATOR.MAP, "the map", loading=True, style={"height": "420px"},
                              config={"topojsonURL": app.get_relative_path("/vendor/topojson/")}),
                 html.P("Small island states too small for the map are in the ranking.",
                        className="small text-body-secondary px-2 mb-1"),
             ]), lg=7),
             dbc.Col(dbc.Card([
-                downloads.card_header("Ranking", ids.I_CSV, ids.I_CSV_FILE),
+                downloads.card_header("Ranking", ids.INDICATOR.CSV, ids.INDICATOR.CSV_FILE),
                 ranking_grid(data.previous_edition(edition)),
             ]), lg=5),
         ], className="g-3 mb-3"),
@@ -122,14 +122,14 @@ def layout(app: Dash, store: DataStore, query, slug: str):
             dbc.Col(dbc.Card([
                 dbc.CardHeader(dbc.Row([
                     dbc.Col("Spread", className="fw-semibold"),
-                    dbc.Col(dbc.RadioItems(id=ids.I_LEVEL, options=[{"label": v, "value": k}
+                    dbc.Col(dbc.RadioItems(id=ids.INDICATOR.LEVEL, options=[{"label": v, "value": k}
                                                                      for k, v in LEVELS.items()],
                                            value=level, inline=True, className="small"), width="auto"),
                 ]), className="py-1"),
-                charts.graph(ids.I_SPREAD, "the spread chart"),
-                html.P(id=ids.I_SPREAD_NOTE, className="small text-body-secondary px-2 mb-1"),
+                charts.graph(ids.INDICATOR.SPREAD, "the spread chart"),
+                html.P(id=ids.INDICATOR.SPREAD_NOTE, className="small text-body-secondary px-2 mb-1"),
             ]), lg=7),
-            dbc.Col([html.Div(id=ids.I_SELECTED, className="mb-3"), narrative.card(ids.I_NARRATIVE)], lg=5),
+            dbc.Col([html.Div(id=ids.INDICATOR.SELECTED, className="mb-3"), narrative.card(ids.INDICATOR.NARRATIVE)], lg=5),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
 
@@ -162,7 +162,7 @@ def ranking_columns(previous: int | None) -> list[dict]:
 
 def ranking_grid(previous: int | None):
     """The ranking's grid; its rows come with the edition (ranking_rows). A click on a row selects its country."""
-    return grid.grid(ids.I_RANKING, ranking_columns(previous), height="470px", options={
+    return grid.grid(ids.INDICATOR.RANKING, ranking_columns(previous), height="470px", options={
         "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": False}})
 
 
@@ -209,16 +209,16 @@ def selected_card(app: Dash, data: IndexData, edition: int, slug: str, iso3: str
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.I_COUNTRY, "value"), Input(ids.I_MAP, "clickData"), Input(ids.I_SPREAD, "clickData"),
-                  Input(ids.I_RANKING, "cellClicked"), prevent_initial_call=True)
+    @app.callback(Output(ids.INDICATOR.COUNTRY, "value"), Input(ids.INDICATOR.MAP, "clickData"), Input(ids.INDICATOR.SPREAD, "clickData"),
+                  Input(ids.INDICATOR.RANKING, "cellClicked"), prevent_initial_call=True)
     def select_country(map_click, spread_click, cell):
-        if ctx.triggered_id == ids.I_RANKING:
+        if ctx.triggered_id == ids.INDICATOR.RANKING:
             return grid.clicked_row(cell, set(store.index.tidy["iso3"]))
-        return clicked_country(map_click if ctx.triggered_id == ids.I_MAP else spread_click)
+        return clicked_country(map_click if ctx.triggered_id == ids.INDICATOR.MAP else spread_click)
 
-    @app.callback(Output(ids.I_MAP, "figure"), Output(ids.I_SPREAD, "figure"), Output(ids.I_SPREAD_NOTE, "children"),
-                  Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), Input(ids.I_LEVEL, "value"),
-                  Input(ids.PRESENT, "data"), State(ids.I_SLUG, "data"))
+    @app.callback(Output(ids.INDICATOR.MAP, "figure"), Output(ids.INDICATOR.SPREAD, "figure"), Output(ids.INDICATOR.SPREAD_NOTE, "children"),
+                  Input(ids.INDICATOR.EDITION, "value"), Input(ids.INDICATOR.COUNTRY, "value"), Input(ids.INDICATOR.LEVEL, "value"),
+                  Input(ids.SHELL.PRESENT, "data"), State(ids.INDICATOR.SLUG, "data"))
     def update_figures(edition, country, level, present, slug):
         data = store.index
         slug, edition = checked_indicator(slug, edition, data)
@@ -229,16 +229,16 @@ def register(app: Dash, store: DataStore) -> None:
                 charts.finish(spread(rows, indicator, level, country), present, slug, "by", level, country, edition),
                 spread_note(data, edition) if level == "region" else None)
 
-    @app.callback(Output(ids.I_SUMMARY, "children"), Output(ids.I_RANKING, "rowData"),
-                  Output(ids.I_RANKING, "columnDefs"), Input(ids.I_EDITION, "value"), State(ids.I_SLUG, "data"))
+    @app.callback(Output(ids.INDICATOR.SUMMARY, "children"), Output(ids.INDICATOR.RANKING, "rowData"),
+                  Output(ids.INDICATOR.RANKING, "columnDefs"), Input(ids.INDICATOR.EDITION, "value"), State(ids.INDICATOR.SLUG, "data"))
     def update_ranking(edition, slug):
         data = store.index
         slug, edition = checked_indicator(slug, edition, data)
         return (summary_cards(data, edition, slug), ranking_rows(app, data, edition, slug),
                 ranking_columns(data.previous_edition(edition)))
 
-    @app.callback(Output(ids.I_SELECTED, "children"), Output(ids.I_NARRATIVE, "children"),
-                  Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), State(ids.I_SLUG, "data"))
+    @app.callback(Output(ids.INDICATOR.SELECTED, "children"), Output(ids.INDICATOR.NARRATIVE, "children"),
+                  Input(ids.INDICATOR.EDITION, "value"), Input(ids.INDICATOR.COUNTRY, "value"), State(ids.INDICATOR.SLUG, "data"))
     def update_selected(edition, country, slug):
         data, narratives = store.index, store.narratives
         slug, edition = checked_indicator(slug, edition, data)
@@ -247,17 +247,17 @@ def register(app: Dash, store: DataStore) -> None:
                     else narrative.for_indicator(narratives, data, slug, edition))
         return selected_card(app, data, edition, slug, country), excerpts
 
-    grid.mark_selected(app, ids.I_RANKING, ids.I_COUNTRY)
+    grid.mark_selected(app, ids.INDICATOR.RANKING, ids.INDICATOR.COUNTRY)
 
-    @app.callback(Output(ids.I_CSV_FILE, "data"), Input(ids.I_CSV, "n_clicks"), State(ids.I_EDITION, "value"),
-                  State(ids.I_SLUG, "data"), prevent_initial_call=True)
+    @app.callback(Output(ids.INDICATOR.CSV_FILE, "data"), Input(ids.INDICATOR.CSV, "n_clicks"), State(ids.INDICATOR.EDITION, "value"),
+                  State(ids.INDICATOR.SLUG, "data"), prevent_initial_call=True)
     def download(_clicks, edition, slug):
         slug, edition = checked_indicator(slug, edition, store.index)
         rows = dd.ranked(store.index, edition, slug).drop(columns="edition")
         return downloads.csv_file(rows, edition, slug)
 
-    @app.callback(Output(ids.I_URL, "search"),
-                  Input(ids.I_EDITION, "value"), Input(ids.I_COUNTRY, "value"), Input(ids.I_LEVEL, "value"),
+    @app.callback(Output(ids.INDICATOR.URL, "search"),
+                  Input(ids.INDICATOR.EDITION, "value"), Input(ids.INDICATOR.COUNTRY, "value"), Input(ids.INDICATOR.LEVEL, "value"),
                   prevent_initial_call=True)
     def sync_url(edition, country, level):
         edition = checked_edition(edition, store.index)
@@ -266,8 +266,8 @@ def register(app: Dash, store: DataStore) -> None:
             [("by", level)] if level != "continent" else [])
         return "?" + urlencode(pairs)
 
-    @app.callback(Output(ids.URL, "href", allow_duplicate=True), Input(ids.I_JUMP, "value"),
-                  State(ids.I_SLUG, "data"), State(ids.I_EDITION, "value"), State(ids.I_COUNTRY, "value"),
+    @app.callback(Output(ids.SHELL.URL, "href", allow_duplicate=True), Input(ids.INDICATOR.JUMP, "value"),
+                  State(ids.INDICATOR.SLUG, "data"), State(ids.INDICATOR.EDITION, "value"), State(ids.INDICATOR.COUNTRY, "value"),
                   prevent_initial_call=True)
     def jump(target, slug, edition, country):
         if not isinstance(target, str) or target == slug or not editions_of(store.index, target):

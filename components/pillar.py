@@ -62,34 +62,34 @@ def layout(app: Dash, store: DataStore, query, slug: str):
     links = [dbc.NavItem(dbc.NavLink(p.label, href=app.get_relative_path(f"/pillar/{p.slug}"), active=p.slug == slug))
              for p in dd.pillars(data).values()]
     return dbc.Container([
-        dcc.Location(id=ids.P_URL, refresh=False),
-        dcc.Store(id=ids.P_SLUG, data=slug),
+        dcc.Location(id=ids.PILLAR.URL, refresh=False),
+        dcc.Store(id=ids.PILLAR.SLUG, data=slug),
         breadcrumbs(app, [("Quadrant", "/"), (pillar.label, None)]),
-        notice(ids.P_NOTICE, notices + more + more2 + more3),
+        notice(ids.PILLAR.NOTICE, notices + more + more2 + more3),
         dbc.Nav(links, pills=True, className="small mb-2 flex-wrap"),
         dbc.Row([
             dbc.Col(html.H1(pillar.label, className="h3 mb-0"), lg=4),
-            dbc.Col(dbc.RadioItems(id=ids.P_EDITION, options=[{"label": str(e), "value": e} for e in available],
+            dbc.Col(dbc.RadioItems(id=ids.PILLAR.EDITION, options=[{"label": str(e), "value": e} for e in available],
                                    value=edition, inline=True), width="auto"),
-            dbc.Col(dcc.Dropdown(id=ids.P_CONTINENT, options=sorted(table["continent"].unique()), value=continents,
+            dbc.Col(dcc.Dropdown(id=ids.PILLAR.CONTINENT, options=sorted(table["continent"].unique()), value=continents,
                                  multi=True, placeholder="All continents"), lg=2),
-            dbc.Col(dcc.Dropdown(id=ids.P_REGION, options=sorted(table["region"].unique()), value=regions,
+            dbc.Col(dcc.Dropdown(id=ids.PILLAR.REGION, options=sorted(table["region"].unique()), value=regions,
                                  multi=True, placeholder="All regions"), lg=2),
-            dbc.Col(dcc.Dropdown(id=ids.P_COUNTRY, value=country, placeholder="Select a country…",
+            dbc.Col(dcc.Dropdown(id=ids.PILLAR.COUNTRY, value=country, placeholder="Select a country…",
                                  options=[{"label": n, "value": i} for i, n in zip(table.index, table["country"])]),
                     lg=2),
         ], className="g-2 align-items-center mb-2"),
-        html.Div(id=ids.P_ABSENT),
+        html.Div(id=ids.PILLAR.ABSENT),
         dbc.Row([
             dbc.Col(dbc.Card([
                 dbc.CardHeader([html.Span("Scores (click a column title to sort, a row to select its country)",
                                           className="small me-auto"),
-                                downloads.button(ids.P_CSV, ids.P_CSV_FILE)], className="py-1 d-flex"),
-                grid.grid(ids.P_TABLE, [], height="65vh", options={
+                                downloads.button(ids.PILLAR.CSV, ids.PILLAR.CSV_FILE)], className="py-1 d-flex"),
+                grid.grid(ids.PILLAR.TABLE, [], height="65vh", options={
                     "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": False},
                     "tooltipShowDelay": 300}),
             ]), lg=7),
-            dbc.Col(html.Div(id=ids.P_SELECTED), lg=5),
+            dbc.Col(html.Div(id=ids.PILLAR.SELECTED), lg=5),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
 
@@ -132,7 +132,7 @@ def selected_panel(app: Dash, data: IndexData, edition: int, slug: str, iso3: st
         dbc.CardHeader([html.Span(row["country"], className="fw-semibold"),
                         html.Span(f" · {data.catalogue[pillar.composite].label} {row[pillar.composite]:.2f}",
                                   className="text-body-secondary")], className="py-1"),
-        charts.graph(ids.P_CONTRIB, "the chart", charts.finish(
+        charts.graph(ids.PILLAR.CONTRIBUTIONS, "the chart", charts.finish(
             contributions_figure(contributions, row["country"], row["region"]), present, slug, iso3, edition)),
         html.P("Bars right of zero: the country scores above the mean"
                + (" (more crime)." if pillar.composite != "resilience" else " (more resilience)."),
@@ -142,9 +142,9 @@ def selected_panel(app: Dash, data: IndexData, edition: int, slug: str, iso3: st
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.P_TABLE, "rowData"), Output(ids.P_TABLE, "columnDefs"), Output(ids.P_ABSENT, "children"),
-                  Input(ids.P_EDITION, "value"), Input(ids.P_CONTINENT, "value"), Input(ids.P_REGION, "value"),
-                  State(ids.P_SLUG, "data"))
+    @app.callback(Output(ids.PILLAR.TABLE, "rowData"), Output(ids.PILLAR.TABLE, "columnDefs"), Output(ids.PILLAR.ABSENT, "children"),
+                  Input(ids.PILLAR.EDITION, "value"), Input(ids.PILLAR.CONTINENT, "value"), Input(ids.PILLAR.REGION, "value"),
+                  State(ids.PILLAR.SLUG, "data"))
     def update_table(edition, continents, regions, slug):
         slug, edition = checked_pillar(slug, edition, store.index)
         table = store.index.wide(edition)
@@ -153,21 +153,21 @@ def register(app: Dash, store: DataStore) -> None:
         rows, columns = table_content(store.index, edition, slug, continents, regions)
         return grid.records(rows), columns, absent_note(store.index, edition, slug)
 
-    @app.callback(Output(ids.P_COUNTRY, "value"), Input(ids.P_TABLE, "cellClicked"), prevent_initial_call=True)
+    @app.callback(Output(ids.PILLAR.COUNTRY, "value"), Input(ids.PILLAR.TABLE, "cellClicked"), prevent_initial_call=True)
     def select_from_table(cell):
         return grid.clicked_row(cell, set(store.index.tidy["iso3"]))
 
-    grid.mark_selected(app, ids.P_TABLE, ids.P_COUNTRY)
+    grid.mark_selected(app, ids.PILLAR.TABLE, ids.PILLAR.COUNTRY)
 
-    @app.callback(Output(ids.P_SELECTED, "children"), Input(ids.P_EDITION, "value"), Input(ids.P_COUNTRY, "value"),
-                  Input(ids.PRESENT, "data"), State(ids.P_SLUG, "data"))
+    @app.callback(Output(ids.PILLAR.SELECTED, "children"), Input(ids.PILLAR.EDITION, "value"), Input(ids.PILLAR.COUNTRY, "value"),
+                  Input(ids.SHELL.PRESENT, "data"), State(ids.PILLAR.SLUG, "data"))
     def update_selected(edition, country, present, slug):
         slug, edition = checked_pillar(slug, edition, store.index)
         country = checked_country(country, store.index, edition)
         return selected_panel(app, store.index, edition, slug, country, present is True)
 
-    @app.callback(Output(ids.P_CSV_FILE, "data"), Input(ids.P_CSV, "n_clicks"), State(ids.P_EDITION, "value"),
-                  State(ids.P_CONTINENT, "value"), State(ids.P_REGION, "value"), State(ids.P_SLUG, "data"),
+    @app.callback(Output(ids.PILLAR.CSV_FILE, "data"), Input(ids.PILLAR.CSV, "n_clicks"), State(ids.PILLAR.EDITION, "value"),
+                  State(ids.PILLAR.CONTINENT, "value"), State(ids.PILLAR.REGION, "value"), State(ids.PILLAR.SLUG, "data"),
                   prevent_initial_call=True)
     def download(_clicks, edition, continents, regions, slug):
         slug, edition = checked_pillar(slug, edition, store.index)
@@ -176,8 +176,8 @@ def register(app: Dash, store: DataStore) -> None:
                                 checked_list(regions, set(table["region"])))
         return downloads.csv_file(rows, edition, slug)
 
-    @app.callback(Output(ids.P_URL, "search"), Input(ids.P_EDITION, "value"), Input(ids.P_CONTINENT, "value"),
-                  Input(ids.P_REGION, "value"), Input(ids.P_COUNTRY, "value"), prevent_initial_call=True)
+    @app.callback(Output(ids.PILLAR.URL, "search"), Input(ids.PILLAR.EDITION, "value"), Input(ids.PILLAR.CONTINENT, "value"),
+                  Input(ids.PILLAR.REGION, "value"), Input(ids.PILLAR.COUNTRY, "value"), prevent_initial_call=True)
     def sync_url(edition, continents, regions, country):
         edition = checked_edition(edition, store.index)
         table = store.index.wide(edition)

@@ -14,12 +14,12 @@ from . import ids
 def presenter_bar() -> html.Div:
     """Shown only in presentation mode: step through the briefing, or leave."""
     return html.Div([
-        dbc.Button("‹ Previous", id=ids.PRESENT_PREV, color="dark", outline=True, size="sm",
+        dbc.Button("‹ Previous", id=ids.SHELL.PRESENT_PREV, color="dark", outline=True, size="sm",
                    title="Previous view of the briefing (left arrow)"),
-        html.Span(id=ids.PRESENT_POSITION, className="small px-2", **{"aria-live": "polite"}),
-        dbc.Button("Next ›", id=ids.PRESENT_NEXT, color="dark", outline=True, size="sm",
+        html.Span(id=ids.SHELL.PRESENT_POSITION, className="small px-2", **{"aria-live": "polite"}),
+        dbc.Button("Next ›", id=ids.SHELL.PRESENT_NEXT, color="dark", outline=True, size="sm",
                    title="Next view of the briefing (right arrow)"),
-        dbc.Button("Exit", id=ids.PRESENT_EXIT, color="dark", size="sm", className="ms-2",
+        dbc.Button("Exit", id=ids.SHELL.PRESENT_EXIT, color="dark", size="sm", className="ms-2",
                    title="Leave presentation mode (Escape)"),
     ], className="oc-presenter align-items-center")
 
@@ -28,15 +28,15 @@ def briefing_panel() -> dbc.Offcanvas:
     return dbc.Offcanvas([
         html.P("Pin the views you want to show; present them in this order with the arrow keys.",
                className="small text-body-secondary"),
-        html.Ol(id=ids.BRIEFING_LIST, className="ps-3"),
+        html.Ol(id=ids.SHELL.BRIEFING_LIST, className="ps-3"),
         html.Div([
-            dbc.Button("Present from the start", id=ids.BRIEFING_START, color="warning", size="sm"),
-            html.Span([dcc.Clipboard(id=ids.BRIEFING_COPY, className="btn btn-outline-secondary btn-sm",
+            dbc.Button("Present from the start", id=ids.SHELL.BRIEFING_START, color="warning", size="sm"),
+            html.Span([dcc.Clipboard(id=ids.SHELL.BRIEFING_COPY, className="btn btn-outline-secondary btn-sm",
                                      title="Copy a link that gives someone else this briefing"),
                        html.Span(" Copy briefing link", className="small")]),
-            dbc.Button("Clear", id=ids.BRIEFING_CLEAR, color="secondary", outline=True, size="sm"),
+            dbc.Button("Clear", id=ids.SHELL.BRIEFING_CLEAR, color="secondary", outline=True, size="sm"),
         ], className="d-flex gap-2 align-items-center flex-wrap"),
-    ], id=ids.BRIEFING, title="Briefing", placement="end", is_open=False)
+    ], id=ids.SHELL.BRIEFING, title="Briefing", placement="end", is_open=False)
 
 
 def valid_pins(pins) -> list[dict]:
@@ -55,7 +55,7 @@ def briefing_items(pins) -> tuple[list, str]:
     items = [
         html.Li([
             dcc.Link(pin["title"] or pin["href"], href=pin["href"], className="me-2"),
-            html.Button("×", id={"type": ids.PIN_REMOVE, "index": position}, n_clicks=0,
+            html.Button("×", id={"type": ids.SHELL.PIN_REMOVE, "index": position}, n_clicks=0,
                         className="btn btn-link btn-sm p-0 text-danger", title="Remove from the briefing",
                         **{"aria-label": f"Remove {pin['title']} from the briefing"}),
         ], className="mb-1")
@@ -73,7 +73,7 @@ def register(app: Dash) -> None:
                                          encodeURIComponent(p.title || '')).join('&');
             return window.location.origin + 'PATH' + (query ? '?' + query : '');
         }""".replace("PATH", app.get_relative_path("/briefing")),
-        Output(ids.BRIEFING_COPY, "content"), Input(ids.BRIEFING_COPY, "n_clicks"), State(ids.PINS, "data"),
+        Output(ids.SHELL.BRIEFING_COPY, "content"), Input(ids.SHELL.BRIEFING_COPY, "n_clicks"), State(ids.SHELL.PINS, "data"),
         prevent_initial_call=True,
     )
     # A link ending in #present opens in presentation mode; the switch and Exit turn it on and off. The mode stays
@@ -86,11 +86,11 @@ def register(app: Dash) -> None:
             if (trigger === 'TOGGLE') { present = !on; newHash = present ? '#present' : ''; }
             if (trigger === 'EXIT') { present = false; newHash = ''; }
             return [present, present ? 'oc-present' : '', newHash, present ? 'Exit presentation' : 'Present'];
-        }""".replace("TOGGLE", ids.PRESENT_TOGGLE).replace("EXIT", ids.PRESENT_EXIT),
-        Output(ids.PRESENT, "data"), Output(ids.SHELL, "className"), Output(ids.URL, "hash"),
-        Output(ids.PRESENT_TOGGLE, "children"),
-        Input(ids.URL, "hash"), Input(ids.PRESENT_TOGGLE, "n_clicks"), Input(ids.PRESENT_EXIT, "n_clicks"),
-        State(ids.PRESENT, "data"),
+        }""".replace("TOGGLE", ids.SHELL.PRESENT_TOGGLE).replace("EXIT", ids.SHELL.PRESENT_EXIT),
+        Output(ids.SHELL.PRESENT, "data"), Output(ids.SHELL.ROOT, "className"), Output(ids.SHELL.URL, "hash"),
+        Output(ids.SHELL.PRESENT_TOGGLE, "children"),
+        Input(ids.SHELL.URL, "hash"), Input(ids.SHELL.PRESENT_TOGGLE, "n_clicks"), Input(ids.SHELL.PRESENT_EXIT, "n_clicks"),
+        State(ids.SHELL.PRESENT, "data"),
     )
     app.clientside_callback(
         """function(_clicks, pins) {
@@ -101,8 +101,8 @@ def register(app: Dash) -> None:
             const query = decodeURIComponent(window.location.search.slice(1)).replace(/&/g, ', ');
             const title = ((heading && heading.textContent.trim()) || document.title) + (query ? ' (' + query + ')' : '');
             return kept.concat([{href: href, title: title}]);
-        }""".replace("PAGE", ids.PAGE),
-        Output(ids.PINS, "data", allow_duplicate=True), Input(ids.PIN, "n_clicks"), State(ids.PINS, "data"),
+        }""".replace("PAGE", ids.SHELL.PAGE),
+        Output(ids.SHELL.PINS, "data", allow_duplicate=True), Input(ids.SHELL.PIN, "n_clicks"), State(ids.SHELL.PINS, "data"),
         prevent_initial_call=True,
     )
     # Step through the briefing: the next (or previous) pinned view after the one on screen.
@@ -119,10 +119,10 @@ def register(app: Dash) -> None:
                 return dash_clientside.no_update;
             }
             return views[target].href + '#present';
-        }""".replace("NEXT", ids.PRESENT_NEXT).replace("PREV", ids.PRESENT_PREV).replace("START", ids.BRIEFING_START),
-        Output(ids.URL, "href", allow_duplicate=True),
-        Input(ids.PRESENT_PREV, "n_clicks"), Input(ids.PRESENT_NEXT, "n_clicks"), Input(ids.BRIEFING_START, "n_clicks"),
-        State(ids.PINS, "data"), prevent_initial_call=True,
+        }""".replace("NEXT", ids.SHELL.PRESENT_NEXT).replace("PREV", ids.SHELL.PRESENT_PREV).replace("START", ids.SHELL.BRIEFING_START),
+        Output(ids.SHELL.URL, "href", allow_duplicate=True),
+        Input(ids.SHELL.PRESENT_PREV, "n_clicks"), Input(ids.SHELL.PRESENT_NEXT, "n_clicks"), Input(ids.SHELL.BRIEFING_START, "n_clicks"),
+        State(ids.SHELL.PINS, "data"), prevent_initial_call=True,
     )
     app.clientside_callback(
         """function(_path, _hash, pins) {
@@ -134,23 +134,23 @@ def register(app: Dash) -> None:
                 ? 'Not in the briefing (' + views.length + ' views)' : 'View ' + (here + 1) + ' of ' + views.length;
             return [text, stepper, stepper];
         }""",
-        Output(ids.PRESENT_POSITION, "children"), Output(ids.PRESENT_PREV, "style"), Output(ids.PRESENT_NEXT, "style"),
-        Input(ids.URL, "pathname"), Input(ids.URL, "hash"), Input(ids.PINS, "data"),
+        Output(ids.SHELL.PRESENT_POSITION, "children"), Output(ids.SHELL.PRESENT_PREV, "style"), Output(ids.SHELL.PRESENT_NEXT, "style"),
+        Input(ids.SHELL.URL, "pathname"), Input(ids.SHELL.URL, "hash"), Input(ids.SHELL.PINS, "data"),
     )
-    app.clientside_callback("function(_n, open) { return !open; }", Output(ids.BRIEFING, "is_open"),
-                            Input(ids.BRIEFING_OPEN, "n_clicks"), State(ids.BRIEFING, "is_open"),
+    app.clientside_callback("function(_n, open) { return !open; }", Output(ids.SHELL.BRIEFING, "is_open"),
+                            Input(ids.SHELL.BRIEFING_OPEN, "n_clicks"), State(ids.SHELL.BRIEFING, "is_open"),
                             prevent_initial_call=True)
 
-    @app.callback(Output(ids.BRIEFING_LIST, "children"), Output(ids.BRIEFING_OPEN, "children"),
-                  Input(ids.PINS, "data"))
+    @app.callback(Output(ids.SHELL.BRIEFING_LIST, "children"), Output(ids.SHELL.BRIEFING_OPEN, "children"),
+                  Input(ids.SHELL.PINS, "data"))
     def show_briefing(pins):
         return briefing_items(pins)
 
-    @app.callback(Output(ids.PINS, "data"), Input({"type": ids.PIN_REMOVE, "index": ALL}, "n_clicks"),
-                  Input(ids.BRIEFING_CLEAR, "n_clicks"), State(ids.PINS, "data"), prevent_initial_call=True)
+    @app.callback(Output(ids.SHELL.PINS, "data"), Input({"type": ids.SHELL.PIN_REMOVE, "index": ALL}, "n_clicks"),
+                  Input(ids.SHELL.BRIEFING_CLEAR, "n_clicks"), State(ids.SHELL.PINS, "data"), prevent_initial_call=True)
     def edit_briefing(_removes, _clear, pins):
         trigger = ctx.triggered_id
-        if trigger == ids.BRIEFING_CLEAR:
+        if trigger == ids.SHELL.BRIEFING_CLEAR:
             return []
         if not isinstance(trigger, dict) or not ctx.triggered[0]["value"]:
             raise PreventUpdate  # the list was re-rendered, nobody clicked

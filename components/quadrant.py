@@ -204,8 +204,8 @@ def layout(app: Dash, store: DataStore, query: dict[str, list[str]]):
     state, notices = parse_state(query, data)
     table = data.wide(state.edition)
     return html.Div([
-        dcc.Location(id=ids.Q_URL, refresh=False),
-        notice(ids.Q_NOTICE, notices),
+        dcc.Location(id=ids.QUADRANT.URL, refresh=False),
+        notice(ids.QUADRANT.NOTICE, notices),
         dbc.Row([
             dbc.Col(_controls(data, state, table), lg=3, className="oc-controls"),
             dbc.Col(_chart(), lg=6, className="oc-chart-col"),
@@ -217,28 +217,28 @@ def layout(app: Dash, store: DataStore, query: dict[str, list[str]]):
 def _controls(data: IndexData, state: QuadrantState, table):
     return dbc.Card(dbc.CardBody([
         html.H1("Criminality vs resilience", className="h5 mb-3"),
-        dbc.Label("Edition", html_for=ids.Q_EDITION),
-        dbc.RadioItems(id=ids.Q_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+        dbc.Label("Edition", html_for=ids.QUADRANT.EDITION),
+        dbc.RadioItems(id=ids.QUADRANT.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                        value=state.edition, inline=True, className="mb-3"),
-        dbc.Label("Scores", html_for=ids.Q_SCORES),
-        dbc.RadioItems(id=ids.Q_SCORES, options=[{"label": v, "value": k} for k, v in SCORES.items()],
+        dbc.Label("Scores", html_for=ids.QUADRANT.SCORES),
+        dbc.RadioItems(id=ids.QUADRANT.SCORES, options=[{"label": v, "value": k} for k, v in SCORES.items()],
                        value=state.scores, className="mb-3"),
-        dbc.Label("Country", html_for=ids.Q_COUNTRY),
-        dcc.Dropdown(id=ids.Q_COUNTRY, options=country_options(data), value=state.country,
+        dbc.Label("Country", html_for=ids.QUADRANT.COUNTRY),
+        dcc.Dropdown(id=ids.QUADRANT.COUNTRY, options=country_options(data), value=state.country,
                      placeholder="Search a country…", className="mb-3"),
-        dbc.Label("Quadrant split", html_for=ids.Q_SPLIT),
-        dbc.RadioItems(id=ids.Q_SPLIT, options=[{"label": v, "value": k} for k, v in q.SPLIT_METHODS.items()],
+        dbc.Label("Quadrant split", html_for=ids.QUADRANT.SPLIT),
+        dbc.RadioItems(id=ids.QUADRANT.SPLIT, options=[{"label": v, "value": k} for k, v in q.SPLIT_METHODS.items()],
                        value=state.split, className="mb-3"),
-        dbc.Label("Continent", html_for=ids.Q_CONTINENT),
-        dcc.Dropdown(id=ids.Q_CONTINENT, options=sorted(table["continent"].unique()), value=list(state.continents),
+        dbc.Label("Continent", html_for=ids.QUADRANT.CONTINENT),
+        dcc.Dropdown(id=ids.QUADRANT.CONTINENT, options=sorted(table["continent"].unique()), value=list(state.continents),
                      multi=True, placeholder="All continents", className="mb-2"),
-        dbc.Label("Region", html_for=ids.Q_REGION),
-        dcc.Dropdown(id=ids.Q_REGION, options=_region_options(table, state.continents), value=list(state.regions),
+        dbc.Label("Region", html_for=ids.QUADRANT.REGION),
+        dcc.Dropdown(id=ids.QUADRANT.REGION, options=_region_options(table, state.continents), value=list(state.regions),
                      multi=True, placeholder="All regions", className="mb-3"),
-        dbc.Label("Label the most extreme countries", html_for=ids.Q_LABELS),
-        dcc.Slider(id=ids.Q_LABELS, min=0, max=MAX_LABELS, step=1, value=state.labels,
+        dbc.Label("Label the most extreme countries", html_for=ids.QUADRANT.LABELS),
+        dcc.Slider(id=ids.QUADRANT.LABELS, min=0, max=MAX_LABELS, step=1, value=state.labels,
                    marks={n: str(n) for n in range(0, MAX_LABELS + 1, 5)}, className="mb-3"),
-        dbc.Switch(id=ids.Q_MOVEMENT, label="Show movement across editions", value=state.movement),
+        dbc.Switch(id=ids.QUADRANT.MOVEMENT, label="Show movement across editions", value=state.movement),
     ]), className="h-100")
 
 
@@ -249,30 +249,30 @@ def since_options(data: IndexData, edition: int) -> list[dict]:
 def _chart():
     return html.Div([
         charts.graph(
-            ids.Q_GRAPH, "the quadrant chart", loading=True, className="oc-quadrant-graph", responsive=True,
+            ids.QUADRANT.GRAPH, "the quadrant chart", loading=True, className="oc-quadrant-graph", responsive=True,
             # Inline, because dcc.Graph sets an inline height of its own that a stylesheet cannot beat.
             style={"height": "calc(100vh - 130px)", "minHeight": "460px"}),
-        html.Div([html.P(id=ids.Q_SPLIT_NOTE, className="small text-body-secondary mb-0 me-auto"),
-                  downloads.button(ids.Q_CSV, ids.Q_CSV_FILE)], className="d-flex align-items-start gap-2"),
-        html.P(id=ids.Q_SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
+        html.Div([html.P(id=ids.QUADRANT.SPLIT_NOTE, className="small text-body-secondary mb-0 me-auto"),
+                  downloads.button(ids.QUADRANT.CSV, ids.QUADRANT.CSV_FILE)], className="d-flex align-items-start gap-2"),
+        html.P(id=ids.QUADRANT.SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
     ])
 
 
 def _side(data: IndexData, state: QuadrantState):
     options = since_options(data, state.edition)
     return html.Div([
-        html.Div(id=ids.Q_PANEL, className="mb-3"),
+        html.Div(id=ids.QUADRANT.COUNTRY_PANEL, className="mb-3"),
         # Where change is read from sits with the lists it changes (and the like-for-like scores).
         html.Div(html.Div([
-            dbc.Label("Change since", html_for=ids.Q_SINCE, className="small fw-semibold mb-0 me-2"),
-            dbc.RadioItems(id=ids.Q_SINCE, options=options, value=state.compared_with(data), inline=True,
+            dbc.Label("Change since", html_for=ids.QUADRANT.SINCE, className="small fw-semibold mb-0 me-2"),
+            dbc.RadioItems(id=ids.QUADRANT.SINCE, options=options, value=state.compared_with(data), inline=True,
                            className="small"),
-        ], className="d-flex align-items-center mb-2"), id=ids.Q_SINCE_ROW, hidden=not options,
+        ], className="d-flex align-items-center mb-2"), id=ids.QUADRANT.SINCE_ROW, hidden=not options,
             title="Biggest movers, quadrant changes and like-for-like scores compare with this edition"),
         dbc.Card([dbc.CardHeader("Biggest movers", className="py-2 fw-semibold"),
-                  dbc.CardBody(id=ids.Q_MOVERS, className="oc-scroll p-2")], className="mb-3"),
+                  dbc.CardBody(id=ids.QUADRANT.MOVERS, className="oc-scroll p-2")], className="mb-3"),
         dbc.Card([dbc.CardHeader("Changed quadrant", className="py-2 fw-semibold"),
-                  dbc.CardBody(id=ids.Q_CHANGES, className="oc-scroll p-2")]),
+                  dbc.CardBody(id=ids.QUADRANT.CHANGES, className="oc-scroll p-2")]),
     ])
 
 
@@ -355,7 +355,7 @@ def movers_panel(data: IndexData, state: QuadrantState):
         items = [
             dbc.ListGroupItem(
                 [html.Span(row["country"]), html.Span(f"{row[composite + '_change']:+.2f}", className="ms-auto")],
-                id={"type": ids.Q_PICK, "list": key, "iso3": row["iso3"]}, action=True, n_clicks=0,
+                id={"type": ids.QUADRANT.PICK, "list": key, "iso3": row["iso3"]}, action=True, n_clicks=0,
                 className="d-flex py-1 px-2 small",
             )
             for row in lists[key][lists[key]["iso3"].isin(shown)].head(MOVERS).to_dict("records")
@@ -379,7 +379,7 @@ def changes_panel(data: IndexData, state: QuadrantState):
             html.Div(row["country"], className="fw-semibold"),
             html.Div(f"{q.SHORT_NAMES[row['before']]} → {q.SHORT_NAMES[row['after']]}",
                      className="text-body-secondary"),
-        ], id={"type": ids.Q_PICK, "list": "changes", "iso3": row["iso3"]}, action=True, n_clicks=0,
+        ], id={"type": ids.QUADRANT.PICK, "list": "changes", "iso3": row["iso3"]}, action=True, n_clicks=0,
             className="py-1 px-2 small")
         for row in moved.to_dict("records")
     ]
@@ -411,34 +411,34 @@ def state_from_controls(data, edition, split, continents, regions, country, labe
         movement=bool(movement), scores=checked_choice(scores, SCORES), since=checked_since(since, data, edition))
 
 
-CONTROLS = [Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_CONTINENT, "value"),
-            Input(ids.Q_REGION, "value"), Input(ids.Q_COUNTRY, "value"), Input(ids.Q_LABELS, "value"),
-            Input(ids.Q_MOVEMENT, "value"), Input(ids.Q_SCORES, "value"), Input(ids.Q_SINCE, "value")]
+CONTROLS = [Input(ids.QUADRANT.EDITION, "value"), Input(ids.QUADRANT.SPLIT, "value"), Input(ids.QUADRANT.CONTINENT, "value"),
+            Input(ids.QUADRANT.REGION, "value"), Input(ids.QUADRANT.COUNTRY, "value"), Input(ids.QUADRANT.LABELS, "value"),
+            Input(ids.QUADRANT.MOVEMENT, "value"), Input(ids.QUADRANT.SCORES, "value"), Input(ids.QUADRANT.SINCE, "value")]
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.Q_SINCE, "options"), Output(ids.Q_SINCE, "value"), Output(ids.Q_SINCE_ROW, "hidden"),
-                  Input(ids.Q_EDITION, "value"), State(ids.Q_SINCE, "value"), prevent_initial_call=True)
+    @app.callback(Output(ids.QUADRANT.SINCE, "options"), Output(ids.QUADRANT.SINCE, "value"), Output(ids.QUADRANT.SINCE_ROW, "hidden"),
+                  Input(ids.QUADRANT.EDITION, "value"), State(ids.QUADRANT.SINCE, "value"), prevent_initial_call=True)
     def update_since(edition, since):
         edition = checked_edition(edition, store.index)
         options = since_options(store.index, edition)
         kept = since if since in [o["value"] for o in options] else store.index.previous_edition(edition)
         return options, kept, not options
 
-    @app.callback(Output(ids.Q_REGION, "options"), Output(ids.Q_REGION, "value"),
-                  Input(ids.Q_EDITION, "value"), Input(ids.Q_CONTINENT, "value"), State(ids.Q_REGION, "value"),
+    @app.callback(Output(ids.QUADRANT.REGION, "options"), Output(ids.QUADRANT.REGION, "value"),
+                  Input(ids.QUADRANT.EDITION, "value"), Input(ids.QUADRANT.CONTINENT, "value"), State(ids.QUADRANT.REGION, "value"),
                   prevent_initial_call=True)
     def update_regions(edition, continents, regions):
         table = store.index.wide(checked_edition(edition, store.index))
         options = _region_options(table, checked_list(continents, set(table["continent"])))
         return options, [r for r in regions if r in options] if isinstance(regions, list) else []
 
-    @app.callback(Output(ids.Q_COUNTRY, "value"),
-                  Input(ids.Q_GRAPH, "clickData"), Input({"type": ids.Q_PICK, "list": ALL, "iso3": ALL}, "n_clicks"),
+    @app.callback(Output(ids.QUADRANT.COUNTRY, "value"),
+                  Input(ids.QUADRANT.GRAPH, "clickData"), Input({"type": ids.QUADRANT.PICK, "list": ALL, "iso3": ALL}, "n_clicks"),
                   prevent_initial_call=True)
     def select_country(click, _picks):
         trigger = ctx.triggered_id
-        if trigger == ids.Q_GRAPH:
+        if trigger == ids.QUADRANT.GRAPH:
             return clicked_country(click)
         if isinstance(trigger, dict) and ctx.triggered[0]["value"]:
             return trigger["iso3"]
@@ -448,8 +448,8 @@ def register(app: Dash, store: DataStore) -> None:
     def chart(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache
         return build_figure(store.index, state)
 
-    @app.callback(Output(ids.Q_GRAPH, "figure"), Output(ids.Q_SPLIT_NOTE, "children"),
-                  Output(ids.Q_SUMMARY, "children"), Input(ids.PRESENT, "data"), *CONTROLS)
+    @app.callback(Output(ids.QUADRANT.GRAPH, "figure"), Output(ids.QUADRANT.SPLIT_NOTE, "children"),
+                  Output(ids.QUADRANT.SUMMARY, "children"), Input(ids.SHELL.PRESENT, "data"), *CONTROLS)
     def update_chart(present, *values):
         state = state_from_controls(store.index, *values)
         figure, note, description = chart(store.index.sha256, state)
@@ -457,7 +457,7 @@ def register(app: Dash, store: DataStore) -> None:
             figure = {**figure, "layout": {**figure["layout"], "title": dict(
                 text=f"Criminality vs resilience · {state.edition} edition", x=0, xref="paper", automargin=True)}}
         figure = charts.finish(figure, present, "quadrant", state.country, state.edition)
-        if ctx.triggered_id not in (None, ids.PRESENT):
+        if ctx.triggered_id not in (None, ids.SHELL.PRESENT):
             # A control changed (edition, filters, country…): only the points, dividers, captions and title differ.
             figure = charts.in_place(figure, "shapes", "annotations", "meta", "title")
         return figure, note, description
@@ -467,23 +467,23 @@ def register(app: Dash, store: DataStore) -> None:
         data = store.index
         return plain((country_panel(app, data, state), movers_panel(data, state), changes_panel(data, state)))
 
-    @app.callback(Output(ids.Q_PANEL, "children"), Output(ids.Q_MOVERS, "children"),
-                  Output(ids.Q_CHANGES, "children"),
-                  Input(ids.Q_EDITION, "value"), Input(ids.Q_SPLIT, "value"), Input(ids.Q_CONTINENT, "value"),
-                  Input(ids.Q_REGION, "value"), Input(ids.Q_COUNTRY, "value"), Input(ids.Q_SCORES, "value"),
-                  Input(ids.Q_SINCE, "value"))
+    @app.callback(Output(ids.QUADRANT.COUNTRY_PANEL, "children"), Output(ids.QUADRANT.MOVERS, "children"),
+                  Output(ids.QUADRANT.CHANGES, "children"),
+                  Input(ids.QUADRANT.EDITION, "value"), Input(ids.QUADRANT.SPLIT, "value"), Input(ids.QUADRANT.CONTINENT, "value"),
+                  Input(ids.QUADRANT.REGION, "value"), Input(ids.QUADRANT.COUNTRY, "value"), Input(ids.QUADRANT.SCORES, "value"),
+                  Input(ids.QUADRANT.SINCE, "value"))
     def update_side(edition, split, continents, regions, country, scores, since):
         state = state_from_controls(store.index, edition, split, continents, regions, country, 0, False, scores,
                                     since)
         return side(store.index.sha256, state)
 
-    @app.callback(Output(ids.Q_CSV_FILE, "data"), Input(ids.Q_CSV, "n_clicks"),
+    @app.callback(Output(ids.QUADRANT.CSV_FILE, "data"), Input(ids.QUADRANT.CSV, "n_clicks"),
                   *[State(c.component_id, c.component_property) for c in CONTROLS], prevent_initial_call=True)
     def download(_clicks, *values):
         state = state_from_controls(store.index, *values)
         return downloads.csv_file(download_frame(store.index, state), state.edition, "quadrant")
 
-    @app.callback(Output(ids.Q_URL, "search"), *CONTROLS, prevent_initial_call=True)
+    @app.callback(Output(ids.QUADRANT.URL, "search"), *CONTROLS, prevent_initial_call=True)
     def sync_url(*values):
         return state_from_controls(store.index, *values).query(store.index)
 

@@ -67,31 +67,31 @@ def layout(app: Dash, store: DataStore, query):
     data = store.index
     state, notices = parse_query(query, data)
     return dbc.Container([
-        dcc.Location(id=ids.R_URL, refresh=False),
-        dcc.Store(id=ids.R_COUNTRY, data=state["country"]),
+        dcc.Location(id=ids.REGIONS.URL, refresh=False),
+        dcc.Store(id=ids.REGIONS.COUNTRY, data=state["country"]),
         breadcrumbs(app, [("Quadrant", "/"), ("Regions and continents", None)]),
-        notice(ids.R_NOTICE, notices),
+        notice(ids.REGIONS.NOTICE, notices),
         html.H1("Regions and continents ranked", className="h3 mb-1"),
         html.P(regions.OURS, className="text-body-secondary mb-2"),
         dbc.Row([
-            dbc.Col([dbc.Label("Edition", html_for=ids.R_EDITION, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.R_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+            dbc.Col([dbc.Label("Edition", html_for=ids.REGIONS.EDITION, className="small fw-semibold mb-0"),
+                     dbc.RadioItems(id=ids.REGIONS.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                                     value=state["edition"], inline=True)], width="auto"),
-            dbc.Col([dbc.Label("Groups", html_for=ids.R_LEVEL, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.R_LEVEL, value=state["level"], inline=True,
+            dbc.Col([dbc.Label("Groups", html_for=ids.REGIONS.LEVEL, className="small fw-semibold mb-0"),
+                     dbc.RadioItems(id=ids.REGIONS.LEVEL, value=state["level"], inline=True,
                                     options=[{"label": v.capitalize(), "value": k}
                                              for k, v in regions.LEVELS.items()])], width="auto"),
-            dbc.Col([dbc.Label("Composite or indicator", html_for=ids.R_INDICATOR, className="small fw-semibold mb-0"),
-                     dcc.Dropdown(id=ids.R_INDICATOR, value=state["indicator"], clearable=False,
+            dbc.Col([dbc.Label("Composite or indicator", html_for=ids.REGIONS.INDICATOR, className="small fw-semibold mb-0"),
+                     dcc.Dropdown(id=ids.REGIONS.INDICATOR, value=state["indicator"], clearable=False,
                                   options=[{"label": i.label, "value": i.slug} for i in data.catalogue])], md=4),
         ], className="g-3 align-items-end mb-2 oc-controls"),
-        html.Div(id=ids.R_NOTE, className="small text-body-secondary mb-2"),
+        html.Div(id=ids.REGIONS.NOTE, className="small text-body-secondary mb-2"),
         dbc.Row([
             dbc.Col(dbc.Card([dbc.CardHeader("Average score", className="py-1 fw-semibold"),
-                              charts.graph(ids.R_GRAPH, "the ranking chart")]), lg=6),
-            dbc.Col(dbc.Card([downloads.card_header("Ranking and member countries", ids.R_CSV, ids.R_CSV_FILE),
-                              html.Div(id=ids.R_MESSAGE),
-                              grid.grid(ids.R_TABLE, ranking_columns(data, state["edition"], state["level"]),
+                              charts.graph(ids.REGIONS.GRAPH, "the ranking chart")]), lg=6),
+            dbc.Col(dbc.Card([downloads.card_header("Ranking and member countries", ids.REGIONS.CSV, ids.REGIONS.CSV_FILE),
+                              html.Div(id=ids.REGIONS.MESSAGE),
+                              grid.grid(ids.REGIONS.TABLE, ranking_columns(data, state["edition"], state["level"]),
                                         row_id="group", height="560px", options={"rowSelection": {
                                             "mode": "singleRow", "checkboxes": False,
                                             "enableClickSelection": False}})]), lg=6),
@@ -128,10 +128,10 @@ def comparability_note(data: IndexData, edition: int, indicator: str, level: str
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.R_GRAPH, "figure"), Output(ids.R_TABLE, "rowData"), Output(ids.R_TABLE, "columnDefs"),
-                  Output(ids.R_TABLE, "selectedRows"), Output(ids.R_MESSAGE, "children"), Output(ids.R_NOTE, "children"),
-                  Input(ids.R_EDITION, "value"), Input(ids.R_LEVEL, "value"), Input(ids.R_INDICATOR, "value"),
-                  Input(ids.PRESENT, "data"), State(ids.R_COUNTRY, "data"))
+    @app.callback(Output(ids.REGIONS.GRAPH, "figure"), Output(ids.REGIONS.TABLE, "rowData"), Output(ids.REGIONS.TABLE, "columnDefs"),
+                  Output(ids.REGIONS.TABLE, "selectedRows"), Output(ids.REGIONS.MESSAGE, "children"), Output(ids.REGIONS.NOTE, "children"),
+                  Input(ids.REGIONS.EDITION, "value"), Input(ids.REGIONS.LEVEL, "value"), Input(ids.REGIONS.INDICATOR, "value"),
+                  Input(ids.SHELL.PRESENT, "data"), State(ids.REGIONS.COUNTRY, "data"))
     def update(edition, level, indicator, present, country):
         data = store.index
         edition = checked_edition(edition, data)
@@ -152,8 +152,8 @@ def register(app: Dash, store: DataStore) -> None:
                 ranking_columns(data, edition, level), {"ids": [selected] if selected else []}, None,
                 comparability_note(data, edition, indicator, level) + " World: the mean of all countries.")
 
-    @app.callback(Output(ids.R_CSV_FILE, "data"), Input(ids.R_CSV, "n_clicks"), State(ids.R_EDITION, "value"),
-                  State(ids.R_LEVEL, "value"), prevent_initial_call=True)
+    @app.callback(Output(ids.REGIONS.CSV_FILE, "data"), Input(ids.REGIONS.CSV, "n_clicks"), State(ids.REGIONS.EDITION, "value"),
+                  State(ids.REGIONS.LEVEL, "value"), prevent_initial_call=True)
     def download(_clicks, edition, level):
         data = store.index
         edition = checked_edition(edition, data)
@@ -161,8 +161,8 @@ def register(app: Dash, store: DataStore) -> None:
         table = regions.averages(data, edition, level).rename_axis(level).reset_index()
         return downloads.csv_file(table, edition, f"{level}-averages")
 
-    @app.callback(Output(ids.R_URL, "search"), Input(ids.R_EDITION, "value"), Input(ids.R_LEVEL, "value"),
-                  Input(ids.R_INDICATOR, "value"), State(ids.R_COUNTRY, "data"), prevent_initial_call=True)
+    @app.callback(Output(ids.REGIONS.URL, "search"), Input(ids.REGIONS.EDITION, "value"), Input(ids.REGIONS.LEVEL, "value"),
+                  Input(ids.REGIONS.INDICATOR, "value"), State(ids.REGIONS.COUNTRY, "data"), prevent_initial_call=True)
     def sync_url(edition, level, indicator, country):
         data = store.index
         return regions_search(checked_edition(edition, data), checked_choice(indicator, {i.slug for i in data.catalogue}),

@@ -28,7 +28,7 @@ UNLINKED = ""
 def layout(app: Dash, store: DataStore, query):
     term = last(query, "q") or ""
     return dbc.Container([
-        dcc.Location(id=ids.F_URL, refresh=False),
+        dcc.Location(id=ids.SEARCH.URL, refresh=False),
         breadcrumbs(app, [("Quadrant", "/"), ("Search the profiles", None)]),
         html.H1("Search the country profiles", className="h3 mb-1"),
         html.P(["Whole words or phrases, in any case; a space also matches a hyphen and * stands for any letters "
@@ -36,12 +36,12 @@ def layout(app: Dash, store: DataStore, query):
         html.Div([
             dbc.InputGroup([
                 dbc.InputGroupText("Term"),
-                dbc.Input(id=ids.F_TERM, type="search", value=term, debounce=True,
+                dbc.Input(id=ids.SEARCH.TERM, type="search", value=term, debounce=True,
                           placeholder="gold mining, extortion, ports…", maxLength=SEARCH_LENGTH[1], autofocus=True),
             ], style={"maxWidth": "40rem"}),
-            downloads.button(ids.F_CSV, ids.F_CSV_FILE),
+            downloads.button(ids.SEARCH.CSV, ids.SEARCH.CSV_FILE),
         ], className="d-flex gap-2 align-items-center mb-3"),
-        dcc.Loading(html.Div(id=ids.F_RESULTS), delay_show=300),
+        dcc.Loading(html.Div(id=ids.SEARCH.RESULTS), delay_show=300),
     ], className="py-2")
 
 
@@ -127,13 +127,13 @@ def passages_frame(data: IndexData, passages: list[Passage]) -> pd.DataFrame:
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.F_RESULTS, "children"), Input(ids.F_TERM, "value"))
+    @app.callback(Output(ids.SEARCH.RESULTS, "children"), Input(ids.SEARCH.TERM, "value"))
     def search(term):
         if not isinstance(term, (str, type(None))):
             raise PreventUpdate
         return results(app, store.index, store.narratives, term or "")
 
-    @app.callback(Output(ids.F_CSV_FILE, "data"), Input(ids.F_CSV, "n_clicks"), State(ids.F_TERM, "value"),
+    @app.callback(Output(ids.SEARCH.CSV_FILE, "data"), Input(ids.SEARCH.CSV, "n_clicks"), State(ids.SEARCH.TERM, "value"),
                   prevent_initial_call=True)
     def download(_clicks, term):
         if not isinstance(term, str):
@@ -146,7 +146,7 @@ def register(app: Dash, store: DataStore) -> None:
         table.insert(0, "term", " ".join(term.split()))
         return downloads.csv_file(table, None, "search_" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-"))
 
-    @app.callback(Output(ids.F_URL, "search"), Input(ids.F_TERM, "value"), prevent_initial_call=True)
+    @app.callback(Output(ids.SEARCH.URL, "search"), Input(ids.SEARCH.TERM, "value"), prevent_initial_call=True)
     def sync_url(term):
         if not isinstance(term, str):
             raise PreventUpdate

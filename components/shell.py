@@ -50,12 +50,12 @@ def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
     # Below the xl breakpoint the links fold behind a toggler; the briefer's buttons stay on the bar at any width.
     actions = html.Div([
         # Every view is its URL: this copies it for sharing.
-        dcc.Clipboard(id=ids.SHARE, title="Copy the link to this view", className="btn btn-outline-light btn-sm"),
-        dbc.Button("Pin view", id=ids.PIN, color="light", outline=True, size="sm",
+        dcc.Clipboard(id=ids.SHELL.SHARE, title="Copy the link to this view", className="btn btn-outline-light btn-sm"),
+        dbc.Button("Pin view", id=ids.SHELL.PIN, color="light", outline=True, size="sm",
                    title="Add this view to your briefing"),
-        dbc.Button("Briefing (0)", id=ids.BRIEFING_OPEN, color="light", outline=True, size="sm",
+        dbc.Button("Briefing (0)", id=ids.SHELL.BRIEFING_OPEN, color="light", outline=True, size="sm",
                    title="The views you pinned, to present one after another"),
-        dbc.Button("Present", id=ids.PRESENT_TOGGLE, color="warning", size="sm",
+        dbc.Button("Present", id=ids.SHELL.PRESENT_TOGGLE, color="warning", size="sm",
                    title="Presentation mode: large type, no controls; arrow keys step through the briefing"),
     ], className="oc-nav-actions d-flex gap-2 ms-auto order-xl-last text-nowrap")
     return dbc.Navbar(
@@ -63,7 +63,7 @@ def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
             dcc.Link("OC Index Explorer", href=app.get_relative_path("/"),
                      className="navbar-brand fw-semibold text-white text-decoration-none"),
             actions,
-            dbc.NavbarToggler(id=ids.NAV_TOGGLE, className="ms-2"),
+            dbc.NavbarToggler(id=ids.SHELL.NAV_TOGGLE, className="ms-2"),
             dbc.Collapse([
                 dbc.Nav([
                     dbc.NavItem(dbc.NavLink("Quadrant", href=app.get_relative_path("/"))),
@@ -82,32 +82,32 @@ def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
                 ], navbar=True, className="me-auto"),
                 html.Span("Data: GI-TOC", title="Global Organized Crime Index, GI-TOC (ocindex.net)",
                           className="navbar-text text-white-50 small me-2 text-nowrap"),
-            ], id=ids.NAV_COLLAPSE, navbar=True, is_open=False),
+            ], id=ids.SHELL.NAV_MENU, navbar=True, is_open=False),
         ], fluid=True),
-        color="dark", dark=True, expand="xl", className="py-1", id=ids.NAV_EDITION_LINKS,
+        color="dark", dark=True, expand="xl", className="py-1", id=ids.SHELL.NAV,
     )
 
 
 def layout(app: Dash, data: IndexData) -> html.Div:
     return html.Div([
         # callback-nav: pages may navigate by setting href, without reloading the app.
-        dcc.Location(id=ids.URL, refresh="callback-nav"),
-        dcc.Store(id=ids.PRESENT, data=False),
-        dcc.Store(id=ids.PINS, storage_type="local"),
-        dcc.Store(id=ids.IMAGE_DONE),
-        html.A("Skip to content", href=f"#{ids.PAGE}", className="oc-skip-link visually-hidden-focusable"),
+        dcc.Location(id=ids.SHELL.URL, refresh="callback-nav"),
+        dcc.Store(id=ids.SHELL.PRESENT, data=False),
+        dcc.Store(id=ids.SHELL.PINS, storage_type="local"),
+        dcc.Store(id=ids.CHART.IMAGE_DONE),
+        html.A("Skip to content", href=f"#{ids.SHELL.PAGE}", className="oc-skip-link visually-hidden-focusable"),
         navbar(app, data),
         presentation.presenter_bar(),
         presentation.briefing_panel(),
-        html.Main(id=ids.PAGE, className="oc-page", tabIndex="-1"),  # focusable: the skip link's target
-    ], id=ids.SHELL)
+        html.Main(id=ids.SHELL.PAGE, className="oc-page", tabIndex="-1"),  # focusable: the skip link's target
+    ], id=ids.SHELL.ROOT)
 
 
 def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
-    app.clientside_callback("function(n) { return window.location.href; }", Output(ids.SHARE, "content"),
-                            Input(ids.SHARE, "n_clicks"), prevent_initial_call=True)
-    app.clientside_callback("function(n, open) { return !open; }", Output(ids.NAV_COLLAPSE, "is_open"),
-                            Input(ids.NAV_TOGGLE, "n_clicks"), State(ids.NAV_COLLAPSE, "is_open"),
+    app.clientside_callback("function(n) { return window.location.href; }", Output(ids.SHELL.SHARE, "content"),
+                            Input(ids.SHELL.SHARE, "n_clicks"), prevent_initial_call=True)
+    app.clientside_callback("function(n, open) { return !open; }", Output(ids.SHELL.NAV_MENU, "is_open"),
+                            Input(ids.SHELL.NAV_TOGGLE, "n_clicks"), State(ids.SHELL.NAV_MENU, "is_open"),
                             prevent_initial_call=True)
     presentation.register(app)
 
@@ -118,7 +118,7 @@ def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
 
     settings = app.server.config["OCINDEX_SETTINGS"]
 
-    @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
+    @app.callback(Output(ids.SHELL.PAGE, "children"), Input(ids.SHELL.URL, "pathname"), Input(ids.SHELL.URL, "search"))
     def render_page(pathname, search):
         if not isinstance(pathname, (str, type(None))) or not isinstance(search, (str, type(None))):
             raise PreventUpdate

@@ -43,29 +43,29 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
         scope = "all"
     name = data.wide(edition).loc[iso3, "country"]
     return dbc.Container([
-        dcc.Location(id=ids.S_URL, refresh=False),
-        dcc.Store(id=ids.S_ISO3, data=iso3),
+        dcc.Location(id=ids.SIMILAR.URL, refresh=False),
+        dcc.Store(id=ids.SIMILAR.ISO3, data=iso3),
         breadcrumbs(app, [("Quadrant", "/"), (name, f"/country/{iso3}"), ("Countries like this", None)]),
-        notice(ids.S_NOTICE, notices),
+        notice(ids.SIMILAR.NOTICE, notices),
         html.H1(f"Countries like {name}", className="h3 mb-1"),
         html.P("Nearest in indicator space: every indicator standardised over all countries of the edition, distance "
                "the root mean square of the differences (0 = identical profiles; two countries picked at random "
                "are about 1.4 apart). Our computation from GI-TOC's scores.", className="text-body-secondary"),
         dbc.Row([
-            dbc.Col([dbc.Label("Edition", html_for=ids.S_EDITION, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.S_EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+            dbc.Col([dbc.Label("Edition", html_for=ids.SIMILAR.EDITION, className="small fw-semibold mb-0"),
+                     dbc.RadioItems(id=ids.SIMILAR.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                                     value=edition, inline=True)], width="auto"),
-            dbc.Col([dbc.Label("Alike on", html_for=ids.S_SCOPE, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.S_SCOPE, options=[{"label": v, "value": k} for k, v in nb.SCOPES.items()],
+            dbc.Col([dbc.Label("Alike on", html_for=ids.SIMILAR.SCOPE, className="small fw-semibold mb-0"),
+                     dbc.RadioItems(id=ids.SIMILAR.SCOPE, options=[{"label": v, "value": k} for k, v in nb.SCOPES.items()],
                                     value=scope, inline=True)], width="auto"),
         ], className="g-3 mb-2"),
         dbc.Row([
-            dbc.Col([html.Div(id=ids.S_LIST),
-                     html.Div(downloads.button(ids.S_CSV, ids.S_CSV_FILE), className="d-flex justify-content-end mt-1")],
+            dbc.Col([html.Div(id=ids.SIMILAR.LIST),
+                     html.Div(downloads.button(ids.SIMILAR.CSV, ids.SIMILAR.CSV_FILE), className="d-flex justify-content-end mt-1")],
                     lg=6),
             dbc.Col(dbc.Card([
-                downloads.card_header("Standing among peers", ids.S_PEERS_CSV, ids.S_PEERS_CSV_FILE),
-                html.Div(id=ids.S_PEERS, className="oc-ranking"),
+                downloads.card_header("Standing among peers", ids.SIMILAR.PEERS_CSV, ids.SIMILAR.PEERS_CSV_FILE),
+                html.Div(id=ids.SIMILAR.PEERS, className="oc-ranking"),
             ]), lg=6),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
@@ -137,21 +137,21 @@ def register(app: Dash, store: DataStore) -> None:
         edition = checked_edition(edition, store.index)
         return edition, checked_choice(scope, nb.SCOPES), checked_country(iso3, store.index, edition) or no_update_error()
 
-    @app.callback(Output(ids.S_LIST, "children"), Output(ids.S_PEERS, "children"),
-                  Input(ids.S_EDITION, "value"), Input(ids.S_SCOPE, "value"), State(ids.S_ISO3, "data"))
+    @app.callback(Output(ids.SIMILAR.LIST, "children"), Output(ids.SIMILAR.PEERS, "children"),
+                  Input(ids.SIMILAR.EDITION, "value"), Input(ids.SIMILAR.SCOPE, "value"), State(ids.SIMILAR.ISO3, "data"))
     def update(edition, scope, iso3):
         edition, scope, iso3 = checked(edition, scope, iso3)
         return neighbour_list(app, store.index, edition, iso3, scope), peers_table(store.index, edition, iso3, scope)
 
-    @app.callback(Output(ids.S_CSV_FILE, "data"), Input(ids.S_CSV, "n_clicks"), State(ids.S_EDITION, "value"),
-                  State(ids.S_SCOPE, "value"), State(ids.S_ISO3, "data"), prevent_initial_call=True)
+    @app.callback(Output(ids.SIMILAR.CSV_FILE, "data"), Input(ids.SIMILAR.CSV, "n_clicks"), State(ids.SIMILAR.EDITION, "value"),
+                  State(ids.SIMILAR.SCOPE, "value"), State(ids.SIMILAR.ISO3, "data"), prevent_initial_call=True)
     def download_neighbours(_clicks, edition, scope, iso3):
         edition, scope, iso3 = checked(edition, scope, iso3)
         return downloads.csv_file(neighbours_frame(store.index, edition, iso3, scope), edition,
                                   f"{iso3}_neighbours_{scope.replace(' ', '-')}")
 
-    @app.callback(Output(ids.S_PEERS_CSV_FILE, "data"), Input(ids.S_PEERS_CSV, "n_clicks"),
-                  State(ids.S_EDITION, "value"), State(ids.S_SCOPE, "value"), State(ids.S_ISO3, "data"),
+    @app.callback(Output(ids.SIMILAR.PEERS_CSV_FILE, "data"), Input(ids.SIMILAR.PEERS_CSV, "n_clicks"),
+                  State(ids.SIMILAR.EDITION, "value"), State(ids.SIMILAR.SCOPE, "value"), State(ids.SIMILAR.ISO3, "data"),
                   prevent_initial_call=True)
     def download_standing(_clicks, edition, scope, iso3):
         edition, scope, iso3 = checked(edition, scope, iso3)
@@ -159,7 +159,7 @@ def register(app: Dash, store: DataStore) -> None:
         table.insert(0, "iso3", iso3)
         return downloads.csv_file(table, edition, f"{iso3}_peer-standing")
 
-    @app.callback(Output(ids.S_URL, "search"), Input(ids.S_EDITION, "value"), Input(ids.S_SCOPE, "value"),
+    @app.callback(Output(ids.SIMILAR.URL, "search"), Input(ids.SIMILAR.EDITION, "value"), Input(ids.SIMILAR.SCOPE, "value"),
                   prevent_initial_call=True)
     def sync_url(edition, scope):
         edition, scope = checked_edition(edition, store.index), checked_choice(scope, nb.SCOPES)

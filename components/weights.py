@@ -45,7 +45,7 @@ def layout(app: Dash, store: DataStore, query):
             since = min(data.catalogue[s].since for s in group.indicators)
             label = group.label + (f" (from {since})" if since > data.editions[0] else "")
             members = ", ".join(data.catalogue[s].label for s in group.indicators)
-            slider_id = {"type": ids.W_SLIDER, "group": group.key}
+            slider_id = {"type": ids.WEIGHTS.SLIDER, "group": group.key}
             sliders.append(html.Div([
                 html.Div(label, className="small fw-semibold", title=members),
                 dcc.Slider(id=slider_id, min=wt.LOWEST, max=wt.HIGHEST, step=wt.STEP,
@@ -53,34 +53,34 @@ def layout(app: Dash, store: DataStore, query):
                            marks={0: "0", 1: "1", 2: "2", 3: "3"}, tooltip={"placement": "right"}),
             ], className="mb-1", **{"data-a11y-name": f"Weight of {label}"}))
     return dbc.Container([
-        dcc.Location(id=ids.W_URL, refresh=False),
+        dcc.Location(id=ids.WEIGHTS.URL, refresh=False),
         breadcrumbs(app, [("Quadrant", "/"), ("What-if weights", None)]),
-        notice(ids.W_NOTICE, notices + [f"Weights {p}" for p in problems]),
+        notice(ids.WEIGHTS.NOTICE, notices + [f"Weights {p}" for p in problems]),
         html.H1("What-if weights", className="h3 mb-1"),
         html.P("Weigh the groups of indicators as your question needs, from 0 (left out) to 3; GI-TOC weighs every "
                "indicator equally (1). Composites and ranks are recomputed for every country, GI-TOC's beside them.",
                className="text-body-secondary"),
-        html.Div(id=ids.W_BANNER),
+        html.Div(id=ids.WEIGHTS.BANNER),
         dbc.Row([
             dbc.Col(dbc.Card(dbc.CardBody([
-                dbc.Button("Reset to GI-TOC's weights", id=ids.W_RESET, size="sm", color="secondary", outline=True),
+                dbc.Button("Reset to GI-TOC's weights", id=ids.WEIGHTS.RESET, size="sm", color="secondary", outline=True),
                 *sliders,
             ])), lg=4, className="oc-controls"),
             dbc.Col(dbc.Card([
                 dbc.CardHeader(dbc.Row([
-                    dbc.Col([dbc.Label("Edition", html_for=ids.W_EDITION, className="small fw-semibold me-2 mb-0"),
-                             dbc.RadioItems(id=ids.W_EDITION, inline=True, value=edition, className="d-inline-block",
+                    dbc.Col([dbc.Label("Edition", html_for=ids.WEIGHTS.EDITION, className="small fw-semibold me-2 mb-0"),
+                             dbc.RadioItems(id=ids.WEIGHTS.EDITION, inline=True, value=edition, className="d-inline-block",
                                             options=[{"label": str(e), "value": e} for e in data.editions])],
                             width="auto"),
-                    dbc.Col([dbc.Label("Rank by", html_for=ids.W_COMPOSITE, className="small fw-semibold me-2 mb-0"),
-                             dbc.RadioItems(id=ids.W_COMPOSITE, inline=True, value=composite,
+                    dbc.Col([dbc.Label("Rank by", html_for=ids.WEIGHTS.COMPOSITE, className="small fw-semibold me-2 mb-0"),
+                             dbc.RadioItems(id=ids.WEIGHTS.COMPOSITE, inline=True, value=composite,
                                             className="d-inline-block",
                                             options=[{"label": data.catalogue[c].label, "value": c}
                                                      for c in COMPOSITES])], width="auto"),
-                    dbc.Col(downloads.button(ids.W_CSV, ids.W_CSV_FILE), width="auto", className="ms-auto"),
+                    dbc.Col(downloads.button(ids.WEIGHTS.CSV, ids.WEIGHTS.CSV_FILE), width="auto", className="ms-auto"),
                 ], className="g-2 align-items-center"), className="py-1"),
-                html.P(id=ids.W_SUMMARY, className="small px-2 pt-2 mb-1"),
-                grid.grid(ids.W_TABLE, COLUMNS, height="65vh"),
+                html.P(id=ids.WEIGHTS.SUMMARY, className="small px-2 pt-2 mb-1"),
+                grid.grid(ids.WEIGHTS.TABLE, COLUMNS, height="65vh"),
             ]), lg=8),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
@@ -125,17 +125,17 @@ def ranking(data: IndexData, edition: int, composite: str, weights: dict[str, fl
 
 
 def register(app: Dash, store: DataStore) -> None:
-    sliders = Input({"type": ids.W_SLIDER, "group": ALL}, "value")
-    slider_ids = State({"type": ids.W_SLIDER, "group": ALL}, "id")
+    sliders = Input({"type": ids.WEIGHTS.SLIDER, "group": ALL}, "value")
+    slider_ids = State({"type": ids.WEIGHTS.SLIDER, "group": ALL}, "id")
 
-    @app.callback(Output(ids.W_TABLE, "rowData"), Output(ids.W_SUMMARY, "children"), Output(ids.W_BANNER, "children"),
-                  Input(ids.W_EDITION, "value"), Input(ids.W_COMPOSITE, "value"), sliders, slider_ids)
+    @app.callback(Output(ids.WEIGHTS.TABLE, "rowData"), Output(ids.WEIGHTS.SUMMARY, "children"), Output(ids.WEIGHTS.BANNER, "children"),
+                  Input(ids.WEIGHTS.EDITION, "value"), Input(ids.WEIGHTS.COMPOSITE, "value"), sliders, slider_ids)
     def update(edition, composite, values, keys):
         data = store.index
         edition, composite = checked_edition(edition, data), checked_choice(composite, COMPOSITES)
         return ranking(data, edition, composite, checked_weights(values, keys))
 
-    @app.callback(Output({"type": ids.W_SLIDER, "group": ALL}, "value"), Input(ids.W_RESET, "n_clicks"),
+    @app.callback(Output({"type": ids.WEIGHTS.SLIDER, "group": ALL}, "value"), Input(ids.WEIGHTS.RESET, "n_clicks"),
                   prevent_initial_call=True)
     def reset(_clicks):
         # One value per slider the browser has: as many as the outputs it asked for.
@@ -143,8 +143,8 @@ def register(app: Dash, store: DataStore) -> None:
             raise PreventUpdate
         return [wt.GITOC_WEIGHT] * len(ctx.outputs_list)
 
-    @app.callback(Output(ids.W_CSV_FILE, "data"), Input(ids.W_CSV, "n_clicks"), State(ids.W_EDITION, "value"),
-                  State({"type": ids.W_SLIDER, "group": ALL}, "value"), slider_ids, prevent_initial_call=True)
+    @app.callback(Output(ids.WEIGHTS.CSV_FILE, "data"), Input(ids.WEIGHTS.CSV, "n_clicks"), State(ids.WEIGHTS.EDITION, "value"),
+                  State({"type": ids.WEIGHTS.SLIDER, "group": ALL}, "value"), slider_ids, prevent_initial_call=True)
     def download(_clicks, edition, values, keys):
         edition = checked_edition(edition, store.index)
         weights = checked_weights(values, keys)
@@ -155,7 +155,7 @@ def register(app: Dash, store: DataStore) -> None:
         table.insert(1, "weights", wt.weights_text(weights) or "GI-TOC (all 1)")
         return downloads.csv_file(table, edition, "what-if-weights")
 
-    @app.callback(Output(ids.W_URL, "search"), Input(ids.W_EDITION, "value"), Input(ids.W_COMPOSITE, "value"),
+    @app.callback(Output(ids.WEIGHTS.URL, "search"), Input(ids.WEIGHTS.EDITION, "value"), Input(ids.WEIGHTS.COMPOSITE, "value"),
                   sliders, slider_ids, prevent_initial_call=True)
     def sync_url(edition, composite, values, keys):
         edition, composite = checked_edition(edition, store.index), checked_choice(composite, COMPOSITES)

@@ -50,15 +50,15 @@ def several_servers(tmp_path, workbook):
 def test_e003_a_deck_is_built_by_the_celery_worker_and_returned_through_gunicorn(several_servers):
     base, processes, cache = several_servers
     gunicorn = processes[2]
-    body = callback_body([(ids.D_RESULT, "data"), (ids.D_STATUS, "children")], [(ids.D_BUILD, "n_clicks", 1)],
-                         f"{ids.D_BUILD}.n_clicks",
-                         [(ids.D_COUNTRIES, "value", ["PER", "COL"]), (ids.D_VIEWS, "value", ["quadrant"]),
-                          (ids.D_EDITION, "value", 2023), (ids.D_URL, "href", f"{base}/deck")])
+    body = callback_body([(ids.DECK.RESULT, "data"), (ids.DECK.STATUS, "children")], [(ids.DECK.BUILD, "n_clicks", 1)],
+                         f"{ids.DECK.BUILD}.n_clicks",
+                         [(ids.DECK.COUNTRIES, "value", ["PER", "COL"]), (ids.DECK.VIEWS, "value", ["quadrant"]),
+                          (ids.DECK.EDITION, "value", 2023), (ids.DECK.URL, "href", f"{base}/deck")])
     with httpx.Client(base_url=base, timeout=60) as client:
         end_id = dash_end_id(client.get("/").text)
         answer, progress = run_background(client, "/_dash-update-component", body, end_id, timeout=180)
-    assert any(f"{ids.D_STEP}.children" in p for p in progress)  # progress travelled through Redis
-    result = answer["response"][ids.D_RESULT]["data"]
+    assert any(f"{ids.DECK.STEP}.children" in p for p in progress)  # progress travelled through Redis
+    result = answer["response"][ids.DECK.RESULT]["data"]
     deck = Presentation(io.BytesIO(base64.b64decode(result["pptx"])))
     # Cover, one view of two countries, what Peru's 2023 profile text says, sources and caveats.
     assert len(deck.slides) == 1 + 2 + 1 + 1 and result["name"] == "oc-index_briefing_PER-COL_2023"

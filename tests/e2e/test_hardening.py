@@ -42,9 +42,9 @@ def data(tmp_path, workbook):
 
 
 def search_body(term: str) -> str:
-    return json.dumps({"output": f"{ids.F_RESULTS}.children", "outputs": {"id": ids.F_RESULTS, "property": "children"},
-                       "inputs": [{"id": ids.F_TERM, "property": "value", "value": term}],
-                       "changedPropIds": [f"{ids.F_TERM}.value"], "state": []})
+    return json.dumps({"output": f"{ids.SEARCH.RESULTS}.children", "outputs": {"id": ids.SEARCH.RESULTS, "property": "children"},
+                       "inputs": [{"id": ids.SEARCH.TERM, "property": "value", "value": term}],
+                       "changedPropIds": [f"{ids.SEARCH.TERM}.value"], "state": []})
 
 
 def post(base: str, body: str | bytes, **kwargs) -> httpx.Response:

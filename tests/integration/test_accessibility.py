@@ -38,11 +38,11 @@ def test_a001_every_view_has_no_wcag_2_1_aa_violation(start):
     # States opened on top of a view: a dropdown's menu, the briefing panel.
     duo.driver.get(base + "/")
     settled(duo)
-    duo.find_element(f"#{ids.Q_CONTINENT}").click()
+    duo.find_element(f"#{ids.QUADRANT.CONTINENT}").click()
     duo.wait_for_element(".dash-dropdown-options")
     found += audit(duo, "/ with the continent menu open")
     duo.find_element("body").send_keys(Keys.ESCAPE)
-    duo.find_element(f"#{ids.BRIEFING_OPEN}").click()
+    duo.find_element(f"#{ids.SHELL.BRIEFING_OPEN}").click()
     duo.wait_for_element(".offcanvas.show")
     found += audit(duo, "/ with the briefing panel open")
     assert not found, "\n".join(found)
@@ -78,27 +78,27 @@ def test_a003_the_quadrant_walked_by_keyboard_alone(start, store):
     skip = duo.driver.switch_to.active_element
     assert skip.text == "Skip to content" and focus_ring(duo) != "none"
     skip.send_keys(Keys.ENTER)
-    until(lambda: duo.driver.switch_to.active_element.get_attribute("id") == ids.PAGE, timeout=5)
+    until(lambda: duo.driver.switch_to.active_element.get_attribute("id") == ids.SHELL.PAGE, timeout=5)
 
     # Switch edition with the arrow keys, as radio buttons do.
     latest, earlier = store.index.editions[-1], store.index.editions[-2]
-    focus_next(duo, f"#{ids.Q_EDITION} input:checked")
+    focus_next(duo, f"#{ids.QUADRANT.EDITION} input:checked")
     duo.driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
     until(lambda: f"edition={earlier}" in duo.driver.current_url, timeout=10)
-    assert duo.find_element(f"#{ids.Q_EDITION} input:checked").get_attribute("value") == str(earlier) != str(latest)
+    assert duo.find_element(f"#{ids.QUADRANT.EDITION} input:checked").get_attribute("value") == str(earlier) != str(latest)
 
     # Pick a country: Tab to the search, Enter opens it, type, Enter takes the match.
-    focus_next(duo, f"#{ids.Q_COUNTRY}")
+    focus_next(duo, f"#{ids.QUADRANT.COUNTRY}")
     assert focus_ring(duo) != "none"
     duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
     search = duo.wait_for_element(".dash-dropdown-search")
     search.send_keys("Peru")
     duo.wait_for_contains_text(".dash-dropdown-options", "Peru")
     search.send_keys(Keys.ENTER)
-    duo.wait_for_contains_text(f"#{ids.Q_PANEL}", "Open the country profile")
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "Open the country profile")
 
     # Open the drill-down from the panel with Enter.
-    focus_next(duo, f"#{ids.Q_PANEL} a[href*='/country/PER']")
+    focus_next(duo, f"#{ids.QUADRANT.COUNTRY_PANEL} a[href*='/country/PER']")
     duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
     until(lambda: "/country/PER" in duo.driver.current_url, timeout=10)
     duo.wait_for_contains_text("main h1", "Peru")

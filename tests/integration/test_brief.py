@@ -26,11 +26,11 @@ def test_b001_the_brief_prints_on_one_a4_page(start, store, edition):
     edition = store.index.editions[0] if edition == "first" else store.index.latest
     duo = start(f"/brief/PER?edition={edition}")
     duo.wait_for_contains_text("h1", "Peru: organized crime brief")
-    duo.wait_for_element(f"#{ids.B_GRAPH} .main-svg")
-    duo.wait_for_element(f"#{ids.B_MAP} .choroplethlocation")  # the map's outlines loaded from the app itself
+    duo.wait_for_element(f"#{ids.BRIEF.GRAPH} .main-svg")
+    duo.wait_for_element(f"#{ids.BRIEF.MAP} .choroplethlocation")  # the map's outlines loaded from the app itself
     origin = duo.driver.execute_script("return window.location.origin")
     # the link is for paper only (hidden on screen): read its text content, not its visible text
-    until(lambda: origin in duo.find_element(f"#{ids.B_URL}").get_attribute("textContent"), timeout=10)
+    until(lambda: origin in duo.find_element(f"#{ids.BRIEF.URL}").get_attribute("textContent"), timeout=10)
     reader = printed(duo)
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
@@ -46,14 +46,14 @@ def test_b001_the_brief_prints_on_one_a4_page(start, store, edition):
 
 def test_b002_the_country_s_label_stays_beside_its_marker(start, store):
     duo = start(f"/brief/PER?edition={store.index.latest}")
-    duo.wait_for_element(f"#{ids.B_GRAPH} .main-svg")
+    duo.wait_for_element(f"#{ids.BRIEF.GRAPH} .main-svg")
     label, ring = duo.driver.execute_script("""
         const graph = document.getElementById(arguments[0]);
         const label = [...graph.querySelectorAll('.annotation')].find(a => a.textContent.trim() === 'Peru');
         const traces = graph.querySelectorAll('.scatterlayer .trace');
         const ring = traces[traces.length - 1].querySelector('.point');
         return [label.getBoundingClientRect().toJSON(), ring.getBoundingClientRect().toJSON()];
-    """, ids.B_GRAPH)
+    """, ids.BRIEF.GRAPH)
     gap = max(label["left"] - ring["right"], ring["left"] - label["right"])
     assert gap <= LABEL_GAP_PX
     middle = lambda box: box["top"] + box["height"] / 2  # noqa: E731

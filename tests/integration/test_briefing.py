@@ -37,15 +37,15 @@ def downloaded(duo, name: str) -> Path:
 
 def test_p001_a_present_link_opens_without_chrome_and_with_projector_type(start):
     duo = start("/?country=PER#present")
-    duo.wait_for_element(f"#{ids.SHELL}.oc-present")
-    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
+    duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
     assert not shown(duo, "nav.navbar") and not shown(duo, ".oc-controls")
-    assert shown(duo, f"#{ids.PRESENT_EXIT}")
+    assert shown(duo, f"#{ids.SHELL.PRESENT_EXIT}")
     # The chart is re-drawn for the projector: its type is larger than on screen (13 px).
     until(lambda: duo.driver.execute_script(
-        f"return document.querySelector('#{ids.Q_GRAPH} .js-plotly-plot').layout.font.size") > 13, timeout=10)
+        f"return document.querySelector('#{ids.QUADRANT.GRAPH} .js-plotly-plot').layout.font.size") > 13, timeout=10)
     press(duo, Keys.ESCAPE)
-    until(lambda: not duo.find_elements(f"#{ids.SHELL}.oc-present"), timeout=10)
+    until(lambda: not duo.find_elements(f"#{ids.SHELL.ROOT}.oc-present"), timeout=10)
     assert shown(duo, "nav.navbar") and shown(duo, ".oc-controls")
     assert "#present" not in duo.driver.current_url
     assert duo.get_logs() == []
@@ -53,32 +53,32 @@ def test_p001_a_present_link_opens_without_chrome_and_with_projector_type(start)
 
 def test_p002_arrow_keys_step_through_the_pinned_views(start):
     duo = start("/?edition=2021&country=PER")
-    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
-    duo.find_element(f"#{ids.PIN}").click()
-    duo.wait_for_text_to_equal(f"#{ids.BRIEFING_OPEN}", "Briefing (1)")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    duo.find_element(f"#{ids.SHELL.PIN}").click()
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.BRIEFING_OPEN}", "Briefing (1)")
     duo.driver.get(duo.server_url + "country/COL?edition=2023")  # the briefing lives in the browser's storage
-    duo.wait_for_element(f"#{ids.C_DOTS} .main-svg")
-    duo.find_element(f"#{ids.PIN}").click()
-    duo.wait_for_text_to_equal(f"#{ids.BRIEFING_OPEN}", "Briefing (2)")
+    duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .main-svg")
+    duo.find_element(f"#{ids.SHELL.PIN}").click()
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.BRIEFING_OPEN}", "Briefing (2)")
 
-    duo.find_element(f"#{ids.PRESENT_TOGGLE}").click()
-    duo.wait_for_element(f"#{ids.SHELL}.oc-present")
-    duo.wait_for_text_to_equal(f"#{ids.PRESENT_POSITION}", "View 2 of 2")
+    duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
+    duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 2 of 2")
     press(duo, Keys.ARROW_LEFT)
     until(lambda: here(duo) == "/?edition=2021&country=PER", timeout=10)
-    duo.wait_for_text_to_equal(f"#{ids.PRESENT_POSITION}", "View 1 of 2")
-    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
-    assert duo.find_elements(f"#{ids.SHELL}.oc-present")  # still presenting
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 1 of 2")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    assert duo.find_elements(f"#{ids.SHELL.ROOT}.oc-present")  # still presenting
     press(duo, Keys.ARROW_RIGHT)
     until(lambda: here(duo).startswith("/country/COL"), timeout=10)
-    duo.wait_for_element(f"#{ids.C_DOTS} .main-svg")
-    duo.wait_for_text_to_equal(f"#{ids.PRESENT_POSITION}", "View 2 of 2")
+    duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .main-svg")
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 2 of 2")
     assert duo.get_logs() == []
 
 
 def test_p003_every_chart_downloads_as_svg_and_png_with_a_meaningful_name(start):
     duo = start("/country/PER?edition=2021")
-    duo.wait_for_element(f"#{ids.C_DOTS} .main-svg")
+    duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .main-svg")
     buttons = {b.get_attribute("aria-label"): b for b in duo.driver.find_elements("css selector", ".oc-image-export button")}
     buttons["Download the indicator chart as SVG"].click()
     svg = downloaded(duo, "oc-index_per_indicators_2021.svg").read_text()
@@ -93,23 +93,23 @@ def test_p003_every_chart_downloads_as_svg_and_png_with_a_meaningful_name(start)
 
 def test_p004_a_deck_builds_in_the_background_with_progress_and_downloads(start):
     duo = start("/deck?countries=PER,COL&views=quadrant,markets&edition=2023")
-    duo.wait_for_element(f"#{ids.D_BUILD}").click()
+    duo.wait_for_element(f"#{ids.DECK.BUILD}").click()
     seen = set()
 
     def progressed():
-        seen.add(duo.find_element(f"#{ids.D_STEP}").text)
-        return "ready" in duo.find_element(f"#{ids.D_STATUS}").text
+        seen.add(duo.find_element(f"#{ids.DECK.STEP}").text)
+        return "ready" in duo.find_element(f"#{ids.DECK.STATUS}").text
     until(progressed, timeout=120, poll=0.2)
     assert any(" of 4 charts" in step for step in seen)  # progress was shown on the way
-    assert duo.find_element(f"#{ids.D_BUILD}").is_enabled() and not duo.find_element(f"#{ids.D_CANCEL}").is_enabled()
+    assert duo.find_element(f"#{ids.DECK.BUILD}").is_enabled() and not duo.find_element(f"#{ids.DECK.CANCEL}").is_enabled()
 
-    duo.find_element(f"#{ids.D_PPTX}").click()
+    duo.find_element(f"#{ids.DECK.PPTX}").click()
     deck = Presentation(io.BytesIO(downloaded(duo, "oc-index_briefing_PER-COL_2023.pptx").read_bytes()))
     # Cover, two views of two countries, what Peru's 2023 profile text says (Colombia has none), sources and caveats.
     assert len(deck.slides) == 7
     closing = " ".join(shape.text_frame.text for shape in deck.slides[-1].shapes if shape.has_text_frame)
     assert f"{duo.server_url.rstrip('/')}/change?composite=criminality" in closing  # a link that works on paper
-    duo.find_element(f"#{ids.D_PDF}").click()
+    duo.find_element(f"#{ids.DECK.PDF}").click()
     pdf = PdfReader(io.BytesIO(downloaded(duo, "oc-index_briefing_PER-COL_2023.pdf").read_bytes()))
     assert len(pdf.pages) == 7 and SOURCE in pdf.pages[1].extract_text()
     assert duo.get_logs() == []
@@ -117,24 +117,24 @@ def test_p004_a_deck_builds_in_the_background_with_progress_and_downloads(start)
 
 def test_p005_a_deck_export_can_be_cancelled(start):
     duo = start("/deck?countries=PER,COL,MEX,BRA,ARG&views=quadrant,profile,path,markets,resilience")
-    duo.wait_for_element(f"#{ids.D_BUILD}").click()
-    until(lambda: duo.find_element(f"#{ids.D_CANCEL}").is_enabled(), timeout=30, poll=0.1)
-    duo.find_element(f"#{ids.D_CANCEL}").click()
-    duo.wait_for_contains_text(f"#{ids.D_STATUS}", "Cancelled")
-    until(lambda: duo.find_element(f"#{ids.D_BUILD}").is_enabled(), timeout=30)
-    assert not duo.find_element(f"#{ids.D_PPTX}").is_enabled()
+    duo.wait_for_element(f"#{ids.DECK.BUILD}").click()
+    until(lambda: duo.find_element(f"#{ids.DECK.CANCEL}").is_enabled(), timeout=30, poll=0.1)
+    duo.find_element(f"#{ids.DECK.CANCEL}").click()
+    duo.wait_for_contains_text(f"#{ids.DECK.STATUS}", "Cancelled")
+    until(lambda: duo.find_element(f"#{ids.DECK.BUILD}").is_enabled(), timeout=30)
+    assert not duo.find_element(f"#{ids.DECK.PPTX}").is_enabled()
     assert duo.get_logs() == []
 
 
 def test_p006_a_briefing_received_as_a_link_is_presented_from_its_first_view(start):
     duo = start("/briefing?view=%2Fcompare%3Fcountries%3DPER%2CCOL&title=Peru+and+Colombia"
                 "&view=%2Fcountry%2FPER&title=Peru&view=%2F%2Fevil.example%2F")
-    duo.wait_for_contains_text(f"#{ids.G_NOTICE}", "not a view of this app")
+    duo.wait_for_contains_text(f"#{ids.BRIEFING.NOTICE}", "not a view of this app")
     assert [e.text for e in duo.find_elements(".oc-shared-views li")] == ["Peru and Colombia", "Peru"]
-    duo.find_element(f"#{ids.G_PRESENT}").click()
+    duo.find_element(f"#{ids.BRIEFING.PRESENT}").click()
     until(lambda: here(duo) == "/compare?countries=PER,COL", timeout=10)
-    duo.wait_for_element(f"#{ids.SHELL}.oc-present")
-    duo.wait_for_text_to_equal(f"#{ids.PRESENT_POSITION}", "View 1 of 2")
+    duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 1 of 2")
     press(duo, Keys.ARROW_RIGHT)
     until(lambda: here(duo) == "/country/PER", timeout=10)
     assert duo.get_logs() == []

@@ -12,31 +12,31 @@ from .helpers import choose
 
 def test_k001_compare_shows_the_countries_side_by_side_and_keeps_them_in_the_url(start):
     duo = start("/compare?edition=2021&countries=PER,COL")
-    duo.wait_for_contains_text(f"#{ids.K_BODY}", "Colombia")
-    text = duo.find_element(f"#{ids.K_BODY}").text
+    duo.wait_for_contains_text(f"#{ids.COMPARE.BODY}", "Colombia")
+    text = duo.find_element(f"#{ids.COMPARE.BODY}").text
     assert "6.35" in text and "26th of 193" in text
-    duo.wait_for_element(f"#{ids.K_BODY} .main-svg")
-    duo.find_element(f"#{ids.K_COUNTRIES}").click()
+    duo.wait_for_element(f"#{ids.COMPARE.BODY} .main-svg")
+    duo.find_element(f"#{ids.COMPARE.COUNTRIES}").click()
     search = duo.driver.switch_to.active_element
     search.send_keys("Mexico")
     duo.wait_for_contains_text(".dash-dropdown-options", "Mexico")
     search.send_keys(Keys.ENTER)
-    duo.wait_for_contains_text(f"#{ids.K_BODY}", "Mexico")
+    duo.wait_for_contains_text(f"#{ids.COMPARE.BODY}", "Mexico")
     assert "countries=PER%2CCOL%2CMEX" in duo.driver.current_url or "countries=PER,COL,MEX" in duo.driver.current_url
     assert duo.get_logs() == []
 
 
 def test_k002_compare_shows_one_pillar_when_asked_and_keeps_it_in_the_url(start, store):
     duo = start("/compare?edition=2023&countries=PER,COL")
-    duo.wait_for_element(f"#{ids.K_DOTS} .main-svg")
-    choose(duo, f"#{ids.K_PILLAR}", "Criminal actors")
+    duo.wait_for_element(f"#{ids.COMPARE.DOTS} .main-svg")
+    choose(duo, f"#{ids.COMPARE.PILLAR}", "Criminal actors")
     actors = [i.label for i in store.index.indicators(2023) if i.component == "criminal actors"]
 
     def plotted():
         return duo.driver.execute_script(
-            f"const plot = document.querySelector('#{ids.K_DOTS} .js-plotly-plot');"
+            f"const plot = document.querySelector('#{ids.COMPARE.DOTS} .js-plotly-plot');"
             "return plot && plot.data ? [...new Set(plot.data.flatMap(t => t.y || []))] : [];")
     until(lambda: sorted(plotted()) == sorted(actors), timeout=10)
     until(lambda: "pillar=criminal-actors" in duo.driver.current_url, timeout=10)
-    assert "Human trafficking" not in duo.find_element(f"#{ids.K_BODY} table").text
+    assert "Human trafficking" not in duo.find_element(f"#{ids.COMPARE.BODY} table").text
     assert duo.get_logs() == []

@@ -17,21 +17,21 @@ def click_link(duo, text: str, within: str = "body"):
     link.click()
 
 
-PERU_ROW = f"#{ids.I_RANKING} .ag-row[row-id='PER']"
+PERU_ROW = f"#{ids.INDICATOR.RANKING} .ag-row[row-id='PER']"
 
 
 def test_d001_quadrant_to_profile_to_indicator_to_another_country_and_back(start):
     duo = start("/")
-    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
     choose_edition(duo, 2021)
     search_country(duo, "Peru")
-    duo.wait_for_contains_text(f"#{ids.Q_PANEL}", "2021 edition")
-    click_link(duo, "Open the country profile →", f"#{ids.Q_PANEL}")
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "2021 edition")
+    click_link(duo, "Open the country profile →", f"#{ids.QUADRANT.COUNTRY_PANEL}")
 
     duo.wait_for_contains_text("h1", "Peru")
-    duo.wait_for_contains_text(f"#{ids.C_SUMMARY}", "26th of 193")
+    duo.wait_for_contains_text(f"#{ids.COUNTRY.SUMMARY}", "26th of 193")
     assert "/country/PER" in duo.driver.current_url and "edition=2021" in duo.driver.current_url
-    click_link(duo, "Non-renewable resource crimes", f"#{ids.C_TABLE}")
+    click_link(duo, "Non-renewable resource crimes", f"#{ids.COUNTRY.TABLE}")
 
     duo.wait_for_contains_text("h1", "Non-renewable resource crimes")
     peru_row = duo.wait_for_element(PERU_ROW)
@@ -40,7 +40,7 @@ def test_d001_quadrant_to_profile_to_indicator_to_another_country_and_back(start
     assert "ag-row-selected" in peru_row.get_attribute("class")  # the country we came from stays selected
     indicator_url = duo.driver.current_url
 
-    click_link(duo, "Colombia", f"#{ids.I_RANKING}")
+    click_link(duo, "Colombia", f"#{ids.INDICATOR.RANKING}")
     duo.wait_for_contains_text("h1", "Colombia")
     assert "/country/COL" in duo.driver.current_url
 
@@ -53,9 +53,9 @@ def test_d001_quadrant_to_profile_to_indicator_to_another_country_and_back(start
 
 @pytest.mark.parametrize("path, text, drawn", [
     # The world outlines come from the app itself: the map draws its countries.
-    ("/indicator/cocaine-trade?edition=2021", "Cocaine trade", f"#{ids.I_MAP} path.choroplethlocation"),
-    ("/pillar/resilience?edition=2023&country=PER", "Resilience", f"#{ids.P_SELECTED} .main-svg"),
-    ("/country/PER?edition=2021", "Peru", f"#{ids.C_DOTS} .main-svg"),
+    ("/indicator/cocaine-trade?edition=2021", "Cocaine trade", f"#{ids.INDICATOR.MAP} path.choroplethlocation"),
+    ("/pillar/resilience?edition=2023&country=PER", "Resilience", f"#{ids.PILLAR.SELECTED} .main-svg"),
+    ("/country/PER?edition=2021", "Peru", f"#{ids.COUNTRY.DOTS} .main-svg"),
 ])
 def test_d002_deep_links_render_with_an_empty_console(start, path, text, drawn):
     duo = start(path)
@@ -66,10 +66,10 @@ def test_d002_deep_links_render_with_an_empty_console(start, path, text, drawn):
 
 def test_d003_a_pillar_row_selects_its_country(start):
     duo = start("/pillar/drugs?edition=2021&continent=Americas")
-    duo.wait_for_contains_text(f"#{ids.P_TABLE}", "Peru")
-    cell = next(c for c in duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.P_TABLE} .ag-cell") if c.text == "Peru")
+    duo.wait_for_contains_text(f"#{ids.PILLAR.TABLE}", "Peru")
+    cell = next(c for c in duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.PILLAR.TABLE} .ag-cell") if c.text == "Peru")
     cell.click()
-    duo.wait_for_contains_text(f"#{ids.P_SELECTED}", "Peru · Criminal markets 6.20")
+    duo.wait_for_contains_text(f"#{ids.PILLAR.SELECTED}", "Peru · Criminal markets 6.20")
     assert "country=PER" in duo.driver.current_url
     assert duo.get_logs() == []
 
@@ -78,5 +78,5 @@ def test_d004_unknown_pages_say_so_and_lead_home(start):
     duo = start("/indicator/space-piracy")
     duo.wait_for_contains_text(".alert", "There is no indicator with that name")
     click_link(duo, "Back to the quadrant")
-    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
     assert duo.get_logs() == []

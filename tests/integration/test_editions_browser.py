@@ -25,13 +25,13 @@ def here(duo) -> str:
 # What each view shows once its callbacks have answered: (path, query, selector, text).
 def views(edition: int) -> list[tuple[str, str, str]]:
     return [
-        (f"/?edition={edition}&country=PER&movement=1", f"#{ids.Q_PANEL}", f"{edition} edition"),
-        (f"/country/PER?edition={edition}&path=cocaine-trade", f"#{ids.C_PATH_TABLE}", "Cocaine trade"),
-        (f"/indicator/criminality?edition={edition}&country=PER", f"#{ids.I_SELECTED}", "Across editions"),
+        (f"/?edition={edition}&country=PER&movement=1", f"#{ids.QUADRANT.COUNTRY_PANEL}", f"{edition} edition"),
+        (f"/country/PER?edition={edition}&path=cocaine-trade", f"#{ids.COUNTRY.PATH_TABLE}", "Cocaine trade"),
+        (f"/indicator/criminality?edition={edition}&country=PER", f"#{ids.INDICATOR.SELECTED}", "Across editions"),
         (f"/pillar/criminal-markets?edition={edition}&country=PER", "body", "Criminal markets"),
-        (f"/compare?edition={edition}&countries=PER,COL", f"#{ids.K_BODY}", "Scores, ranks and change"),
+        (f"/compare?edition={edition}&countries=PER,COL", f"#{ids.COMPARE.BODY}", "Scores, ranks and change"),
         (f"/brief/PER?edition={edition}", "body", str(edition)),
-        (f"/similar/PER?edition={edition}", f"#{ids.S_LIST}", ""),
+        (f"/similar/PER?edition={edition}", f"#{ids.SIMILAR.LIST}", ""),
         (f"/weights?edition={edition}", "body", str(edition)),
         (f"/regions?edition={edition}", "body", str(edition)),
         (f"/deck?edition={edition}&countries=PER", "body", "deck"),
@@ -40,11 +40,11 @@ def views(edition: int) -> list[tuple[str, str, str]]:
 
 def test_e001_every_view_of_every_edition_loads_with_an_empty_console(start, store):
     duo = start("/")
-    duo.wait_for_contains_text(f"#{ids.Q_PANEL}", "Click a point")
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "Click a point")
     for edition in store.index.editions:
         for path, selector, text in views(edition):
             duo.driver.get(duo.server.url.rstrip("/") + path)
-            duo.wait_for_element(f"#{ids.PAGE} > *")
+            duo.wait_for_element(f"#{ids.SHELL.PAGE} > *")
             if text:
                 duo.wait_for_contains_text(selector, text)
             until(lambda: not duo.driver.find_elements("css selector", "[data-dash-is-loading='true']"), timeout=20)
@@ -55,30 +55,30 @@ def test_e002_movers_and_quadrant_changes_since_the_first_edition(start, store):
     data = store.index
     first, latest = data.editions[0], data.latest
     duo = start("/?country=PER")
-    duo.wait_for_contains_text(f"#{ids.Q_PANEL}", "31st of 193, ▲1 since")
-    duo.wait_for_contains_text(f"#{ids.Q_MOVERS}", f"since {data.previous_edition(latest)}")
-    into_view(duo, f"#{ids.Q_SINCE}")
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "31st of 193, ▲1 since")
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.MOVERS}", f"since {data.previous_edition(latest)}")
+    into_view(duo, f"#{ids.QUADRANT.SINCE}")
     duo.driver.save_screenshot("/tmp/editions-quadrant-since.png")
-    choose(duo, f"#{ids.Q_SINCE}", str(first))
-    duo.wait_for_contains_text(f"#{ids.Q_MOVERS}", f"Criminality rose most since {first}")
+    choose(duo, f"#{ids.QUADRANT.SINCE}", str(first))
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.MOVERS}", f"Criminality rose most since {first}")
     top = q.movers(data, latest, since=first)["criminality_up"]["country"].iloc[0]
-    assert top in duo.find_element(f"#{ids.Q_MOVERS}").text
+    assert top in duo.find_element(f"#{ids.QUADRANT.MOVERS}").text
     changed = q.quadrant_changes(data, latest, "gitoc", since=first)
-    duo.wait_for_contains_text(f"#{ids.Q_CHANGES}", f"{len(changed)} countries since {first}")
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.CHANGES}", f"{len(changed)} countries since {first}")
     until(lambda: f"since={first}" in here(duo), timeout=10)
     assert duo.get_logs() == []
     # The first edition has nothing earlier: no control.
     duo.driver.get(duo.server.url.rstrip("/") + f"/?edition={first}")
-    duo.wait_for_contains_text(f"#{ids.Q_MOVERS}", "first edition")
-    assert not duo.find_element(f"#{ids.Q_SINCE_ROW}").is_displayed()
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.MOVERS}", "first edition")
+    assert not duo.find_element(f"#{ids.QUADRANT.SINCE_ROW}").is_displayed()
     assert duo.get_logs() == []
 
 
 def test_e003_movement_draws_each_countrys_path_through_every_edition(start, store):
     duo = start("/?movement=1&continent=Americas")
-    duo.wait_for_element(f"#{ids.Q_GRAPH} .js-plotly-plot")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .js-plotly-plot")
     points = duo.driver.execute_script(
-        f"const plot = document.querySelector('#{ids.Q_GRAPH} .js-plotly-plot');"
+        f"const plot = document.querySelector('#{ids.QUADRANT.GRAPH} .js-plotly-plot');"
         "const t = plot.data.find(d => d.name === 'Movement'); if (!t) { return null; }"
         "const runs = []; let n = 0; for (const x of t.x) { if (x === null) { runs.push(n); n = 0; } else { n++; } }"
         "return runs;")
@@ -88,20 +88,20 @@ def test_e003_movement_draws_each_countrys_path_through_every_edition(start, sto
 
 def test_e004_one_indicators_history_for_one_country_without_switching_editions(start, store):
     duo = start("/country/PER")
-    duo.wait_for_contains_text(f"#{ids.C_PATH_TABLE}", "Criminality")
-    into_view(duo, f"#{ids.C_PATH_INDICATOR}")
-    pick(duo, f"#{ids.C_PATH_INDICATOR}", "Cocaine trade")
-    duo.wait_for_contains_text(f"#{ids.C_PATH_TABLE}", "Cocaine trade")
-    rows = texts(duo, f"#{ids.C_PATH_TABLE} th")
+    duo.wait_for_contains_text(f"#{ids.COUNTRY.PATH_TABLE}", "Criminality")
+    into_view(duo, f"#{ids.COUNTRY.PATH_INDICATOR}")
+    pick(duo, f"#{ids.COUNTRY.PATH_INDICATOR}", "Cocaine trade")
+    duo.wait_for_contains_text(f"#{ids.COUNTRY.PATH_TABLE}", "Cocaine trade")
+    rows = texts(duo, f"#{ids.COUNTRY.PATH_TABLE} th")
     assert rows[1:] == [str(e) for e in store.index.editions]
     until(lambda: "path=cocaine-trade" in here(duo), timeout=10)
     legend = duo.driver.execute_script(
-        f"return document.querySelector('#{ids.C_PATH} .js-plotly-plot').data.map(t => t.name)")
+        f"return document.querySelector('#{ids.COUNTRY.PATH} .js-plotly-plot').data.map(t => t.name)")
     assert "Cocaine trade" in legend
     # The indicator page shows the same path for the selected country.
     duo.driver.get(duo.server.url.rstrip("/") + "/indicator/cocaine-trade?country=PER")
-    duo.wait_for_contains_text(f"#{ids.I_SELECTED}", "Across editions")
-    assert all(str(e) in duo.find_element(f"#{ids.I_SELECTED}").text for e in store.index.editions)
+    duo.wait_for_contains_text(f"#{ids.INDICATOR.SELECTED}", "Across editions")
+    assert all(str(e) in duo.find_element(f"#{ids.INDICATOR.SELECTED}").text for e in store.index.editions)
     assert duo.get_logs() == []
 
 
@@ -109,13 +109,13 @@ def test_e005_like_for_like_opens_where_there_is_something_to_split(start, store
     data = store.index
     before, after = lfl.default_pair(data)
     duo = start("/change")
-    until(lambda: f"from={before}" in here(duo) or duo.find_element(f"#{ids.L_PAIR_NOTE}").text, timeout=10)
-    duo.wait_for_contains_text(f"#{ids.L_PAIR_NOTE}", f"Between {before} and {after}")
+    until(lambda: f"from={before}" in here(duo) or duo.find_element(f"#{ids.CHANGE.PAIR_NOTE}").text, timeout=10)
+    duo.wait_for_contains_text(f"#{ids.CHANGE.PAIR_NOTE}", f"Between {before} and {after}")
     previous = data.previous_edition(data.latest)
-    into_view(duo, f"#{ids.L_BEFORE}")
-    pick(duo, f"#{ids.L_BEFORE}", str(previous))
-    duo.wait_for_contains_text(f"#{ids.L_PAIR_NOTE}", "Nothing to split")
-    assert f"{previous} and {data.latest} assess the same indicators" in duo.find_element(f"#{ids.L_PAIR_NOTE}").text
+    into_view(duo, f"#{ids.CHANGE.BEFORE}")
+    pick(duo, f"#{ids.CHANGE.BEFORE}", str(previous))
+    duo.wait_for_contains_text(f"#{ids.CHANGE.PAIR_NOTE}", "Nothing to split")
+    assert f"{previous} and {data.latest} assess the same indicators" in duo.find_element(f"#{ids.CHANGE.PAIR_NOTE}").text
     assert duo.get_logs() == []
 
 
@@ -123,10 +123,10 @@ def test_e005_like_for_like_opens_where_there_is_something_to_split(start, store
 def test_e006_the_country_path_fits_the_screen(start, width):
     duo = start("/country/PER?path=cocaine-trade")
     duo.driver.set_window_size(width, 900)
-    duo.wait_for_contains_text(f"#{ids.C_PATH_TABLE}", "Cocaine trade")
+    duo.wait_for_contains_text(f"#{ids.COUNTRY.PATH_TABLE}", "Cocaine trade")
     overflow = duo.driver.execute_script(
-        f"const t = document.querySelector('#{ids.C_PATH_TABLE} table').getBoundingClientRect();"
-        f"const c = document.querySelector('#{ids.C_PATH_TABLE}').closest('.card').getBoundingClientRect();"
+        f"const t = document.querySelector('#{ids.COUNTRY.PATH_TABLE} table').getBoundingClientRect();"
+        f"const c = document.querySelector('#{ids.COUNTRY.PATH_TABLE}').closest('.card').getBoundingClientRect();"
         "return t.right - c.right;")
     assert overflow <= 1
     duo.driver.save_screenshot(f"/tmp/editions-country-path-{width}.png")

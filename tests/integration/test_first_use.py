@@ -27,7 +27,7 @@ def viewport(duo, width: int, height: int) -> None:
     duo.driver.set_window_size(width, height)
     inner = duo.driver.execute_script("return [window.innerWidth, window.innerHeight]")
     duo.driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
-    duo.wait_for_element(f"#{ids.PRESENT_TOGGLE}")
+    duo.wait_for_element(f"#{ids.SHELL.PRESENT_TOGGLE}")
     assert duo.driver.execute_script("return window.innerWidth") == width
 
 
@@ -50,14 +50,14 @@ def latest_edition(store) -> int:
 
 def test_f001_present_stays_on_screen_and_pin_view_on_one_line_at_every_width(start):
     duo = start("/")
-    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
     for width, height in (*WIDTHS, (390, 844)):
         viewport(duo, width, height)
-        nav = duo.find_element(f"#{ids.NAV_EDITION_LINKS}")
+        nav = duo.find_element(f"#{ids.SHELL.NAV}")
         assert duo.driver.execute_script("return arguments[0].scrollWidth", nav) <= width, width
         if width >= 1024:  # no sideways scrolling on a laptop or larger (once the charts have followed the resize)
             until(lambda: duo.driver.execute_script("return document.documentElement.scrollWidth") <= width, 5)
-        present, pin = duo.find_element(f"#{ids.PRESENT_TOGGLE}"), duo.find_element(f"#{ids.PIN}")
+        present, pin = duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}"), duo.find_element(f"#{ids.SHELL.PIN}")
         assert inside_viewport(duo, rect(duo, present)), width
         assert rect(duo, pin)["b"] - rect(duo, pin)["t"] <= rect(duo, present)["b"] - rect(duo, present)["t"] + 1
         # Nothing covers the button: the point at its centre is the button.
@@ -66,28 +66,28 @@ def test_f001_present_stays_on_screen_and_pin_view_on_one_line_at_every_width(st
             "return document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2) === arguments[0];",
             present), width
     # At phone width the links fold behind the toggler, which opens them.
-    compare = duo.find_element(f"#{ids.NAV_COLLAPSE} a[href$='/compare']")
+    compare = duo.find_element(f"#{ids.SHELL.NAV_MENU} a[href$='/compare']")
     assert not compare.is_displayed()
-    duo.find_element(f"#{ids.NAV_TOGGLE}").click()
+    duo.find_element(f"#{ids.SHELL.NAV_TOGGLE}").click()
     until(compare.is_displayed, 5)
     assert compare.text == "Compare"
     compare.click()
-    duo.wait_for_element(f"#{ids.K_BODY} .main-svg")
+    duo.wait_for_element(f"#{ids.COMPARE.BODY} .main-svg")
     viewport(duo, 1024, 768)
-    duo.find_element(f"#{ids.PRESENT_TOGGLE}").click()
-    duo.wait_for_class_to_equal(f"#{ids.SHELL}", "oc-present")
+    duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
+    duo.wait_for_class_to_equal(f"#{ids.SHELL.ROOT}", "oc-present")
     assert duo.get_logs() == []
 
 
 def test_f002_presentation_mode_titles_the_quadrant_and_shows_whole_lists(start, store):
     duo = start("/?continent=Americas#present")
     viewport(duo, 1920, 1080)
-    duo.wait_for_contains_text(f"#{ids.Q_GRAPH} .gtitle", f"{latest_edition(store)} edition")
-    duo.wait_for_text_to_equal(f"#{ids.PRESENT_POSITION}", "Pin views to step through them")
-    assert not duo.find_element(f"#{ids.PRESENT_NEXT}").is_displayed()
-    assert not duo.find_element(f"#{ids.PRESENT_PREV}").is_displayed()
-    duo.wait_for_element(f"#{ids.Q_MOVERS} .list-group-item")
-    for panel in (ids.Q_MOVERS, ids.Q_CHANGES):  # no scroll box: every entry shows, inside the screen
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH} .gtitle", f"{latest_edition(store)} edition")
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "Pin views to step through them")
+    assert not duo.find_element(f"#{ids.SHELL.PRESENT_NEXT}").is_displayed()
+    assert not duo.find_element(f"#{ids.SHELL.PRESENT_PREV}").is_displayed()
+    duo.wait_for_element(f"#{ids.QUADRANT.MOVERS} .list-group-item")
+    for panel in (ids.QUADRANT.MOVERS, ids.QUADRANT.CHANGES):  # no scroll box: every entry shows, inside the screen
         element = duo.find_element(f"#{panel}")
         assert duo.driver.execute_script("return arguments[0].scrollHeight <= arguments[0].clientHeight + 1", element)
         for item in duo.driver.find_elements(By.CSS_SELECTOR, f"#{panel} .list-group-item"):
@@ -95,8 +95,8 @@ def test_f002_presentation_mode_titles_the_quadrant_and_shows_whole_lists(start,
     # The legend sits clear of the plot and of the quadrants' captions, at a projector's width and at 1024.
     for width, height in ((1920, 1080), (1024, 768)):
         viewport(duo, width, height)
-        duo.wait_for_element(f"#{ids.Q_GRAPH} .legend")
-        boxes = duo.driver.execute_script(BOXES, f"#{ids.Q_GRAPH}")  # one read: the chart may redraw meanwhile
+        duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .legend")
+        boxes = duo.driver.execute_script(BOXES, f"#{ids.QUADRANT.GRAPH}")  # one read: the chart may redraw meanwhile
         assert not overlap(boxes["legend"], boxes["plot"]), width
         for label in boxes["annotations"]:
             assert not overlap(boxes["legend"], label), (width, label)
@@ -106,24 +106,24 @@ def test_f002_presentation_mode_titles_the_quadrant_and_shows_whole_lists(start,
 
 def test_f003_presented_country_page_keeps_to_the_key_charts(start):
     duo = start("/country/PER")
-    duo.wait_for_element(f"#{ids.C_DOTS} .main-svg")
+    duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .main-svg")
     viewport(duo, 1920, 1080)
     on_screen = duo.driver.execute_script("return document.documentElement.scrollHeight")
-    duo.find_element(f"#{ids.PRESENT_TOGGLE}").click()
-    duo.wait_for_class_to_equal(f"#{ids.SHELL}", "oc-present")
-    duo.wait_for_element(f"#{ids.C_PATH} .main-svg")
+    duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
+    duo.wait_for_class_to_equal(f"#{ids.SHELL.ROOT}", "oc-present")
+    duo.wait_for_element(f"#{ids.COUNTRY.PATH} .main-svg")
     presented = duo.driver.execute_script("return document.documentElement.scrollHeight")
     assert presented < 2000 and presented < on_screen, (presented, on_screen)
-    assert duo.find_element(f"#{ids.C_DOTS}").is_displayed() and duo.find_element(f"#{ids.C_PATH}").is_displayed()
-    assert not duo.find_element(f"#{ids.C_TABLE}").is_displayed()
+    assert duo.find_element(f"#{ids.COUNTRY.DOTS}").is_displayed() and duo.find_element(f"#{ids.COUNTRY.PATH}").is_displayed()
+    assert not duo.find_element(f"#{ids.COUNTRY.TABLE}").is_displayed()
     assert duo.get_logs() == []
 
 
 def test_f004_presented_compare_keeps_its_indicator_chart_usable_at_1024(start):
     duo = start("/compare?countries=PER,COL,MEX#present")
     viewport(duo, 1024, 768)
-    duo.wait_for_element(f"#{ids.K_DOTS} .nsewdrag")
-    plot = rect(duo, duo.find_element(f"#{ids.K_DOTS} .nsewdrag"))
+    duo.wait_for_element(f"#{ids.COMPARE.DOTS} .nsewdrag")
+    plot = rect(duo, duo.find_element(f"#{ids.COMPARE.DOTS} .nsewdrag"))
     assert plot["r"] - plot["l"] >= 300, plot
     assert duo.get_logs() == []
 
@@ -139,8 +139,8 @@ def toolbar_clear_of_legend(duo, graph_id: str, width: int) -> None:
 
 def test_f005_the_chart_tool_bar_never_covers_a_legend(start):
     duo = start("/?continent=Oceania")
-    for path, graphs in (("/?continent=Oceania", [ids.Q_GRAPH]), ("/country/PER", [ids.C_DOTS, ids.C_PATH]),
-                         ("/compare?countries=CAF,COD,SSD,VCT,BIH", [ids.K_QUADRANT, ids.K_DOTS])):
+    for path, graphs in (("/?continent=Oceania", [ids.QUADRANT.GRAPH]), ("/country/PER", [ids.COUNTRY.DOTS, ids.COUNTRY.PATH]),
+                         ("/compare?countries=CAF,COD,SSD,VCT,BIH", [ids.COMPARE.QUADRANT, ids.COMPARE.DOTS])):
         duo.driver.get(duo.server_url.rstrip("/") + path)
         for width, height in WIDTHS:
             viewport(duo, width, height)
@@ -154,16 +154,16 @@ def test_f005_the_chart_tool_bar_never_covers_a_legend(start):
 
 def test_f006_a_region_filter_names_its_countries_and_narrows_the_lists(start, store):
     duo = start("/?edition=2025")  # test data: Colombia sits 0.04 under the resilience divider in 2025
-    duo.wait_for_element(f"#{ids.Q_GRAPH} .main-svg")
-    pick(duo, f"#{ids.Q_REGION}", "South America")
-    duo.wait_for_contains_text(f"#{ids.Q_MOVERS}", "in South America since")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    pick(duo, f"#{ids.QUADRANT.REGION}", "South America")
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.MOVERS}", "in South America since")
     members = set(store.index.wide(2025).query("region == 'South America'")["country"])
-    duo.wait_for_contains_text(f"#{ids.Q_GRAPH}", "Colombia")
-    named = set(texts(duo, f"#{ids.Q_GRAPH} .annotation-text"))
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH}", "Colombia")
+    named = set(texts(duo, f"#{ids.QUADRANT.GRAPH} .annotation-text"))
     assert members <= named
-    listed = {name.split("\n")[0] for name in texts(duo, f"#{ids.Q_MOVERS} .list-group-item span:first-child")}
+    listed = {name.split("\n")[0] for name in texts(duo, f"#{ids.QUADRANT.MOVERS} .list-group-item span:first-child")}
     assert listed and listed <= members
-    pick(duo, f"#{ids.Q_COUNTRY}", "Colombia")
-    duo.wait_for_contains_text(f"#{ids.Q_PANEL}", "Resilience 5.46: 0.04 below the 5.50 split")
+    pick(duo, f"#{ids.QUADRANT.COUNTRY}", "Colombia")
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "Resilience 5.46: 0.04 below the 5.50 split")
     assert "region=South+America" in duo.driver.current_url
     assert duo.get_logs() == []

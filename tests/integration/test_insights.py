@@ -21,40 +21,40 @@ def here(duo) -> str:
 
 def test_i001_like_for_like_change_splits_peru_and_lists_the_flips(start, store):
     duo = start("/change?composite=criminality&from=2021&to=2023&country=PER")
-    duo.wait_for_contains_text(f"#{ids.L_PANEL}", "6.35 → 6.98")
-    panel = duo.find_element(f"#{ids.L_PANEL}").text
+    duo.wait_for_contains_text(f"#{ids.CHANGE.PANEL}", "6.35 → 6.98")
+    panel = duo.find_element(f"#{ids.CHANGE.PANEL}").text
     assert "6.35 → 6.40" in panel and "+0.63" in panel and "-0.58" in panel and "(ours)" in panel
     flipped = lfl.flips(store.index, "criminality", 2021, 2023)
-    duo.wait_for_contains_text(f"#{ids.L_FLIPS_COUNT}", f"{len(flipped)} of 193 countries")
-    assert sorted(grid_values(duo, ids.L_FLIPS, "iso3")) == sorted(flipped.index)
+    duo.wait_for_contains_text(f"#{ids.CHANGE.FLIPS_COUNT}", f"{len(flipped)} of 193 countries")
+    assert sorted(grid_values(duo, ids.CHANGE.FLIPS, "iso3")) == sorted(flipped.index)
     # A country whose direction flips gets the disagreement called out.
     first = flipped.iloc[0]
-    pick(duo, f"#{ids.L_COUNTRY}", first["country"])
-    duo.wait_for_contains_text(f"#{ids.L_PANEL}", "The two readings disagree")
+    pick(duo, f"#{ids.CHANGE.COUNTRY}", first["country"])
+    duo.wait_for_contains_text(f"#{ids.CHANGE.PANEL}", "The two readings disagree")
     until(lambda: f"country={flipped.index[0]}" in here(duo), timeout=10)
     assert duo.get_logs() == []
 
 
 def test_i002_the_quadrant_places_countries_like_for_like_and_says_so(start, store):
     duo = start("/?edition=2023&scores=like-for-like&country=PER")
-    duo.wait_for_contains_text(f"#{ids.Q_GRAPH}", "not GI-TOC's")
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH}", "not GI-TOC's")
     x = duo.driver.execute_script(
-        f"const plot = document.querySelector('#{ids.Q_GRAPH} .js-plotly-plot');"
+        f"const plot = document.querySelector('#{ids.QUADRANT.GRAPH} .js-plotly-plot');"
         "for (const t of plot.data) { const i = (t.customdata || []).indexOf('PER');"
         " if (i >= 0 && t.name !== 'Peru') { return t.x[i]; } } return null;")
     assert x == lfl.like_for_like_positions(store.index, 2023).set_index("iso3").at["PER", "criminality"] == 6.98
-    duo.wait_for_contains_text(f"#{ids.Q_PANEL}", "like for like (ours)")
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "like for like (ours)")
     assert duo.get_logs() == []
 
 
 def test_i003_countries_like_peru_follow_the_chosen_indicators(start, store):
     duo = start("/similar/PER?edition=2023")
     expected = [n.country for n in nb.nearest(store.index, 2023, "PER", "all")]
-    duo.wait_for_contains_text(f"#{ids.S_LIST}", expected[0])
-    assert texts(duo, f"#{ids.S_LIST} .list-group-item a") == expected
-    choose(duo, f"#{ids.S_SCOPE}", "Resilience")
+    duo.wait_for_contains_text(f"#{ids.SIMILAR.LIST}", expected[0])
+    assert texts(duo, f"#{ids.SIMILAR.LIST} .list-group-item a") == expected
+    choose(duo, f"#{ids.SIMILAR.SCOPE}", "Resilience")
     resilience = [n.country for n in nb.nearest(store.index, 2023, "PER", "resilience")]
-    until(lambda: texts(duo, f"#{ids.S_LIST} .list-group-item a") == resilience, timeout=10)
+    until(lambda: texts(duo, f"#{ids.SIMILAR.LIST} .list-group-item a") == resilience, timeout=10)
     until(lambda: "by=resilience" in here(duo), timeout=10)
     assert "Standing among peers" in duo.find_element("body").text
     assert duo.get_logs() == []
@@ -62,37 +62,37 @@ def test_i003_countries_like_peru_follow_the_chosen_indicators(start, store):
 
 def test_i004_custom_weights_rerank_live_and_reset_to_gitoc(start, store):
     duo = start("/weights?edition=2023&w=drugs:3,people:0")
-    duo.wait_for_contains_text(f"#{ids.W_BANNER}", "Custom weighting")
+    duo.wait_for_contains_text(f"#{ids.WEIGHTS.BANNER}", "Custom weighting")
     table = wt.what_if(store.index, 2023, {"drugs": 3, "people": 0}).sort_values(
         ["criminality_custom_rank", "country"])
-    duo.wait_for_contains_text(f"#{ids.W_TABLE}", table.iloc[0]["country"])
-    first_row = texts(duo, f"#{ids.W_TABLE} .ag-row[row-index='0'] .ag-cell")[:6]
+    duo.wait_for_contains_text(f"#{ids.WEIGHTS.TABLE}", table.iloc[0]["country"])
+    first_row = texts(duo, f"#{ids.WEIGHTS.TABLE} .ag-row[row-index='0'] .ag-cell")[:6]
     assert first_row[:3] == ["1", table.iloc[0]["country"], f"{table.iloc[0]['criminality_custom']:.2f}"]
     # Keyboard: a slider's handle takes arrow keys.
-    slider_id = json.dumps({"group": "trade", "type": ids.W_SLIDER}, separators=(",", ":"))
+    slider_id = json.dumps({"group": "trade", "type": ids.WEIGHTS.SLIDER}, separators=(",", ":"))
     handle = duo.driver.execute_script(
         "return document.getElementById(arguments[0]).querySelector('[role=slider]')", slider_id)
     handle.send_keys(Keys.ARROW_RIGHT)
     until(lambda: "trade%3A1.5" in here(duo) or "trade:1.5" in here(duo), timeout=10)
-    duo.find_element(f"#{ids.W_RESET}").click()
-    duo.wait_for_contains_text(f"#{ids.W_BANNER}", "GI-TOC's own weighting")
+    duo.find_element(f"#{ids.WEIGHTS.RESET}").click()
+    duo.wait_for_contains_text(f"#{ids.WEIGHTS.BANNER}", "GI-TOC's own weighting")
     until(lambda: "w=" not in here(duo), timeout=10)
     assert duo.get_logs() == []
 
 
 def test_i005_search_groups_passages_by_country_and_indicator_with_the_score(start, store):
     duo = start("/search?q=gold+mining")
-    duo.wait_for_contains_text(f"#{ids.F_RESULTS}", "passages in")
+    duo.wait_for_contains_text(f"#{ids.SEARCH.RESULTS}", "passages in")
     found = store.narratives.search("gold mining")
-    text = duo.find_element(f"#{ids.F_RESULTS}").text
+    text = duo.find_element(f"#{ids.SEARCH.RESULTS}").text
     assert f"{len(found)} passages" in text
     score = store.index.wide(2021).at["PER", "non-renewable-resource-crimes"]
     assert f"Peru: {score:.2f} in 2021" in text
-    assert len(duo.find_elements(f"#{ids.F_RESULTS} mark")) >= len(found)
-    box = duo.find_element(f"#{ids.F_TERM}")
+    assert len(duo.find_elements(f"#{ids.SEARCH.RESULTS} mark")) >= len(found)
+    box = duo.find_element(f"#{ids.SEARCH.TERM}")
     box.clear()
     box.send_keys("extortion", Keys.ENTER)
     until(lambda: "q=extortion" in here(duo), timeout=10)
     count = len(store.narratives.search("extortion"))
-    duo.wait_for_contains_text(f"#{ids.F_RESULTS}", f"{count} passage{'s' if count != 1 else ''} in")
+    duo.wait_for_contains_text(f"#{ids.SEARCH.RESULTS}", f"{count} passage{'s' if count != 1 else ''} in")
     assert duo.get_logs() == []

@@ -66,7 +66,7 @@ def test_the_scores_api_neutralises_a_formula_in_a_workbook_text_cell(client):
 
 @pytest.mark.parametrize("term", ["gold mining", "=hyperlink", "+gold mining", "@extortion"])
 def test_the_search_download_neutralises_a_formula_in_a_profile_line_and_in_the_term(client, term):
-    rows = downloaded(client, ids.F_CSV_FILE, [(ids.F_CSV, "n_clicks", 1)], [(ids.F_TERM, "value", term)])
+    rows = downloaded(client, ids.SEARCH.CSV_FILE, [(ids.SEARCH.CSV, "n_clicks", 1)], [(ids.SEARCH.TERM, "value", term)])
     assert rows
     assert not any(starts_like_a_formula(value) for row in rows for value in row.values())
     if term == "gold mining":
@@ -74,7 +74,7 @@ def test_the_search_download_neutralises_a_formula_in_a_profile_line_and_in_the_
 
 
 def test_a_view_download_neutralises_a_formula_in_a_workbook_text_cell(client):
-    rows = downloaded(client, ids.I_CSV_FILE, [(ids.I_CSV, "n_clicks", 1)],
-                    [(ids.I_EDITION, "value", 2021), (ids.I_SLUG, "data", "cocaine-trade")])
+    rows = downloaded(client, ids.INDICATOR.CSV_FILE, [(ids.INDICATOR.CSV, "n_clicks", 1)],
+                    [(ids.INDICATOR.EDITION, "value", 2021), (ids.INDICATOR.SLUG, "data", "cocaine-trade")])
     assert [r["region"] for r in rows if r["iso3"] == "PER"] == ["'" + HOSTILE_REGION]
     assert not any(starts_like_a_formula(r[c]) for r in rows for c in ("country", "continent", "region"))

@@ -30,8 +30,8 @@ def download(client, output_id, inputs, state):
 
 
 def test_the_indicator_ranking_downloads_as_shown(client, index):
-    name, table = download(client, ids.I_CSV_FILE, [(ids.I_CSV, "n_clicks", 1)],
-                           [(ids.I_EDITION, "value", 2021), (ids.I_SLUG, "data", "cocaine-trade")])
+    name, table = download(client, ids.INDICATOR.CSV_FILE, [(ids.INDICATOR.CSV, "n_clicks", 1)],
+                           [(ids.INDICATOR.EDITION, "value", 2021), (ids.INDICATOR.SLUG, "data", "cocaine-trade")])
     assert name == "oc-index_cocaine-trade_2021.csv"
     shown = index.edition_table(2021)
     shown = shown[shown["indicator"] == "cocaine-trade"].sort_values(["rank_global", "country"])
@@ -41,10 +41,10 @@ def test_the_indicator_ranking_downloads_as_shown(client, index):
 
 
 def test_the_quadrant_downloads_every_country_with_its_quadrant(client):
-    controls = [(ids.Q_EDITION, "value", 2023), (ids.Q_SPLIT, "value", "median"), (ids.Q_CONTINENT, "value", []),
-                (ids.Q_REGION, "value", []), (ids.Q_COUNTRY, "value", None), (ids.Q_LABELS, "value", 0),
-                (ids.Q_MOVEMENT, "value", False), (ids.Q_SCORES, "value", "official"), (ids.Q_SINCE, "value", None)]
-    name, table = download(client, ids.Q_CSV_FILE, [(ids.Q_CSV, "n_clicks", 1)], controls)
+    controls = [(ids.QUADRANT.EDITION, "value", 2023), (ids.QUADRANT.SPLIT, "value", "median"), (ids.QUADRANT.CONTINENT, "value", []),
+                (ids.QUADRANT.REGION, "value", []), (ids.QUADRANT.COUNTRY, "value", None), (ids.QUADRANT.LABELS, "value", 0),
+                (ids.QUADRANT.MOVEMENT, "value", False), (ids.QUADRANT.SCORES, "value", "official"), (ids.QUADRANT.SINCE, "value", None)]
+    name, table = download(client, ids.QUADRANT.CSV_FILE, [(ids.QUADRANT.CSV, "n_clicks", 1)], controls)
     assert name == "oc-index_quadrant_2023.csv" and len(table) == 193
     peru = table.set_index("iso3").loc["PER"]
     assert (peru["criminality"], peru["resilience"], peru["criminality_rank_global"]) == (6.40, 4.38, 32)
@@ -52,8 +52,8 @@ def test_the_quadrant_downloads_every_country_with_its_quadrant(client):
 
 
 def test_the_country_profile_downloads_its_indicators(client, index):
-    name, table = download(client, ids.C_CSV_FILE, [(ids.C_CSV, "n_clicks", 1)],
-                           [(ids.C_EDITION, "value", 2021), (ids.C_ISO3, "data", "PER")])
+    name, table = download(client, ids.COUNTRY.CSV_FILE, [(ids.COUNTRY.CSV, "n_clicks", 1)],
+                           [(ids.COUNTRY.EDITION, "value", 2021), (ids.COUNTRY.ISO3, "data", "PER")])
     assert name == "oc-index_PER_2021.csv"
     assert len(table) == len(index.indicators(2021))
     assert table.set_index("indicator").loc["criminality", "rank_global"] == 26
@@ -61,9 +61,9 @@ def test_the_country_profile_downloads_its_indicators(client, index):
 
 def test_like_for_like_downloads_every_country_with_both_readings(client, index):
     from ocindex import likeforlike as lfl
-    name, table = download(client, ids.L_CSV_FILE, [(ids.L_CSV, "n_clicks", 1)],
-                           [(ids.L_COMPOSITE, "value", "criminality"), (ids.L_BEFORE, "value", 2021),
-                            (ids.L_AFTER, "value", 2023), (ids.L_COUNTRY, "value", None)])
+    name, table = download(client, ids.CHANGE.CSV_FILE, [(ids.CHANGE.CSV, "n_clicks", 1)],
+                           [(ids.CHANGE.COMPOSITE, "value", "criminality"), (ids.CHANGE.BEFORE, "value", 2021),
+                            (ids.CHANGE.AFTER, "value", 2023), (ids.CHANGE.COUNTRY, "value", None)])
     assert name == "oc-index_like-for-like_criminality_2021-2023.csv" and len(table) == 193
     shown = lfl.like_for_like(index, "criminality", 2021, 2023)
     peru = table.set_index("iso3").loc["PER"]
@@ -76,15 +76,15 @@ def test_like_for_like_downloads_every_country_with_both_readings(client, index)
 def test_what_if_weights_download_the_recomputed_ranking_with_the_weights(client, index):
     from ocindex import weights as wt
     groups = wt.weight_groups(index, 2023)
-    slider_ids = [{"type": ids.W_SLIDER, "group": g.key} for g in groups]
+    slider_ids = [{"type": ids.WEIGHTS.SLIDER, "group": g.key} for g in groups]
     values = [3.0 if g.key == "drugs" else 1.0 for g in groups]
-    body = {"output": f"{ids.W_CSV_FILE}.data", "outputs": {"id": ids.W_CSV_FILE, "property": "data"},
-            "inputs": [{"id": ids.W_CSV, "property": "n_clicks", "value": 1}],
-            "state": [{"id": ids.W_EDITION, "property": "value", "value": 2023},
+    body = {"output": f"{ids.WEIGHTS.CSV_FILE}.data", "outputs": {"id": ids.WEIGHTS.CSV_FILE, "property": "data"},
+            "inputs": [{"id": ids.WEIGHTS.CSV, "property": "n_clicks", "value": 1}],
+            "state": [{"id": ids.WEIGHTS.EDITION, "property": "value", "value": 2023},
                       [{"id": i, "property": "value", "value": v} for i, v in zip(slider_ids, values)],
                       [{"id": i, "property": "id", "value": i} for i in slider_ids]], "changedPropIds": []}
     response = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
-    payload = response.get_json()["response"][ids.W_CSV_FILE]["data"]
+    payload = response.get_json()["response"][ids.WEIGHTS.CSV_FILE]["data"]
     table = pd.read_csv(io.StringIO(payload["content"])).set_index("iso3")
     expected = wt.what_if(index, 2023, {"drugs": 3.0})
     assert payload["filename"] == "oc-index_what-if-weights_2023.csv" and set(table["weights"]) == {"drugs:3"}
@@ -94,11 +94,11 @@ def test_what_if_weights_download_the_recomputed_ranking_with_the_weights(client
 
 def test_neighbours_and_peer_standing_download_as_shown(client, index):
     from ocindex import neighbours as nb
-    state = [(ids.S_EDITION, "value", 2023), (ids.S_SCOPE, "value", "criminal markets"), (ids.S_ISO3, "data", "PER")]
-    name, table = download(client, ids.S_CSV_FILE, [(ids.S_CSV, "n_clicks", 1)], state)
+    state = [(ids.SIMILAR.EDITION, "value", 2023), (ids.SIMILAR.SCOPE, "value", "criminal markets"), (ids.SIMILAR.ISO3, "data", "PER")]
+    name, table = download(client, ids.SIMILAR.CSV_FILE, [(ids.SIMILAR.CSV, "n_clicks", 1)], state)
     assert name == "oc-index_PER_neighbours_criminal-markets_2023.csv"
     assert table["neighbour_iso3"].tolist() == [n.iso3 for n in nb.nearest(index, 2023, "PER", "criminal markets")]
-    name, table = download(client, ids.S_PEERS_CSV_FILE, [(ids.S_PEERS_CSV, "n_clicks", 1)], state)
+    name, table = download(client, ids.SIMILAR.PEERS_CSV_FILE, [(ids.SIMILAR.PEERS_CSV, "n_clicks", 1)], state)
     standing = nb.peer_standing(index, 2023, "PER", "criminal markets")
     assert table["indicator"].tolist() == standing["indicator"].tolist()
     assert table["region_median"].round(2).tolist() == standing["region_median"].round(2).tolist()
@@ -106,8 +106,8 @@ def test_neighbours_and_peer_standing_download_as_shown(client, index):
 
 def test_search_downloads_every_passage_found(client, app_instance):
     narratives = app_instance.server.config["OCINDEX_STORE"].narratives
-    name, table = download(client, ids.F_CSV_FILE, [(ids.F_CSV, "n_clicks", 1)],
-                           [(ids.F_TERM, "value", "gold mining")])
+    name, table = download(client, ids.SEARCH.CSV_FILE, [(ids.SEARCH.CSV, "n_clicks", 1)],
+                           [(ids.SEARCH.TERM, "value", "gold mining")])
     found = narratives.search("gold mining")
     assert name == "oc-index_search_gold-mining.csv" and len(table) == len(found) > 0
     assert table["passage"].tolist() == [p.sentence.text for p in found]

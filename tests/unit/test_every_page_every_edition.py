@@ -52,7 +52,7 @@ def open_every_page(data_dir, indicators_of) -> dict:
 def test_every_page_of_every_edition_opens_and_answers(workbook):
     opened = open_every_page(workbook.parent, lambda data, e: ["criminality", "resilience", "cocaine-trade"])
     assert all(opened["answered"].values())  # every page fired callbacks, and none failed
-    assert all(f"{ids.PAGE}.children" in fired for fired in opened["answered"].values())
+    assert all(f"{ids.SHELL.PAGE}.children" in fired for fired in opened["answered"].values())
 
 
 @pytest.fixture(scope="module")
@@ -75,9 +75,9 @@ def test_every_page_works_on_a_later_edition_with_a_new_indicator(fourth):
 
     # The new market is shown with its workbook label and "no definition yet" where a definition would be.
     page = client.post("/_dash-update-component", content_type="application/json", data=json.dumps({
-        "output": f"{ids.PAGE}.children", "outputs": {"id": ids.PAGE, "property": "children"},
-        "inputs": [{"id": ids.URL, "property": "pathname", "value": f"/indicator/{NEW_SLUG}"},
-                   {"id": ids.URL, "property": "search", "value": ""}], "state": [], "changedPropIds": []}))
+        "output": f"{ids.SHELL.PAGE}.children", "outputs": {"id": ids.SHELL.PAGE, "property": "children"},
+        "inputs": [{"id": ids.SHELL.URL, "property": "pathname", "value": f"/indicator/{NEW_SLUG}"},
+                   {"id": ids.SHELL.URL, "property": "search", "value": ""}], "state": [], "changedPropIds": []}))
     text = page.get_data(as_text=True)
     assert NEW_MARKET in text and "No definition yet" in text
     csv = client.get(f"/api/scores.csv?edition={edition}").get_data(as_text=True)

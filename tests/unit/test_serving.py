@@ -24,16 +24,16 @@ PREFIX = "/oc-index/"
 
 
 def quadrant_callback_body():
-    outputs = [(ids.Q_GRAPH, "figure"), (ids.Q_SPLIT_NOTE, "children"), (ids.Q_SUMMARY, "children")]
-    values = [(ids.Q_EDITION, 2021), (ids.Q_SPLIT, "gitoc"), (ids.Q_CONTINENT, []), (ids.Q_REGION, []),
-              (ids.Q_COUNTRY, "PER"), (ids.Q_LABELS, 0), (ids.Q_MOVEMENT, False), (ids.Q_SCORES, "official"),
-              (ids.Q_SINCE, None)]
+    outputs = [(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children")]
+    values = [(ids.QUADRANT.EDITION, 2021), (ids.QUADRANT.SPLIT, "gitoc"), (ids.QUADRANT.CONTINENT, []), (ids.QUADRANT.REGION, []),
+              (ids.QUADRANT.COUNTRY, "PER"), (ids.QUADRANT.LABELS, 0), (ids.QUADRANT.MOVEMENT, False), (ids.QUADRANT.SCORES, "official"),
+              (ids.QUADRANT.SINCE, None)]
     return {
         "output": "..." .join(f"{i}.{p}" for i, p in outputs).join(["..", ".."]),
         "outputs": [{"id": i, "property": p} for i, p in outputs],
-        "inputs": [{"id": ids.PRESENT, "property": "data", "value": False}]
+        "inputs": [{"id": ids.SHELL.PRESENT, "property": "data", "value": False}]
         + [{"id": i, "property": "value", "value": v} for i, v in values],
-        "changedPropIds": [f"{ids.Q_EDITION}.value"], "state": [],
+        "changedPropIds": [f"{ids.QUADRANT.EDITION}.value"], "state": [],
     }
 
 
