@@ -9,7 +9,7 @@ from contextlib import redirect_stderr, redirect_stdout
 import pandas as pd
 import pytest
 
-from ocindex.cli import main
+from cli import main
 from ocindex.errors import WORKBOOK_NAME
 
 COLUMNS = ("edition,iso3,country,continent,region,indicator,indicator_label,component,score,rank_global,n_global,"

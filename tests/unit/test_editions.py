@@ -8,10 +8,10 @@ import re
 import openpyxl
 import pytest
 
+from cli import main as cli
 from ocindex import comparability, likeforlike
 from ocindex import quadrant as q
 from ocindex.catalogue import Catalogue
-from ocindex.cli import main as cli
 from ocindex.errors import WorkbookInvalid
 from ocindex.index import load_index
 from ocindex.ranks import rank_change_phrase, rank_phrase

@@ -10,8 +10,8 @@ from contextlib import redirect_stderr, redirect_stdout
 import pytest
 from fpdf import FPDF
 
+from cli import main
 from components.narrative import highlighted, passage_item
-from ocindex.cli import main
 from ocindex.narratives.library import Narratives
 from ocindex.store import DataStore
 

@@ -1,4 +1,6 @@
-"""`ocindex export | check | serve`: the data on the command line, and the dashboard."""
+"""`ocindex export | check | link | serve`: the data on the command line, and the dashboard.
+
+The entry point sits beside app.py, not in the domain package: it serves the app, and ocindex/ knows nothing of it."""
 
 from __future__ import annotations
 
@@ -7,64 +9,31 @@ import json
 import sys
 from pathlib import Path
 
-from .catalogue import uncatalogued_warning
-from .comparability import region_notes
-from .datadir import find_data_dir
-from .errors import WORKBOOK_NAME, OCIndexError
-from .export import UnknownEdition, parse_edition, scores_csv
-from .index import load_index
-from .narratives.documents import load_document
-from .narratives.library import PROFILES_DIR, SETUP_HINT, Narratives
-from .narratives.linking import Linker
-from .settings import Settings
-
-
-def _load(args):
-    settings = Settings.from_env(data_dir=args.data_dir)
-    return load_index(find_data_dir(settings.data_dir) / WORKBOOK_NAME)
+from ocindex.errors import OCIndexError
+from ocindex.export import UnknownEdition, parse_edition, scores_csv
+from ocindex.narratives.documents import load_document
+from ocindex.narratives.linking import Linker
+from ocindex.report import check, load_configured
+from ocindex.settings import Settings
 
 
 def cmd_export(args) -> int:
-    data = _load(args)
+    data = load_configured(args.data_dir)
     edition = None if args.edition is None else parse_edition(args.edition, data)
     sys.stdout.write(scores_csv(data, edition))
     return 0
 
 
 def cmd_check(args) -> int:
-    data = _load(args)
-    print(f"Workbook: {data.source}")
-    print(f"SHA-256:  {data.sha256}")
-    for edition in data.editions:
-        table = data.edition_table(edition)
-        indicators = data.indicators(edition)
-        composites = sum(i.is_composite for i in indicators)
-        print(
-            f"  {edition}: {table['iso3'].nunique()} countries, {len(indicators) - composites} indicators "
-            f"+ {composites} composites, {table['continent'].nunique()} continents, "
-            f"{table['region'].nunique()} regions"
-        )
-    print("OK: every score is 1-10, every country matched to ISO3, every composite agrees with its parts.")
-    for indicator in data.catalogue.uncatalogued:
-        print(f"warning: {uncatalogued_warning(indicator)}")
-    for note in region_notes(data):
-        print(f"  regions: {note}")
-    directory = data.source.parent / PROFILES_DIR
-    narratives = Narratives.load(data.source.parent, data)
-    print(f"Profiles in {directory}: {len(narratives.documents)} loaded, "
-          f"{sum(len(d.links) for d in narratives.documents)} linked sentences")
-    for document in narratives.documents:
-        print(f"  {document.name}: {document.iso3} {document.edition}, {len(document.links)} links, "
-              f"\"{document.title}\"")
-    print(f"  {SETUP_HINT}")
-    problems = narratives.errors + [f"score disagrees: {m}" for m in narratives.score_mismatches]
+    lines, problems = check(load_configured(args.data_dir))
+    print("\n".join(lines))
     for problem in problems:
         print(f"  problem: {problem}")
     return 1 if problems else 0
 
 
 def cmd_link(args) -> int:
-    data = _load(args)
+    data = load_configured(args.data_dir)
     path = Path(args.file)
     iso3 = args.country.upper()
     if iso3 not in set(data.tidy["iso3"]) or args.edition not in data.editions:
@@ -79,7 +48,7 @@ def cmd_link(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from app import run  # the web layer is imported only when serving, so the domain stays free of Dash
+    from app import run  # Dash is imported only to serve: export and check start without it
 
     run(Settings.from_env(data_dir=args.data_dir, host=args.host, port=args.port))
     return 0
