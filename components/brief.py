@@ -8,6 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, dcc, html
 
 from figures.indicator import choropleth
+from figures.quadrant import quadrant_chart
 from ocindex import drilldown as dd
 from ocindex.brief import Brief, build_brief
 from ocindex.index import IndexData
@@ -17,7 +18,6 @@ from ocindex.store import DataStore
 
 from . import charts, ids, narrative
 from .common import change_text, country_href, edition_param, notice, unknown_country
-from .quadrant import QuadrantState, build_figure
 from .regions import regions_href
 from .shell import Page
 
@@ -25,7 +25,7 @@ MAP_INDICATOR = "criminality"
 
 
 def brief_figure(data: IndexData, iso3: str, edition: int) -> dict:
-    figure, _, _ = build_figure(data, QuadrantState(edition=edition, country=iso3))
+    figure = quadrant_chart(data, edition, country=iso3).figure
     # A fixed size: the printed page is narrower than the screen, and Plotly does not re-lay out for print.
     figure["layout"].update(width=340, height=285, autosize=False, margin=dict(l=45, r=5, t=28, b=40),
                             showlegend=True, font=dict(size=10),

@@ -10,6 +10,7 @@ from dash.exceptions import PreventUpdate
 
 from figures.compare import compare_dots
 from figures.quadrant import quadrant_figure
+from ocindex import quadrant as q
 from ocindex.catalogue import COMPOSITE_OF_COMPONENT
 from ocindex.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison
 from ocindex.index import IndexData
@@ -28,7 +29,6 @@ from .common import (
     last,
     notice,
 )
-from .quadrant import QuadrantState, chart_points
 from .shell import Page
 
 DEFAULT = ["PER", "COL", "MEX"]
@@ -92,9 +92,9 @@ def body(app: Dash, data: IndexData, edition: int, countries: list[str], pillar:
     if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
         return dbc.Alert(f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries.", color="light")
     rows = comparison(data, edition, countries, pillar)
-    points, split = chart_points(data, QuadrantState(edition=edition))
+    points, split = q.placed(data, edition)
     points = points.assign(highlighted=points["iso3"].isin(countries))
-    quadrant = quadrant_figure(points, split, labelled=countries)
+    quadrant = quadrant_figure(points, split, edition, labelled=countries)
     quadrant["layout"].update(height=420)
     previous = data.previous_edition(edition)
     names = {r["iso3"]: r["country"] for r in rows.drop_duplicates("iso3").to_dict("records")}

@@ -12,7 +12,7 @@ from dash.exceptions import PreventUpdate
 
 from figures.indicator import choropleth, spread
 from ocindex import drilldown as dd
-from ocindex.catalogue import Indicator
+from ocindex.catalogue import COMPOSITE_OF_COMPONENT, Indicator
 from ocindex.comparability import region_notes
 from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
@@ -56,8 +56,7 @@ def parent_trail(data: IndexData, indicator: Indicator) -> list[tuple[str, str |
     """Quadrant > pillar (and group) > indicator."""
     trail = [("Quadrant", "/")]
     if not indicator.is_composite:
-        composite = {"criminal markets": "criminal-markets", "criminal actors": "criminal-actors",
-                     "resilience": "resilience"}[indicator.component]
+        composite = COMPOSITE_OF_COMPONENT[indicator.component]
         trail.append((data.catalogue[composite].label, f"/pillar/{composite}"))
         if indicator.group:
             group = dd.pillars(data)

@@ -9,11 +9,9 @@ from urllib.parse import urlencode
 import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
-from figures.quadrant import extreme_countries, quadrant_figure
-from figures.style import INK
+from figures.quadrant import MAX_LABELS, QuadrantChart, like_for_like_caption, quadrant_chart
 from ocindex import likeforlike as lfl
 from ocindex import quadrant as q
-from ocindex.comparability import region_notes
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 from serving import cache
@@ -37,7 +35,6 @@ from .common import (
 )
 from .shell import Page
 
-MAX_LABELS = 20
 MOVERS = 5  # countries in each list of biggest movers
 SCORES = {"official": "GI-TOC's published scores", "like-for-like": "Like-for-like (ours, not GI-TOC's)"}
 
@@ -132,9 +129,14 @@ def parse_state(query: dict[str, list[str]], data: IndexData) -> tuple[QuadrantS
 
 
 def chart_points(data: IndexData, state: QuadrantState) -> tuple[object, q.Split]:
-    points = (lfl.like_for_like_positions(data, state.edition, state.since) if state.scores == "like-for-like"
-              else None)
-    return q.placed(data, state.edition, state.split, state.continents, state.regions, points)
+    return lfl.placed(data, state.edition, state.split, state.continents, state.regions,
+                      state.scores == "like-for-like", state.since)
+
+
+def chart(data: IndexData, state: QuadrantState) -> QuadrantChart:
+    return quadrant_chart(data, state.edition, split=state.split, continents=state.continents, regions=state.regions,
+                          country=state.country, labels=state.labels, movement=state.movement,
+                          like_for_like=state.scores == "like-for-like", since=state.since)
 
 
 def download_frame(data: IndexData, state: QuadrantState):
@@ -142,58 +144,6 @@ def download_frame(data: IndexData, state: QuadrantState):
     points, split = chart_points(data, state)
     return points.assign(split=q.SPLIT_METHODS[split.method], split_criminality=split.criminality,
                          split_resilience=split.resilience)
-
-
-def build_figure(data: IndexData, state: QuadrantState) -> tuple[dict, str, str]:
-    """The chart, a one-line note on what it shows, and a full description (its text alternative)."""
-    points, split = chart_points(data, state)
-    paths = None
-    if state.movement:
-        paths = q.paths(data, state.edition, points.loc[points["highlighted"], "iso3"].tolist())
-        if state.scores == "like-for-like":  # the arrows end where the chart places each country
-            now = points.set_index("iso3")
-            latest = paths["edition"] == state.edition
-            for composite in ("criminality", "resilience"):
-                paths.loc[latest, composite] = paths.loc[latest, "iso3"].map(now[composite]).to_numpy()
-    # A filter names its countries (the furthest from the dividers first) unless the slider asks for a number.
-    to_label = state.labels or (MAX_LABELS if state.filtered else 0)
-    labelled = extreme_countries(points, split, to_label) if to_label else []
-    figure = quadrant_figure(points, split, selected=state.country, labelled=labelled, paths=paths)
-    shown = points[points["highlighted"]]
-    note = (f"{len(shown)} of {len(points)} countries highlighted · dividers at criminality "
-            f"{split.criminality:.2f}, resilience {split.resilience:.2f} ({q.SPLIT_METHODS[split.method]})")
-    if state.filtered and not state.labels and len(shown) > len(labelled):
-        note += f" · names on the {len(labelled)} furthest from the dividers"
-    if state.movement and data.previous_edition(state.edition) is None:
-        note += f" · {state.edition} is the first edition, so there is no movement to draw"
-    if state.scores == "like-for-like":
-        note += " · " + like_for_like_caption(data, state)
-        figure["layout"]["annotations"].append(dict(
-            xref="paper", yref="paper", x=0.5, y=1, xanchor="center", yanchor="top", showarrow=False,
-            text="<b>Like-for-like positions: OC Index Explorer's computation, not GI-TOC's</b>",
-            font=dict(size=12, color=INK), bgcolor="rgba(255,255,255,0.85)"))
-    changed = dict.fromkeys(n for region in state.regions for n in region_notes(data, region=region))
-    if changed:  # the filter's region is not the same group of countries in every edition
-        note += " · regions differ between editions: " + " ".join(changed)
-    tally = "; ".join(f"{name}: {count}" for name, count in q.counts(shown["quadrant"]).items())
-    description = (f"Scatter chart of criminality against resilience, {state.edition} edition. {note}. "
-                   f"Countries per quadrant: {tally}.")
-    return figure, note, description
-
-
-def like_for_like_caption(data: IndexData, state: QuadrantState) -> str:
-    """What the like-for-like positions are, and why they equal GI-TOC's where they do."""
-    since = state.compared_with(data)
-    if since is None:
-        return f"{state.edition} is the first edition, so like-for-like scores equal GI-TOC's"
-    found = lfl.basis(data, since, state.edition)
-    if found.identical:
-        differ = [e for e in q.earlier_editions(data, state.edition) if not lfl.basis(data, e, state.edition).identical]
-        hint = f"; read change since {differ[0]} to see the effect of indicators added since then" if differ else ""
-        return (f"{since} and {state.edition} assess the same indicators, so like-for-like positions equal GI-TOC's"
-                f"{hint}")
-    return (f"like-for-like scores (ours, not GI-TOC's): each composite on the indicators {state.edition} "
-            f"shares with {since}")
 
 
 # ----------------------------------------------------------------------------------------------- layout
@@ -327,7 +277,8 @@ def like_for_like_note(app: Dash, data: IndexData, state: QuadrantState):
     if state.scores != "like-for-like" or since is None:
         return None
     if lfl.basis(data, since, state.edition).identical:
-        return html.Div(like_for_like_caption(data, state) + ".", className="small alert alert-info p-2 mt-2 mb-0")
+        return html.Div(like_for_like_caption(data, state.edition, since) + ".",
+                        className="small alert alert-info p-2 mt-2 mb-0")
     point = lfl.like_for_like_positions(data, state.edition, since).set_index("iso3").loc[state.country]
     change = "/change?" + urlencode({"from": since, "to": state.edition, "country": state.country})
     return html.Div([
@@ -445,14 +396,14 @@ def register(app: Dash, store: DataStore) -> None:
         return no_update  # a list was re-rendered, nobody clicked
 
     @cache.of(app.server).memoize()
-    def chart(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache
-        return build_figure(store.index, state)
+    def cached_chart(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache
+        return chart(store.index, state)
 
     @app.callback(Output(ids.QUADRANT.GRAPH, "figure"), Output(ids.QUADRANT.SPLIT_NOTE, "children"),
                   Output(ids.QUADRANT.SUMMARY, "children"), Input(ids.SHELL.PRESENT, "data"), *CONTROLS)
     def update_chart(present, *values):
         state = state_from_controls(store.index, *values)
-        figure, note, description = chart(store.index.sha256, state)
+        figure, note, description = cached_chart(store.index.sha256, state)
         if present is True:  # the page's heading and controls are hidden: the chart says what it shows
             figure = {**figure, "layout": {**figure["layout"], "title": dict(
                 text=f"Criminality vs resilience · {state.edition} edition", x=0, xref="paper", automargin=True)}}

@@ -41,22 +41,15 @@ class Slide:
 
 def _quadrant(data: IndexData, iso3: str, edition: int) -> Slide:
     points, split = q.placed(data, edition)
-    row = points.set_index("iso3").loc[iso3]
-    figure = quadrant_figure(points, split, selected=iso3, paths=q.paths(data, edition, [iso3]))
+    figure = quadrant_figure(points, split, edition, selected=iso3, paths=q.paths(data, edition, [iso3]))
     # The wide slide leaves room at the right: the legend goes there, off the quadrants' captions; the axis
     # titles say less, so that they fit at projector size (the subtitle says what the scale is).
     figure["layout"]["legend"] = dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top")
     figure["layout"]["xaxis"]["title"] = dict(text="Criminality")
     figure["layout"]["yaxis"]["title"] = dict(text="Resilience")
-    description = (
-        f"Scatter chart of all {len(points)} countries, criminality across, resilience up, {edition}, split at "
-        f"{split.criminality:.2f} into four quadrants. {row['country']}: criminality {row['criminality']:.2f} "
-        f"({rank_phrase(row['criminality_rank_global'], row['criminality_n_global'])}), resilience "
-        f"{row['resilience']:.2f} ({rank_phrase(row['resilience_rank_global'], row['resilience_n_global'])}); "
-        f"{row['quadrant'].lower()}.")
     return Slide(headlines.position(data, edition, iso3),
                  f"Criminality against resilience (1–10), all {len(points)} countries, {edition}; GI-TOC's split at "
-                 f"{split.criminality:.2f}", description, figure)
+                 f"{split.criminality:.2f}", figure["layout"]["meta"]["description"], figure)
 
 
 def _standouts(data: IndexData, iso3: str, edition: int) -> Slide:

@@ -1,16 +1,23 @@
-"""The criminality-versus-resilience quadrant chart."""
+"""The criminality-versus-resilience quadrant chart: its figure, annotations and text alternative, for the home
+view, the brief, the compare view and the deck alike."""
 
 from __future__ import annotations
 
 from html import escape
+from typing import NamedTuple
 
 import pandas as pd
 
+from ocindex import likeforlike as lfl
+from ocindex import quadrant as q
+from ocindex.comparability import region_notes
+from ocindex.index import IndexData
 from ocindex.quadrant import QUADRANTS, Split, divider_note
 from ocindex.ranks import rank_phrase
 
 from .style import GRID, INK, MUTED, base_layout, continent_colour
 
+MAX_LABELS = 20  # most countries named on the chart
 AXIS_RANGE = (1, 10)
 PAD = 0.25  # room around the 1-10 scale so points on the edge stay whole
 
@@ -42,15 +49,101 @@ def extreme_countries(points: pd.DataFrame, split: Split, n: int) -> list[str]:
         "iso3"].tolist()
 
 
+class QuadrantChart(NamedTuple):
+    figure: dict
+    note: str  # one line under the chart: what is highlighted, where the dividers are, what the positions are
+    description: str  # the chart's text alternative (also in the figure's layout.meta.description)
+
+
+def quadrant_chart(data: IndexData, edition: int, *, split: str = q.DEFAULT_SPLIT, continents: tuple[str, ...] = (),
+                   regions: tuple[str, ...] = (), country: str | None = None, labels: int = 0,
+                   movement: bool = False, like_for_like: bool = False, since: int | None = None) -> QuadrantChart:
+    """The quadrant of an edition, filters fading countries, optionally like-for-like positions since an earlier
+    edition (the previous one unless given) and each highlighted country's path across editions."""
+    points, divided = lfl.placed(data, edition, split, continents, regions, like_for_like, since)
+    filtered = bool(continents or regions)
+    paths = None
+    if movement:  # with like-for-like positions the arrows end where the chart places each country
+        paths = q.paths(data, edition, points.loc[points["highlighted"], "iso3"].tolist(),
+                        latest=points if like_for_like else None)
+    # A filter names its countries (the furthest from the dividers first) unless the slider asks for a number.
+    to_label = labels or (MAX_LABELS if filtered else 0)
+    labelled = extreme_countries(points, divided, to_label) if to_label else []
+    shown = int(points["highlighted"].sum())
+    remarks = []
+    if filtered and not labels and shown > len(labelled):
+        remarks.append(f"names on the {len(labelled)} furthest from the dividers")
+    if movement and data.previous_edition(edition) is None:
+        remarks.append(f"{edition} is the first edition, so there is no movement to draw")
+    if like_for_like:
+        remarks.append(like_for_like_caption(data, edition, since or data.previous_edition(edition)))
+    changed = dict.fromkeys(n for region in regions for n in region_notes(data, region=region))
+    if changed:  # the filter's region is not the same group of countries in every edition
+        remarks.append("regions differ between editions: " + " ".join(changed))
+    figure = quadrant_figure(points, divided, edition, selected=country, labelled=labelled, paths=paths,
+                             remarks=remarks)
+    if like_for_like:
+        figure["layout"]["annotations"].append(dict(
+            xref="paper", yref="paper", x=0.5, y=1, xanchor="center", yanchor="top", showarrow=False,
+            text="<b>Like-for-like positions: OC Index Explorer's computation, not GI-TOC's</b>",
+            font=dict(size=12, color=INK), bgcolor="rgba(255,255,255,0.85)"))
+    note = " · ".join([f"{shown} of {len(points)} countries highlighted · dividers at criminality "
+                       f"{divided.criminality:.2f}, resilience {divided.resilience:.2f} "
+                       f"({q.SPLIT_METHODS[divided.method]})", *remarks])
+    return QuadrantChart(figure, note, figure["layout"]["meta"]["description"])
+
+
+def like_for_like_caption(data: IndexData, edition: int, since: int | None) -> str:
+    """What like-for-like positions since an earlier edition are, and why they equal GI-TOC's where they do."""
+    if since is None:
+        return f"{edition} is the first edition, so like-for-like scores equal GI-TOC's"
+    if lfl.basis(data, since, edition).identical:
+        differ = [e for e in q.earlier_editions(data, edition) if not lfl.basis(data, e, edition).identical]
+        hint = f"; read change since {differ[0]} to see the effect of indicators added since then" if differ else ""
+        return f"{since} and {edition} assess the same indicators, so like-for-like positions equal GI-TOC's{hint}"
+    return f"like-for-like scores (ours, not GI-TOC's): each composite on the indicators {edition} shares with {since}"
+
+
+def describe(points: pd.DataFrame, split: Split, edition: int, *, selected: str | None = None,
+             named: list[str] | None = None, remarks: list[str] | None = None) -> str:
+    """The chart in words: what it shows, how many countries each quadrant holds, the scores of the selected and
+    named countries."""
+    shown = points[points["highlighted"]]
+    counted = (f"{len(points)} countries" if len(shown) == len(points)
+               else f"{len(points)} countries ({len(shown)} of {len(points)} highlighted)")
+    tally = "; ".join(f"{count} {quadrant.lower()}" for quadrant, count in q.counts(shown["quadrant"]).items())
+    text = (f"Quadrant chart of {counted}, {edition} edition: criminality (across) against resilience (up), "
+            f"divided at criminality {split.criminality:.2f} and resilience {split.resilience:.2f} "
+            f"({q.SPLIT_METHODS[split.method]}). {'Highlighted' if len(shown) < len(points) else 'Countries'} "
+            f"per quadrant: {tally}.")
+    rows = points.set_index("iso3")
+    if selected in rows.index:
+        row = rows.loc[selected]
+        text += (f" {row['country']}: criminality {row['criminality']:.2f} "
+                 f"({rank_phrase(row['criminality_rank_global'], row['criminality_n_global'])}), resilience "
+                 f"{row['resilience']:.2f} ({rank_phrase(row['resilience_rank_global'], row['resilience_n_global'])}); "
+                 f"{row['quadrant'].lower()}.")
+    others = [iso3 for iso3 in named or [] if iso3 != selected and iso3 in rows.index]
+    if others:
+        text += " Named: " + "; ".join(f"{rows.loc[i, 'country']} {rows.loc[i, 'criminality']:.2f} / "
+                                       f"{rows.loc[i, 'resilience']:.2f}" for i in others) + " (criminality / resilience)."
+    if remarks:
+        text += " " + " ".join(f"{r[0].upper()}{r[1:]}." for r in remarks)
+    return text
+
+
 def quadrant_figure(
     points: pd.DataFrame,
     split: Split,
+    edition: int,
     *,
     selected: str | None = None,
     labelled: list[str] | None = None,
     paths: pd.DataFrame | None = None,
+    remarks: list[str] | None = None,
 ) -> dict:
-    """points: positions() with 'quadrant' and a boolean 'highlighted' column (False = filtered out, faded)."""
+    """points: positions() with 'quadrant' and a boolean 'highlighted' column (False = filtered out, faded);
+    remarks: sentences the description ends with."""
     marker_size = 9
     continents = sorted(points["continent"].unique())
     traces = []
@@ -109,6 +202,7 @@ def quadrant_figure(
         dragmode="zoom",
         autosize=True,
         uirevision=True,
+        meta=dict(description=describe(points, split, edition, selected=selected, named=labelled, remarks=remarks)),
     )
     return dict(data=traces, layout=layout)
 

@@ -15,10 +15,11 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from . import quadrant
 from .catalogue import COMPOSITES
 from .composites import COMPONENT_COMPOSITES, parts, recompute
 from .index import IndexData
-from .quadrant import positions
+from .quadrant import DEFAULT_SPLIT, Split, positions
 from .ranks import official_rank
 
 # Which component composites a composite is built from.
@@ -146,3 +147,12 @@ def like_for_like_positions(data: IndexData, edition: int, since: int | None = N
         for level, by in (("global", None), ("continent", [points["continent"]]), ("region", [points["region"]])):
             points[f"{composite}_rank_{level}"] = official_rank(points[composite], by)
     return points.reset_index()
+
+
+def placed(data: IndexData, edition: int, method: str = DEFAULT_SPLIT, continents: tuple[str, ...] = (),
+           regions: tuple[str, ...] = (), like_for_like: bool = False,
+           since: int | None = None) -> tuple[pd.DataFrame, Split]:
+    """quadrant.placed() with GI-TOC's published positions or, with like_for_like, the positions on the indicators
+    the edition shares with an earlier one (the previous one unless given)."""
+    points = like_for_like_positions(data, edition, since) if like_for_like else None
+    return quadrant.placed(data, edition, method, continents, regions, points)

@@ -139,13 +139,20 @@ def _with_quadrant(data: IndexData, edition: int, method: str) -> pd.DataFrame:
     return points.assign(quadrant=classify(points["criminality"], points["resilience"], split_for(points, method)))
 
 
-def paths(data: IndexData, edition: int, iso3s: list[str]) -> pd.DataFrame:
-    """Each country's position in every edition up to the chosen one, oldest first."""
+def paths(data: IndexData, edition: int, iso3s: list[str], latest: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each country's position in every edition up to the chosen one, oldest first. With `latest` (points of the
+    chosen edition placed otherwise, e.g. like for like), each path ends where those place the country."""
     frames = [_positions(data, e).assign(edition=e) for e in data.editions if e <= edition]
     table = pd.concat(frames, ignore_index=True)
     table = table[table["iso3"].isin(iso3s)]
-    return table[["iso3", "country", "edition", "criminality", "resilience"]].sort_values(
+    table = table[["iso3", "country", "edition", "criminality", "resilience"]].sort_values(
         ["iso3", "edition"], ignore_index=True)
+    if latest is not None:
+        now = latest.set_index("iso3")
+        last = table["edition"] == edition
+        for composite in ("criminality", "resilience"):
+            table.loc[last, composite] = table.loc[last, "iso3"].map(now[composite]).to_numpy()
+    return table
 
 
 SHORT_NAMES = {

@@ -7,6 +7,7 @@ import json
 
 from components import change, common, country, indicator
 from components import quadrant as qv
+from figures.quadrant import like_for_like_caption, quadrant_chart
 from ocindex import drilldown as dd
 from ocindex import likeforlike
 
@@ -38,13 +39,13 @@ def test_the_quadrant_reads_change_since_an_earlier_edition_from_the_url(index):
 def test_the_quadrants_like_for_like_option_says_when_it_equals_gitocs(index):
     latest, previous = index.latest, index.previous_edition(index.latest)
     state = qv.QuadrantState(latest, scores="like-for-like", country="PER")
-    caption = qv.like_for_like_caption(index, state)
+    caption = like_for_like_caption(index, latest, previous)
     first_differing = likeforlike.default_pair(index)[0]
     assert f"{previous} and {latest} assess the same indicators" in caption and f"since {first_differing}" in caption
     assert "assess the same indicators" in text_of(qv.like_for_like_note(None, index, state))
-    _, note, _ = qv.build_figure(index, state)
+    _, note, _ = quadrant_chart(index, latest, country="PER", like_for_like=True)
     assert "equal GI-TOC's" in note
-    _, note, _ = qv.build_figure(index, qv.QuadrantState(latest, scores="like-for-like", since=first_differing))
+    _, note, _ = quadrant_chart(index, latest, like_for_like=True, since=first_differing)
     assert f"shares with {first_differing}" in note
 
 
@@ -83,7 +84,7 @@ def test_regions_that_changed_are_noted_on_the_views(index):
     regions = set(index.wide(at_merge)["region"])
     region = next(r for r in sorted(regions) if all(r not in set(index.wide(e)["region"])
                                                    for e in index.editions if e != at_merge))
-    _, note, _ = qv.build_figure(index, qv.QuadrantState(at_merge, regions=(region,)))
+    _, note, _ = quadrant_chart(index, at_merge, regions=(region,))
     assert "regions differ between editions" in note
 
 

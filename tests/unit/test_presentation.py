@@ -15,7 +15,7 @@ from ocindex import quadrant as q
 
 def test_the_projector_copy_enlarges_type_and_marks_and_leaves_the_original_alone(index):
     points, split = q.placed(index, 2023)
-    figure = quadrant_figure(points, split, selected="PER", labelled=["FIN"], paths=q.paths(index, 2023, ["PER"]))
+    figure = quadrant_figure(points, split, 2023, selected="PER", labelled=["FIN"], paths=q.paths(index, 2023, ["PER"]))
     before = copy.deepcopy(figure)
     big = for_projector(figure)
     assert figure == before

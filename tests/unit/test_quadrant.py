@@ -7,8 +7,8 @@ import statistics
 import pandas as pd
 import pytest
 
-from components.quadrant import QuadrantState, build_figure, chart_points, parse_state
-from figures.quadrant import extreme_countries
+from components.quadrant import QuadrantState, chart_points, parse_state
+from figures.quadrant import extreme_countries, quadrant_chart
 from ocindex import quadrant as q
 
 
@@ -18,14 +18,14 @@ def continent_traces(figure):
 
 def test_one_point_per_country_of_every_edition(index, workbook_editions):
     for edition in workbook_editions:
-        figure, _, _ = build_figure(index, QuadrantState(edition=edition))
+        figure, _, _ = quadrant_chart(index, edition)
         plotted = [iso3 for trace in continent_traces(figure) for iso3 in trace["customdata"]]
         assert len(plotted) == 193 and sorted(plotted) == sorted(index.wide(edition).index), edition
 
 
 def test_each_point_sits_at_the_published_scores(index, workbook):
     raw = pd.read_excel(workbook, sheet_name="2021_dataset").set_index("Country")
-    figure, _, _ = build_figure(index, QuadrantState(edition=2021))
+    figure, _, _ = quadrant_chart(index, 2021)
     for trace in continent_traces(figure):
         for iso3, x, y in zip(trace["customdata"], trace["x"], trace["y"]):
             if iso3 == "PER":
@@ -57,8 +57,7 @@ def test_mean_and_median_splits_equal_an_independent_computation(index, workbook
 
 
 def test_quadrant_captions_count_the_highlighted_countries_and_sum_to_the_number_shown(index):
-    state = QuadrantState(edition=2023, continents=("Americas",))
-    figure, note, description = build_figure(index, state)
+    figure, note, description = quadrant_chart(index, 2023, continents=("Americas",))
     captions = [a["text"] for a in figure["layout"]["annotations"] if "countries" in a["text"] or "country<" in a["text"]]
     counts = [int(text.split("<b>")[1].split(" ")[0]) for text in captions]
     shown = int(note.split(" of ")[0])
@@ -67,7 +66,7 @@ def test_quadrant_captions_count_the_highlighted_countries_and_sum_to_the_number
 
 
 def test_filtered_out_countries_fade_rather_than_vanish(index):
-    figure, _, _ = build_figure(index, QuadrantState(edition=2023, regions=("South America",)))
+    figure, _, _ = quadrant_chart(index, 2023, regions=("South America",))
     faded = [t for t in continent_traces(figure) if t["marker"]["opacity"] < 0.5]
     bright = [t for t in continent_traces(figure) if t["marker"]["opacity"] > 0.5]
     assert sum(len(t["x"]) for t in bright) == 12
@@ -81,11 +80,11 @@ def test_movement_paths_join_the_right_editions_for_the_right_country(index, wor
     assert peru["edition"].tolist() == [2021, 2023]
     assert peru["criminality"].tolist() == [raw[2021].loc["Peru", "Criminality"], raw[2023].loc["Peru", "Criminality avg,"]]
     assert peru["resilience"].tolist() == [raw[2021].loc["Peru", "Resilience"], raw[2023].loc["Peru", "Resilience avg,"]]
-    figure, _, _ = build_figure(index, QuadrantState(edition=2023, movement=True))
+    figure, _, _ = quadrant_chart(index, 2023, movement=True)
     movement = next(t for t in figure["data"] if t["name"] == "Movement")
     segments = sum(1 for v in movement["x"] if v is None)
     assert segments == 193  # every country has a 2021 and a 2023 position
-    assert not any(t["name"] == "Movement" for t in build_figure(index, QuadrantState(2021, movement=True))[0]["data"])
+    assert not any(t["name"] == "Movement" for t in quadrant_chart(index, 2021, movement=True)[0]["data"])
 
 
 def test_movers_are_the_largest_changes_in_each_direction(index):
@@ -115,13 +114,13 @@ def test_labels_go_to_the_countries_furthest_from_the_split(index):
 
 
 def test_selected_country_is_ringed_and_named(index):
-    figure, _, _ = build_figure(index, QuadrantState(edition=2021, country="PER"))
+    figure, _, _ = quadrant_chart(index, 2021, country="PER")
     assert any(t.get("customdata") == ["PER"] and not t.get("legendgroup") for t in figure["data"])
     assert any("Peru" in a["text"] for a in figure["layout"]["annotations"])
 
 
 def test_hover_shows_both_scores_with_two_decimals_ranks_and_quadrant(index):
-    figure, _, _ = build_figure(index, QuadrantState(edition=2021))
+    figure, _, _ = quadrant_chart(index, 2021)
     texts = [text for t in continent_traces(figure) for iso3, text in zip(t["customdata"], t["text"]) if iso3 == "PER"]
     assert texts == ["<b>Peru</b> · South America<br>Criminality 6.35 · 26th of 193<br>"
                      "Resilience 4.58 · 106th of 193<br>High criminality – low resilience"]
@@ -179,7 +178,7 @@ def test_colombia_on_the_resilience_divider_is_placed_by_its_hover_and_panel(ind
 
     edition = 2025  # test data: Colombia's 2025 resilience is 5.46, just under GI-TOC's 5.50 split
     assert index.wide(edition).loc["COL", "resilience"] == 5.46
-    figure, _, _ = build_figure(index, QuadrantState(edition=edition))
+    figure, _, _ = quadrant_chart(index, edition)
     hover = next(text for t in continent_traces(figure) for iso3, text in zip(t["customdata"], t["text"])
                  if iso3 == "COL")
     assert "Resilience 5.46 · " in hover and "0.04 below the 5.50 split" in hover
@@ -223,25 +222,24 @@ def test_movers_and_quadrant_changes_honour_the_region_filter(index):
 
 
 def test_a_filter_names_its_countries_on_the_chart(index):
-    state = QuadrantState(edition=2023, regions=("South America",))
-    figure, note, _ = build_figure(index, state)
+    figure, note, _ = quadrant_chart(index, 2023, regions=("South America",))
     named = {a["text"] for a in figure["layout"]["annotations"]}
     members = index.wide(2023).query("region == 'South America'")["country"]
     assert set(members) <= named and len(members) <= 20
     assert "furthest" not in note
-    _, wide_note, _ = build_figure(index, QuadrantState(edition=2023, continents=("Africa",)))
+    _, wide_note, _ = quadrant_chart(index, 2023, continents=("Africa",))
     assert "names on the 20 furthest from the dividers" in wide_note
-    unfiltered, _, _ = build_figure(index, QuadrantState(edition=2023))
+    unfiltered, _, _ = quadrant_chart(index, 2023)
     assert not any(a.get("showarrow") for a in unfiltered["layout"]["annotations"])  # no names without asking
 
 
 def test_only_like_for_like_positions_are_labelled_as_ours(index):
-    def labelled_ours(state):
-        figure, note, _ = build_figure(index, state)
+    def labelled_ours(edition, **options):
+        figure, note, _ = quadrant_chart(index, edition, **options)
         return any("not GI-TOC's" in a.get("text", "") for a in figure["layout"]["annotations"]), note
 
-    assert labelled_ours(QuadrantState(edition=2023, scores="like-for-like"))[0]
+    assert labelled_ours(2023, like_for_like=True)[0]
     # Test data: South America is the same group in every edition, the 2025 Caribbean is not (it adds its own note).
-    labelled, note = labelled_ours(QuadrantState(edition=2025, regions=("Caribbean",)))
+    labelled, note = labelled_ours(2025, regions=("Caribbean",))
     assert not labelled and "regions differ between editions" in note
-    assert not labelled_ours(QuadrantState(edition=2025, regions=("South America",)))[0]
+    assert not labelled_ours(2025, regions=("South America",))[0]
