@@ -23,6 +23,7 @@ from components import (
     pillar,
     quadrant,
     regions,
+    registry,
     search,
     shell,
     similar,
@@ -67,8 +68,10 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     api.register(app, store)
     shell.register(app, store, PAGES)
     charts.register(app)
+    registry.register(app, store, [page for page in PAGES if isinstance(page, registry.Page)])
     for panel in PANELS:
-        panel.register(app, store)
+        if not isinstance(panel.PAGE, registry.Page):
+            panel.register(app, store)
     security.install(app, settings.max_nesting)  # last: its policy hashes the inline scripts the panels registered
     return app
 

@@ -5,6 +5,11 @@
     // Each page's title says where the reader is ("Peru — Country profile — OC Index Explorer"): its main heading
     // and, where the heading does not say it, the kind of page the router names. For tabs, history, screen readers.
     function retitle() {
+        const given = document.getElementById('shell-title');  // from the page registry
+        if (given && given.textContent) {
+            if (document.title !== given.textContent) { document.title = given.textContent; }
+            return;
+        }
         const parts = ['main h1', 'main .oc-page-kind'].map(function (selector) {
             const element = document.querySelector(selector);
             return element ? element.textContent.trim() : '';

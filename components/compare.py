@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
 from figures.compare import compare_dots
@@ -16,79 +16,69 @@ from ocindex.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import charts, downloads, ids
-from .common import (
-    breadcrumbs,
-    change_text,
-    checked_edition,
-    checked_list,
-    country_href,
-    country_options,
-    edition_param,
-    global_rank,
-    last,
-    notice,
-)
-from .shell import Page
+from . import charts, ids, registry
+from .common import breadcrumbs, change_text, country_href, country_options, global_rank, notice
+from .registry import Nav, Page, Table
+from .urlstate import Choice, CountryCodes, Edition, PageState, param
 
-DEFAULT = ["PER", "COL", "MEX"]
+DEFAULT = ("PER", "COL", "MEX")
 ALL = "all"
 PILLARS = {ALL: "All indicators", **{slug: label.capitalize() for label, slug in COMPOSITE_OF_COMPONENT.items()}}
 
 
-def pillar_param(query) -> tuple[str, list[str]]:
-    raw = last(query, "pillar")
-    if raw is None or raw in PILLARS:
-        return raw or ALL, []
-    return ALL, [f"Pillar '{raw}' is unknown: choose one of {', '.join(PILLARS)}; showing all indicators."]
+@dataclass(frozen=True)
+class CompareState(PageState, name="compare", path="/compare"):
+    edition: int = param(Edition(), always=True)
+    countries: tuple[str, ...] = param(CountryCodes(), always=True, default=DEFAULT)
+    pillar: str = param(Choice(tuple(PILLARS), "Pillar"), default=ALL)
+
+    @classmethod
+    def settle(cls, values, data):
+        asked = values["countries"]
+        if len(asked) > MAX_COUNTRIES:
+            values["countries"] = asked[:MAX_COUNTRIES]
+            return [f"Compare at most {MAX_COUNTRIES} countries: kept {', '.join(asked[:MAX_COUNTRIES])}."]
+        if len(asked) < MIN_COUNTRIES:
+            values["countries"] = DEFAULT
+            return [f"Compare {MIN_COUNTRIES} to {MAX_COUNTRIES} countries (ISO3 codes such as PER,COL); showing "
+                    f"{', '.join(DEFAULT)}."]
+        return []
+
+    @property
+    def composite(self) -> str | None:
+        """The composite whose indicators to show, or None for all of them."""
+        return None if self.pillar == ALL else self.pillar
 
 
-def checked_pillar(value) -> str | None:
-    """The composite whose indicators to show, or None for all of them."""
-    return value if value in PILLARS and value != ALL else None
+def title(state: CompareState, data: IndexData) -> str:
+    names = data.countries().set_index("iso3")["country"]
+    return f"{', '.join(names.get(c, c) for c in state.countries)} — Compare countries"
 
 
-def countries_param(query, data: IndexData, edition: int) -> tuple[list[str], list[str]]:
-    raw = last(query, "countries")
-    if raw is None:
-        return DEFAULT, []
-    asked = [c.strip().upper() for c in raw.split(",") if c.strip()]
-    known = [c for c in dict.fromkeys(asked) if c in data.wide(edition).index][:MAX_COUNTRIES]
-    if len(known) < MIN_COUNTRIES:
-        return DEFAULT, [f"Countries '{raw}': compare {MIN_COUNTRIES} to {MAX_COUNTRIES} ISO3 codes, such as "
-                         f"PER,COL; showing {', '.join(DEFAULT)}."]
-    notes = [] if known == asked else [f"Countries '{raw}': kept {', '.join(known)} (known codes, at most "
-                                       f"{MAX_COUNTRIES})."]
-    return known, notes
-
-
-def layout(app: Dash, store: DataStore, query):
+def layout(app: Dash, store: DataStore, state: CompareState, notices: list[str]):
     data = store.index
-    edition, notices = edition_param(query, data)
-    countries, more = countries_param(query, data, edition)
-    pillar, unknown = pillar_param(query)
     return dbc.Container([
-        dcc.Location(id=ids.COMPARE.URL, refresh=False),
         breadcrumbs(app, [("Quadrant", "/"), ("Compare", None)]),
-        notice(ids.COMPARE.NOTICE, notices + more + unknown),
+        notice(ids.COMPARE.NOTICE, notices),
         dbc.Row([
             dbc.Col(html.H1("Compare countries", className="h3 mb-0"), width="auto"),
             dbc.Col(dbc.RadioItems(id=ids.COMPARE.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
-                                   value=edition, inline=True), width="auto"),
-            dbc.Col(dcc.Dropdown(id=ids.COMPARE.COUNTRIES, options=country_options(data), value=countries, multi=True,
+                                   value=state.edition, inline=True), width="auto"),
+            dbc.Col(dcc.Dropdown(id=ids.COMPARE.COUNTRIES, options=country_options(data), value=list(state.countries),
+                                 multi=True,
                                  placeholder=f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries"), lg=6),
-            dbc.Col(downloads.button(ids.COMPARE.CSV, ids.COMPARE.CSV_FILE), width="auto"),
+            dbc.Col(registry.csv_button(CompareState.name), width="auto"),
         ], className="align-items-center g-3 mb-2"),
         html.Div([html.Span("Show", className="fw-semibold me-3"),
-                  dbc.RadioItems(id=ids.COMPARE.PILLAR, value=pillar, inline=True,
+                  dbc.RadioItems(id=ids.COMPARE.PILLAR, value=state.pillar, inline=True,
                                  options=[{"label": label, "value": value} for value, label in PILLARS.items()])],
                  className="d-flex flex-wrap align-items-center mb-2"),
         html.Div(id=ids.COMPARE.BODY),
     ], fluid=True, className="py-2")
 
 
-def body(app: Dash, data: IndexData, edition: int, countries: list[str], pillar: str | None = None,
-         present: bool = False):
+def body(app: Dash, data: IndexData, state: CompareState, present: bool = False):
+    edition, countries, pillar = state.edition, list(state.countries), state.composite
     if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
         return dbc.Alert(f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries.", color="light")
     rows = comparison(data, edition, countries, pillar)
@@ -128,40 +118,29 @@ def body(app: Dash, data: IndexData, edition: int, countries: list[str], pillar:
     ], className="g-3")
 
 
+def update_body(app: Dash, data: IndexData, controls: dict, present) -> object:
+    return body(app, data, CompareState.from_controls(data, **controls), present is True)
+
+
+def table_rows(data: IndexData, state: CompareState):
+    """The CSV: every indicator shown, for each country, with ranks and change since the edition before."""
+    if not MIN_COUNTRIES <= len(state.countries) <= MAX_COUNTRIES:
+        raise PreventUpdate
+    rows = comparison(data, state.edition, list(state.countries), state.composite).drop(columns="edition")
+    if (previous := data.previous_edition(state.edition)) is not None:  # the column says what the change is from
+        rows = rows.rename(columns={"change": f"change_since_{previous}"})
+    return rows
+
+
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.COMPARE.BODY, "children"), Input(ids.COMPARE.EDITION, "value"), Input(ids.COMPARE.COUNTRIES, "value"),
-                  Input(ids.COMPARE.PILLAR, "value"), Input(ids.SHELL.PRESENT, "data"))
-    def update(edition, countries, pillar, present):
-        data = store.index
-        edition = checked_edition(edition, data)
-        return body(app, data, edition, list(checked_list(countries, set(data.wide(edition).index))),
-                    checked_pillar(pillar), present is True)
-
-    @app.callback(Output(ids.COMPARE.CSV_FILE, "data"), Input(ids.COMPARE.CSV, "n_clicks"), State(ids.COMPARE.EDITION, "value"),
-                  State(ids.COMPARE.COUNTRIES, "value"), State(ids.COMPARE.PILLAR, "value"), prevent_initial_call=True)
-    def download(_clicks, edition, countries, pillar):
-        data = store.index
-        edition = checked_edition(edition, data)
-        countries = list(checked_list(countries, set(data.wide(edition).index)))
-        if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
-            raise PreventUpdate
-        rows = comparison(data, edition, countries, checked_pillar(pillar)).drop(columns="edition")
-        if (previous := data.previous_edition(edition)) is not None:  # the column says what the change is from
-            rows = rows.rename(columns={"change": f"change_since_{previous}"})
-        return downloads.csv_file(rows, edition, "compare_" + "-".join(countries))
-
-    @app.callback(Output(ids.COMPARE.URL, "search"), Input(ids.COMPARE.EDITION, "value"), Input(ids.COMPARE.COUNTRIES, "value"),
-                  Input(ids.COMPARE.PILLAR, "value"), prevent_initial_call=True)
-    def sync_url(edition, countries, pillar):
-        data = store.index
-        edition = checked_edition(edition, data)
-        countries = checked_list(countries, set(data.wide(edition).index))
-        if not countries:
-            raise PreventUpdate
-        query = {"edition": edition, "countries": ",".join(countries)}
-        if checked_pillar(pillar):
-            query["pillar"] = pillar
-        return "?" + urlencode(query, safe=",")
+    app.callback(Output(ids.COMPARE.BODY, "children"),
+                 inputs={"controls": PAGE.inputs(), "present": Input(ids.SHELL.PRESENT, "data")},
+                 )(lambda controls, present: update_body(app, store.index, controls, present))
 
 
-PAGE = Page(pattern=r"/compare", layout=layout)
+PAGE = Page(
+    state=CompareState, layout=layout, title=title, register=register, nav=Nav("Compare"),
+    controls={"edition": (ids.COMPARE.EDITION, "value"), "countries": (ids.COMPARE.COUNTRIES, "value"),
+              "pillar": (ids.COMPARE.PILLAR, "value")},
+    tables={"table": Table(rows=table_rows, name=lambda state: "compare_" + "-".join(state.countries))},
+)

@@ -12,11 +12,12 @@ def _ids(owner: str, names: str) -> SimpleNamespace:
 
 
 # The frame around every page: navigation, presentation mode, the briefing (pinned views)
-# Pattern-matching types: PIN_REMOVE: a pinned view's remove button
+# Pattern-matching types: PIN_REMOVE: a pinned view's remove button; CSV: {"type": CSV, "page": <page name>,
+# "table": <table name>}, a table's 'Download CSV'
 SHELL = _ids("shell", """
     URL PAGE NAV NAV_TOGGLE NAV_MENU SHARE ROOT PRESENT PRESENT_TOGGLE PRESENT_EXIT PRESENT_PREV
     PRESENT_NEXT PRESENT_POSITION PINS PIN PIN_REMOVE BRIEFING BRIEFING_OPEN BRIEFING_LIST
-    BRIEFING_START BRIEFING_CLEAR BRIEFING_COPY
+    BRIEFING_START BRIEFING_CLEAR BRIEFING_COPY SYNC TITLE CSV CSV_FILE
 """)
 # Pattern-matching types: PICK: list entries that select a country
 QUADRANT = _ids("quadrant", """

@@ -16,8 +16,9 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 from serving import cache
 
-from . import ids, presentation
+from . import ids, presentation, registry
 from .common import not_found, plain
+from .urlstate import NotFound
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,9 @@ def layout(app: Dash, data: IndexData) -> html.Div:
     return html.Div([
         # callback-nav: pages may navigate by setting href, without reloading the app.
         dcc.Location(id=ids.SHELL.URL, refresh="callback-nav"),
+        # The page's controls write their state here: the address bar follows without the page being rebuilt.
+        dcc.Location(id=ids.SHELL.SYNC, refresh=False),
+        dcc.Download(id=ids.SHELL.CSV_FILE),
         dcc.Store(id=ids.SHELL.PRESENT, data=False),
         dcc.Store(id=ids.SHELL.PINS, storage_type="local"),
         dcc.Store(id=ids.CHART.IMAGE_DONE),
@@ -128,14 +132,22 @@ def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
         return page(store.index.sha256, pathname, search)
 
 
-def route(app: Dash, store: DataStore, pages: list[Page], pathname: str | None, search: str | None):
+def route(app: Dash, store: DataStore, pages: list, pathname: str | None, search: str | None):
+    """The page a URL names, headed by the document's title."""
     try:
         path = "/" + (app.strip_relative_path(pathname or "/") or "")
     except UnsupportedRelativePath:  # a path outside the app's prefix
         return not_found(app, str(pathname))
+    new = [p for p in pages if isinstance(p, registry.Page)]
+    if (found := registry.find(new, path)) is not None:
+        try:
+            return registry.render(app, store, *found, search)
+        except NotFound as missing:
+            return not_found(app, path, str(missing))
     query = parse_search(search)
     for page in pages:
-        groups = page.match(path)
+        groups = page.match(path) if isinstance(page, Page) else None
         if groups is not None:
-            return [html.Span(page.kind, hidden=True, className="oc-page-kind"), page.layout(app, store, query, **groups)]
+            return [html.Span(page.kind, hidden=True, className="oc-page-kind"),
+                    page.layout(app, store, query, **groups)]
     return not_found(app, path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.compare import DEFAULT, countries_param, pillar_param
+from components.compare import DEFAULT, CompareState
 from figures.compare import compare_dots
 from ocindex.compare import comparison
 
@@ -22,11 +22,20 @@ def test_comparison_holds_every_indicator_for_each_country_with_published_scores
 
 
 def test_country_list_in_the_url_is_validated(index):
-    assert countries_param({"countries": ["per,col,xyz"]}, index, 2023) == (
-        ["PER", "COL"], ["Countries 'per,col,xyz': kept PER, COL (known codes, at most 5)."])
-    chosen, notes = countries_param({"countries": ["PER"]}, index, 2023)
-    assert chosen == DEFAULT and "compare 2 to 5" in notes[0]
-    assert len(countries_param({"countries": ["PER,COL,MEX,BRA,ECU,BOL"]}, index, 2023)[0]) == 5
+    state, notes = CompareState.from_query("?countries=per,col,xyz&edition=2023", index)
+    assert state.countries == ("PER", "COL") and notes == ["Country 'xyz' is not in the 2023 edition: ignored."]
+    state, notes = CompareState.from_query("?countries=PER", index)
+    assert state.countries == DEFAULT and "Compare 2 to 5 countries" in notes[0]
+    state, notes = CompareState.from_query("?countries=PER,COL,MEX,BRA,ECU,BOL", index)
+    assert state.countries == ("PER", "COL", "MEX", "BRA", "ECU") and "at most 5" in notes[0]
+
+
+def test_the_url_reproduces_the_view_and_keeps_its_edition(index):
+    state = CompareState(edition=2023, countries=("COL", "PER"), pillar="resilience")
+    assert state.location() == "/compare?edition=2023&countries=COL,PER&pillar=resilience"
+    assert CompareState.from_query(state.to_query(), index) == (state, [])
+    assert CompareState(edition=index.latest).to_query() == f"?edition={index.latest}&countries=PER,COL,MEX"
+    assert "pillar" not in CompareState(edition=index.latest).to_query()  # defaults left out, but for the main ones
 
 
 def test_equal_scores_of_compared_countries_are_drawn_apart(index):
@@ -48,8 +57,7 @@ def test_one_pillar_keeps_its_composite_and_its_indicators_only(index, workbook)
     assert set(rows["iso3"]) == {"PER", "COL"}
 
 
-def test_an_unknown_pillar_in_the_url_shows_all_with_a_notice():
-    assert pillar_param({"pillar": ["resilience"]}) == ("resilience", [])
-    assert pillar_param({}) == ("all", [])
-    pillar, notes = pillar_param({"pillar": ["<b>x</b>"]})
-    assert pillar == "all" and "Pillar '<b>x</b>' is unknown" in notes[0]
+def test_an_unknown_pillar_in_the_url_shows_all_with_a_notice(index):
+    assert CompareState.from_query("?pillar=resilience", index)[0].composite == "resilience"
+    state, notes = CompareState.from_query("?pillar=<b>x</b>", index)
+    assert state.composite is None and "Pillar '<b>x</b>' is unknown" in notes[0]

@@ -29,6 +29,30 @@ def download(client, output_id, inputs, state):
     return payload["filename"], pd.read_csv(io.StringIO(payload["content"]))
 
 
+def page_csv(client, page: str, location: str, table: str = "table"):
+    """What a page's 'Download CSV' gives for the view at `location` (the page's path and query)."""
+    path, _, query = location.partition("?")
+    button = {"type": ids.SHELL.CSV, "page": page, "table": table}
+    body = {"output": f"{ids.SHELL.CSV_FILE}.data", "outputs": {"id": ids.SHELL.CSV_FILE, "property": "data"},
+            "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
+            "state": [{"id": ids.SHELL.SYNC, "property": "pathname", "value": path},
+                      {"id": ids.SHELL.SYNC, "property": "search", "value": f"?{query}"}],
+            "changedPropIds": [json.dumps(button, sort_keys=True, separators=(",", ":")) + ".n_clicks"]}
+    response = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    payload = response.get_json()["response"][ids.SHELL.CSV_FILE]["data"]
+    return payload["filename"], pd.read_csv(io.StringIO(payload["content"]))
+
+
+def test_compare_downloads_the_view_its_url_holds(client, workbook):
+    name, table = page_csv(client, "compare", "/compare?edition=2023&countries=COL,PER&pillar=resilience")
+    assert name == "oc-index_compare_COL-PER_2023.csv"
+    resilience = pd.read_excel(workbook, sheet_name="2023_dataset").set_index("Country")["Resilience avg,"]
+    scores = table[table["indicator"] == "resilience"].set_index("country")["score"]
+    assert scores.to_dict() == {"Colombia": resilience["Colombia"], "Peru": resilience["Peru"]}
+    assert set(table["edition"]) == {2023} and "change_since_2021" in table.columns
+
+
 def test_the_indicator_ranking_downloads_as_shown(client, index):
     name, table = download(client, ids.INDICATOR.CSV_FILE, [(ids.INDICATOR.CSV, "n_clicks", 1)],
                            [(ids.INDICATOR.EDITION, "value", 2021), (ids.INDICATOR.SLUG, "data", "cocaine-trade")])

@@ -1,0 +1,182 @@
+"""The page registry: each page declares its state class, layout, title, place in the navigation, the controls its
+URL follows and the tables it exports. The router, the navigation bar, the <title>, the URL sync and the CSV
+downloads are driven by it, so adding a page means one module and one entry in `components/pages.py`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any, Callable
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import ALL, Dash, Input, Output, State, ctx, html
+from dash.exceptions import PreventUpdate
+
+from ocindex.index import IndexData
+from ocindex.store import DataStore
+
+from . import downloads, ids
+from .urlstate import NotFound, PageState, path_pattern
+
+SITE = "OC Index Explorer"
+
+
+@dataclass(frozen=True)
+class Nav:
+    """Where a page sits in the navigation bar: on the bar (`group` None) or in a menu; `items` makes the entry a
+    menu of its own, of (label, location) pairs from the data (a None location is a header)."""
+
+    label: str
+    group: str | None = None
+    example: dict[str, str] = field(default_factory=dict)  # path values of the linked view, for templated paths
+    items: Callable[[IndexData], list[tuple[str, str | None]]] | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table a page exports as CSV: its rows for a state, and the file name's middle part."""
+
+    rows: Callable[[IndexData, Any], pd.DataFrame]
+    name: Callable[[Any], str]
+    edition: Callable[[Any], int | None] = lambda state: state.edition
+
+
+@dataclass(frozen=True)
+class Page:
+    state: type[PageState]
+    layout: Callable[[Dash, DataStore, Any, list[str]], Any]  # (app, store, state, notices)
+    title: Callable[[Any, IndexData], str]  # "Peru — Country profile"
+    register: Callable[[Dash, DataStore], None] = lambda app, store: None
+    controls: dict[str, tuple[str, str]] = field(default_factory=dict)  # state field -> (component id, property)
+    nav: Nav | None = None
+    tables: dict[str, Table] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.state.name
+
+    def inputs(self, kind=Input) -> dict[str, Any]:
+        """The controls as callback dependencies grouped by field name: `inputs=page.inputs()`."""
+        return {name: kind(component, prop) for name, (component, prop) in self.controls.items()}
+
+    def state_of(self, data: IndexData, controls: dict[str, Any]) -> PageState:
+        return self.state.from_controls(data, **controls)
+
+
+def csv_button(page: str, table: str = "table") -> dbc.Button:
+    """A table's 'Download CSV' button; the one download callback finds the table in the registry."""
+    return dbc.Button("Download CSV", id={"type": ids.SHELL.CSV, "page": page, "table": table}, color="dark",
+                      outline=True, size="sm", className="text-nowrap oc-no-print")
+
+
+def csv_header(title: str, page: str, table: str = "table") -> dbc.CardHeader:
+    """A card's title with its table's 'Download CSV' at the right."""
+    return dbc.CardHeader([html.Span(title, className="fw-semibold me-auto"), csv_button(page, table)],
+                          className="py-1 d-flex")
+
+
+def find(pages: list[Page], path: str) -> tuple[Page, dict[str, str]] | None:
+    for page in pages:
+        found = re.fullmatch(path_pattern(page.state.path), path)
+        if found is not None:
+            return page, found.groupdict()
+    return None
+
+
+def render(app: Dash, store: DataStore, page: Page, groups: dict[str, str], search: str | None) -> list:
+    """A page for a URL, headed by the document's title (kept current by the URL sync, set by assets/a11y.js);
+    NotFound when the path names nothing."""
+    state, notices = page.state.from_query(search or "", store.index, **groups)
+    return [html.Span(title(page.title(state, store.index)), id=ids.SHELL.TITLE, hidden=True),
+            page.layout(app, store, state, notices)]
+
+
+def navigation(app: Dash, data: IndexData, pages: list[Page]) -> list:
+    """The navigation bar's entries, in registry order: links on the bar, then menus."""
+    def location(page: Page) -> str:
+        state, _ = page.state.from_query("", data, **page.nav.example)
+        return app.get_relative_path(state.location().split("?")[0])
+
+    entries: list = []
+    menus: dict[str, list] = {}
+    for page in pages:
+        nav = page.nav
+        if nav is None:
+            continue
+        if nav.items is not None:
+            items = [dbc.DropdownMenuItem(label, header=True) if where is None else
+                     dbc.DropdownMenuItem(label, href=app.get_relative_path(where)) for label, where in nav.items(data)]
+            entries.append(dbc.DropdownMenu(items, label=nav.label, nav=True, in_navbar=True,
+                                            toggleClassName=f"oc-nav-{page.name}", className="oc-scroll-menu"))
+        elif nav.group is None:
+            entries.append(dbc.NavItem(dbc.NavLink(nav.label, href=location(page))))
+        else:
+            if nav.group not in menus:
+                menus[nav.group] = []
+                entries.append(dbc.DropdownMenu(menus[nav.group], label=nav.group, nav=True, in_navbar=True))
+            menus[nav.group].append(dbc.DropdownMenuItem(nav.label, href=location(page)))
+    return entries
+
+
+def validation_layout(app: Dash, store: DataStore, pages: list[Page], shell_layout) -> list:
+    """The shell with every page in it, so Dash can check every callback's ids when it starts."""
+    data = store.index
+    layouts = [shell_layout]
+    for page in pages:
+        path = {f.name: f.metadata["kind"].example(data) for f in fields(page.state) if f.metadata["path"]}
+        layouts.append(render(app, store, page, path, ""))
+    return layouts
+
+
+def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
+    """The callbacks every page shares: the URL follows the controls, and CSV downloads."""
+    for page in pages:
+        if page.controls:
+            _sync_url(app, store, page)
+        page.register(app, store)
+
+    by_name = {page.name: page for page in pages}
+
+    @app.callback(Output(ids.SHELL.CSV_FILE, "data"),
+                  Input({"type": ids.SHELL.CSV, "page": ALL, "table": ALL}, "n_clicks"),
+                  State(ids.SHELL.SYNC, "pathname"), State(ids.SHELL.SYNC, "search"), prevent_initial_call=True)
+    def download(clicks, pathname, search):
+        button = ctx.triggered_id
+        if not any(clicks) or not isinstance(button, dict):
+            raise PreventUpdate
+        return csv_download(app, store, by_name, button, pathname, search)
+
+
+def csv_download(app: Dash, store: DataStore, pages: dict[str, Page], button: dict, pathname, search) -> dict:
+    """The CSV of a page's table for the view the URL holds."""
+    name, table_name = button.get("page"), button.get("table")
+    page = pages.get(name) if isinstance(name, str) else None
+    table = page.tables.get(table_name) if page and isinstance(table_name, str) else None
+    if table is None or not isinstance(pathname, str) or not isinstance(search, (str, type(None))):
+        raise PreventUpdate
+    found = find([page], "/" + (app.strip_relative_path(pathname) or ""))
+    if found is None:
+        raise PreventUpdate
+    try:
+        state, _ = page.state.from_query(search or "", store.index, **found[1])
+    except NotFound:
+        raise PreventUpdate from None
+    return downloads.csv_file(table.rows(store.index, state), table.edition(state), table.name(state))
+
+
+def _sync_url(app: Dash, store: DataStore, page: Page) -> None:
+    """The address bar follows the page's controls, so every view is its URL (to share, pin or reload)."""
+
+    def sync(**controls):
+        state = page.state_of(store.index, controls)
+        return state.to_query(), title(page.title(state, store.index))
+
+    app.callback(Output(ids.SHELL.SYNC, "search", allow_duplicate=True),
+                 Output(ids.SHELL.TITLE, "children", allow_duplicate=True),
+                 inputs=page.inputs(), prevent_initial_call=True)(sync)
+
+
+def title(heading: str) -> str:
+    """The document's title: where the reader is, then the site ("Peru — Country profile — OC Index Explorer")."""
+    return f"{heading} — {SITE}"
