@@ -5,7 +5,8 @@ read from the URL (one that does not fit falls back to its default, with a notic
 control's value sent by the browser is checked (one that does not fit means "no update": browsers send anything),
 and how it is written back. One reader and one writer serve every page, so every URL has the same shape:
 `/country/PER?edition=2025&peers=COL&peers=MEX` — the edition always (a shared link keeps showing the edition it
-was made on when a new one is loaded), other values only when they differ from their default.
+was made on when a new one is loaded), other values only when they differ from their default (unless the page
+marks them `always`: its main selection, so a link does not depend on what the default is today).
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ class Kind:
 
     def write(self, value) -> list[str]:
         return [str(value)]
+
+    def example(self, data: IndexData) -> str:
+        """A path value that names something (path parameters only): for the validation layout and the navbar."""
+        raise NotImplementedError
 
 
 def param(kind: Kind, key: str | None = None, *, always: bool = False, path: bool = False, default=MISSING):
@@ -221,6 +226,24 @@ class Country(Kind):
         if not isinstance(value, str) or value not in data.wide(values["edition"]).index:
             raise PreventUpdate
         return value
+
+
+@dataclass(frozen=True)
+class CountryInPath(Kind):
+    """The country a path names (`/country/PER`), by ISO3 code in any case: any country of the index."""
+
+    def parse(self, raw, data, values):
+        if raw.upper() in set(data.tidy["iso3"]):
+            return raw.upper()
+        raise ValueError("That is not the ISO3 code of a country in the index.")
+
+    def check(self, value, data, values):
+        if not isinstance(value, str) or value not in set(data.tidy["iso3"]):
+            raise PreventUpdate
+        return value
+
+    def example(self, data):
+        return data.countries()["iso3"].iloc[0]
 
 
 @dataclass(frozen=True)
