@@ -210,20 +210,24 @@ class Edition(Kind):
 
 @dataclass(frozen=True)
 class Country(Kind):
-    """A country of the state's edition, by ISO3 code (any case in the URL)."""
+    """A country of the state's edition, by ISO3 code (any case in the URL); `edition` names the field holding
+    that edition, where a page shows two (like-for-like change: a country of the later one)."""
+
+    edition: str = "edition"
 
     def default(self, data, values):
         return None
 
     def parse(self, raw, data, values):
-        if raw.upper() in data.wide(values["edition"]).index:
+        edition = values[self.edition]
+        if raw.upper() in data.wide(edition).index:
             return raw.upper()
-        raise ValueError(f"Country '{raw}' is not in the {values['edition']} edition (use an ISO3 code such as PER).")
+        raise ValueError(f"Country '{raw}' is not in the {edition} edition (use an ISO3 code such as PER).")
 
     def check(self, value, data, values):
         if value is None:
             return None
-        if not isinstance(value, str) or value not in data.wide(values["edition"]).index:
+        if not isinstance(value, str) or value not in data.wide(values[self.edition]).index:
             raise PreventUpdate
         return value
 
@@ -251,9 +255,9 @@ class Countries(Country):
     many = True
 
     def parse(self, raw, data, values):
-        if raw.upper() in data.wide(values["edition"]).index:
+        if raw.upper() in data.wide(values[self.edition]).index:
             return raw.upper()
-        raise ValueError(f"Country '{raw}' is not in the {values['edition']} edition: ignored.")
+        raise ValueError(f"Country '{raw}' is not in the {values[self.edition]} edition: ignored.")
 
     def check(self, value, data, values):
         if value is None:
