@@ -56,9 +56,12 @@ class Page:
     def name(self) -> str:
         return self.state.name
 
-    def inputs(self, kind=Input) -> dict[str, Any]:
-        """The controls as callback dependencies grouped by field name: `inputs=page.inputs()`."""
-        return {name: kind(component, prop) for name, (component, prop) in self.controls.items()}
+    def inputs(self, *names: str, state: tuple[str, ...] = (), kind=Input) -> dict[str, Any]:
+        """The controls as callback dependencies grouped by field name: `inputs=page.inputs()`; or only the
+        controls `names` a callback listens to, with those it reads without listening (`state`), so that it runs
+        only when one of its own changes (fields left out take their defaults in `state_of`)."""
+        chosen = {name: kind for name in names or self.controls} | {name: State for name in state}
+        return {name: chosen[name](*self.controls[name]) for name in self.controls if name in chosen}
 
     def state_of(self, data: IndexData, controls: dict[str, Any]) -> PageState:
         return self.state.from_controls(data, **controls)

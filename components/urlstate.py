@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, Callable, ClassVar
+from typing import Any, Callable, ClassVar, Iterable
 from urllib.parse import parse_qs, urlencode
 
 from dash.exceptions import PreventUpdate
@@ -270,6 +270,30 @@ class CountryCodes(Countries):
     """Several countries as one comma-separated value: `countries=PER,COL,MEX`."""
 
     joined = True
+
+
+@dataclass(frozen=True)
+class Indicator(Kind):
+    """An indicator or composite of the catalogue, by slug, or none; `which` narrows them (slugs, from the data and
+    the fields read so far) and `otherwise` says in the notice what the page shows without one."""
+
+    which: Callable[[IndexData, Values], Iterable[str]] = lambda data, values: [i.slug for i in data.catalogue]
+    otherwise: str = "showing none"
+
+    def default(self, data, values):
+        return None
+
+    def parse(self, raw, data, values):
+        if raw in set(self.which(data, values)):
+            return raw
+        raise ValueError(f"Indicator '{raw}' is unknown; {self.otherwise}.")
+
+    def check(self, value, data, values):
+        if value is None:
+            return None
+        if not isinstance(value, str) or value not in set(self.which(data, values)):
+            raise PreventUpdate
+        return value
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,16 @@
-"""URL state classes: values read from the URL with notices, checked from controls, written back."""
+"""URL state classes: values read from the URL with notices, checked from controls, written back; the controls a
+page's callbacks listen to."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pytest
+from dash import Input, State
 from dash.exceptions import PreventUpdate
 
-from components.urlstate import Country, Edition, PageState, param
+from components.registry import Page
+from components.urlstate import Country, Edition, Indicator, PageState, param
 
 
 @dataclass(frozen=True)
@@ -26,3 +29,36 @@ def test_a_country_can_belong_to_an_edition_other_than_the_field_named_edition(i
     assert PairState.from_controls(index, before=first, after=latest, country="PER").country == "PER"
     with pytest.raises(PreventUpdate):
         PairState.from_controls(index, before=first, after=latest, country="XYZ")
+
+
+def non_composites(data, values):
+    return [i.slug for i in data.indicators(values["edition"]) if not i.is_composite]
+
+
+@dataclass(frozen=True)
+class PathState(PageState):  # no name: not a page of the app
+    edition: int = param(Edition(), always=True)
+    along: str | None = param(Indicator(non_composites, "the path shows the composites"), key="path")
+
+
+def test_an_optional_indicator_is_read_checked_and_written(index):
+    state, notices = PathState.from_query("?edition=2023&path=cocaine-trade", index)
+    assert (state.along, notices) == ("cocaine-trade", [])
+    assert state.to_query() == "?edition=2023&path=cocaine-trade"
+    assert PathState.from_query("?edition=2023", index) == (PathState(2023, None), [])
+    state, notices = PathState.from_query("?edition=2023&path=criminality", index)  # a composite is not one of these
+    assert state.along is None and notices == ["Indicator 'criminality' is unknown; the path shows the composites."]
+    assert PathState.from_controls(index, edition=2023, along=None).along is None
+    assert PathState.from_controls(index, edition=2023, along="cocaine-trade").along == "cocaine-trade"
+    for sent in ("criminality", 3, ["cocaine-trade"], "<b>"):
+        with pytest.raises(PreventUpdate):
+            PathState.from_controls(index, edition=2023, along=sent)
+
+
+def test_a_callback_can_listen_to_some_controls_and_read_others():
+    page = Page(state=PathState, layout=lambda *a: None, title=lambda *a: "",
+                controls={"edition": ("x-edition", "value"), "along": ("x-path", "value")})
+    assert page.inputs() == {"edition": Input("x-edition", "value"), "along": Input("x-path", "value")}
+    assert page.inputs("along", state=("edition",)) == {"edition": State("x-edition", "value"),
+                                                        "along": Input("x-path", "value")}
+    assert page.inputs(kind=State) == {"edition": State("x-edition", "value"), "along": State("x-path", "value")}
