@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from functools import partial
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
@@ -16,42 +15,66 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 from serving import cache
 
-from . import charts, downloads, ids
+from . import charts, ids, registry
 from .common import (
-    checked_choice,
-    checked_country,
     checked_edition,
-    checked_int,
     checked_list,
     clicked_country,
     composite_summary,
     country_href,
     country_options,
-    country_param,
-    edition_param,
-    last,
     notice,
     plain,
 )
-from .shell import Page
+from .registry import Nav, Page, Table
+from .urlstate import Choice, Country, Edition, Flag, Group, Kind, Number, PageState, param
 
 MOVERS = 5  # countries in each list of biggest movers
 SCORES = {"official": "GI-TOC's published scores", "like-for-like": "Like-for-like (ours, not GI-TOC's)"}
 
 
 @dataclass(frozen=True)
-class QuadrantState:
+class Since(Kind):
+    """The earlier edition change is read from; None: the one before the edition shown."""
+
+    def default(self, data, values):
+        return None
+
+    def parse(self, raw, data, values):
+        earlier = q.earlier_editions(data, values["edition"])
+        if raw.isdigit() and int(raw) in earlier:
+            return int(raw)
+        raise ValueError(f"Since '{raw}': change is read since an earlier edition "
+                         f"({', '.join(map(str, earlier)) or 'none loaded'}); showing since "
+                         f"{data.previous_edition(values['edition']) or 'none'}.")
+
+    def check(self, value, data, values):
+        # One that does not fit the edition (its options are being replaced after an edition change) means the
+        # previous edition, which is said as None (the default) so that links stay short.
+        if isinstance(value, bool) or value not in q.earlier_editions(data, values["edition"]):
+            return None
+        return None if value == data.previous_edition(values["edition"]) else value
+
+
+@dataclass(frozen=True)
+class QuadrantState(PageState, name="quadrant", path="/"):
     """Everything the URL of the home view holds."""
 
-    edition: int
-    split: str = q.DEFAULT_SPLIT
-    continents: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    country: str | None = None
-    labels: int = 0
-    movement: bool = False
-    scores: str = "official"
-    since: int | None = None  # the edition change is read from; None: the previous one
+    edition: int = param(Edition(), always=True)
+    split: str = param(Choice(tuple(q.SPLIT_METHODS), "Split"), default=q.DEFAULT_SPLIT)
+    continents: tuple[str, ...] = param(Group("continent"), key="continent", default=())
+    regions: tuple[str, ...] = param(Group("region"), key="region", default=())
+    country: str | None = param(Country(), default=None)
+    labels: int = param(Number(0, MAX_LABELS, "Labels"), default=0)
+    movement: bool = param(Flag("Movement"), default=False)
+    scores: str = param(Choice(tuple(SCORES), "Scores"), default="official")
+    since: int | None = param(Since(), default=None)
+
+    @classmethod
+    def settle(cls, values, data):
+        if values["since"] == data.previous_edition(values["edition"]):
+            values["since"] = None  # the default, said once: links stay short
+        return []
 
     def compared_with(self, data: IndexData) -> int | None:
         """The earlier edition movers, quadrant changes and like-for-like scores compare with."""
@@ -61,71 +84,9 @@ class QuadrantState:
     def filtered(self) -> bool:
         return bool(self.continents or self.regions)
 
-    def query(self, data: IndexData) -> str:
-        """The query string that reproduces this view; defaults are left out to keep links short."""
-        pairs = [("edition", self.edition)] if self.edition != data.latest else []
-        if self.split != q.DEFAULT_SPLIT:
-            pairs.append(("split", self.split))
-        pairs += [("continent", c) for c in self.continents] + [("region", r) for r in self.regions]
-        if self.country:
-            pairs.append(("country", self.country))
-        if self.labels:
-            pairs.append(("labels", self.labels))
-        if self.movement:
-            pairs.append(("movement", 1))
-        if self.scores != "official":
-            pairs.append(("scores", self.scores))
-        if self.since is not None and self.since != data.previous_edition(self.edition):
-            pairs.append(("since", self.since))
-        return f"?{urlencode(pairs)}" if pairs else ""
 
-
-def parse_state(query: dict[str, list[str]], data: IndexData) -> tuple[QuadrantState, list[str]]:
-    """Read the URL's query; every value that does not fit falls back to its default with a notice."""
-    edition, notices = edition_param(query, data)
-    state = QuadrantState(edition=edition)
-    first = partial(last, query)
-    if (raw := first("split")) is not None:
-        if raw in q.SPLIT_METHODS:
-            state = replace(state, split=raw)
-        else:
-            notices.append(f"Split '{raw}' is unknown; using GI-TOC's. Choose from: {', '.join(q.SPLIT_METHODS)}.")
-    table = data.wide(state.edition)
-    for key, column, attribute in (("continent", "continent", "continents"), ("region", "region", "regions")):
-        asked = query.get(key) or []
-        known = set(table[column])
-        kept = tuple(dict.fromkeys(a for a in asked if a in known))
-        unknown = [a for a in asked if a not in known]
-        if unknown:
-            notices.append(f"Unknown {key} {', '.join(repr(u) for u in unknown)} in {state.edition}: ignored.")
-        state = replace(state, **{attribute: kept})
-    country, country_notices = country_param(query, data, state.edition)
-    state = replace(state, country=country)
-    notices += country_notices
-    if (raw := first("labels")) is not None:
-        if raw.isdigit() and 0 <= int(raw) <= MAX_LABELS:
-            state = replace(state, labels=int(raw))
-        else:
-            notices.append(f"Labels '{raw}' must be a whole number from 0 to {MAX_LABELS}; showing none.")
-    if (raw := first("movement")) is not None:
-        if raw in ("0", "1"):
-            state = replace(state, movement=raw == "1")
-        else:
-            notices.append(f"Movement '{raw}' must be 0 or 1; movement is off.")
-    if (raw := first("scores")) is not None:
-        if raw in SCORES:
-            state = replace(state, scores=raw)
-        else:
-            notices.append(f"Scores '{raw}' is unknown; showing GI-TOC's. Choose from: {', '.join(SCORES)}.")
-    if (raw := first("since")) is not None:
-        earlier = q.earlier_editions(data, state.edition)
-        if raw.isdigit() and int(raw) in earlier:
-            state = replace(state, since=int(raw))
-        else:
-            notices.append(f"Since '{raw}': change is read since an earlier edition "
-                           f"({', '.join(map(str, earlier)) or 'none loaded'}); showing since "
-                           f"{data.previous_edition(state.edition) or 'none'}.")
-    return state, notices
+def title(state: QuadrantState, data: IndexData) -> str:
+    return f"Criminality vs resilience, {state.edition}"
 
 
 def chart_points(data: IndexData, state: QuadrantState) -> tuple[object, q.Split]:
@@ -149,12 +110,10 @@ def download_frame(data: IndexData, state: QuadrantState):
 # ----------------------------------------------------------------------------------------------- layout
 
 
-def layout(app: Dash, store: DataStore, query: dict[str, list[str]]):
+def layout(app: Dash, store: DataStore, state: QuadrantState, notices: list[str]):
     data = store.index
-    state, notices = parse_state(query, data)
     table = data.wide(state.edition)
     return html.Div([
-        dcc.Location(id=ids.QUADRANT.URL, refresh=False),
         notice(ids.QUADRANT.NOTICE, notices),
         dbc.Row([
             dbc.Col(_controls(data, state, table), lg=3, className="oc-controls"),
@@ -203,7 +162,7 @@ def _chart():
             # Inline, because dcc.Graph sets an inline height of its own that a stylesheet cannot beat.
             style={"height": "calc(100vh - 130px)", "minHeight": "460px"}),
         html.Div([html.P(id=ids.QUADRANT.SPLIT_NOTE, className="small text-body-secondary mb-0 me-auto"),
-                  downloads.button(ids.QUADRANT.CSV, ids.QUADRANT.CSV_FILE)], className="d-flex align-items-start gap-2"),
+                  registry.csv_button(QuadrantState.name)], className="d-flex align-items-start gap-2"),
         html.P(id=ids.QUADRANT.SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
     ])
 
@@ -342,51 +301,46 @@ def changes_panel(data: IndexData, state: QuadrantState):
 # ----------------------------------------------------------------------------------------------- callbacks
 
 
-def checked_since(value, data: IndexData, edition: int) -> int | None:
-    """An earlier edition to read change since; one that does not fit the edition (the options are being
-    replaced after an edition change) means the previous edition."""
-    if value is None or value not in q.earlier_editions(data, edition):
-        return None
-    return checked_edition(value, data)
+def since_choices(data: IndexData, edition: int, since) -> tuple[list[dict], int | None, bool]:
+    """After an edition change: the earlier editions to read change since, the one kept, and whether to hide them."""
+    options = since_options(data, edition)
+    kept = since if since in [o["value"] for o in options] else data.previous_edition(edition)
+    return options, kept, not options
 
 
-def state_from_controls(data, edition, split, continents, regions, country, labels, movement,
-                        scores, since) -> QuadrantState:
-    """The controls' values as a state; values no control could hold mean no update."""
-    edition = checked_edition(edition, data)
+def region_choices(data: IndexData, edition: int, continents, regions) -> tuple[list[str], list[str]]:
+    """The regions of the chosen continents, and the chosen regions still among them."""
     table = data.wide(edition)
-    return QuadrantState(
-        edition=edition, split=checked_choice(split, q.SPLIT_METHODS),
-        continents=checked_list(continents, set(table["continent"])), regions=checked_list(regions, set(table["region"])),
-        country=checked_country(country, data, edition), labels=checked_int(labels, 0, MAX_LABELS),
-        movement=bool(movement), scores=checked_choice(scores, SCORES), since=checked_since(since, data, edition))
+    options = _region_options(table, checked_list(continents, set(table["continent"])))
+    return options, [r for r in regions if r in options] if isinstance(regions, list) else []
 
 
-CONTROLS = [Input(ids.QUADRANT.EDITION, "value"), Input(ids.QUADRANT.SPLIT, "value"), Input(ids.QUADRANT.CONTINENT, "value"),
-            Input(ids.QUADRANT.REGION, "value"), Input(ids.QUADRANT.COUNTRY, "value"), Input(ids.QUADRANT.LABELS, "value"),
-            Input(ids.QUADRANT.MOVEMENT, "value"), Input(ids.QUADRANT.SCORES, "value"), Input(ids.QUADRANT.SINCE, "value")]
+def chart_update(data: IndexData, state: QuadrantState, present, changed: bool, built: QuadrantChart):
+    """The chart as sent, its note and its description; a control change (`changed`) updates it in place."""
+    figure, note, description = built
+    if present is True:  # the page's heading and controls are hidden: the chart says what it shows
+        figure = {**figure, "layout": {**figure["layout"], "title": dict(
+            text=f"Criminality vs resilience · {state.edition} edition", x=0, xref="paper", automargin=True)}}
+    figure = charts.finish(figure, present, "quadrant", state.country, state.edition)
+    if changed:  # only the points, dividers, captions and title differ
+        figure = charts.in_place(figure, "shapes", "annotations", "meta", "title")
+    return figure, note, description
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.QUADRANT.SINCE, "options"), Output(ids.QUADRANT.SINCE, "value"), Output(ids.QUADRANT.SINCE_ROW, "hidden"),
-                  Input(ids.QUADRANT.EDITION, "value"), State(ids.QUADRANT.SINCE, "value"), prevent_initial_call=True)
-    def update_since(edition, since):
-        edition = checked_edition(edition, store.index)
-        options = since_options(store.index, edition)
-        kept = since if since in [o["value"] for o in options] else store.index.previous_edition(edition)
-        return options, kept, not options
+    app.callback(Output(ids.QUADRANT.SINCE, "options"), Output(ids.QUADRANT.SINCE, "value"),
+                 Output(ids.QUADRANT.SINCE_ROW, "hidden"), Input(ids.QUADRANT.EDITION, "value"),
+                 State(ids.QUADRANT.SINCE, "value"), prevent_initial_call=True)(
+        lambda edition, since: since_choices(store.index, checked_edition(edition, store.index), since))
 
-    @app.callback(Output(ids.QUADRANT.REGION, "options"), Output(ids.QUADRANT.REGION, "value"),
-                  Input(ids.QUADRANT.EDITION, "value"), Input(ids.QUADRANT.CONTINENT, "value"), State(ids.QUADRANT.REGION, "value"),
-                  prevent_initial_call=True)
-    def update_regions(edition, continents, regions):
-        table = store.index.wide(checked_edition(edition, store.index))
-        options = _region_options(table, checked_list(continents, set(table["continent"])))
-        return options, [r for r in regions if r in options] if isinstance(regions, list) else []
+    app.callback(Output(ids.QUADRANT.REGION, "options"), Output(ids.QUADRANT.REGION, "value"),
+                 Input(ids.QUADRANT.EDITION, "value"), Input(ids.QUADRANT.CONTINENT, "value"),
+                 State(ids.QUADRANT.REGION, "value"), prevent_initial_call=True)(
+        lambda edition, continents, regions: region_choices(
+            store.index, checked_edition(edition, store.index), continents, regions))
 
-    @app.callback(Output(ids.QUADRANT.COUNTRY, "value"),
-                  Input(ids.QUADRANT.GRAPH, "clickData"), Input({"type": ids.QUADRANT.PICK, "list": ALL, "iso3": ALL}, "n_clicks"),
-                  prevent_initial_call=True)
+    @app.callback(Output(ids.QUADRANT.COUNTRY, "value"), Input(ids.QUADRANT.GRAPH, "clickData"),
+                  Input({"type": ids.QUADRANT.PICK, "list": ALL, "iso3": ALL}, "n_clicks"), prevent_initial_call=True)
     def select_country(click, _picks):
         trigger = ctx.triggered_id
         if trigger == ids.QUADRANT.GRAPH:
@@ -400,43 +354,32 @@ def register(app: Dash, store: DataStore) -> None:
         return chart(store.index, state)
 
     @app.callback(Output(ids.QUADRANT.GRAPH, "figure"), Output(ids.QUADRANT.SPLIT_NOTE, "children"),
-                  Output(ids.QUADRANT.SUMMARY, "children"), Input(ids.SHELL.PRESENT, "data"), *CONTROLS)
-    def update_chart(present, *values):
-        state = state_from_controls(store.index, *values)
-        figure, note, description = cached_chart(store.index.sha256, state)
-        if present is True:  # the page's heading and controls are hidden: the chart says what it shows
-            figure = {**figure, "layout": {**figure["layout"], "title": dict(
-                text=f"Criminality vs resilience · {state.edition} edition", x=0, xref="paper", automargin=True)}}
-        figure = charts.finish(figure, present, "quadrant", state.country, state.edition)
-        if ctx.triggered_id not in (None, ids.SHELL.PRESENT):
-            # A control changed (edition, filters, country…): only the points, dividers, captions and title differ.
-            figure = charts.in_place(figure, "shapes", "annotations", "meta", "title")
-        return figure, note, description
+                  Output(ids.QUADRANT.SUMMARY, "children"),
+                  inputs={"present": Input(ids.SHELL.PRESENT, "data"), "controls": PAGE.inputs()})
+    def update_chart(present, controls):
+        state = QuadrantState.from_controls(store.index, **controls)
+        return chart_update(store.index, state, present, ctx.triggered_id not in (None, ids.SHELL.PRESENT),
+                            cached_chart(store.index.sha256, state))
 
     @cache.of(app.server).memoize()
     def side(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache
         data = store.index
         return plain((country_panel(app, data, state), movers_panel(data, state), changes_panel(data, state)))
 
+    side_controls = {k: v for k, v in PAGE.inputs().items() if k not in ("labels", "movement")}
+
     @app.callback(Output(ids.QUADRANT.COUNTRY_PANEL, "children"), Output(ids.QUADRANT.MOVERS, "children"),
-                  Output(ids.QUADRANT.CHANGES, "children"),
-                  Input(ids.QUADRANT.EDITION, "value"), Input(ids.QUADRANT.SPLIT, "value"), Input(ids.QUADRANT.CONTINENT, "value"),
-                  Input(ids.QUADRANT.REGION, "value"), Input(ids.QUADRANT.COUNTRY, "value"), Input(ids.QUADRANT.SCORES, "value"),
-                  Input(ids.QUADRANT.SINCE, "value"))
-    def update_side(edition, split, continents, regions, country, scores, since):
-        state = state_from_controls(store.index, edition, split, continents, regions, country, 0, False, scores,
-                                    since)
-        return side(store.index.sha256, state)
-
-    @app.callback(Output(ids.QUADRANT.CSV_FILE, "data"), Input(ids.QUADRANT.CSV, "n_clicks"),
-                  *[State(c.component_id, c.component_property) for c in CONTROLS], prevent_initial_call=True)
-    def download(_clicks, *values):
-        state = state_from_controls(store.index, *values)
-        return downloads.csv_file(download_frame(store.index, state), state.edition, "quadrant")
-
-    @app.callback(Output(ids.QUADRANT.URL, "search"), *CONTROLS, prevent_initial_call=True)
-    def sync_url(*values):
-        return state_from_controls(store.index, *values).query(store.index)
+                  Output(ids.QUADRANT.CHANGES, "children"), inputs={"controls": side_controls})
+    def update_side(controls):
+        return side(store.index.sha256, QuadrantState.from_controls(store.index, **controls))
 
 
-PAGE = Page(pattern=r"/", layout=layout)
+PAGE = Page(
+    state=QuadrantState, layout=layout, title=title, register=register, nav=Nav("Quadrant"),
+    controls={"edition": (ids.QUADRANT.EDITION, "value"), "split": (ids.QUADRANT.SPLIT, "value"),
+              "continents": (ids.QUADRANT.CONTINENT, "value"), "regions": (ids.QUADRANT.REGION, "value"),
+              "country": (ids.QUADRANT.COUNTRY, "value"), "labels": (ids.QUADRANT.LABELS, "value"),
+              "movement": (ids.QUADRANT.MOVEMENT, "value"), "scores": (ids.QUADRANT.SCORES, "value"),
+              "since": (ids.QUADRANT.SINCE, "value")},
+    tables={"table": Table(rows=download_frame, name=lambda state: "quadrant")},
+)

@@ -17,18 +17,19 @@ def text_of(tree) -> str:
 
 
 def test_every_view_defaults_to_the_latest_edition(index):
-    assert qv.parse_state({}, index)[0].edition == index.latest
+    assert qv.QuadrantState.from_query({}, index)[0].edition == index.latest
     assert common.edition_param({}, index)[0] == index.latest
     assert change.parse_query({}, index)[0]["after"] == index.latest
 
 
 def test_the_quadrant_reads_change_since_an_earlier_edition_from_the_url(index):
     first, latest = index.editions[0], index.latest
-    state, notices = qv.parse_state({"since": [str(first)]}, index)
+    state, notices = qv.QuadrantState.from_query({"since": [str(first)]}, index)
     assert (state.since, notices) == (first, [])
-    assert f"since={first}" in state.query(index)
-    assert "since" not in qv.QuadrantState(latest, since=index.previous_edition(latest)).query(index)
-    state, notices = qv.parse_state({"since": [str(latest)]}, index)  # not earlier than the edition shown
+    assert f"since={first}" in state.to_query()
+    previous = qv.QuadrantState.from_query({"since": [str(index.previous_edition(latest))]}, index)[0]
+    assert "since" not in previous.to_query()  # the default, read as such
+    state, notices = qv.QuadrantState.from_query({"since": [str(latest)]}, index)  # not earlier than the edition shown
     assert state.since is None and "earlier edition" in notices[0]
     movers = text_of(qv.movers_panel(index, qv.QuadrantState(latest, since=first)))
     assert f"Criminality rose most since {first}" in movers

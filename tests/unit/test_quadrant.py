@@ -7,7 +7,7 @@ import statistics
 import pandas as pd
 import pytest
 
-from components.quadrant import QuadrantState, chart_points, parse_state
+from components.quadrant import QuadrantState, chart_points
 from figures.quadrant import extreme_countries, quadrant_chart
 from ocindex import quadrant as q
 
@@ -132,14 +132,18 @@ def test_hover_shows_both_scores_with_two_decimals_ranks_and_quadrant(index):
 def test_url_state_round_trips(index):
     state = QuadrantState(edition=2021, split="median", continents=("Americas",), regions=("South America",),
                           country="PER", labels=5, movement=True)
-    query = state.query(index)
-    from components.shell import parse_search
+    assert QuadrantState.from_query(state.to_query(), index) == (state, [])
+    assert state.href(app_for_links()) == ("/?edition=2021&split=median&continent=Americas&region=South+America"
+                                           "&country=PER&labels=5&movement=1")
 
-    assert parse_state(parse_search(query), index) == (state, [])
+
+def app_for_links():
+    from dash import Dash
+    return Dash(__name__)
 
 
-def test_the_default_view_has_a_bare_url(index):
-    assert QuadrantState(edition=index.latest).query(index) == ""
+def test_the_default_view_names_only_its_edition(index):
+    assert QuadrantState(edition=index.latest).to_query() == f"?edition={index.latest}"
 
 
 @pytest.mark.parametrize("query, fragment", [
@@ -151,14 +155,14 @@ def test_the_default_view_has_a_bare_url(index):
     ({"movement": ["maybe"]}, "Movement 'maybe' must be 0 or 1"),
 ])
 def test_an_invalid_url_value_falls_back_to_the_default_with_a_notice(index, query, fragment):
-    state, notices = parse_state(query, index)
+    state, notices = QuadrantState.from_query(query, index)
     defaults = QuadrantState(edition=index.latest)
     assert state == defaults
     assert len(notices) == 1 and fragment in notices[0]
 
 
 def test_lower_case_country_codes_are_accepted(index):
-    state, notices = parse_state({"country": ["per"], "edition": ["2021"]}, index)
+    state, notices = QuadrantState.from_query({"country": ["per"], "edition": ["2021"]}, index)
     assert (state.country, state.edition, notices) == ("PER", 2021, [])
 
 
