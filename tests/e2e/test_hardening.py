@@ -23,6 +23,7 @@ from benchmarks.common import free_port
 from components import ids
 from ocindex.settings import Settings
 from serving import jobs
+from tests import callbacks
 from tests.conftest import SEEDS
 from tests.damaged import pdf_with_unsupported_filter, workbook_with_damaged_sheets
 from tests.e2e.test_gunicorn import ROOT, gunicorn, wait_for
@@ -42,9 +43,8 @@ def data(tmp_path, workbook):
 
 
 def search_body(term: str) -> str:
-    return json.dumps({"output": f"{ids.SEARCH.RESULTS}.children", "outputs": {"id": ids.SEARCH.RESULTS, "property": "children"},
-                       "inputs": [{"id": ids.SEARCH.TERM, "property": "value", "value": term}],
-                       "changedPropIds": [f"{ids.SEARCH.TERM}.value"], "state": []})
+    return json.dumps(callbacks.body([(ids.SEARCH.RESULTS, "children")], [(ids.SEARCH.TERM, "value", term)],
+                                     changed=callbacks.prop_id(ids.SEARCH.TERM, "value")))
 
 
 def post(base: str, body: str | bytes, **kwargs) -> httpx.Response:

@@ -10,6 +10,7 @@ import pytest
 
 from components import ids
 from components.downloads import SOURCE
+from tests import callbacks
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +21,7 @@ def client(app_instance):
 
 
 def download(client, output_id, inputs, state):
-    body = {"output": f"{output_id}.data", "outputs": {"id": output_id, "property": "data"},
-            "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
-            "state": [{"id": i, "property": p, "value": v} for i, p, v in state], "changedPropIds": []}
-    response = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    response = callbacks.post(client, callbacks.body([(output_id, "data")], inputs, state))
     assert response.status_code == 200
     payload = response.get_json()["response"][output_id]["data"]
     return payload["filename"], pd.read_csv(io.StringIO(payload["content"]))
@@ -33,12 +31,10 @@ def page_csv(client, page: str, location: str, table: str = "table"):
     """What a page's 'Download CSV' gives for the view at `location` (the page's path and query)."""
     path, _, query = location.partition("?")
     button = {"type": ids.SHELL.CSV, "page": page, "table": table}
-    body = {"output": f"{ids.SHELL.CSV_FILE}.data", "outputs": {"id": ids.SHELL.CSV_FILE, "property": "data"},
-            "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
-            "state": [{"id": ids.SHELL.SYNC, "property": "pathname", "value": path},
-                      {"id": ids.SHELL.SYNC, "property": "search", "value": f"?{query}"}],
-            "changedPropIds": [json.dumps(button, sort_keys=True, separators=(",", ":")) + ".n_clicks"]}
-    response = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    response = callbacks.post(client, callbacks.body(
+        [(ids.SHELL.CSV_FILE, "data")], [[(button, "n_clicks", 1)]],
+        [(ids.SHELL.SYNC, "pathname", path), (ids.SHELL.SYNC, "search", f"?{query}")],
+        changed=callbacks.prop_id(button, "n_clicks")))
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     payload = response.get_json()["response"][ids.SHELL.CSV_FILE]["data"]
     return payload["filename"], pd.read_csv(io.StringIO(payload["content"]))

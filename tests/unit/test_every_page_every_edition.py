@@ -3,8 +3,6 @@ for a workbook with a later edition that adds an indicator the catalogue does no
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from app import create_app
@@ -13,6 +11,7 @@ from ocindex import likeforlike
 from ocindex.drilldown import pillars
 from ocindex.settings import Settings
 from ocindex.store import DataStore
+from tests import callbacks
 from tests.fourth_edition import NEW_MARKET, NEW_SLUG, write_fourth_edition
 from tests.page_walk import open_page
 
@@ -74,10 +73,7 @@ def test_every_page_works_on_a_later_edition_with_a_new_indicator(fourth):
     client = opened["app"].server.test_client()
 
     # The new market is shown with its workbook label and "no definition yet" where a definition would be.
-    page = client.post("/_dash-update-component", content_type="application/json", data=json.dumps({
-        "output": f"{ids.SHELL.PAGE}.children", "outputs": {"id": ids.SHELL.PAGE, "property": "children"},
-        "inputs": [{"id": ids.SHELL.URL, "property": "pathname", "value": f"/indicator/{NEW_SLUG}"},
-                   {"id": ids.SHELL.URL, "property": "search", "value": ""}], "state": [], "changedPropIds": []}))
+    page = callbacks.post(client, callbacks.page_body(f"/indicator/{NEW_SLUG}"))
     text = page.get_data(as_text=True)
     assert NEW_MARKET in text and "No definition yet" in text
     csv = client.get(f"/api/scores.csv?edition={edition}").get_data(as_text=True)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from app import create_app
 from ocindex.settings import Settings
 from ocindex.store import DataStore
+from tests import callbacks
 
 PLAUSIBLE = st.sampled_from([2021, 2023, 1999, "2021", "PER", "per", "XYZ", "../../etc/passwd", "cocaine-trade",
                              "gitoc", "median", "Americas", "South America", "continent", "region", 0, 5, 20, 999,
@@ -79,12 +80,7 @@ def test_callbacks_answer_any_input_without_a_server_error(app, data):
 
 def test_a_path_outside_the_prefix_gets_the_no_such_view_page(app):
     # Found by the fuzzer: Dash raises on a pathname that does not start with the app's prefix.
-    body = {"output": "shell-page.children", "outputs": {"id": "shell-page", "property": "children"},
-            "inputs": [{"id": "shell-url", "property": "pathname", "value": "0"},
-                       {"id": "shell-url", "property": "search", "value": None}],
-            "state": [], "changedPropIds": ["shell-url.pathname"]}
-    response = app.server.test_client().post("/_dash-update-component", data=json.dumps(body),
-                                             content_type="application/json")
+    response = callbacks.post(app.server.test_client(), callbacks.page_body("0", None))
     assert response.status_code == 200 and "No such view" in response.get_data(as_text=True)
 
 

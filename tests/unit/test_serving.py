@@ -18,6 +18,7 @@ from components import ids
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import SNAPSHOT_NAME, DataStore
+from tests import callbacks
 from tests.damaged import workbook_with_damaged_sheets
 
 PREFIX = "/oc-index/"
@@ -28,13 +29,8 @@ def quadrant_callback_body():
     values = [(ids.QUADRANT.EDITION, 2021), (ids.QUADRANT.SPLIT, "gitoc"), (ids.QUADRANT.CONTINENT, []), (ids.QUADRANT.REGION, []),
               (ids.QUADRANT.COUNTRY, "PER"), (ids.QUADRANT.LABELS, 0), (ids.QUADRANT.MOVEMENT, False), (ids.QUADRANT.SCORES, "official"),
               (ids.QUADRANT.SINCE, None)]
-    return {
-        "output": "..." .join(f"{i}.{p}" for i, p in outputs).join(["..", ".."]),
-        "outputs": [{"id": i, "property": p} for i, p in outputs],
-        "inputs": [{"id": ids.SHELL.PRESENT, "property": "data", "value": False}]
-        + [{"id": i, "property": "value", "value": v} for i, v in values],
-        "changedPropIds": [f"{ids.QUADRANT.EDITION}.value"], "state": [],
-    }
+    return callbacks.body(outputs, [(ids.SHELL.PRESENT, "data", False)] + [(i, "value", v) for i, v in values],
+                          changed=callbacks.prop_id(ids.QUADRANT.EDITION, "value"))
 
 
 def every_route(prefix: str) -> list[tuple[str, str]]:

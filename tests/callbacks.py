@@ -1,0 +1,46 @@
+"""The one builder of the JSON Dash's renderer posts to /_dash-update-component, for tests that call a callback the
+way a browser does (through the request limits, routing, caching and serialisation); everything else calls the
+page's plain functions directly."""
+
+from __future__ import annotations
+
+import json
+
+from components import ids
+
+UPDATE = "/_dash-update-component"
+
+
+def prop_id(component_id: str | dict, prop: str) -> str:
+    """How Dash names a property in `changedPropIds` (a pattern-matching id as compact JSON with sorted keys)."""
+    name = component_id if isinstance(component_id, str) else json.dumps(component_id, sort_keys=True,
+                                                                       separators=(",", ":"))
+    return f"{name}.{prop}"
+
+
+def body(outputs: list[tuple], inputs: list, state: list = (), changed: str | None = None) -> dict:
+    """outputs: (id, property) pairs; inputs and state: (id, property, value) triples, or a list of triples for a
+    pattern-matching dependency (ALL); changed: the property the user changed (`prop_id(...)`)."""
+    def entries(triples):
+        return [[dict(zip(("id", "property", "value"), t)) for t in item] if isinstance(item, list) else
+                dict(zip(("id", "property", "value"), item)) for item in triples]
+
+    named = [prop_id(i, p) for i, p in outputs]
+    return {
+        "output": f"..{'...'.join(named)}.." if len(outputs) > 1 else named[0],
+        "outputs": [{"id": i, "property": p} for i, p in outputs] if len(outputs) > 1 else
+        {"id": outputs[0][0], "property": outputs[0][1]},
+        "inputs": entries(inputs), "state": entries(state), "changedPropIds": [changed] if changed else [],
+    }
+
+
+def page_body(pathname: str | None, search: str | None = "") -> dict:
+    """The router's request for a URL: the page the browser is sent."""
+    return body([(ids.SHELL.PAGE, "children")],
+                [(ids.SHELL.URL, "pathname", pathname), (ids.SHELL.URL, "search", search)],
+                changed=prop_id(ids.SHELL.URL, "pathname"))
+
+
+def post(client, request: dict):
+    """The Flask test client's answer to one callback request."""
+    return client.post(UPDATE, data=json.dumps(request), content_type="application/json")
