@@ -4,13 +4,15 @@ downloads are driven by it, so adding a page means one module and one entry in `
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import ALL, Dash, Input, Output, State, ctx, html
+from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
 from ocindex.index import IndexData
@@ -122,14 +124,40 @@ def navigation(app: Dash, data: IndexData, pages: list[Page]) -> list:
     return entries
 
 
-def validation_layout(app: Dash, store: DataStore, pages: list[Page], shell_layout) -> list:
-    """The shell with every page in it, so Dash can check every callback's ids when it starts."""
+def validation_layout(app: Dash, store: DataStore, pages: list[Page], shell_layout) -> html.Div:
+    """Every component with an id, of the shell and of every page, so Dash checks each callback's ids and
+    properties when the app starts. Only ids and types are kept: Dash sends this with every first load."""
     data = store.index
-    layouts = [shell_layout]
-    for page in pages:
-        path = {f.name: f.metadata["kind"].example(data) for f in fields(page.state) if f.metadata["path"]}
-        layouts.append(render(app, store, page, path, ""))
-    return layouts
+    trees = [shell_layout] + [render(app, store, page, {name: kind.example(data) for name, kind in
+                                                         page.state.path_kinds().items()}, "") for page in pages]
+    found: dict[str, Any] = {}
+    for tree in trees:
+        for component in _with_ids(tree):
+            key = component.id if isinstance(component.id, str) else repr(sorted(component.id.items()))
+            found.setdefault(key, _skeleton(component))
+    return html.Div(list(found.values()))
+
+
+def _with_ids(tree):
+    if isinstance(tree, (list, tuple)):
+        for item in tree:
+            yield from _with_ids(item)
+    elif isinstance(tree, Component):
+        if getattr(tree, "id", None) is not None:
+            yield tree
+        for prop in tree._prop_names:
+            value = getattr(tree, prop, None)
+            if isinstance(value, (Component, list, tuple)):
+                yield from _with_ids(value)
+
+
+def _skeleton(component: Component) -> Component:
+    """The component's type and id, none of its other properties (nor its children)."""
+    bare = copy.copy(component)
+    for prop in component._prop_names:
+        if prop != "id" and prop in bare.__dict__:
+            delattr(bare, prop)
+    return bare
 
 
 def register(app: Dash, store: DataStore, pages: list[Page]) -> None:

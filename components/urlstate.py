@@ -114,6 +114,11 @@ class PageState:
         return cls(**values), notices
 
     @classmethod
+    def path_kinds(cls) -> dict[str, Kind]:
+        """The kinds of the parameters the path holds, by field name."""
+        return {f.name: f.metadata["kind"] for f in fields(cls) if f.metadata["path"]}
+
+    @classmethod
     def settle(cls, values: Values, data: IndexData) -> list[str]:
         """Rules across fields, applied to the values read from a URL (in place); the notices they give."""
         return []
