@@ -5,10 +5,10 @@ indicators added or removed; the countries whose direction of change flips. Our 
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
 from figures.change import change_scatter
@@ -17,59 +17,67 @@ from ocindex.catalogue import COMPOSITES
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import charts, downloads, grid, ids
-from .common import (
-    breadcrumbs,
-    checked_choice,
-    checked_country,
-    checked_edition,
-    clicked_country,
-    country_href,
-    country_options,
-    country_param,
-    last,
-    notice,
-)
-from .shell import Page
+from . import charts, grid, ids, registry
+from .common import breadcrumbs, clicked_country, country_href, country_options, notice
+from .registry import Nav, Page, Table
+from .urlstate import Choice, Country, Edition, PageState, param
 
 OURS = "ours: computed by OC Index Explorer from GI-TOC's indicator scores, not published by GI-TOC"
 
 
-def parse_query(query, data: IndexData) -> tuple[dict, list[str]]:
-    """The view asked for; by default the most recent pair of editions whose indicators differ (between editions
-    that assess the same indicators there is nothing to split)."""
-    default = lfl.default_pair(data)
-    state = {"composite": "criminality", "before": default[0], "after": default[1], "country": None}
-    notices = []
-    composite = last(query, "composite")
-    if composite is not None:
-        if composite in COMPOSITES:
-            state["composite"] = composite
-        else:
-            notices.append(f"Composite '{composite}' is unknown; showing criminality. Choose from: "
-                           f"{', '.join(COMPOSITES)}.")
-    for key, field in (("from", "before"), ("to", "after")):
-        raw = last(query, key)
-        if raw is not None:
-            if raw.isdigit() and int(raw) in data.editions:
-                state[field] = int(raw)
-            else:
-                notices.append(f"Edition '{raw}' ({key}) is not loaded; using {state[field]}.")
-    if state["before"] >= state["after"]:
-        notices.append(f"'from' must be an earlier edition than 'to'; comparing {default[0]} with {default[1]}.")
-        state["before"], state["after"] = default
-    state["country"], country_notices = country_param(query, data, state["after"])
-    return state, notices + country_notices
+@dataclass(frozen=True)
+class End(Edition):
+    """One end of the pair of editions compared (`end` 0: from, 1: to); by default the most recent pair whose
+    indicators differ (between editions that assess the same indicators there is nothing to split)."""
+
+    end: int = 0
+
+    def default(self, data, values):
+        return lfl.default_pair(data)[self.end] if len(data.editions) > 1 else data.latest
+
+    def parse(self, raw, data, values):
+        if raw.isdigit() and int(raw) in data.editions:
+            return int(raw)
+        raise ValueError(f"Edition '{raw}' ({('from', 'to')[self.end]}) is not loaded; "
+                         f"using {self.default(data, values)}.")
 
 
-def layout(app: Dash, store: DataStore, query):
+@dataclass(frozen=True, kw_only=True)  # the composite first, as links have always had it
+class ChangeState(PageState, name="change", path="/change"):
+    composite: str = param(Choice(COMPOSITES, "Composite"), always=True, default="criminality")
+    before: int = param(End(end=0), key="from", always=True)
+    after: int = param(End(end=1), key="to", always=True)
+    country: str | None = param(Country(edition="after"), default=None)
+
+    @classmethod
+    def settle(cls, values, data):
+        if values["before"] < values["after"] or len(data.editions) < 2:
+            return []
+        values["before"], values["after"] = before, after = lfl.default_pair(data)
+        notices = [f"'from' must be an earlier edition than 'to'; comparing {before} with {after}."]
+        if values["country"] is not None and values["country"] not in data.wide(after).index:
+            notices.append(f"Country '{values['country']}' is not in the {after} edition.")
+            values["country"] = None
+        return notices
+
+    @classmethod
+    def from_controls(cls, data, **controls):
+        state = super().from_controls(data, **controls)
+        if state.before >= state.after:  # the dropdowns allow it for a moment; nothing to show until they agree
+            raise PreventUpdate
+        return state
+
+
+def title(state: ChangeState, data: IndexData) -> str:
+    return f"{data.catalogue[state.composite].label}, {state.before} to {state.after} — Like-for-like change"
+
+
+def layout(app: Dash, store: DataStore, state: ChangeState, notices: list[str]):
     data = store.index
     if len(data.editions) < 2:
         return dbc.Container(dbc.Alert("Like-for-like change needs two editions; one is loaded.", color="warning"))
-    state, notices = parse_query(query, data)
     editions = [{"label": str(e), "value": e} for e in data.editions]
     return dbc.Container([
-        dcc.Location(id=ids.CHANGE.URL, refresh=False),
         breadcrumbs(app, [("Quadrant", "/"), ("Like-for-like change", None)]),
         notice(ids.CHANGE.NOTICE, notices),
         html.H1("Like-for-like change", className="h3 mb-1"),
@@ -79,15 +87,15 @@ def layout(app: Dash, store: DataStore, query):
                 html.Em(f"Like-for-like figures are {OURS}.")], className="text-body-secondary"),
         dbc.Row([
             dbc.Col([dbc.Label("Composite", html_for=ids.CHANGE.COMPOSITE, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.CHANGE.COMPOSITE, inline=True, value=state["composite"],
+                     dbc.RadioItems(id=ids.CHANGE.COMPOSITE, inline=True, value=state.composite,
                                     options=[{"label": data.catalogue[c].label, "value": c} for c in COMPOSITES])],
                     lg=5),
             dbc.Col([dbc.Label("From", html_for=ids.CHANGE.BEFORE, className="small fw-semibold mb-0"),
-                     dcc.Dropdown(id=ids.CHANGE.BEFORE, options=editions, value=state["before"], clearable=False)], lg=1),
+                     dcc.Dropdown(id=ids.CHANGE.BEFORE, options=editions, value=state.before, clearable=False)], lg=1),
             dbc.Col([dbc.Label("To", html_for=ids.CHANGE.AFTER, className="small fw-semibold mb-0"),
-                     dcc.Dropdown(id=ids.CHANGE.AFTER, options=editions, value=state["after"], clearable=False)], lg=1),
+                     dcc.Dropdown(id=ids.CHANGE.AFTER, options=editions, value=state.after, clearable=False)], lg=1),
             dbc.Col([dbc.Label("Country", html_for=ids.CHANGE.COUNTRY, className="small fw-semibold mb-0"),
-                     dcc.Dropdown(id=ids.CHANGE.COUNTRY, options=country_options(data), value=state["country"],
+                     dcc.Dropdown(id=ids.CHANGE.COUNTRY, options=country_options(data), value=state.country,
                                   placeholder="Search a country…")], lg=3),
         ], className="g-2 align-items-end mb-2 oc-controls-row"),
         html.Div(id=ids.CHANGE.PAIR_NOTE),
@@ -100,7 +108,7 @@ def layout(app: Dash, store: DataStore, query):
             dbc.Col(html.Div(id=ids.CHANGE.PANEL), lg=5),
         ], className="g-3 mb-3"),
         dbc.Card([
-            downloads.card_header("Countries whose direction of change flips", ids.CHANGE.CSV, ids.CHANGE.CSV_FILE),
+            registry.csv_header("Countries whose direction of change flips", ChangeState.name),
             html.P(id=ids.CHANGE.FLIPS_COUNT, className="small px-2 pt-2 mb-1"),
             grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, height="420px"),
         ], className="mb-4"),
@@ -126,8 +134,8 @@ def pair_note(app: Dash, data: IndexData, composite: str, before: int, after: in
         return dbc.Alert(found.summary(data.catalogue), color="light", className="py-2 small mb-2")
     other = next((p for p in lfl.pairs(data) if not lfl.basis(data, *p).identical), None)
     suggestion = [] if other is None else [
-        " Compare ", dcc.Link(f"{other[0]} → {other[1]}", className="alert-link", href=app.get_relative_path(
-            "/change") + "?" + urlencode({"composite": composite, "from": other[0], "to": other[1]})),
+        " Compare ", dcc.Link(f"{other[0]} → {other[1]}", className="alert-link",
+                              href=ChangeState(composite=composite, before=other[0], after=other[1]).href(app)),
         " to see the effect of the indicators added between them."]
     return dbc.Alert([html.Strong("Nothing to split. "), found.summary(data.catalogue),
                       " Every country lies on the diagonal.", *suggestion], color="info", className="py-2 small mb-2")
@@ -191,52 +199,42 @@ def flips(app: Dash, table, after: int) -> tuple[str, list[dict]]:
     return f"{len(flipped)} of {len(table)} countries.", grid.records(rows[columns].round(2))
 
 
-def checked_state(data: IndexData, composite, before, after, country) -> tuple[str, int, int, str | None]:
-    composite = checked_choice(composite, COMPOSITES)
-    before, after = checked_edition(before, data), checked_edition(after, data)
-    if before >= after:
-        raise PreventUpdate
-    return composite, before, after, checked_country(country, data, after)
+def update(app: Dash, data: IndexData, controls: dict, present) -> tuple:
+    """The chart and its description, the country's panel, the flips and the note on the pair of editions."""
+    state = ChangeState.from_controls(data, **controls)
+    composite, before, after, country = state.composite, state.before, state.after, state.country
+    table = lfl.like_for_like(data, composite, before, after)
+    label = data.catalogue[composite].label
+    figure = change_scatter(table, label, before, after, country)
+    return (charts.finish(figure, present, "like-for-like", composite, country, f"{before}-{after}"),
+            describe(data, table, label, before, after), country_panel(app, data, composite, before, after, country),
+            *flips(app, table, after), pair_note(app, data, composite, before, after))
 
 
-CONTROLS = [Input(ids.CHANGE.COMPOSITE, "value"), Input(ids.CHANGE.BEFORE, "value"), Input(ids.CHANGE.AFTER, "value"),
-            Input(ids.CHANGE.COUNTRY, "value")]
+def table_rows(data: IndexData, state: ChangeState):
+    """The CSV: every country with both readings, and the pair of editions and the composite in every row."""
+    table = lfl.like_for_like(data, state.composite, state.before, state.after).reset_index()
+    for position, (column, value) in enumerate((("from_edition", state.before), ("to_edition", state.after),
+                                                ("composite", state.composite), ("like_for_like_note", OURS))):
+        table.insert(position, column, value)
+    return table
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.CHANGE.GRAPH, "figure"), Output(ids.CHANGE.GRAPH_NOTE, "children"), Output(ids.CHANGE.PANEL, "children"),
-                  Output(ids.CHANGE.FLIPS_COUNT, "children"), Output(ids.CHANGE.FLIPS, "rowData"),
-                  Output(ids.CHANGE.PAIR_NOTE, "children"), *CONTROLS,
-                  Input(ids.SHELL.PRESENT, "data"))
-    def update(composite, before, after, country, present):
-        data = store.index
-        composite, before, after, country = checked_state(data, composite, before, after, country)
-        table = lfl.like_for_like(data, composite, before, after)
-        label = data.catalogue[composite].label
-        figure = change_scatter(table, label, before, after, country)
-        return (charts.finish(figure, present, "like-for-like", composite, country, f"{before}-{after}"),
-                describe(data, table, label, before, after), country_panel(app, data, composite, before, after, country),
-                *flips(app, table, after), pair_note(app, data, composite, before, after))
-
-    @app.callback(Output(ids.CHANGE.COUNTRY, "value"), Input(ids.CHANGE.GRAPH, "clickData"), prevent_initial_call=True)
-    def select(click):
-        return clicked_country(click)
-
-    @app.callback(Output(ids.CHANGE.CSV_FILE, "data"), Input(ids.CHANGE.CSV, "n_clicks"),
-                  *[State(c.component_id, c.component_property) for c in CONTROLS], prevent_initial_call=True)
-    def download(_clicks, composite, before, after, country):
-        composite, before, after, _ = checked_state(store.index, composite, before, after, country)
-        table = lfl.like_for_like(store.index, composite, before, after).reset_index()
-        for position, (column, value) in enumerate((("from_edition", before), ("to_edition", after),
-                                                    ("composite", composite), ("like_for_like_note", OURS))):
-            table.insert(position, column, value)
-        return downloads.csv_file(table, None, f"like-for-like_{composite}_{before}-{after}")
-
-    @app.callback(Output(ids.CHANGE.URL, "search"), *CONTROLS, prevent_initial_call=True)
-    def sync_url(composite, before, after, country):
-        composite, before, after, country = checked_state(store.index, composite, before, after, country)
-        pairs = {"composite": composite, "from": before, "to": after, **({"country": country} if country else {})}
-        return "?" + urlencode(pairs)
+    app.callback(Output(ids.CHANGE.GRAPH, "figure"), Output(ids.CHANGE.GRAPH_NOTE, "children"),
+                 Output(ids.CHANGE.PANEL, "children"), Output(ids.CHANGE.FLIPS_COUNT, "children"),
+                 Output(ids.CHANGE.FLIPS, "rowData"), Output(ids.CHANGE.PAIR_NOTE, "children"),
+                 inputs={"controls": PAGE.inputs(), "present": Input(ids.SHELL.PRESENT, "data")},
+                 )(lambda controls, present: update(app, store.index, controls, present))
+    app.callback(Output(ids.CHANGE.COUNTRY, "value"), Input(ids.CHANGE.GRAPH, "clickData"),
+                 prevent_initial_call=True)(clicked_country)
 
 
-PAGE = Page(pattern=r"/change", layout=layout)
+PAGE = Page(
+    state=ChangeState, layout=layout, title=title, register=register,
+    nav=Nav("Like-for-like change", group="Insights"),
+    controls={"composite": (ids.CHANGE.COMPOSITE, "value"), "before": (ids.CHANGE.BEFORE, "value"),
+              "after": (ids.CHANGE.AFTER, "value"), "country": (ids.CHANGE.COUNTRY, "value")},
+    tables={"table": Table(rows=table_rows, edition=lambda state: None,
+                           name=lambda state: f"like-for-like_{state.composite}_{state.before}-{state.after}")},
+)

@@ -78,9 +78,7 @@ def test_the_country_profile_downloads_its_indicators(client, index):
 
 def test_like_for_like_downloads_every_country_with_both_readings(client, index):
     from ocindex import likeforlike as lfl
-    name, table = download(client, ids.CHANGE.CSV_FILE, [(ids.CHANGE.CSV, "n_clicks", 1)],
-                           [(ids.CHANGE.COMPOSITE, "value", "criminality"), (ids.CHANGE.BEFORE, "value", 2021),
-                            (ids.CHANGE.AFTER, "value", 2023), (ids.CHANGE.COUNTRY, "value", None)])
+    name, table = page_csv(client, "change", "/change?composite=criminality&from=2021&to=2023")
     assert name == "oc-index_like-for-like_criminality_2021-2023.csv" and len(table) == 193
     shown = lfl.like_for_like(index, "criminality", 2021, 2023)
     peru = table.set_index("iso3").loc["PER"]

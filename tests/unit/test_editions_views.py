@@ -19,7 +19,7 @@ def text_of(tree) -> str:
 def test_every_view_defaults_to_the_latest_edition(index):
     assert qv.QuadrantState.from_query({}, index)[0].edition == index.latest
     assert common.edition_param({}, index)[0] == index.latest
-    assert change.parse_query({}, index)[0]["after"] == index.latest
+    assert change.ChangeState.from_query("", index)[0].after == index.latest
 
 
 def test_the_quadrant_reads_change_since_an_earlier_edition_from_the_url(index):
@@ -90,11 +90,11 @@ def test_regions_that_changed_are_noted_on_the_views(index):
 
 
 def test_change_opens_on_a_pair_with_something_to_split_and_says_why_another_has_nothing(index, app_instance):
-    state, _ = change.parse_query({}, index)
-    assert not likeforlike.basis(index, state["before"], state["after"]).identical
+    state, _ = change.ChangeState.from_query("", index)
+    assert not likeforlike.basis(index, state.before, state.after).identical
     latest, previous = index.latest, index.previous_edition(index.latest)
     note = text_of(change.pair_note(app_instance, index, "criminality", previous, latest))
-    assert "Nothing to split" in note and f"from={state['before']}" in note
-    added = likeforlike.basis(index, state["before"], state["after"]).indicators("added", "criminality")
-    note = text_of(change.pair_note(app_instance, index, "criminality", state["before"], state["after"]))
+    assert "Nothing to split" in note and f"from={state.before}" in note
+    added = likeforlike.basis(index, state.before, state.after).indicators("added", "criminality")
+    note = text_of(change.pair_note(app_instance, index, "criminality", state.before, state.after))
     assert f"added {len(added)} indicators" in note and "Nothing to split" not in note

@@ -1,0 +1,58 @@
+"""Like-for-like change page: its URL state and its callback, called as plain functions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from dash.exceptions import PreventUpdate
+
+from components import change, common
+from components.change import ChangeState
+from ocindex import likeforlike
+
+
+def test_bad_url_values_fall_back_with_notices_that_say_what(index):
+    default = likeforlike.default_pair(index)
+    state, notices = ChangeState.from_query("?composite=<b>x</b>&from=1999&to=abc&country=xyz", index)
+    assert (state.composite, state.before, state.after, state.country) == ("criminality", *default, None)
+    assert notices == [
+        "Composite '<b>x</b>' is unknown; choose from: criminality, criminal-markets, criminal-actors, resilience.",
+        f"Edition '1999' (from) is not loaded; using {default[0]}.",
+        f"Edition 'abc' (to) is not loaded; using {default[1]}.",
+        f"Country 'xyz' is not in the {default[1]} edition (use an ISO3 code such as PER)."]
+    first, latest = index.editions[0], index.latest
+    state, notices = ChangeState.from_query(f"?from={latest}&to={first}", index)
+    assert (state.before, state.after) == default
+    assert notices == [f"'from' must be an earlier edition than 'to'; comparing {default[0]} with {default[1]}."]
+
+
+def test_the_url_reproduces_the_view(index, app_instance):
+    first, latest = index.editions[0], index.latest
+    state = ChangeState(composite="resilience", before=first, after=latest, country="PER")
+    assert state.to_query() == f"?composite=resilience&from={first}&to={latest}&country=PER"
+    assert ChangeState.from_query(state.to_query(), index) == (state, [])
+    assert state.href(app_instance) == f"/change?composite=resilience&from={first}&to={latest}&country=PER"
+    default, _ = ChangeState.from_query("", index)  # the pair is always written: a link keeps its editions
+    assert default.to_query() == f"?composite=criminality&from={default.before}&to={default.after}"
+
+
+def test_the_callback_shows_the_pair_and_refuses_a_pair_out_of_order(index, app_instance):
+    first, latest = index.editions[0], index.latest
+    controls = {"composite": "criminality", "before": first, "after": latest, "country": "PER"}
+    figure, description, panel, count, rows, note = change.update(app_instance, index, controls, False)
+    table = likeforlike.like_for_like(index, "criminality", first, latest)
+    flipped = table[table["flips"]]
+    assert count == f"{len(flipped)} of {len(table)} countries."
+    assert sorted(r["iso3"] for r in rows) == sorted(flipped.index)
+    assert f"from {first} to {latest}" in description
+    assert f"{table.loc['PER', 'official_change']:+.2f}" in json.dumps(common.plain(panel), ensure_ascii=False)
+    with pytest.raises(PreventUpdate):
+        change.update(app_instance, index, {**controls, "before": latest, "after": first}, False)
+    with pytest.raises(PreventUpdate):
+        change.update(app_instance, index, {**controls, "composite": "drugs"}, False)
+
+
+def test_the_title_says_what_is_compared(index):
+    state = ChangeState(composite="resilience", before=index.editions[0], after=index.latest)
+    assert change.title(state, index) == f"Resilience, {index.editions[0]} to {index.latest} — Like-for-like change"
