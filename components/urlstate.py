@@ -44,6 +44,15 @@ class Kind:
         """A control's value if it fits, else PreventUpdate."""
         raise NotImplementedError
 
+    def check_many(self, value, data: IndexData, values: Values) -> tuple:
+        """A control's several values (a list) if they fit, each once, else PreventUpdate. A kind whose control
+        is a list of components (pattern-matching ids) reads the list as a whole."""
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise PreventUpdate
+        return tuple(dict.fromkeys(self.check(v, data, values) for v in value))  # checked first: hashable
+
     def write(self, value) -> list[str]:
         return [str(value)]
 
@@ -132,12 +141,7 @@ class PageState:
             if f.name not in controls:
                 values[f.name] = _default(f, kind, data, values)
             elif kind.many:
-                value = controls[f.name]
-                if value is None:
-                    value = []
-                if not isinstance(value, list):
-                    raise PreventUpdate
-                values[f.name] = tuple(kind.check(v, data, values) for v in dict.fromkeys(value))
+                values[f.name] = kind.check_many(controls[f.name], data, values)
             else:
                 values[f.name] = kind.check(controls[f.name], data, values)
         return cls(**values)

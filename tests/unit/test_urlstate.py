@@ -10,7 +10,7 @@ from dash import Input, State
 from dash.exceptions import PreventUpdate
 
 from components.registry import Page
-from components.urlstate import Country, Edition, Indicator, PageState, param
+from components.urlstate import Countries, Country, Edition, Indicator, Kind, PageState, param
 
 
 @dataclass(frozen=True)
@@ -62,3 +62,33 @@ def test_a_callback_can_listen_to_some_controls_and_read_others():
     assert page.inputs("along", state=("edition",)) == {"edition": State("x-edition", "value"),
                                                         "along": Input("x-path", "value")}
     assert page.inputs(kind=State) == {"edition": State("x-edition", "value"), "along": State("x-path", "value")}
+
+
+@dataclass(frozen=True)
+class Positions(Kind):
+    """Several controls (sliders) read as a whole: each value at its position, repeated values kept."""
+
+    many = True
+
+    def check_many(self, value, data, values):
+        if not isinstance(value, list) or not all(isinstance(v, int) for v in value):
+            raise PreventUpdate
+        return tuple(f"{position}:{v}" for position, v in enumerate(value))
+
+
+@dataclass(frozen=True)
+class SlidersState(PageState):
+    edition: int = param(Edition())
+    countries: tuple[str, ...] = param(Countries(), default=())
+    sliders: tuple[str, ...] = param(Positions(), default=())
+
+
+def test_several_values_from_controls_are_checked_each_or_as_a_whole(index):
+    state = SlidersState.from_controls(index, edition=index.latest, countries=["PER", "COL", "PER"], sliders=[2, 2])
+    assert (state.countries, state.sliders) == (("PER", "COL"), ("0:2", "1:2"))
+    assert SlidersState.from_controls(index, edition=index.latest, countries=None).countries == ()
+    for countries in ("PER", ["PER", {"not": "hashable"}], ["PER", "XYZ"]):
+        with pytest.raises(PreventUpdate):
+            SlidersState.from_controls(index, edition=index.latest, countries=countries)
+    with pytest.raises(PreventUpdate):
+        SlidersState.from_controls(index, edition=index.latest, sliders=[1, "2"])
