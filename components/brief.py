@@ -16,7 +16,7 @@ from ocindex.quadrant import QUADRANTS
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import charts, ids, narrative
+from . import charts, clientside, ids, narrative
 from .common import change_text, country_href, edition_param, notice, unknown_country
 from .regions import regions_href
 from .shell import Page
@@ -172,14 +172,14 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
 
 
 def register(app: Dash, store: DataStore) -> None:  # noqa: ARG001 - the page's callbacks run in the browser
-    app.clientside_callback("function(n) { if (n) { window.print(); } return n; }",
+    app.clientside_callback(clientside.function("print"),
                             Output(ids.BRIEF.PRINT, "n_clicks_timestamp"), Input(ids.BRIEF.PRINT, "n_clicks"),
                             prevent_initial_call=True)
-    app.clientside_callback("function(n) { return window.location.href; }",
+    app.clientside_callback(clientside.function("currentHref"),
                             Output(ids.BRIEF.COPY, "content"), Input(ids.BRIEF.COPY, "n_clicks"),
                             prevent_initial_call=True)
     # On paper a link needs its host, which only the browser knows (the page is cached for every host).
-    app.clientside_callback("function(path) { return 'View online: ' + window.location.origin + path; }",
+    app.clientside_callback(clientside.function("viewOnline"),
                             Output(ids.BRIEF.URL, "children"), Input(ids.BRIEF.HREF, "data"))
 
 

@@ -11,7 +11,7 @@ from dash import Dash, Input, Output, State, dcc, html
 
 from ocindex.store import DataStore
 
-from . import ids
+from . import clientside, ids
 from .common import breadcrumbs, notice
 from .shell import Page
 
@@ -75,15 +75,9 @@ def layout(app: Dash, store: DataStore, query):  # noqa: ARG001 - every page get
 
 
 def register(app: Dash, store: DataStore) -> None:  # noqa: ARG001 - the page's callbacks run in the browser
+    # Present (the first input) or keep the shared views.
     app.clientside_callback(
-        """function(present, keep, views) {
-            const trigger = dash_clientside.callback_context.triggered_id;
-            // Also called when the page appears (its buttons are new to the layout): act on clicks only.
-            if (!(present || keep) || !Array.isArray(views) || !views.length) {
-                return [dash_clientside.no_update, dash_clientside.no_update];
-            }
-            return [views, trigger === 'PRESENT' ? views[0].href + '#present' : dash_clientside.no_update];
-        }""".replace("PRESENT", ids.BRIEFING.PRESENT),
+        clientside.function("takeBriefing"),
         Output(ids.SHELL.PINS, "data", allow_duplicate=True), Output(ids.SHELL.URL, "href", allow_duplicate=True),
         Input(ids.BRIEFING.PRESENT, "n_clicks"), Input(ids.BRIEFING.KEEP, "n_clicks"), State(ids.BRIEFING.VIEWS, "data"),
         prevent_initial_call=True,

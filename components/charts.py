@@ -9,7 +9,7 @@ from dash import ALL, Dash, Input, Output, Patch, dcc, html
 
 from figures.style import clear_of_toolbar, for_projector
 
-from . import ids
+from . import clientside, ids
 
 # The mode bar's own image button is replaced by the export buttons, which name every file.
 GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"]}
@@ -61,18 +61,7 @@ def graph(graph_id: str, what: str, figure: dict | None = None, *, loading: bool
 def register(app: Dash) -> None:
     # Plotly.js renders the image in the browser, at the size shown; the file name travels in layout.meta.
     app.clientside_callback(
-        """function(_clicks) {
-            const trigger = dash_clientside.callback_context.triggered;
-            const button = dash_clientside.callback_context.triggered_id;
-            if (!button || !trigger.length || !trigger[0].value) { return dash_clientside.no_update; }
-            const holder = document.getElementById(button.graph);
-            const plot = holder && holder.querySelector('.js-plotly-plot');
-            if (!plot || !window.Plotly) { return dash_clientside.no_update; }
-            const name = (plot.layout.meta && plot.layout.meta.filename) || 'oc-index_' + button.graph;
-            window.Plotly.downloadImage(plot, {format: button.format, filename: name,
-                width: plot._fullLayout.width, height: plot._fullLayout.height, scale: button.format === 'png' ? 2 : 1});
-            return name + '.' + button.format;
-        }""",
+        clientside.function("exportImage"),
         Output(ids.CHART.IMAGE_DONE, "data"), Input({"type": ids.CHART.IMAGE, "graph": ALL, "format": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )

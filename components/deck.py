@@ -18,7 +18,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 from serving import jobs
 
-from . import ids
+from . import clientside, ids
 from .common import breadcrumbs, checked_edition, checked_list, country_options, edition_param, last, notice
 from .shell import Page
 
@@ -120,8 +120,12 @@ def make_deck(data: IndexData, countries: list[str], views: list[str], edition: 
                                color="danger", className="py-2")
     seconds = time.perf_counter() - started
     set_progress((1, 1, f"Done: {deck.slides} slides in {seconds:.0f} s."))
-    return ({"name": deck.name, "pptx": base64.b64encode(deck.pptx).decode(),
-             "pdf": base64.b64encode(deck.pdf).decode()},
+    # Each file as its dcc.Download takes it, under that download's id (assets/clientside.js: deckFile).
+    files = {download: {"content": base64.b64encode(content).decode(), "base64": True,
+                        "filename": f"{deck.name}.{kind}", "type": mime}
+             for download, kind, mime, content in ((ids.DECK.PPTX_FILE, "pptx", PPTX_TYPE, deck.pptx),
+                                                   (ids.DECK.PDF_FILE, "pdf", "application/pdf", deck.pdf))}
+    return ({"name": deck.name, "files": files},
             dbc.Alert(f"Your deck is ready: {deck.slides} slides ({', '.join(countries)}, {edition}).",
                       color="success", className="py-2"))
 
@@ -153,20 +157,11 @@ def register(app: Dash, store: DataStore) -> None:
     def cancelled(_clicks):
         return dbc.Alert("Cancelled: no deck was made.", color="secondary", className="py-2")
 
-    app.clientside_callback(
-        "function(result) { const none = !(result && result.name); return [none, none]; }",
-        Output(ids.DECK.PPTX, "disabled"), Output(ids.DECK.PDF, "disabled"), Input(ids.DECK.RESULT, "data"),
-    )
-    for button, download, kind, mime in ((ids.DECK.PPTX, ids.DECK.PPTX_FILE, "pptx", PPTX_TYPE),
-                                         (ids.DECK.PDF, ids.DECK.PDF_FILE, "pdf", "application/pdf")):
-        app.clientside_callback(
-            f"""function(_clicks, result) {{
-                if (!result || !result.{kind}) {{ return dash_clientside.no_update; }}
-                return {{content: result.{kind}, base64: true, filename: result.name + '.{kind}', type: '{mime}'}};
-            }}""",
-            Output(download, "data"), Input(button, "n_clicks"), State(ids.DECK.RESULT, "data"),
-            prevent_initial_call=True,
-        )
+    app.clientside_callback(clientside.function("deckReady"), Output(ids.DECK.PPTX, "disabled"),
+                            Output(ids.DECK.PDF, "disabled"), Input(ids.DECK.RESULT, "data"))
+    for button, download in ((ids.DECK.PPTX, ids.DECK.PPTX_FILE), (ids.DECK.PDF, ids.DECK.PDF_FILE)):
+        app.clientside_callback(clientside.function("deckFile"), Output(download, "data"), Input(button, "n_clicks"),
+                                State(ids.DECK.RESULT, "data"), prevent_initial_call=True)
 
     @app.callback(Output(ids.DECK.URL, "search"), Input(ids.DECK.COUNTRIES, "value"), Input(ids.DECK.VIEWS, "value"),
                   Input(ids.DECK.EDITION, "value"), prevent_initial_call=True)

@@ -11,6 +11,8 @@ import pandas as pd
 from dash import Dash, Input, Output
 from dash.exceptions import PreventUpdate
 
+from . import clientside
+
 # Bootstrap's type and colours, compact rows: the grids look like the app's other tables.
 THEME = {"function": "themeQuartz.withParams({fontFamily: 'inherit', fontSize: 13, headerFontSize: 12, "
                      "headerFontWeight: 600, spacing: 4, rowHeight: 28, headerHeight: 34, wrapperBorderRadius: 0, "
@@ -76,5 +78,5 @@ def clicked_row(cell, known: set[str]) -> str:
 
 def mark_selected(app: Dash, grid_id: str, country_id: str) -> None:
     """Select the row of the country chosen in `country_id` (a dropdown), in the browser: no rows are re-sent."""
-    app.clientside_callback("function(country, _rows) { return {ids: country ? [country] : []}; }",
+    app.clientside_callback(clientside.function("selectRow"),
                             Output(grid_id, "selectedRows"), Input(country_id, "value"), Input(grid_id, "rowData"))

@@ -1,14 +1,20 @@
 """Presentation mode and the briefing: the presenter's bar, the panel of pinned views and their callbacks.
 
-Pinned views live in the browser's local storage; the arrow keys (assets/present.js) press the bar's buttons."""
+Pinned views live in the browser's local storage; the keys in KEYS (assets/present.js) press the bar's buttons."""
 
 from __future__ import annotations
+
+import json
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from . import ids
+from . import clientside, ids
+
+# The keys a presenter uses (a presentation clicker sends Page Up and Down) and the button of the bar each presses.
+KEYS = {"ArrowRight": ids.SHELL.PRESENT_NEXT, "PageDown": ids.SHELL.PRESENT_NEXT, "ArrowLeft": ids.SHELL.PRESENT_PREV,
+        "PageUp": ids.SHELL.PRESENT_PREV, "Escape": ids.SHELL.PRESENT_EXIT}
 
 
 def presenter_bar() -> html.Div:
@@ -21,11 +27,12 @@ def presenter_bar() -> html.Div:
                    title="Next view of the briefing (right arrow)"),
         dbc.Button("Exit", id=ids.SHELL.PRESENT_EXIT, color="dark", size="sm", className="ms-2",
                    title="Leave presentation mode (Escape)"),
-    ], className="oc-presenter align-items-center")
+    ], className="oc-presenter align-items-center", **{"data-keys": json.dumps(KEYS)})
 
 
-def briefing_panel() -> dbc.Offcanvas:
+def briefing_panel(app: Dash) -> dbc.Offcanvas:
     return dbc.Offcanvas([
+        dcc.Store(id=ids.SHELL.BRIEFING_PATH, data=app.get_relative_path("/briefing")),  # for the briefing's link
         html.P("Pin the views you want to show; present them in this order with the arrow keys.",
                className="small text-body-secondary"),
         html.Ol(id=ids.SHELL.BRIEFING_LIST, className="ps-3"),
@@ -65,79 +72,37 @@ def briefing_items(pins) -> tuple[list, str]:
 
 
 def register(app: Dash) -> None:
-    # The briefing as a link: /briefing?view=<path>&title=<title>&view=…, opened by the briefing page.
+    # The functions run in the browser (assets/clientside.js); each tells its triggers apart by their position
+    # among its inputs.
     app.clientside_callback(
-        """function(_clicks, pins) {
-            const views = (Array.isArray(pins) ? pins : []).filter(p => p && typeof p.href === 'string');
-            const query = views.map(p => 'view=' + encodeURIComponent(p.href) + '&title=' +
-                                         encodeURIComponent(p.title || '')).join('&');
-            return window.location.origin + 'PATH' + (query ? '?' + query : '');
-        }""".replace("PATH", app.get_relative_path("/briefing")),
-        Output(ids.SHELL.BRIEFING_COPY, "content"), Input(ids.SHELL.BRIEFING_COPY, "n_clicks"), State(ids.SHELL.PINS, "data"),
+        clientside.function("briefingLink"), Output(ids.SHELL.BRIEFING_COPY, "content"),
+        Input(ids.SHELL.BRIEFING_COPY, "n_clicks"), State(ids.SHELL.PINS, "data"), State(ids.SHELL.BRIEFING_PATH, "data"),
         prevent_initial_call=True,
     )
-    # A link ending in #present opens in presentation mode; the switch and Exit turn it on and off. The mode stays
-    # on while the presenter follows links, and the hash keeps it in the address bar for sharing.
     app.clientside_callback(
-        """function(hash, _toggle, _exit, on) {
-            const trigger = dash_clientside.callback_context.triggered_id;
-            const nothing = dash_clientside.no_update;
-            let present = Boolean(on) || hash === '#present', newHash = nothing;
-            if (trigger === 'TOGGLE') { present = !on; newHash = present ? '#present' : ''; }
-            if (trigger === 'EXIT') { present = false; newHash = ''; }
-            return [present, present ? 'oc-present' : '', newHash, present ? 'Exit presentation' : 'Present'];
-        }""".replace("TOGGLE", ids.SHELL.PRESENT_TOGGLE).replace("EXIT", ids.SHELL.PRESENT_EXIT),
+        clientside.function("presentMode"),
         Output(ids.SHELL.PRESENT, "data"), Output(ids.SHELL.ROOT, "className"), Output(ids.SHELL.URL, "hash"),
         Output(ids.SHELL.PRESENT_TOGGLE, "children"),
         Input(ids.SHELL.URL, "hash"), Input(ids.SHELL.PRESENT_TOGGLE, "n_clicks"), Input(ids.SHELL.PRESENT_EXIT, "n_clicks"),
         State(ids.SHELL.PRESENT, "data"),
     )
     app.clientside_callback(
-        """function(_clicks, pins) {
-            const page = document.getElementById('PAGE');
-            const heading = page && page.querySelector('h1');
-            const href = window.location.pathname + window.location.search;
-            const kept = (Array.isArray(pins) ? pins : []).filter(p => p && p.href !== href);
-            const query = decodeURIComponent(window.location.search.slice(1)).replace(/&/g, ', ');
-            const title = ((heading && heading.textContent.trim()) || document.title) + (query ? ' (' + query + ')' : '');
-            return kept.concat([{href: href, title: title}]);
-        }""".replace("PAGE", ids.SHELL.PAGE),
+        clientside.function("pinView"),
         Output(ids.SHELL.PINS, "data", allow_duplicate=True), Input(ids.SHELL.PIN, "n_clicks"), State(ids.SHELL.PINS, "data"),
         prevent_initial_call=True,
     )
-    # Step through the briefing: the next (or previous) pinned view after the one on screen.
     app.clientside_callback(
-        """function(_prev, _next, _start, pins) {
-            const trigger = dash_clientside.callback_context.triggered_id;
-            const views = Array.isArray(pins) ? pins.filter(p => p && typeof p.href === 'string') : [];
-            if (!views.length) { return dash_clientside.no_update; }
-            const here = views.findIndex(p => p.href === window.location.pathname + window.location.search);
-            let target = 0;
-            if (trigger === 'NEXT') { target = here < 0 ? 0 : here + 1; }
-            if (trigger === 'PREV') { target = here < 0 ? views.length - 1 : here - 1; }
-            if (target < 0 || target >= views.length || (target === here && trigger !== 'START')) {
-                return dash_clientside.no_update;
-            }
-            return views[target].href + '#present';
-        }""".replace("NEXT", ids.SHELL.PRESENT_NEXT).replace("PREV", ids.SHELL.PRESENT_PREV).replace("START", ids.SHELL.BRIEFING_START),
+        clientside.function("stepBriefing"),
         Output(ids.SHELL.URL, "href", allow_duplicate=True),
         Input(ids.SHELL.PRESENT_PREV, "n_clicks"), Input(ids.SHELL.PRESENT_NEXT, "n_clicks"), Input(ids.SHELL.BRIEFING_START, "n_clicks"),
         State(ids.SHELL.PINS, "data"), prevent_initial_call=True,
     )
     app.clientside_callback(
-        """function(_path, _hash, pins) {
-            const views = Array.isArray(pins) ? pins : [];
-            const here = views.findIndex(p => p && p.href === window.location.pathname + window.location.search);
-            // With nothing pinned there is nothing to step through: say how to start instead of offering arrows.
-            const stepper = views.length ? {} : {display: 'none'};
-            const text = !views.length ? 'Pin views to step through them' : here < 0
-                ? 'Not in the briefing (' + views.length + ' views)' : 'View ' + (here + 1) + ' of ' + views.length;
-            return [text, stepper, stepper];
-        }""",
+        clientside.function("presenterPosition"),
         Output(ids.SHELL.PRESENT_POSITION, "children"), Output(ids.SHELL.PRESENT_PREV, "style"), Output(ids.SHELL.PRESENT_NEXT, "style"),
         Input(ids.SHELL.URL, "pathname"), Input(ids.SHELL.URL, "hash"), Input(ids.SHELL.PINS, "data"),
     )
-    app.clientside_callback("function(_n, open) { return !open; }", Output(ids.SHELL.BRIEFING, "is_open"),
+    app.clientside_callback(clientside.function("toggle"), Output(ids.SHELL.BRIEFING, "is_open"),
                             Input(ids.SHELL.BRIEFING_OPEN, "n_clicks"), State(ids.SHELL.BRIEFING, "is_open"),
                             prevent_initial_call=True)
 

@@ -16,7 +16,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 from serving import cache
 
-from . import ids, presentation, registry
+from . import clientside, ids, presentation, registry
 from .common import not_found, plain
 from .urlstate import NotFound
 
@@ -102,15 +102,15 @@ def layout(app: Dash, data: IndexData) -> html.Div:
         html.A("Skip to content", href=f"#{ids.SHELL.PAGE}", className="oc-skip-link visually-hidden-focusable"),
         navbar(app, data),
         presentation.presenter_bar(),
-        presentation.briefing_panel(),
+        presentation.briefing_panel(app),
         html.Main(id=ids.SHELL.PAGE, className="oc-page", tabIndex="-1"),  # focusable: the skip link's target
     ], id=ids.SHELL.ROOT)
 
 
 def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
-    app.clientside_callback("function(n) { return window.location.href; }", Output(ids.SHELL.SHARE, "content"),
+    app.clientside_callback(clientside.function("currentHref"), Output(ids.SHELL.SHARE, "content"),
                             Input(ids.SHELL.SHARE, "n_clicks"), prevent_initial_call=True)
-    app.clientside_callback("function(n, open) { return !open; }", Output(ids.SHELL.NAV_MENU, "is_open"),
+    app.clientside_callback(clientside.function("toggle"), Output(ids.SHELL.NAV_MENU, "is_open"),
                             Input(ids.SHELL.NAV_TOGGLE, "n_clicks"), State(ids.SHELL.NAV_MENU, "is_open"),
                             prevent_initial_call=True)
     presentation.register(app)

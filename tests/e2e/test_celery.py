@@ -59,7 +59,7 @@ def test_e003_a_deck_is_built_by_the_celery_worker_and_returned_through_gunicorn
         answer, progress = run_background(client, "/_dash-update-component", body, end_id, timeout=180)
     assert any(f"{ids.DECK.STEP}.children" in p for p in progress)  # progress travelled through Redis
     result = answer["response"][ids.DECK.RESULT]["data"]
-    deck = Presentation(io.BytesIO(base64.b64decode(result["pptx"])))
+    deck = Presentation(io.BytesIO(base64.b64decode(result["files"][ids.DECK.PPTX_FILE]["content"])))
     # Cover, one view of two countries, what Peru's 2023 profile text says, sources and caveats.
     assert len(deck.slides) == 1 + 2 + 1 + 1 and result["name"] == "oc-index_briefing_PER-COL_2023"
     # The job ran in the Celery worker: the single-server path would have made its job cache here.

@@ -1,0 +1,123 @@
+// The callbacks that run in the browser, registered in components/ with ClientsideFunction('ocindex', name).
+// Served as a file rather than written inline, so the Content-Security-Policy needs no hash for them. They get
+// what they need as arguments (ids from the callback's own inputs, paths from a dcc.Store), never spliced in.
+window.dash_clientside = window.dash_clientside || {};
+window.dash_clientside.ocindex = (function () {
+    const here = function () { return window.location.pathname + window.location.search; };
+    const pinned = function (pins) {
+        return Array.isArray(pins) ? pins.filter(function (p) { return p && typeof p.href === 'string'; }) : [];
+    };
+    // The id of the triggering input among the callback's own inputs, by position: [hash, toggle, exit] -> 1.
+    const triggeredInput = function () {
+        const context = window.dash_clientside.callback_context;
+        return context.inputs_list.findIndex(function (input) { return input.id === context.triggered_id; });
+    };
+
+    return {
+        // --- The frame: sharing, the folding navigation, the briefing panel
+
+        // Every view is its URL: copied for sharing.
+        currentHref: function () { return window.location.href; },
+        toggle: function (_clicks, open) { return !open; },
+
+        // --- Presentation mode and the briefing (components/presentation.py)
+
+        // The briefing as a link: <briefing page>?view=<path>&title=<title>&view=…, opened by the briefing page.
+        briefingLink: function (_clicks, pins, briefingPath) {
+            const query = pinned(pins).map(function (p) {
+                return 'view=' + encodeURIComponent(p.href) + '&title=' + encodeURIComponent(p.title || '');
+            }).join('&');
+            return window.location.origin + briefingPath + (query ? '?' + query : '');
+        },
+        // A link ending in #present opens in presentation mode; the switch and Exit turn it on and off. The mode
+        // stays on while the presenter follows links, and the hash keeps it in the address bar for sharing.
+        presentMode: function (hash, _toggle, _exit, on) {
+            const trigger = triggeredInput();
+            const nothing = window.dash_clientside.no_update;
+            let present = Boolean(on) || hash === '#present', newHash = nothing;
+            if (trigger === 1) { present = !on; newHash = present ? '#present' : ''; }
+            if (trigger === 2) { present = false; newHash = ''; }
+            return [present, present ? 'oc-present' : '', newHash, present ? 'Exit presentation' : 'Present'];
+        },
+        // Pin the view on screen, titled after its heading and query; pinning it again moves it to the end.
+        pinView: function (_clicks, pins) {
+            const heading = document.querySelector('main h1');
+            const href = here();
+            const kept = (Array.isArray(pins) ? pins : []).filter(function (p) { return p && p.href !== href; });
+            const query = decodeURIComponent(window.location.search.slice(1)).replace(/&/g, ', ');
+            const title = ((heading && heading.textContent.trim()) || document.title) + (query ? ' (' + query + ')' : '');
+            return kept.concat([{href: href, title: title}]);
+        },
+        // Step through the briefing: the next (or previous) pinned view after the one on screen, or the first.
+        stepBriefing: function (_prev, _next, _start, pins) {
+            const trigger = triggeredInput();  // 0 previous, 1 next, 2 start
+            const views = pinned(pins);
+            if (!views.length) { return window.dash_clientside.no_update; }
+            const at = views.findIndex(function (p) { return p.href === here(); });
+            let target = 0;
+            if (trigger === 1) { target = at < 0 ? 0 : at + 1; }
+            if (trigger === 0) { target = at < 0 ? views.length - 1 : at - 1; }
+            if (target < 0 || target >= views.length || (target === at && trigger !== 2)) {
+                return window.dash_clientside.no_update;
+            }
+            return views[target].href + '#present';
+        },
+        presenterPosition: function (_path, _hash, pins) {
+            const views = Array.isArray(pins) ? pins : [];
+            const at = views.findIndex(function (p) { return p && p.href === here(); });
+            // With nothing pinned there is nothing to step through: say how to start instead of offering arrows.
+            const stepper = views.length ? {} : {display: 'none'};
+            const text = !views.length ? 'Pin views to step through them' : at < 0
+                ? 'Not in the briefing (' + views.length + ' views)' : 'View ' + (at + 1) + ' of ' + views.length;
+            return [text, stepper, stepper];
+        },
+        // The shared briefing page: take its views as this browser's briefing, and present them if asked.
+        takeBriefing: function (present, keep, views) {
+            const nothing = window.dash_clientside.no_update;
+            // Also called when the page appears (its buttons are new to the layout): act on clicks only.
+            if (!(present || keep) || !Array.isArray(views) || !views.length) { return [nothing, nothing]; }
+            return [views, triggeredInput() === 0 ? views[0].href + '#present' : nothing];
+        },
+
+        // --- Charts and tables
+
+        // Plotly.js renders the image in the browser, at the size shown; the file name travels in layout.meta.
+        exportImage: function () {
+            const context = window.dash_clientside.callback_context;
+            const button = context.triggered_id;
+            if (!button || !context.triggered.length || !context.triggered[0].value) {
+                return window.dash_clientside.no_update;
+            }
+            const holder = document.getElementById(button.graph);
+            const plot = holder && holder.querySelector('.js-plotly-plot');
+            if (!plot || !window.Plotly) { return window.dash_clientside.no_update; }
+            const name = (plot.layout.meta && plot.layout.meta.filename) || 'oc-index_' + button.graph;
+            window.Plotly.downloadImage(plot, {format: button.format, filename: name, width: plot._fullLayout.width,
+                height: plot._fullLayout.height, scale: button.format === 'png' ? 2 : 1});
+            return name + '.' + button.format;
+        },
+        // A grid's row for the country chosen elsewhere on the page, selected without re-sending the rows.
+        selectRow: function (country) { return {ids: country ? [country] : []}; },
+
+        // --- The country brief
+
+        print: function (clicks) {
+            if (clicks) { window.print(); }
+            return clicks;
+        },
+        // On paper a link needs its host, which only the browser knows (the page is cached for every host).
+        viewOnline: function (path) { return 'View online: ' + window.location.origin + path; },
+
+        // --- The briefing deck: its files arrive once, in a store, each ready for its dcc.Download by id
+
+        deckReady: function (result) {
+            const none = !(result && result.name);
+            return [none, none];
+        },
+        deckFile: function (_clicks, result) {
+            const download = window.dash_clientside.callback_context.outputs_list.id;
+            const file = result && result.files && result.files[download];
+            return file || window.dash_clientside.no_update;
+        },
+    };
+})();

@@ -1,0 +1,43 @@
+"""The callbacks that run in the browser are functions of assets/clientside.js, registered by name; no asset
+writes a component id of its own (ids come from components/ids.py, as data)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
+from components import ids
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+
+
+def browser_functions() -> set[tuple[str, str]]:
+    """(namespace, function) pairs that assets/clientside.js defines, loaded by Node as the browser loads it."""
+    script = ("global.window = {}; require(process.argv[1]); const c = window.dash_clientside;"
+              "console.log(JSON.stringify(Object.keys(c).flatMap(n => Object.keys(c[n]).map(f => [n, f]))));")
+    done = subprocess.run(["node", "-e", script, str(ASSETS / "clientside.js")], capture_output=True, text=True,
+                          check=True)
+    return {tuple(pair) for pair in json.loads(done.stdout)}
+
+
+def test_every_browser_callback_is_a_function_of_the_assets(app_instance):
+    served = app_instance.server.test_client().get("/_dash-dependencies").get_json()
+    named = {(c["clientside_function"]["namespace"], c["clientside_function"]["function_name"])
+             for c in served if c.get("clientside_function")}
+    assert sum(bool(c.get("clientside_function")) for c in served) >= 15
+    assert named <= browser_functions()  # none written inline (Dash's private namespace), none missing
+
+
+def every_id() -> set[str]:
+    return {value for space in vars(ids).values() if isinstance(space, SimpleNamespace) for value in vars(space).values()}
+
+
+def test_no_asset_writes_a_component_id():
+    assert "shell-present-next" in every_id()
+    for script in ASSETS.glob("*.js"):
+        quoted = set(re.findall(r"""['"]([a-z0-9-]+)['"]""", script.read_text()))
+        assert quoted & every_id() == set(), script.name
+
