@@ -64,6 +64,9 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     limits.install(app.server, settings)  # first: before authentication, routing and caching
     auth.install(app.server, settings, open_paths={f"{settings.url_prefix}healthz"})
     cache.init(app.server, settings)
+    # The policy hashes only Dash's own start-up script: our browser-side callbacks are files (assets/), so
+    # registering panels after this changes nothing (tests/unit/test_serving.py).
+    security.install(app, settings.max_nesting)
     app.layout = shell.layout(app, store.index)
     api.register(app, store)
     shell.register(app, store, PAGES)
@@ -72,7 +75,6 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     for panel in PANELS:
         if not isinstance(panel.PAGE, registry.Page):
             panel.register(app, store)
-    security.install(app, settings.max_nesting)  # last: its policy hashes the inline scripts the panels registered
     return app
 
 

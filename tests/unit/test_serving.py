@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from components import ids
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import SNAPSHOT_NAME, DataStore
+from serving import security
 from tests import callbacks
 from tests.damaged import workbook_with_damaged_sheets
 
@@ -158,6 +160,21 @@ def test_security_headers_on_pages_and_api(store):
         assert " 'sha256-" in policy and "''" not in policy
         assert "unsafe-eval" not in policy
         assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "same-origin"
+
+
+def test_the_policy_allows_every_inline_script_whatever_registered_after_it(store):
+    # create_app installs the security headers before registering the panels: the policy must still hold.
+    app = create_app(Settings(), store)
+    response = app.server.test_client().get("/")
+    policy = response.headers["Content-Security-Policy"]
+    assert policy == security.content_security_policy(app)  # as computed once every callback is registered
+    page = re.sub(r"<!--.*?-->", "", response.get_data(as_text=True), flags=re.S)  # Dash's IE notice: a comment
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page, re.S)
+    inline = [body for attributes, body in scripts if "src=" not in attributes and "application/json" not in attributes]
+    assert inline  # Dash's start-up script
+    for script in inline:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
 
 
 @pytest.mark.parametrize("path", ["/vendor/bootstrap/../../../../../etc/passwd",
