@@ -5,7 +5,7 @@
     // Each page's title says where the reader is ("Peru — Country profile — OC Index Explorer"): its main heading
     // and, where the heading does not say it, the kind of page the router names. For tabs, history, screen readers.
     function retitle() {
-        const given = document.getElementById('shell-title');  // from the page registry
+        const given = document.querySelector('main .oc-page-title');  // from the page registry (components/registry.py)
         if (given && given.textContent) {
             if (document.title !== given.textContent) { document.title = given.textContent; }
             return;

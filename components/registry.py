@@ -93,7 +93,8 @@ def render(app: Dash, store: DataStore, page: Page, groups: dict[str, str], sear
     """A page for a URL, headed by the document's title (kept current by the URL sync, set by assets/a11y.js);
     NotFound when the path names nothing."""
     state, notices = page.state.from_query(search or "", store.index, **groups)
-    return [html.Span(title(page.title(state, store.index)), id=ids.SHELL.TITLE, hidden=True),
+    return [html.Span(title(page.title(state, store.index)), id=ids.SHELL.TITLE, className="oc-page-title",
+                      hidden=True),
             page.layout(app, store, state, notices)]
 
 
