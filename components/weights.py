@@ -3,10 +3,10 @@ group, the composites and ranks recomputed live, GI-TOC's figures always beside 
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
+from dash import ALL, Dash, Input, Output, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from ocindex import weights as wt
@@ -14,9 +14,10 @@ from ocindex.catalogue import COMPOSITES
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import downloads, grid, ids
-from .common import breadcrumbs, checked_choice, checked_edition, edition_param, last, notice
-from .shell import Page
+from . import grid, ids, registry
+from .common import breadcrumbs, notice
+from .registry import Nav, Page, Table
+from .urlstate import Choice, Edition, Kind, PageState, param
 
 COMPONENT_TITLES = {"criminal markets": "Criminal markets", "criminal actors": "Criminal actors",
                     "resilience": "Resilience"}
@@ -27,21 +28,75 @@ COLUMNS = [grid.integer("custom_rank", "Rank (custom)"), grid.text("country", "C
            grid.number("custom", "Score (custom)", cellClass="fw-semibold"), grid.number("official", "Score (GI-TOC)"),
            grid.integer("official_rank", "Rank (GI-TOC)"),
            grid.integer("rank_change", "Move", cellStyle=MOVE_COLOURS, valueFormatter={"function": "ocMove(params.value)"})]
+SLIDERS = {"type": ids.WEIGHTS.SLIDER, "group": ALL}
 
 
-def layout(app: Dash, store: DataStore, query):
+def slider_groups(data: IndexData) -> list[wt.WeightGroup]:
+    """The groups in the order of their sliders: every group (older editions ignore newer groups), by component."""
+    groups = wt.weight_groups(data, data.latest)
+    return [g for component in COMPONENT_TITLES for g in groups if g.component == component]
+
+
+def parts(weights: dict[str, float]) -> tuple[str, ...]:
+    """The weights that differ from GI-TOC's as `group:weight` parts, by group."""
+    text = wt.weights_text(weights)
+    return tuple(text.split(",")) if text else ()
+
+
+def weights_of(parts: tuple[str, ...]) -> dict[str, float]:
+    return {key: float(weight) for key, weight in (part.split(":") for part in parts)}
+
+
+@dataclass(frozen=True)
+class Weights(Kind):
+    """Weights of groups as `group:weight` parts of one comma-separated value (`w=drugs:2,people:0`); from the
+    sliders, one value per group in the order of the sliders."""
+
+    many = True
+    joined = True
+
+    def parse(self, raw, data, values):
+        weights, problems = wt.parse_weights(raw, slider_groups(data))
+        if problems:
+            raise ValueError(f"Weights {problems[0]}")
+        return ",".join(f"{key}:{weight:g}" for key, weight in weights.items())
+
+    def check_many(self, value, data, values):
+        groups = slider_groups(data)
+        if not isinstance(value, list) or len(value) != len(groups) or not all(
+                not isinstance(v, bool) and isinstance(v, (int, float)) and wt.LOWEST <= v <= wt.HIGHEST
+                for v in value):
+            raise PreventUpdate
+        return parts({g.key: float(v) for g, v in zip(groups, value)})
+
+
+@dataclass(frozen=True)
+class WeightsState(PageState, name="weights", path="/weights"):
+    edition: int = param(Edition(), always=True)
+    composite: str = param(Choice(COMPOSITES, "Composite"), always=True, default="criminality")
+    weighting: tuple[str, ...] = param(Weights(), key="w", default=())
+
+    @classmethod
+    def settle(cls, values, data):
+        values["weighting"] = parts(weights_of(values["weighting"]))  # as the sliders give them: the last per group
+        return []
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """The weight of each group that differs from GI-TOC's."""
+        return weights_of(self.weighting)
+
+
+def title(state: WeightsState, data: IndexData) -> str:
+    return "What-if weights"
+
+
+def layout(app: Dash, store: DataStore, state: WeightsState, notices: list[str]):
     data = store.index
-    edition, notices = edition_param(query, data)
-    groups = wt.weight_groups(data, data.latest)  # sliders for every group; older editions ignore newer groups
-    weights, problems = wt.parse_weights(last(query, "w"), groups)
-    composite = last(query, "composite") or "criminality"
-    if composite not in COMPOSITES:
-        notices.append(f"Composite '{composite}' is unknown; ranking by criminality.")
-        composite = "criminality"
     sliders = []
-    for component, title in COMPONENT_TITLES.items():
-        sliders.append(html.H2(title, className="h6 mt-3 mb-1"))
-        for group in (g for g in groups if g.component == component):
+    for component, heading in COMPONENT_TITLES.items():
+        sliders.append(html.H2(heading, className="h6 mt-3 mb-1"))
+        for group in (g for g in slider_groups(data) if g.component == component):
             since = min(data.catalogue[s].since for s in group.indicators)
             label = group.label + (f" (from {since})" if since > data.editions[0] else "")
             members = ", ".join(data.catalogue[s].label for s in group.indicators)
@@ -49,13 +104,12 @@ def layout(app: Dash, store: DataStore, query):
             sliders.append(html.Div([
                 html.Div(label, className="small fw-semibold", title=members),
                 dcc.Slider(id=slider_id, min=wt.LOWEST, max=wt.HIGHEST, step=wt.STEP,
-                           value=weights.get(group.key, wt.GITOC_WEIGHT), allow_direct_input=False,
+                           value=state.weights.get(group.key, wt.GITOC_WEIGHT), allow_direct_input=False,
                            marks={0: "0", 1: "1", 2: "2", 3: "3"}, tooltip={"placement": "right"}),
             ], className="mb-1", **{"data-a11y-name": f"Weight of {label}"}))
     return dbc.Container([
-        dcc.Location(id=ids.WEIGHTS.URL, refresh=False),
         breadcrumbs(app, [("Quadrant", "/"), ("What-if weights", None)]),
-        notice(ids.WEIGHTS.NOTICE, notices + [f"Weights {p}" for p in problems]),
+        notice(ids.WEIGHTS.NOTICE, notices),
         html.H1("What-if weights", className="h3 mb-1"),
         html.P("Weigh the groups of indicators as your question needs, from 0 (left out) to 3; GI-TOC weighs every "
                "indicator equally (1). Composites and ranks are recomputed for every country, GI-TOC's beside them.",
@@ -69,34 +123,22 @@ def layout(app: Dash, store: DataStore, query):
             dbc.Col(dbc.Card([
                 dbc.CardHeader(dbc.Row([
                     dbc.Col([dbc.Label("Edition", html_for=ids.WEIGHTS.EDITION, className="small fw-semibold me-2 mb-0"),
-                             dbc.RadioItems(id=ids.WEIGHTS.EDITION, inline=True, value=edition, className="d-inline-block",
+                             dbc.RadioItems(id=ids.WEIGHTS.EDITION, inline=True, value=state.edition,
+                                            className="d-inline-block",
                                             options=[{"label": str(e), "value": e} for e in data.editions])],
                             width="auto"),
                     dbc.Col([dbc.Label("Rank by", html_for=ids.WEIGHTS.COMPOSITE, className="small fw-semibold me-2 mb-0"),
-                             dbc.RadioItems(id=ids.WEIGHTS.COMPOSITE, inline=True, value=composite,
+                             dbc.RadioItems(id=ids.WEIGHTS.COMPOSITE, inline=True, value=state.composite,
                                             className="d-inline-block",
                                             options=[{"label": data.catalogue[c].label, "value": c}
                                                      for c in COMPOSITES])], width="auto"),
-                    dbc.Col(downloads.button(ids.WEIGHTS.CSV, ids.WEIGHTS.CSV_FILE), width="auto", className="ms-auto"),
+                    dbc.Col(registry.csv_button(WeightsState.name), width="auto", className="ms-auto"),
                 ], className="g-2 align-items-center"), className="py-1"),
                 html.P(id=ids.WEIGHTS.SUMMARY, className="small px-2 pt-2 mb-1"),
                 grid.grid(ids.WEIGHTS.TABLE, COLUMNS, height="65vh"),
             ]), lg=8),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
-
-
-def checked_weights(values, slider_ids) -> dict[str, float]:
-    if not isinstance(values, list) or not isinstance(slider_ids, list) or len(values) != len(slider_ids):
-        raise PreventUpdate
-    weights = {}
-    for value, slider in zip(values, slider_ids):
-        key = slider.get("group") if isinstance(slider, dict) else None
-        if not isinstance(key, str) or isinstance(value, bool) or not isinstance(value, (int, float)) \
-                or not wt.LOWEST <= value <= wt.HIGHEST:
-            raise PreventUpdate
-        weights[key] = float(value)
-    return weights
 
 
 def ranking(data: IndexData, edition: int, composite: str, weights: dict[str, float]):
@@ -124,43 +166,39 @@ def ranking(data: IndexData, edition: int, composite: str, weights: dict[str, fl
     return part.round({"custom": 2, "official": 2}).to_dict("records"), summary, banner
 
 
+def update(data: IndexData, controls: dict) -> tuple:
+    state = WeightsState.from_controls(data, **controls)
+    return ranking(data, state.edition, state.composite, state.weights)
+
+
+def reset(sliders: list) -> list[float]:
+    """Every slider the browser has (as many as the outputs it asked for) back at GI-TOC's weight."""
+    if not isinstance(sliders, list):
+        raise PreventUpdate
+    return [wt.GITOC_WEIGHT] * len(sliders)
+
+
+def table_rows(data: IndexData, state: WeightsState):
+    """The CSV: every country's composites and ranks, GI-TOC's and under these weights, the weights in each row."""
+    try:
+        table = wt.what_if(data, state.edition, state.weights).reset_index()
+    except ValueError:  # a component with no weight left: no ranking to download
+        raise PreventUpdate from None
+    table.insert(1, "weights", wt.weights_text(state.weights) or "GI-TOC (all 1)")
+    return table
+
+
 def register(app: Dash, store: DataStore) -> None:
-    sliders = Input({"type": ids.WEIGHTS.SLIDER, "group": ALL}, "value")
-    slider_ids = State({"type": ids.WEIGHTS.SLIDER, "group": ALL}, "id")
-
-    @app.callback(Output(ids.WEIGHTS.TABLE, "rowData"), Output(ids.WEIGHTS.SUMMARY, "children"), Output(ids.WEIGHTS.BANNER, "children"),
-                  Input(ids.WEIGHTS.EDITION, "value"), Input(ids.WEIGHTS.COMPOSITE, "value"), sliders, slider_ids)
-    def update(edition, composite, values, keys):
-        data = store.index
-        edition, composite = checked_edition(edition, data), checked_choice(composite, COMPOSITES)
-        return ranking(data, edition, composite, checked_weights(values, keys))
-
-    @app.callback(Output({"type": ids.WEIGHTS.SLIDER, "group": ALL}, "value"), Input(ids.WEIGHTS.RESET, "n_clicks"),
-                  prevent_initial_call=True)
-    def reset(_clicks):
-        # One value per slider the browser has: as many as the outputs it asked for.
-        if not isinstance(ctx.outputs_list, list):
-            raise PreventUpdate
-        return [wt.GITOC_WEIGHT] * len(ctx.outputs_list)
-
-    @app.callback(Output(ids.WEIGHTS.CSV_FILE, "data"), Input(ids.WEIGHTS.CSV, "n_clicks"), State(ids.WEIGHTS.EDITION, "value"),
-                  State({"type": ids.WEIGHTS.SLIDER, "group": ALL}, "value"), slider_ids, prevent_initial_call=True)
-    def download(_clicks, edition, values, keys):
-        edition = checked_edition(edition, store.index)
-        weights = checked_weights(values, keys)
-        try:
-            table = wt.what_if(store.index, edition, weights).reset_index()
-        except ValueError:
-            raise PreventUpdate from None
-        table.insert(1, "weights", wt.weights_text(weights) or "GI-TOC (all 1)")
-        return downloads.csv_file(table, edition, "what-if-weights")
-
-    @app.callback(Output(ids.WEIGHTS.URL, "search"), Input(ids.WEIGHTS.EDITION, "value"), Input(ids.WEIGHTS.COMPOSITE, "value"),
-                  sliders, slider_ids, prevent_initial_call=True)
-    def sync_url(edition, composite, values, keys):
-        edition, composite = checked_edition(edition, store.index), checked_choice(composite, COMPOSITES)
-        text = wt.weights_text(checked_weights(values, keys))
-        return "?" + urlencode({"edition": edition, "composite": composite, **({"w": text} if text else {})})
+    app.callback(Output(ids.WEIGHTS.TABLE, "rowData"), Output(ids.WEIGHTS.SUMMARY, "children"),
+                 Output(ids.WEIGHTS.BANNER, "children"), inputs={"controls": PAGE.inputs()},
+                 )(lambda controls: update(store.index, controls))
+    app.callback(Output(SLIDERS, "value"), Input(ids.WEIGHTS.RESET, "n_clicks"),
+                 prevent_initial_call=True)(lambda _clicks: reset(ctx.outputs_list))
 
 
-PAGE = Page(pattern=r"/weights", layout=layout)
+PAGE = Page(
+    state=WeightsState, layout=layout, title=title, register=register, nav=Nav("What-if weights", group="Insights"),
+    controls={"edition": (ids.WEIGHTS.EDITION, "value"), "composite": (ids.WEIGHTS.COMPOSITE, "value"),
+              "weighting": (SLIDERS, "value")},
+    tables={"table": Table(rows=table_rows, name=lambda state: "what-if-weights")},
+)

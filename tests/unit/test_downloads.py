@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 
 import pandas as pd
 import pytest
@@ -90,19 +89,10 @@ def test_like_for_like_downloads_every_country_with_both_readings(client, index)
 
 def test_what_if_weights_download_the_recomputed_ranking_with_the_weights(client, index):
     from ocindex import weights as wt
-    groups = wt.weight_groups(index, 2023)
-    slider_ids = [{"type": ids.WEIGHTS.SLIDER, "group": g.key} for g in groups]
-    values = [3.0 if g.key == "drugs" else 1.0 for g in groups]
-    body = {"output": f"{ids.WEIGHTS.CSV_FILE}.data", "outputs": {"id": ids.WEIGHTS.CSV_FILE, "property": "data"},
-            "inputs": [{"id": ids.WEIGHTS.CSV, "property": "n_clicks", "value": 1}],
-            "state": [{"id": ids.WEIGHTS.EDITION, "property": "value", "value": 2023},
-                      [{"id": i, "property": "value", "value": v} for i, v in zip(slider_ids, values)],
-                      [{"id": i, "property": "id", "value": i} for i in slider_ids]], "changedPropIds": []}
-    response = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
-    payload = response.get_json()["response"][ids.WEIGHTS.CSV_FILE]["data"]
-    table = pd.read_csv(io.StringIO(payload["content"])).set_index("iso3")
+    name, table = page_csv(client, "weights", "/weights?edition=2023&w=drugs:3")
+    table = table.set_index("iso3")
     expected = wt.what_if(index, 2023, {"drugs": 3.0})
-    assert payload["filename"] == "oc-index_what-if-weights_2023.csv" and set(table["weights"]) == {"drugs:3"}
+    assert name == "oc-index_what-if-weights_2023.csv" and set(table["weights"]) == {"drugs:3"}
     assert (table["criminality_custom_rank"] == expected["criminality_custom_rank"].reindex(table.index)).all()
     assert (table["criminality_custom"].round(2) == expected["criminality_custom"].reindex(table.index)).all()
 
