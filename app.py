@@ -34,8 +34,9 @@ from ocindex.settings import Settings
 from ocindex.store import DataStore
 from serving import auth, cache, jobs, limits, logs, security
 
-PANELS = [quadrant, country, indicator, pillar, brief, compare, deck, change, similar, weights, search, briefing,
-          regions]
+# The Insights menu lists its pages in this order: regions, change, similar, weights, search
+PANELS = [quadrant, country, indicator, pillar, brief, compare, deck, regions, change, similar, weights, search,
+          briefing]
 PAGES = [panel.PAGE for panel in PANELS]
 log = logging.getLogger("ocindex")
 # gunicorn's exit code for "App failed to load": its master then stops, instead of starting workers forever.

@@ -18,7 +18,7 @@ from ocindex.store import DataStore
 
 from . import charts, clientside, ids, narrative
 from .common import change_text, country_href, edition_param, notice, unknown_country
-from .regions import regions_href
+from .regions import RegionsState
 from .shell import Page
 
 MAP_INDICATOR = "criminality"
@@ -134,7 +134,7 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                         "(averages of member countries: ours)", className="fw-normal text-body-secondary small")],
                         className="h6 mb-1"),
                     _region_table(brief, data),
-                    dcc.Link("Every region ranked →", href=regions_href(app, edition, "criminality", country=iso3),
+                    dcc.Link("Every region ranked →", href=RegionsState(edition=edition, country=iso3).href(app),
                              className="small oc-no-print"),
                 ], width=6),
             ], className="g-2"),

@@ -11,6 +11,8 @@ from components import ids
 from components.downloads import SOURCE
 from tests import callbacks
 
+from .sheets import group_means, read_sheets
+
 
 @pytest.fixture(scope="module")
 def client(app_instance):
@@ -95,6 +97,14 @@ def test_what_if_weights_download_the_recomputed_ranking_with_the_weights(client
     assert name == "oc-index_what-if-weights_2023.csv" and set(table["weights"]) == {"drugs:3"}
     assert (table["criminality_custom_rank"] == expected["criminality_custom_rank"].reindex(table.index)).all()
     assert (table["criminality_custom"].round(2) == expected["criminality_custom"].reindex(table.index)).all()
+
+
+def test_regions_download_each_groups_average(client, workbook):
+    name, table = page_csv(client, "regions", "/regions?edition=2023&level=continent")
+    assert name == "oc-index_continent-averages_2023.csv"
+    expected = group_means(read_sheets(workbook)[2023], "continent", "criminality")
+    assert table.set_index("continent")["criminality"].to_dict() == pytest.approx(expected, abs=0.005)
+    assert set(table["edition"]) == {2023} and set(table["source"]) == {SOURCE}
 
 
 def test_neighbours_and_peer_standing_download_as_shown(client, index):
