@@ -37,11 +37,13 @@ class Nav:
 
 @dataclass(frozen=True)
 class Table:
-    """A table a page exports as CSV: its rows for a state, and the file name's middle part."""
+    """A table a page exports as CSV: its rows for a state, and the file name's middle part. The rows are made
+    from what `reads` takes from the store: the index, or the whole store where they need the profile texts."""
 
-    rows: Callable[[IndexData, Any], pd.DataFrame]
+    rows: Callable[[Any, Any], pd.DataFrame]
     name: Callable[[Any], str]
     edition: Callable[[Any], int | None] = lambda state: state.edition
+    reads: Callable[[DataStore], Any] = lambda store: store.index
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ def csv_download(app: Dash, store: DataStore, pages: dict[str, Page], button: di
         state, _ = page.state.from_query(search or "", store.index, **found[1])
     except NotFound:
         raise PreventUpdate from None
-    return downloads.csv_file(table.rows(store.index, state), table.edition(state), table.name(state))
+    return downloads.csv_file(table.rows(table.reads(store), state), table.edition(state), table.name(state))
 
 
 def _sync_url(app: Dash, store: DataStore, page: Page) -> None:
