@@ -4,11 +4,11 @@ mentions the term, grouped by country and indicator, with the country's score fo
 from __future__ import annotations
 
 import re
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
 from ocindex.index import IndexData
@@ -16,19 +16,43 @@ from ocindex.narratives.library import Narratives, Passage
 from ocindex.narratives.query import SEARCH_LENGTH
 from ocindex.store import DataStore
 
-from . import downloads, ids
-from .common import breadcrumbs, country_href, indicator_link, last
+from . import ids, registry
+from .common import breadcrumbs, country_href, indicator_link
 from .narrative import chips, cited, highlighted
-from .shell import Page
+from .registry import Nav, Page, Table
+from .urlstate import Kind, PageState, param
 
 EXAMPLES = ("gold mining", "extortion", "ports", "money laundering", "corruption")
 UNLINKED = ""
 
 
-def layout(app: Dash, store: DataStore, query):
-    term = last(query, "q") or ""
+@dataclass(frozen=True)
+class Term(Kind):
+    """A search term as typed, its runs of spaces as one. The grammar of ocindex.narratives.query judges it when
+    it is searched: a term it refuses stays in the box, with the reason beside it, for the reader to correct."""
+
+    def parse(self, raw, data, values):
+        return " ".join(raw.split())
+
+    def check(self, value, data, values):
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise PreventUpdate
+        return " ".join(value.split())
+
+
+@dataclass(frozen=True)
+class SearchState(PageState, name="search", path="/search"):
+    term: str = param(Term(), key="q", default="")
+
+
+def title(state: SearchState, data: IndexData) -> str:
+    return f"'{state.term}' — Search the profiles" if state.term else "Search the profiles"
+
+
+def layout(app: Dash, store: DataStore, state: SearchState, notices: list[str]):
     return dbc.Container([
-        dcc.Location(id=ids.SEARCH.URL, refresh=False),
         breadcrumbs(app, [("Quadrant", "/"), ("Search the profiles", None)]),
         html.H1("Search the country profiles", className="h3 mb-1"),
         html.P(["Whole words or phrases, in any case; a space also matches a hyphen and * stands for any letters "
@@ -36,10 +60,10 @@ def layout(app: Dash, store: DataStore, query):
         html.Div([
             dbc.InputGroup([
                 dbc.InputGroupText("Term"),
-                dbc.Input(id=ids.SEARCH.TERM, type="search", value=term, debounce=True,
+                dbc.Input(id=ids.SEARCH.TERM, type="search", value=state.term, debounce=True,
                           placeholder="gold mining, extortion, ports…", maxLength=SEARCH_LENGTH[1], autofocus=True),
             ], style={"maxWidth": "40rem"}),
-            downloads.button(ids.SEARCH.CSV, ids.SEARCH.CSV_FILE),
+            registry.csv_button(SearchState.name),
         ], className="d-flex gap-2 align-items-center mb-3"),
         dcc.Loading(html.Div(id=ids.SEARCH.RESULTS), delay_show=300),
     ], className="py-2")
@@ -67,7 +91,7 @@ def results(app: Dash, data: IndexData, narratives: Narratives, term: str):
     term = " ".join(term.split())
     if not term:
         return html.P(["Try ", *[item for example in EXAMPLES for item in (
-            dcc.Link(example, href=app.get_relative_path("/search") + "?" + urlencode({"q": example})), ", ")][:-1],
+            dcc.Link(example, href=SearchState(term=example).href(app)), ", ")][:-1],
             "."], className="text-body-secondary")
     if not narratives.documents:
         return dbc.Alert("No profile text is loaded.",
@@ -126,31 +150,29 @@ def passages_frame(data: IndexData, passages: list[Passage]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def update(app: Dash, store: DataStore, controls: dict):
+    return results(app, store.index, store.narratives, SearchState.from_controls(store.index, **controls).term)
+
+
+def table_rows(store: DataStore, state: SearchState) -> pd.DataFrame:
+    """The CSV: every passage found, with the term in every row."""
+    try:
+        found = store.narratives.search(state.term)
+    except ValueError:  # a term the grammar refuses: nothing to download
+        raise PreventUpdate from None
+    table = passages_frame(store.index, found)
+    table.insert(0, "term", state.term)
+    return table
+
+
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.SEARCH.RESULTS, "children"), Input(ids.SEARCH.TERM, "value"))
-    def search(term):
-        if not isinstance(term, (str, type(None))):
-            raise PreventUpdate
-        return results(app, store.index, store.narratives, term or "")
-
-    @app.callback(Output(ids.SEARCH.CSV_FILE, "data"), Input(ids.SEARCH.CSV, "n_clicks"), State(ids.SEARCH.TERM, "value"),
-                  prevent_initial_call=True)
-    def download(_clicks, term):
-        if not isinstance(term, str):
-            raise PreventUpdate
-        try:
-            found = store.narratives.search(term)
-        except ValueError:
-            raise PreventUpdate from None
-        table = passages_frame(store.index, found)
-        table.insert(0, "term", " ".join(term.split()))
-        return downloads.csv_file(table, None, "search_" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-"))
-
-    @app.callback(Output(ids.SEARCH.URL, "search"), Input(ids.SEARCH.TERM, "value"), prevent_initial_call=True)
-    def sync_url(term):
-        if not isinstance(term, str):
-            raise PreventUpdate
-        return "?" + urlencode({"q": term}) if term.strip() else ""
+    app.callback(Output(ids.SEARCH.RESULTS, "children"), inputs={"controls": PAGE.inputs()},
+                 )(lambda controls: update(app, store, controls))
 
 
-PAGE = Page(pattern=r"/search", layout=layout)
+PAGE = Page(
+    state=SearchState, layout=layout, title=title, register=register, nav=Nav("Search the profiles", group="Insights"),
+    controls={"term": (ids.SEARCH.TERM, "value")},
+    tables={"table": Table(rows=table_rows, reads=lambda store: store, edition=lambda state: None,
+                           name=lambda state: "search_" + re.sub(r"[^a-z0-9]+", "-", state.term.lower()).strip("-"))},
+)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from urllib.parse import urlencode
 
 import openpyxl
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from app import create_app
 from components import ids
 from ocindex.settings import Settings
-from tests.unit.test_downloads import download
+from tests.unit.test_downloads import download, page_csv
 
 HOSTILE_REGION = '=HYPERLINK("http://evil.example/","South America")'
 HOSTILE_LINE = '=HYPERLINK("http://evil.example/","details") Illegal gold mining fuels extortion in the south.'
@@ -66,7 +67,7 @@ def test_the_scores_api_neutralises_a_formula_in_a_workbook_text_cell(client):
 
 @pytest.mark.parametrize("term", ["gold mining", "=hyperlink", "+gold mining", "@extortion"])
 def test_the_search_download_neutralises_a_formula_in_a_profile_line_and_in_the_term(client, term):
-    rows = downloaded(client, ids.SEARCH.CSV_FILE, [(ids.SEARCH.CSV, "n_clicks", 1)], [(ids.SEARCH.TERM, "value", term)])
+    rows = page_csv(client, "search", "/search?" + urlencode({"q": term}))[1].to_dict("records")
     assert rows
     assert not any(starts_like_a_formula(value) for row in rows for value in row.values())
     if term == "gold mining":

@@ -121,8 +121,7 @@ def test_neighbours_and_peer_standing_download_as_shown(client, index):
 
 def test_search_downloads_every_passage_found(client, app_instance):
     narratives = app_instance.server.config["OCINDEX_STORE"].narratives
-    name, table = download(client, ids.SEARCH.CSV_FILE, [(ids.SEARCH.CSV, "n_clicks", 1)],
-                           [(ids.SEARCH.TERM, "value", "gold mining")])
+    name, table = page_csv(client, "search", "/search?q=gold+mining")
     found = narratives.search("gold mining")
     assert name == "oc-index_search_gold-mining.csv" and len(table) == len(found) > 0
     assert table["passage"].tolist() == [p.sentence.text for p in found]

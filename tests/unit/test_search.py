@@ -7,10 +7,12 @@ import shutil
 from datetime import timedelta
 
 import pytest
+from dash.exceptions import PreventUpdate
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from components.search import results
+from components import search
+from components.search import SearchState, results
 from ocindex.narratives.library import Narratives
 from ocindex.narratives.query import SearchTermError
 from tests.conftest import SEEDS
@@ -132,3 +134,22 @@ def test_any_term_is_searched_in_bounded_time_or_refused_with_a_reason(hostile, 
         assert str(exc).startswith("a ")  # one of the grammar's reasons, not an error of the regular expression
         return
     assert all(p.matches for p in found)
+
+
+def test_the_url_holds_the_term_and_reproduces_the_view(index, app_instance):
+    state, notices = SearchState.from_query("?q=gold++mining%20", index)
+    assert (state.term, notices) == ("gold mining", [])
+    assert state.to_query() == "?q=gold+mining" and state.href(app_instance) == "/search?q=gold+mining"
+    assert SearchState.from_query(state.to_query(), index) == (state, [])
+    assert SearchState.from_query("?q=+", index)[0].to_query() == ""  # no term: nothing in the URL
+
+
+def test_a_refused_term_stays_with_the_grammars_reason(index, app_instance):
+    store = app_instance.server.config["OCINDEX_STORE"]
+    state, notices = SearchState.from_query("?q=a", index)
+    assert (state.term, notices) == ("a", [])  # kept in the box, for the reader to correct
+    assert "'a': a search term has 2 to 100 characters." in str(search.update(app_instance, store, {"term": "a"}))
+    assert "passages in" in str(search.update(app_instance, store, {"term": " gold  mining "}))
+    assert "Try " in str(search.update(app_instance, store, {"term": None}))
+    with pytest.raises(PreventUpdate):
+        search.update(app_instance, store, {"term": ["gold"]})
