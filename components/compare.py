@@ -19,7 +19,7 @@ from ocindex.store import DataStore
 from . import charts, ids, registry
 from .common import breadcrumbs, change_text, country_href, country_options, global_rank, notice
 from .registry import Nav, Page, Table
-from .urlstate import Choice, CountryCodes, Edition, PageState, param
+from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, param
 
 DEFAULT = ("PER", "COL", "MEX")
 ALL = "all"
@@ -34,11 +34,9 @@ class CompareState(PageState, name="compare", path="/compare"):
 
     @classmethod
     def settle(cls, values, data):
-        asked = values["countries"]
-        if len(asked) > MAX_COUNTRIES:
-            values["countries"] = asked[:MAX_COUNTRIES]
-            return [f"Compare at most {MAX_COUNTRIES} countries: kept {', '.join(asked[:MAX_COUNTRIES])}."]
-        if len(asked) < MIN_COUNTRIES:
+        if notices := at_most(values, "countries", MAX_COUNTRIES, f"Compare at most {MAX_COUNTRIES} countries: kept {{kept}}."):
+            return notices
+        if len(values["countries"]) < MIN_COUNTRIES:
             values["countries"] = DEFAULT
             return [f"Compare {MIN_COUNTRIES} to {MAX_COUNTRIES} countries (ISO3 codes such as PER,COL); showing "
                     f"{', '.join(DEFAULT)}."]

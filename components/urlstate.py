@@ -178,6 +178,14 @@ def _default(f, kind: Kind, data: IndexData, values: Values):
     return f.default if f.default is not MISSING else kind.default(data, values)
 
 
+def at_most(values: Values, name: str, most: int, notice: str) -> list[str]:
+    """A rule for `settle`: keep the first `most` of a field's several values; the notice says which (`{kept}`)."""
+    if len(values[name]) <= most:
+        return []
+    values[name] = values[name][:most]
+    return [notice.format(kept=", ".join(map(str, values[name])))]
+
+
 def href(app, page: str, **values) -> str:
     """The link to a page by its name, for pages that link to one another: `href(app, "country", iso3="PER",
     edition=2025)`."""

@@ -10,7 +10,7 @@ from dash import Input, State
 from dash.exceptions import PreventUpdate
 
 from components.registry import Page
-from components.urlstate import Countries, Country, Edition, Indicator, Kind, PageState, param
+from components.urlstate import Countries, Country, Edition, Indicator, Kind, PageState, at_most, param
 
 
 @dataclass(frozen=True)
@@ -92,3 +92,10 @@ def test_several_values_from_controls_are_checked_each_or_as_a_whole(index):
             SlidersState.from_controls(index, edition=index.latest, countries=countries)
     with pytest.raises(PreventUpdate):
         SlidersState.from_controls(index, edition=index.latest, sliders=[1, "2"])
+
+
+def test_at_most_keeps_the_first_values_and_says_which():
+    values = {"countries": ("PER", "COL", "MEX")}
+    assert at_most(values, "countries", 3, "kept {kept}") == [] and values["countries"] == ("PER", "COL", "MEX")
+    assert at_most(values, "countries", 2, "At most 2: kept {kept}.") == ["At most 2: kept PER, COL."]
+    assert values["countries"] == ("PER", "COL")
