@@ -15,6 +15,8 @@ from ocindex.index import IndexData
 from ocindex.narratives.library import Narratives
 from ocindex.ranks import ordinal, rank_change_phrase, rank_phrase
 
+from .urlstate import href
+
 
 def plain(tree):
     """A component tree as the plain JSON data Dash would send for it.
@@ -89,7 +91,7 @@ def indicator_link(app: Dash, indicator: Indicator, edition: int, country: str |
 
 
 def country_href(app: Dash, iso3: str, edition: int) -> str:
-    return app.get_relative_path(f"/country/{iso3}") + f"?edition={edition}"
+    return href(app, "country", iso3=iso3, edition=edition)
 
 
 def change_text(change: float, previous: int | None, is_new: bool = False) -> str:

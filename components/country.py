@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from dataclasses import dataclass
+from typing import Callable
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, dcc, html
 
 from figures.country import path_figure, profile_dots
 from ocindex import comparability
@@ -18,63 +19,66 @@ from ocindex.quadrant import classify, positions, split_for
 from ocindex.store import DataStore
 from serving import cache
 
-from . import charts, downloads, grid, ids, narrative, regions
-from .common import (
-    breadcrumbs,
-    checked_choice,
-    checked_country,
-    checked_edition,
-    checked_list,
-    composite_summary,
-    edition_param,
-    help_text,
-    last,
-    no_update_error,
-    notice,
-    path_table,
-    plain,
-    unknown_country,
-)
-from .shell import Page
+from . import charts, grid, ids, narrative, regions, registry
+from .common import breadcrumbs, composite_summary, help_text, notice, path_table, plain
+from .registry import Page, Table
+from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, param
 
 MAX_PEERS = 4
 COMPONENT_TITLES = {"criminal markets": "Criminal markets", "criminal actors": "Criminal actors",
                     "resilience": "Resilience"}
 
 
-def peers_param(query, data: IndexData, edition: int, iso3: str) -> tuple[list[str], list[str]]:
-    raw = last(query, "peers")
-    if raw is None:
-        return dd.default_peers(data, edition, iso3, MAX_PEERS), []
-    asked = [p.strip().upper() for p in raw.split(",") if p.strip()]
-    known = [p for p in dict.fromkeys(asked) if p in data.wide(edition).index and p != iso3]
-    notices = []
-    if len(known) < len(asked):
-        notices.append(f"Peers '{raw}': only known ISO3 codes other than the country itself are kept.")
-    if len(known) > MAX_PEERS:
-        notices.append(f"At most {MAX_PEERS} peers are shown.")
-    return known[:MAX_PEERS], notices
+@dataclass(frozen=True)
+class Peers(CountryCodes):
+    """Other countries of the edition to show beside the country: `peers=COL,ECU`."""
+
+    def parse(self, raw, data, values):
+        if raw.upper() != values["iso3"]:
+            return super().parse(raw, data, values)
+        raise ValueError(f"Peer '{raw}' is the country itself: ignored.")
 
 
-def layout(app: Dash, store: DataStore, query, iso3: str):
+def path_indicators(data: IndexData, values=None) -> list[str]:
+    return [option["value"] for option in path_options(data)]
+
+
+@dataclass(frozen=True)
+class CountryState(PageState, name="country", path="/country/<iso3>"):
+    iso3: str = param(CountryInPath(), path=True)
+    edition: int = param(Edition(), always=True)
+    peers: tuple[str, ...] | None = param(Peers(), default=None)  # None: the nearest of its region (peer_codes)
+    indicator: str | None = param(Indicator(otherwise="the profile text shows every indicator"), default=None)
+    trail: str | None = param(Indicator(path_indicators, "the path shows the composites only"), key="path",
+                              default=None)
+
+    @classmethod
+    def settle(cls, values, data):
+        if values["peers"] and len(values["peers"]) > MAX_PEERS:
+            values["peers"] = values["peers"][:MAX_PEERS]
+            return [f"At most {MAX_PEERS} peers are shown: kept {', '.join(values['peers'])}."]
+        return []
+
+    def peer_codes(self, data: IndexData) -> tuple[str, ...]:
+        """The peers chosen, or the nearest of the country's region."""
+        if self.peers is not None:
+            return self.peers
+        return tuple(dd.default_peers(data, self.edition, self.iso3, MAX_PEERS))
+
+
+def title(state: CountryState, data: IndexData) -> str:
+    return f"{data.wide(state.edition).loc[state.iso3, 'country']} — Country profile"
+
+
+def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str]):
     data = store.index
-    iso3 = iso3.upper()
-    if (missing := unknown_country(app, data, f"/country/{iso3}", iso3)) is not None:
-        return missing
-    edition, notices = edition_param(query, data)
-    peers, peer_notices = peers_param(query, data, edition, iso3)
+    iso3, edition = state.iso3, state.edition
     name = data.wide(edition).loc[iso3, "country"]
     countries = data.countries()
-    path_indicator = last(query, "path")
-    if path_indicator is not None and (path_indicator not in data.catalogue or
-                                       data.catalogue[path_indicator].is_composite):
-        notices.append(f"Indicator '{path_indicator}' is unknown; the path shows the composites only.")
-        path_indicator = None
     return dbc.Container([
-        dcc.Location(id=ids.COUNTRY.URL, refresh=False),
         dcc.Store(id=ids.COUNTRY.ISO3, data=iso3),
         breadcrumbs(app, [("Quadrant", "/"), (name, None)]),
-        notice(ids.COUNTRY.NOTICE, notices + peer_notices),
+        notice(ids.COUNTRY.NOTICE, notices),
         dbc.Row([
             dbc.Col(html.H1(name, className="h3 mb-0"), width="auto"),
             dbc.Col(dbc.RadioItems(id=ids.COUNTRY.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
@@ -92,7 +96,7 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
                 dbc.Card([
                     dbc.CardHeader([
                         html.Span("Across editions", className="fw-semibold me-2"),
-                        dcc.Dropdown(id=ids.COUNTRY.PATH_INDICATOR, options=path_options(data), value=path_indicator,
+                        dcc.Dropdown(id=ids.COUNTRY.PATH_INDICATOR, options=path_options(data), value=state.trail,
                                      placeholder="Add an indicator…", className="oc-inline-dropdown ms-auto",
                                      style={"minWidth": "12rem"}),
                     ], className="py-1 d-flex align-items-center flex-wrap gap-1"),
@@ -109,8 +113,8 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
         narrative.card(ids.COUNTRY.NARRATIVE, header_extra=dcc.Dropdown(
             id=ids.COUNTRY.NARRATIVE_INDICATOR, placeholder="All indicators", className="ms-auto oc-inline-dropdown",
             options=[{"label": i.label, "value": i.slug} for i in data.catalogue if not i.is_composite],
-            value=last(query, "indicator") if last(query, "indicator") in data.catalogue else None)),
-        dbc.Card([downloads.card_header("Scores, ranks and change", ids.COUNTRY.CSV, ids.COUNTRY.CSV_FILE),
+            value=state.indicator)),
+        dbc.Card([registry.csv_header("Scores, ranks and change", CountryState.name),
                   # Composites in bold.
                   grid.grid(ids.COUNTRY.TABLE, scores_columns(data, edition, iso3), row_id="slug",
                             options={"rowClassRules": {"fw-semibold": "params.data.composite"}})],
@@ -118,7 +122,8 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
         dbc.Card([
             dbc.CardHeader(dbc.Row([
                 dbc.Col("Side by side with peers", className="fw-semibold"),
-                dbc.Col(dcc.Dropdown(id=ids.COUNTRY.PEERS, multi=True, value=peers, placeholder="Choose up to 4 peers",
+                dbc.Col(dcc.Dropdown(id=ids.COUNTRY.PEERS, multi=True, value=list(state.peer_codes(data)),
+                                     placeholder=f"Choose up to {MAX_PEERS} peers",
                                      options=[{"label": n, "value": i} for i, n in
                                               zip(countries["iso3"], countries["country"]) if i != iso3]),
                         md=8),
@@ -215,80 +220,75 @@ def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list
     return dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 small")
 
 
+def profile_content(app: Dash, data: IndexData, edition: int, iso3: str) -> tuple:
+    """What changes with the edition: summary, dot plot, note on absent indicators, the table's rows and columns."""
+    profile = dd.country_profile(data, edition, iso3)
+    name = data.wide(edition).loc[iso3, "country"]
+    return plain((header(app, data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
+                  scores_rows(app, data, edition, profile), scores_columns(data, edition, iso3)))
+
+
+def update_profile(data: IndexData, controls: dict, present, content: Callable[[int, str], tuple]) -> tuple:
+    """content(edition, iso3): profile_content's, cached."""
+    state = CountryState.from_controls(data, **controls)
+    summary, dots, absent, rows, columns = content(state.edition, state.iso3)
+    return summary, charts.finish(dots, present, state.iso3, "indicators", state.edition), absent, rows, columns
+
+
+def update_path(data: IndexData, controls: dict, present) -> tuple:
+    state = CountryState.from_controls(data, **controls)
+    extra = () if state.trail is None else (state.trail,)
+    path = dd.country_path(data, state.iso3, COMPOSITES + extra)
+    figure = path_figure(path, ("criminality", "resilience") + extra)
+    return charts.finish(figure, present, state.iso3, "path", *extra), path_table(data, path)
+
+
+def brief_href(app: Dash, data: IndexData, controls: dict) -> str:
+    state = CountryState.from_controls(data, **controls)
+    return app.get_relative_path(f"/brief/{state.iso3}") + f"?edition={state.edition}"
+
+
+def update_narrative(store: DataStore, controls: dict):
+    state = CountryState.from_controls(store.index, **controls)
+    return narrative.for_country(store.narratives, store.index, state.iso3, state.edition, state.indicator,
+                                 list_documents=True)
+
+
+def update_peers(app: Dash, data: IndexData, controls: dict):
+    state = CountryState.from_controls(data, **controls)
+    return peers_table(app, data, state.edition, state.iso3, list(state.peers))
+
+
 def register(app: Dash, store: DataStore) -> None:
     @cache.of(app.server).memoize()
     def content(sha256: str, edition: int, iso3: str):  # noqa: ARG001 - the data's hash keys the cache
-        data = store.index
-        profile = dd.country_profile(data, edition, iso3)
-        name = data.wide(edition).loc[iso3, "country"]
-        return plain((header(app, data, edition, iso3), profile_dots(profile, name), absent_note(data, edition),
-                      scores_rows(app, data, edition, profile), scores_columns(data, edition, iso3)))
+        return profile_content(app, store.index, edition, iso3)
 
-    @app.callback(Output(ids.COUNTRY.SUMMARY, "children"), Output(ids.COUNTRY.DOTS, "figure"), Output(ids.COUNTRY.ABSENT, "children"),
-                  Output(ids.COUNTRY.TABLE, "rowData"), Output(ids.COUNTRY.TABLE, "columnDefs"),
-                  Input(ids.COUNTRY.EDITION, "value"), Input(ids.SHELL.PRESENT, "data"), State(ids.COUNTRY.ISO3, "data"))
-    def update(edition, present, iso3):
-        data = store.index
-        edition = checked_edition(edition, data)
-        iso3 = checked_country(iso3, data, edition) or no_update_error()
-        summary, dots, absent, rows, columns = content(data.sha256, edition, iso3)
-        return summary, charts.finish(dots, present, iso3, "indicators", edition), absent, rows, columns
-
-    @app.callback(Output(ids.COUNTRY.PATH, "figure"), Output(ids.COUNTRY.PATH_TABLE, "children"),
-                  Input(ids.COUNTRY.PATH_INDICATOR, "value"), Input(ids.SHELL.PRESENT, "data"), State(ids.COUNTRY.ISO3, "data"))
-    def update_path(indicator, present, iso3):
-        data = store.index
-        if not isinstance(iso3, str) or iso3 not in set(data.tidy["iso3"]):
-            no_update_error()
-        extra = () if indicator is None else (checked_choice(indicator, {o["value"] for o in path_options(data)}),)
-        path = dd.country_path(data, iso3, COMPOSITES + extra)
-        figure = path_figure(path, ("criminality", "resilience") + extra)
-        return charts.finish(figure, present, iso3, "path", *extra), path_table(data, path)
-
-    @app.callback(Output(ids.COUNTRY.CSV_FILE, "data"), Input(ids.COUNTRY.CSV, "n_clicks"), State(ids.COUNTRY.EDITION, "value"),
-                  State(ids.COUNTRY.ISO3, "data"), prevent_initial_call=True)
-    def download(_clicks, edition, iso3):
-        edition = checked_edition(edition, store.index)
-        iso3 = checked_country(iso3, store.index, edition) or no_update_error()
-        return downloads.csv_file(dd.country_profile(store.index, edition, iso3).drop(columns="edition"), edition,
-                                  iso3)
-
-    @app.callback(Output(ids.COUNTRY.BRIEF_LINK, "href"), Input(ids.COUNTRY.EDITION, "value"), State(ids.COUNTRY.ISO3, "data"),
-                  prevent_initial_call=True)
-    def update_brief_link(edition, iso3):
-        edition = checked_edition(edition, store.index)
-        iso3 = checked_country(iso3, store.index, edition) or no_update_error()
-        return app.get_relative_path(f"/brief/{iso3}") + f"?edition={edition}"
-
-    @app.callback(Output(ids.COUNTRY.NARRATIVE, "children"), Input(ids.COUNTRY.EDITION, "value"),
-                  Input(ids.COUNTRY.NARRATIVE_INDICATOR, "value"), State(ids.COUNTRY.ISO3, "data"))
-    def update_narrative(edition, indicator, iso3):
-        data = store.index
-        edition = checked_edition(edition, data)
-        iso3 = checked_country(iso3, data, edition) or no_update_error()
-        indicator = None if indicator is None else checked_choice(indicator, {i.slug for i in data.catalogue})
-        return narrative.for_country(store.narratives, data, iso3, edition, indicator, list_documents=True)
-
-    @app.callback(Output(ids.COUNTRY.PEER_TABLE, "children"),
-                  Input(ids.COUNTRY.EDITION, "value"), Input(ids.COUNTRY.PEERS, "value"), State(ids.COUNTRY.ISO3, "data"))
-    def update_peers(edition, peers, iso3):
-        data = store.index
-        edition = checked_edition(edition, data)
-        iso3 = checked_country(iso3, data, edition) or no_update_error()
-        return peers_table(app, data, edition, iso3, list(checked_list(peers, set(data.wide(edition).index))))
-
-    @app.callback(Output(ids.COUNTRY.URL, "search"), Input(ids.COUNTRY.EDITION, "value"), Input(ids.COUNTRY.PEERS, "value"),
-                  Input(ids.COUNTRY.NARRATIVE_INDICATOR, "value"), Input(ids.COUNTRY.PATH_INDICATOR, "value"),
-                  prevent_initial_call=True)
-    def sync_url(edition, peers, indicator, path):
-        data = store.index
-        edition = checked_edition(edition, data)
-        peers = checked_list(peers, set(data.wide(edition).index))
-        indicator = None if indicator is None else checked_choice(indicator, {i.slug for i in data.catalogue})
-        path = None if path is None else checked_choice(path, {o["value"] for o in path_options(data)})
-        pairs = [("edition", edition), ("peers", ",".join(peers))] + ([("indicator", indicator)] if indicator else [])
-        pairs += [("path", path)] if path else []
-        return "?" + urlencode(pairs)
+    present = Input(ids.SHELL.PRESENT, "data")
+    app.callback(Output(ids.COUNTRY.SUMMARY, "children"), Output(ids.COUNTRY.DOTS, "figure"),
+                 Output(ids.COUNTRY.ABSENT, "children"), Output(ids.COUNTRY.TABLE, "rowData"),
+                 Output(ids.COUNTRY.TABLE, "columnDefs"),
+                 inputs={"controls": PAGE.inputs("edition", state=("iso3",)), "present": present},
+                 )(lambda controls, present: update_profile(
+                     store.index, controls, present, lambda edition, iso3: content(store.index.sha256, edition, iso3)))
+    app.callback(Output(ids.COUNTRY.PATH, "figure"), Output(ids.COUNTRY.PATH_TABLE, "children"),
+                 inputs={"controls": PAGE.inputs("trail", state=("iso3",)), "present": present},
+                 )(lambda controls, present: update_path(store.index, controls, present))
+    app.callback(Output(ids.COUNTRY.BRIEF_LINK, "href"), inputs={"controls": PAGE.inputs("edition", state=("iso3",))},
+                 prevent_initial_call=True)(lambda controls: brief_href(app, store.index, controls))
+    app.callback(Output(ids.COUNTRY.NARRATIVE, "children"),
+                 inputs={"controls": PAGE.inputs("edition", "indicator", state=("iso3",))},
+                 )(lambda controls: update_narrative(store, controls))
+    app.callback(Output(ids.COUNTRY.PEER_TABLE, "children"),
+                 inputs={"controls": PAGE.inputs("edition", "peers", state=("iso3",))},
+                 )(lambda controls: update_peers(app, store.index, controls))
 
 
-PAGE = Page(pattern=r"/country/(?P<iso3>[A-Za-z]{3})", layout=layout, kind="Country profile")
+PAGE = Page(
+    state=CountryState, layout=layout, title=title, register=register,
+    controls={"iso3": (ids.COUNTRY.ISO3, "data"), "edition": (ids.COUNTRY.EDITION, "value"),
+              "peers": (ids.COUNTRY.PEERS, "value"), "indicator": (ids.COUNTRY.NARRATIVE_INDICATOR, "value"),
+              "trail": (ids.COUNTRY.PATH_INDICATOR, "value")},
+    tables={"table": Table(rows=lambda data, state: dd.country_profile(data, state.edition, state.iso3)
+                           .drop(columns="edition"), name=lambda state: state.iso3)},
+)

@@ -50,14 +50,13 @@ def test_excerpts_come_from_the_profile_and_speak_of_what_stands_out(brief):
     assert brief.sources[1] == "Peru: Global Organized Crime Index profile, 2021"
 
 
-@pytest.mark.parametrize("view", ["brief", "country"])
+@pytest.mark.parametrize("view", ["brief", "country", "similar"])
 def test_a_path_naming_no_country_says_so(app_instance, view):
-    from components import brief as brief_page
-    from components import country as country_page
+    from app import PAGES
+    from components.shell import route
 
-    module = {"brief": brief_page, "country": country_page}[view]
-    page = str(module.layout(app_instance, app_instance.server.config["OCINDEX_STORE"], {}, "XYZ"))
-    assert "not the ISO3 code of a country in the index" in page
+    page = str(route(app_instance, app_instance.server.config["OCINDEX_STORE"], PAGES, f"/{view}/XYZ", ""))
+    assert "No such view" in page and "not the ISO3 code of a country in the index" in page
 
 
 def test_the_brief_states_the_deck_s_headlines(brief, index):

@@ -70,8 +70,7 @@ def test_the_quadrant_downloads_every_country_with_its_quadrant(client):
 
 
 def test_the_country_profile_downloads_its_indicators(client, index):
-    name, table = download(client, ids.COUNTRY.CSV_FILE, [(ids.COUNTRY.CSV, "n_clicks", 1)],
-                           [(ids.COUNTRY.EDITION, "value", 2021), (ids.COUNTRY.ISO3, "data", "PER")])
+    name, table = page_csv(client, "country", "/country/per?edition=2021")
     assert name == "oc-index_PER_2021.csv"
     assert len(table) == len(index.indicators(2021))
     assert table.set_index("indicator").loc["criminality", "rank_global"] == 26

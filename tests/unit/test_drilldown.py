@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.colors
 import pytest
 
-from components.country import peers_param, scores_rows
+from components.country import CountryState, scores_rows
 from components.indicator import editions_of
 from components.indicator import layout as indicator_layout
 from figures.country import profile_dots
@@ -108,8 +108,11 @@ def test_default_peers_are_up_to_four_others_from_the_region(index):
 
 
 def test_peer_parameter_is_validated(index):
-    assert peers_param({"peers": ["bra,xyz,PER"]}, index, 2023, "PER")[0] == ["BRA"]
-    assert peers_param({"peers": ["BRA,COL,ECU,BOL,CHL"]}, index, 2023, "PER")[0] == ["BRA", "COL", "ECU", "BOL"]
+    state, notices = CountryState.from_query("?edition=2023&peers=bra,xyz,PER", index, iso3="PER")
+    assert state.peers == ("BRA",)
+    assert notices == ["Country 'xyz' is not in the 2023 edition: ignored.", "Peer 'PER' is the country itself: ignored."]
+    state, notices = CountryState.from_query("?edition=2023&peers=BRA,COL,ECU,BOL,CHL", index, iso3="PER")
+    assert state.peers == ("BRA", "COL", "ECU", "BOL") and notices == ["At most 4 peers are shown: kept BRA, COL, ECU, BOL."]
 
 
 def test_map_has_one_location_per_country_and_marks_the_selection(index):

@@ -1,0 +1,89 @@
+"""Country profile: its URL state, and its callbacks called as plain functions."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from dash.exceptions import PreventUpdate
+
+from components import country
+from components.common import country_href, plain
+from components.country import CountryState
+from components.urlstate import NotFound
+
+
+def text_of(tree) -> str:
+    return json.dumps(plain(tree), ensure_ascii=False)
+
+
+def test_values_that_do_not_fit_fall_back_with_a_notice_saying_what(index):
+    state, notices = CountryState.from_query("?edition=1999&indicator=<b>&path=criminality&peers=XYZ", index,
+                                             iso3="per")
+    assert (state.iso3, state.edition, state.indicator, state.trail, state.peers) == ("PER", index.latest, None,
+                                                                                       None, None)
+    assert notices == [
+        f"Edition '1999' is not available here; showing {index.latest}. "
+        f"Available: {', '.join(map(str, index.editions))}.",
+        f"Country 'XYZ' is not in the {index.latest} edition: ignored.",
+        "Indicator '<b>' is unknown; the profile text shows every indicator.",
+        "Indicator 'criminality' is unknown; the path shows the composites only.",  # a composite: always in the path
+    ]
+    with pytest.raises(NotFound, match="not the ISO3 code"):
+        CountryState.from_query("", index, iso3="XYZ")
+
+
+def test_the_url_reproduces_the_view(index, app_instance):
+    state = CountryState(iso3="PER", edition=2023, peers=("COL", "ECU"), indicator="cocaine-trade",
+                         trail="cocaine-trade")
+    assert state.location() == "/country/PER?edition=2023&peers=COL,ECU&indicator=cocaine-trade&path=cocaine-trade"
+    assert CountryState.from_query(state.to_query(), index, iso3="PER") == (state, [])
+    assert CountryState(iso3="PER", edition=2023).href(app_instance) == "/country/PER?edition=2023"
+    assert country_href(app_instance, "PER", 2023) == "/country/PER?edition=2023"
+    assert country.title(state, index) == "Peru — Country profile"
+
+
+def test_without_peers_in_the_url_the_nearest_of_the_region_are_shown(index):
+    state, _ = CountryState.from_query("?edition=2023", index, iso3="PER")
+    assert state.peers is None
+    peers = state.peer_codes(index)
+    assert len(peers) == 4 and "PER" not in peers and set(index.wide(2023).loc[list(peers), "region"]) == {"South America"}
+
+
+def test_the_peers_table_shows_the_country_and_its_peers(index, app_instance, workbook):
+    table = text_of(country.update_peers(app_instance, index, {"iso3": "PER", "edition": 2023, "peers": ["COL", "BRA"]}))
+    scores = pd.read_excel(workbook, sheet_name="2023_dataset").set_index("Country")["Cocaine trade"]
+    assert all(name in table for name in ("Peru", "Colombia", "Brazil"))
+    assert all(f"{scores[name]:.2f}" in table for name in ("Peru", "Colombia", "Brazil"))
+    with pytest.raises(PreventUpdate):
+        country.update_peers(app_instance, index, {"iso3": "PER", "edition": 2023, "peers": ["XYZ"]})
+
+
+def test_the_path_adds_the_indicator_chosen(index):
+    figure, table = country.update_path(index, {"iso3": "PER", "trail": "cocaine-trade"}, False)
+    assert "Cocaine trade" in text_of(figure) and "Cocaine trade" in text_of(table)
+    figure, table = country.update_path(index, {"iso3": "PER", "trail": None}, False)
+    assert "Cocaine trade" not in text_of(table)
+    with pytest.raises(PreventUpdate):
+        country.update_path(index, {"iso3": "PER", "trail": "criminality"}, False)
+
+
+def test_the_profile_and_links_follow_the_edition(index, app_instance):
+    summary, dots, absent, rows, columns = country.update_profile(
+        index, {"iso3": "PER", "edition": 2021}, False,
+        lambda edition, iso3: country.profile_content(app_instance, index, edition, iso3))
+    assert {r["slug"] for r in rows} == {i.slug for i in index.indicators(2021)}
+    assert "2021 edition" in text_of(summary)
+    assert country.brief_href(app_instance, index, {"iso3": "PER", "edition": 2021}) == "/brief/PER?edition=2021"
+    with pytest.raises(PreventUpdate):
+        country.brief_href(app_instance, index, {"iso3": "PER", "edition": 1999})
+
+
+def test_the_profile_text_follows_the_indicator_chosen(app_instance):
+    store = app_instance.server.config["OCINDEX_STORE"]
+    text = text_of(country.update_narrative(store, {"iso3": "PER", "edition": 2021, "indicator": "cocaine-trade"}))
+    # Test data: Peru's 2021 profile text.
+    assert "passages on Cocaine trade" in text and "second-largest producer of " in text
+    with pytest.raises(PreventUpdate):
+        country.update_narrative(store, {"iso3": "PER", "edition": 2021, "indicator": 7})
