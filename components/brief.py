@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 import dash_bootstrap_components as dbc
@@ -17,11 +18,22 @@ from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import charts, clientside, ids, narrative
-from .common import change_text, country_href, edition_param, notice, unknown_country
+from .common import change_text, country_href, notice
 from .regions import RegionsState
-from .shell import Page
+from .registry import Page
+from .urlstate import CountryInPath, Edition, PageState, param
 
 MAP_INDICATOR = "criminality"
+
+
+@dataclass(frozen=True)
+class BriefState(PageState, name="brief", path="/brief/<iso3>"):
+    iso3: str = param(CountryInPath(), path=True)
+    edition: int = param(Edition(), always=True)
+
+
+def title(state: BriefState, data: IndexData) -> str:
+    return f"{data.wide(state.edition).loc[state.iso3, 'country']} — Organized crime brief"
 
 
 def brief_figure(data: IndexData, iso3: str, edition: int) -> dict:
@@ -81,12 +93,9 @@ def _region_table(brief: Brief, data: IndexData) -> html.Table:
     return html.Table([head, html.Tbody(rows)], className="table table-sm mb-0 oc-brief-table")
 
 
-def layout(app: Dash, store: DataStore, query, iso3: str):
+def layout(app: Dash, store: DataStore, state: BriefState, notices: list[str]):
     data = store.index
-    iso3 = iso3.upper()
-    if (missing := unknown_country(app, data, f"/brief/{iso3}", iso3)) is not None:
-        return missing
-    edition, notices = edition_param(query, data)
+    iso3, edition = state.iso3, state.edition
     brief = build_brief(data, store.narratives, iso3, edition)
     composite_rows = []
     for r in brief.composites.to_dict("records"):
@@ -163,9 +172,8 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
             ], className="g-3"),
             html.Footer(["Sources: " + "; ".join(brief.sources) + ". Scores 1–10; ranks: higher score first, ties "
                          "share a place. ",
-                         dcc.Store(id=ids.BRIEF.HREF, data=app.get_relative_path(f"/brief/{iso3}") + f"?edition={edition}"),
-                         html.Span(f"View online: {app.get_relative_path(f'/brief/{iso3}')}?edition={edition}",
-                                   id=ids.BRIEF.URL, className="oc-print-only")],
+                         dcc.Store(id=ids.BRIEF.HREF, data=state.href(app)),
+                         html.Span(f"View online: {state.href(app)}", id=ids.BRIEF.URL, className="oc-print-only")],
                         className="small text-body-secondary border-top pt-1 mt-1"),
         ], className="oc-brief"),
     ], className="py-1", style={"maxWidth": "60rem"})
@@ -183,4 +191,4 @@ def register(app: Dash, store: DataStore) -> None:  # noqa: ARG001 - the page's 
                             Output(ids.BRIEF.URL, "children"), Input(ids.BRIEF.HREF, "data"))
 
 
-PAGE = Page(pattern=r"/brief/(?P<iso3>[A-Za-z]{3})", layout=layout)
+PAGE = Page(state=BriefState, layout=layout, title=title, register=register)

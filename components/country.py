@@ -22,7 +22,7 @@ from serving import cache
 from . import charts, grid, ids, narrative, regions, registry
 from .common import breadcrumbs, composite_summary, help_text, notice, path_table, plain
 from .registry import Page, Table
-from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, param
+from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, href, param
 
 MAX_PEERS = 4
 COMPONENT_TITLES = {"criminal markets": "Criminal markets", "criminal actors": "Criminal actors",
@@ -83,7 +83,7 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
             dbc.Col(html.H1(name, className="h3 mb-0"), width="auto"),
             dbc.Col(dbc.RadioItems(id=ids.COUNTRY.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                                    value=edition, inline=True), width="auto"),
-            dbc.Col(dcc.Link("One-page brief →", href=app.get_relative_path(f"/brief/{iso3}") + f"?edition={edition}",
+            dbc.Col(dcc.Link("One-page brief →", href=href(app, "brief", iso3=iso3, edition=edition),
                              id=ids.COUNTRY.BRIEF_LINK), width="auto"),
             dbc.Col(dcc.Link("Countries like this →", href=app.get_relative_path(f"/similar/{iso3}")
                              + f"?edition={edition}"), width="auto"),
@@ -245,7 +245,7 @@ def update_path(data: IndexData, controls: dict, present) -> tuple:
 
 def brief_href(app: Dash, data: IndexData, controls: dict) -> str:
     state = CountryState.from_controls(data, **controls)
-    return app.get_relative_path(f"/brief/{state.iso3}") + f"?edition={state.edition}"
+    return href(app, "brief", iso3=state.iso3, edition=state.edition)
 
 
 def update_narrative(store: DataStore, controls: dict):

@@ -75,3 +75,27 @@ def test_the_region_s_averages_follow_the_workbook(brief, workbook):
         assert table.loc[composite, "score"] == round(means["South America"] + 1e-9, 2)
         assert table.loc[composite, "rank"] == competition_rank(means["South America"], list(means.values()))
         assert table.loc[composite, "size"] == len(means)
+
+
+def test_the_brief_s_url_names_the_country_and_edition(index, app_instance):
+    from components.brief import BriefState, title
+    from components.urlstate import NotFound
+
+    state, notices = BriefState.from_query("?edition=1999", index, iso3="per")
+    assert (state.iso3, state.edition) == ("PER", index.latest) and notices[0].startswith("Edition '1999' is not")
+    state = BriefState(iso3="PER", edition=2021)
+    assert state.href(app_instance) == "/brief/PER?edition=2021"
+    assert BriefState.from_query(state.to_query(), index, iso3="PER") == (state, [])
+    assert title(state, index) == "Peru — Organized crime brief"
+    with pytest.raises(NotFound):
+        BriefState.from_query("", index, iso3="PERU")
+
+
+def test_the_brief_links_back_to_the_profile_and_prints_its_own_address(app_instance):
+    from app import PAGES
+    from components.shell import route
+
+    page = str(route(app_instance, app_instance.server.config["OCINDEX_STORE"], PAGES, "/brief/per", "?edition=2021"))
+    assert "Peru: organized crime brief" in page and "Global Organized Crime Index 2021" in page
+    assert "'/country/PER?edition=2021'" in page and "View online: /brief/PER?edition=2021" in page
+    assert "Peru — Organized crime brief — OC Index Explorer" in page
