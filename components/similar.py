@@ -3,47 +3,40 @@ what makes them alike and what sets them apart, and the country's standing in it
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Output, dcc, html
 
 from ocindex import neighbours as nb
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import downloads, ids
-from .common import (
-    breadcrumbs,
-    checked_choice,
-    checked_country,
-    checked_edition,
-    country_href,
-    edition_param,
-    last,
-    no_update_error,
-    notice,
-    unknown_country,
-)
-from .shell import Page
+from . import ids, registry
+from .common import breadcrumbs, country_href, notice
+from .registry import Nav, Page, Table
+from .urlstate import Choice, CountryInPath, Edition, PageState, href, param
 
 SHOWN = 5
 
 
-def layout(app: Dash, store: DataStore, query, iso3: str):
+@dataclass(frozen=True)
+class SimilarState(PageState, name="similar", path="/similar/<iso3>"):
+    iso3: str = param(CountryInPath(), path=True)
+    edition: int = param(Edition(), always=True)
+    scope: str = param(Choice(tuple(nb.SCOPES), "Set of indicators"), key="by", default="all")
+
+
+def title(state: SimilarState, data: IndexData) -> str:
+    return f"Countries like {data.wide(state.edition).loc[state.iso3, 'country']}"
+
+
+def layout(app: Dash, store: DataStore, state: SimilarState, notices: list[str]):
     data = store.index
-    iso3 = iso3.upper()
-    if (missing := unknown_country(app, data, f"/similar/{iso3}", iso3)) is not None:
-        return missing
-    edition, notices = edition_param(query, data)
-    scope = last(query, "by") or "all"
-    if scope not in nb.SCOPES:
-        notices.append(f"'{scope}' is not a set of indicators here; using all. Choose from: {', '.join(nb.SCOPES)}.")
-        scope = "all"
-    name = data.wide(edition).loc[iso3, "country"]
+    iso3 = state.iso3
+    name = data.wide(state.edition).loc[iso3, "country"]
     return dbc.Container([
-        dcc.Location(id=ids.SIMILAR.URL, refresh=False),
         dcc.Store(id=ids.SIMILAR.ISO3, data=iso3),
         breadcrumbs(app, [("Quadrant", "/"), (name, f"/country/{iso3}"), ("Countries like this", None)]),
         notice(ids.SIMILAR.NOTICE, notices),
@@ -54,17 +47,18 @@ def layout(app: Dash, store: DataStore, query, iso3: str):
         dbc.Row([
             dbc.Col([dbc.Label("Edition", html_for=ids.SIMILAR.EDITION, className="small fw-semibold mb-0"),
                      dbc.RadioItems(id=ids.SIMILAR.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
-                                    value=edition, inline=True)], width="auto"),
+                                    value=state.edition, inline=True)], width="auto"),
             dbc.Col([dbc.Label("Alike on", html_for=ids.SIMILAR.SCOPE, className="small fw-semibold mb-0"),
                      dbc.RadioItems(id=ids.SIMILAR.SCOPE, options=[{"label": v, "value": k} for k, v in nb.SCOPES.items()],
-                                    value=scope, inline=True)], width="auto"),
+                                    value=state.scope, inline=True)], width="auto"),
         ], className="g-3 mb-2"),
         dbc.Row([
             dbc.Col([html.Div(id=ids.SIMILAR.LIST),
-                     html.Div(downloads.button(ids.SIMILAR.CSV, ids.SIMILAR.CSV_FILE), className="d-flex justify-content-end mt-1")],
+                     html.Div(registry.csv_button(SimilarState.name, "neighbours"),
+                              className="d-flex justify-content-end mt-1")],
                     lg=6),
             dbc.Col(dbc.Card([
-                downloads.card_header("Standing among peers", ids.SIMILAR.PEERS_CSV, ids.SIMILAR.PEERS_CSV_FILE),
+                registry.csv_header("Standing among peers", SimilarState.name, "standing"),
                 html.Div(id=ids.SIMILAR.PEERS, className="oc-ranking"),
             ]), lg=6),
         ], className="g-3 mb-4"),
@@ -79,8 +73,7 @@ def _reason(data: IndexData, entries, name: str, other: str) -> str:
 def neighbour_list(app: Dash, data: IndexData, edition: int, iso3: str, scope: str):
     name = data.wide(edition).loc[iso3, "country"]
     found = nb.nearest(data, edition, iso3, scope, SHOWN)
-    compare = app.get_relative_path("/compare") + "?" + urlencode(
-        {"edition": edition, "countries": ",".join([iso3] + [n.iso3 for n in found[:4]])})
+    compare = href(app, "compare", edition=edition, countries=(iso3, *[n.iso3 for n in found[:4]]))
     items = [
         dbc.ListGroupItem([
             html.Div([dcc.Link(n.country, href=country_href(app, n.iso3, edition), className="fw-semibold"),
@@ -132,38 +125,31 @@ def peers_table(data: IndexData, edition: int, iso3: str, scope: str):
             dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 small")]
 
 
+def standing_frame(data: IndexData, state: SimilarState) -> pd.DataFrame:
+    """The standing among peers, for download."""
+    table = nb.peer_standing(data, state.edition, state.iso3, state.scope)
+    table.insert(0, "iso3", state.iso3)
+    return table
+
+
+def update(app: Dash, data: IndexData, controls: dict) -> tuple:
+    state = SimilarState.from_controls(data, **controls)
+    return (neighbour_list(app, data, state.edition, state.iso3, state.scope),
+            peers_table(data, state.edition, state.iso3, state.scope))
+
+
 def register(app: Dash, store: DataStore) -> None:
-    def checked(edition, scope, iso3) -> tuple[int, str, str]:
-        edition = checked_edition(edition, store.index)
-        return edition, checked_choice(scope, nb.SCOPES), checked_country(iso3, store.index, edition) or no_update_error()
-
-    @app.callback(Output(ids.SIMILAR.LIST, "children"), Output(ids.SIMILAR.PEERS, "children"),
-                  Input(ids.SIMILAR.EDITION, "value"), Input(ids.SIMILAR.SCOPE, "value"), State(ids.SIMILAR.ISO3, "data"))
-    def update(edition, scope, iso3):
-        edition, scope, iso3 = checked(edition, scope, iso3)
-        return neighbour_list(app, store.index, edition, iso3, scope), peers_table(store.index, edition, iso3, scope)
-
-    @app.callback(Output(ids.SIMILAR.CSV_FILE, "data"), Input(ids.SIMILAR.CSV, "n_clicks"), State(ids.SIMILAR.EDITION, "value"),
-                  State(ids.SIMILAR.SCOPE, "value"), State(ids.SIMILAR.ISO3, "data"), prevent_initial_call=True)
-    def download_neighbours(_clicks, edition, scope, iso3):
-        edition, scope, iso3 = checked(edition, scope, iso3)
-        return downloads.csv_file(neighbours_frame(store.index, edition, iso3, scope), edition,
-                                  f"{iso3}_neighbours_{scope.replace(' ', '-')}")
-
-    @app.callback(Output(ids.SIMILAR.PEERS_CSV_FILE, "data"), Input(ids.SIMILAR.PEERS_CSV, "n_clicks"),
-                  State(ids.SIMILAR.EDITION, "value"), State(ids.SIMILAR.SCOPE, "value"), State(ids.SIMILAR.ISO3, "data"),
-                  prevent_initial_call=True)
-    def download_standing(_clicks, edition, scope, iso3):
-        edition, scope, iso3 = checked(edition, scope, iso3)
-        table = nb.peer_standing(store.index, edition, iso3, scope)
-        table.insert(0, "iso3", iso3)
-        return downloads.csv_file(table, edition, f"{iso3}_peer-standing")
-
-    @app.callback(Output(ids.SIMILAR.URL, "search"), Input(ids.SIMILAR.EDITION, "value"), Input(ids.SIMILAR.SCOPE, "value"),
-                  prevent_initial_call=True)
-    def sync_url(edition, scope):
-        edition, scope = checked_edition(edition, store.index), checked_choice(scope, nb.SCOPES)
-        return "?" + urlencode({"edition": edition, **({"by": scope} if scope != "all" else {})})
+    app.callback(Output(ids.SIMILAR.LIST, "children"), Output(ids.SIMILAR.PEERS, "children"),
+                 inputs={"controls": PAGE.inputs("edition", "scope", state=("iso3",))},
+                 )(lambda controls: update(app, store.index, controls))
 
 
-PAGE = Page(pattern=r"/similar/(?P<iso3>[A-Za-z]{3})", layout=layout)
+PAGE = Page(
+    state=SimilarState, layout=layout, title=title, register=register,
+    nav=Nav("Countries like this", group="Insights", example={"iso3": "PER"}),
+    controls={"iso3": (ids.SIMILAR.ISO3, "data"), "edition": (ids.SIMILAR.EDITION, "value"),
+              "scope": (ids.SIMILAR.SCOPE, "value")},
+    tables={"neighbours": Table(rows=lambda data, state: neighbours_frame(data, state.edition, state.iso3, state.scope),
+                                name=lambda state: f"{state.iso3}_neighbours_{state.scope.replace(' ', '-')}"),
+            "standing": Table(rows=standing_frame, name=lambda state: f"{state.iso3}_peer-standing")},
+)

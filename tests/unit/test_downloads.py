@@ -108,12 +108,13 @@ def test_regions_download_each_groups_average(client, workbook):
 
 def test_neighbours_and_peer_standing_download_as_shown(client, index):
     from ocindex import neighbours as nb
-    state = [(ids.SIMILAR.EDITION, "value", 2023), (ids.SIMILAR.SCOPE, "value", "criminal markets"), (ids.SIMILAR.ISO3, "data", "PER")]
-    name, table = download(client, ids.SIMILAR.CSV_FILE, [(ids.SIMILAR.CSV, "n_clicks", 1)], state)
+    location = "/similar/PER?edition=2023&by=criminal+markets"
+    name, table = page_csv(client, "similar", location, "neighbours")
     assert name == "oc-index_PER_neighbours_criminal-markets_2023.csv"
     assert table["neighbour_iso3"].tolist() == [n.iso3 for n in nb.nearest(index, 2023, "PER", "criminal markets")]
-    name, table = download(client, ids.SIMILAR.PEERS_CSV_FILE, [(ids.SIMILAR.PEERS_CSV, "n_clicks", 1)], state)
+    name, table = page_csv(client, "similar", location, "standing")
     standing = nb.peer_standing(index, 2023, "PER", "criminal markets")
+    assert name == "oc-index_PER_peer-standing_2023.csv" and set(table["iso3"]) == {"PER"}
     assert table["indicator"].tolist() == standing["indicator"].tolist()
     assert table["region_median"].round(2).tolist() == standing["region_median"].round(2).tolist()
 
