@@ -160,13 +160,6 @@ def composite_summary(data: IndexData, edition: int, iso3: str) -> list:
     return entries
 
 
-def unknown_country(app: Dash, data: IndexData, path: str, iso3: str) -> dbc.Container | None:
-    """The 'no such view' page when a path names no country of the index, else None."""
-    if iso3 in set(data.tidy["iso3"]):
-        return None
-    return not_found(app, path, "That is not the ISO3 code of a country in the index.")
-
-
 def not_found(app: Dash, path: str, reason: str = "") -> dbc.Container:
     return dbc.Container(
         dbc.Alert([
