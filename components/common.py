@@ -85,8 +85,7 @@ def help_text(indicator: Indicator, text: str | None = None, className: str = ""
 
 
 def indicator_link(app: Dash, indicator: Indicator, edition: int, country: str | None = None) -> dcc.Link:
-    query = f"?edition={edition}" + (f"&country={country}" if country else "")
-    return dcc.Link(indicator.label, href=app.get_relative_path(f"/indicator/{indicator.slug}") + query,
+    return dcc.Link(indicator.label, href=href(app, "indicator", slug=indicator.slug, edition=edition, country=country),
                     title=indicator.definition)
 
 

@@ -194,10 +194,10 @@ def scores_rows(app: Dash, data: IndexData, edition: int, profile) -> list[dict]
     """profile: dd.country_profile() of the country and edition; one row per indicator, composites first of each
     component (marked, shown in bold)."""
     indicators = [data.catalogue[slug] for slug in profile["indicator"]]
-    query = f"?edition={edition}&country={profile['iso3'].iloc[0]}"
+    iso3 = profile["iso3"].iloc[0]
     return grid.records(pd.DataFrame({
         "slug": profile["indicator"], "label": [i.label for i in indicators], "definition": [i.definition for i in indicators],
-        "href": [app.get_relative_path(f"/indicator/{i.slug}") + query for i in indicators],
+        "href": [href(app, "indicator", slug=i.slug, edition=edition, country=iso3) for i in indicators],
         "component": [COMPONENT_TITLES.get(c, "Criminality") for c in profile["component"]],
         "composite": [i.is_composite for i in indicators], "score": profile["score"],
         **{c: profile[c].astype(int) for c in ("rank_global", "n_global", "rank_continent", "n_continent",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -18,38 +18,81 @@ from ocindex.index import IndexData
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import charts, downloads, grid, ids, narrative
+from . import charts, grid, ids, narrative, registry
 from .common import (
     breadcrumbs,
     change_text,
-    checked_choice,
-    checked_country,
-    checked_edition,
     clicked_country,
     country_href,
     country_options,
-    country_param,
-    edition_param,
     global_rank,
-    last,
-    not_found,
     notice,
     path_table,
 )
-from .shell import Page
+from .registry import Nav, Page, Table
+from .urlstate import Choice, Country, Edition, Kind, PageState, href, param
 
 LEVELS = {"continent": "By continent", "region": "By region"}
+MENU = ("criminality", "criminal markets", "criminal actors", "resilience")  # the navbar's groups, in this order
 
 
 def editions_of(data: IndexData, slug: str) -> tuple[int, ...]:
     return tuple(e for e in data.editions if any(i.slug == slug for i in data.indicators(e)))
 
 
-def checked_indicator(slug, edition, data: IndexData) -> tuple[str, int]:
-    """A known indicator slug and an edition that has it, or no update."""
-    if not isinstance(slug, str) or slug not in data.catalogue:
-        raise PreventUpdate
-    return slug, checked_edition(edition, data, editions_of(data, slug))
+@dataclass(frozen=True)
+class IndicatorInPath(Kind):
+    """The indicator or composite a path names (`/indicator/cocaine-trade`): one some edition assesses."""
+
+    def parse(self, raw, data, values):
+        if raw in data.catalogue and editions_of(data, raw):
+            return raw
+        raise ValueError("There is no indicator with that name.")
+
+    def check(self, value, data, values):
+        if not isinstance(value, str) or value not in data.catalogue or not editions_of(data, value):
+            raise PreventUpdate
+        return value
+
+    def example(self, data):
+        return data.indicators(data.latest)[0].slug
+
+
+@dataclass(frozen=True)
+class AssessedEdition(Edition):
+    """An edition that assesses the indicator; the notice says which do."""
+
+    def choices(self, data, values):
+        return editions_of(data, values["slug"])
+
+    def parse(self, raw, data, values):
+        try:
+            return super().parse(raw, data, values)
+        except ValueError:
+            allowed = self.choices(data, values)
+            raise ValueError(f"{data.catalogue[values['slug']].label} is not assessed in the {raw} edition (it is in "
+                             f"{', '.join(map(str, allowed))}); showing {allowed[-1]}.") from None
+
+
+@dataclass(frozen=True)
+class IndicatorState(PageState, name="indicator", path="/indicator/<slug>"):
+    slug: str = param(IndicatorInPath(), path=True)
+    edition: int = param(AssessedEdition(), always=True)
+    country: str | None = param(Country(), default=None)
+    level: str = param(Choice(tuple(LEVELS), "Spread"), key="by", default="continent")
+
+
+def title(state: IndicatorState, data: IndexData) -> str:
+    return f"{data.catalogue[state.slug].label} — Indicator"
+
+
+def menu(data: IndexData) -> list[tuple[str, str | None]]:
+    """The Indicators menu: each group's name, then its indicators."""
+    items = []
+    for component in MENU:
+        items.append((component.capitalize(), None))
+        items += [(i.label, f"/indicator/{i.slug}") for i in data.catalogue if i.component == component]
+    return items
 
 
 def parent_trail(data: IndexData, indicator: Indicator) -> list[tuple[str, str | None]]:
@@ -65,24 +108,15 @@ def parent_trail(data: IndexData, indicator: Indicator) -> list[tuple[str, str |
     return trail + [(indicator.label, None)]
 
 
-def layout(app: Dash, store: DataStore, query, slug: str):
+def layout(app: Dash, store: DataStore, state: IndicatorState, notices: list[str]):
     data = store.index
-    indicator = data.catalogue.get(slug)
-    available = editions_of(data, slug) if indicator else ()
-    if not available:
-        return not_found(app, f"/indicator/{slug}", "There is no indicator with that name.")
-    edition, notices = edition_param(query, data, available)
-    if last(query, "edition") and notices:
-        notices = [f"{indicator.label} is not assessed in the {last(query, 'edition')} edition "
-                   f"(it is in {', '.join(map(str, available))}); showing {edition}."]
-    country, country_notices = country_param(query, data, edition)
-    level = last(query, "by") if last(query, "by") in LEVELS else "continent"
+    slug, edition = state.slug, state.edition
+    indicator = data.catalogue[slug]
     options = [{"label": i.label, "value": i.slug} for i in data.catalogue if editions_of(data, i.slug)]
     return dbc.Container([
-        dcc.Location(id=ids.INDICATOR.URL, refresh=False),
         dcc.Store(id=ids.INDICATOR.SLUG, data=slug),
         breadcrumbs(app, parent_trail(data, indicator)),
-        notice(ids.INDICATOR.NOTICE, notices + country_notices),
+        notice(ids.INDICATOR.NOTICE, notices),
         dbc.Row([
             dbc.Col([
                 html.H1(indicator.label, className="h3 mb-1"),
@@ -90,13 +124,14 @@ def layout(app: Dash, store: DataStore, query, slug: str):
             ], lg=6),
             dbc.Col([
                 dbc.Label("Edition", html_for=ids.INDICATOR.EDITION, className="small fw-semibold mb-0"),
-                dbc.RadioItems(id=ids.INDICATOR.EDITION, options=[{"label": str(e), "value": e} for e in available],
+                dbc.RadioItems(id=ids.INDICATOR.EDITION, options=[{"label": str(e), "value": e}
+                                                                   for e in editions_of(data, slug)],
                                value=edition, inline=True),
             ], lg=2),
             dbc.Col([
                 dbc.Label("Country", html_for=ids.INDICATOR.COUNTRY, className="small fw-semibold mb-0"),
-                dcc.Dropdown(id=ids.INDICATOR.COUNTRY, options=country_options(data, store.narratives), value=country,
-                             placeholder="Search a country…"),
+                dcc.Dropdown(id=ids.INDICATOR.COUNTRY, options=country_options(data, store.narratives),
+                             value=state.country, placeholder="Search a country…"),
             ], lg=2),
             dbc.Col([
                 dbc.Label("Another indicator", html_for=ids.INDICATOR.JUMP, className="small fw-semibold mb-0"),
@@ -113,7 +148,7 @@ def layout(app: Dash, store: DataStore, query, slug: str):
                        className="small text-body-secondary px-2 mb-1"),
             ]), lg=7),
             dbc.Col(dbc.Card([
-                downloads.card_header("Ranking", ids.INDICATOR.CSV, ids.INDICATOR.CSV_FILE),
+                registry.csv_header("Ranking", IndicatorState.name),
                 ranking_grid(data.previous_edition(edition)),
             ]), lg=5),
         ], className="g-3 mb-3"),
@@ -123,7 +158,7 @@ def layout(app: Dash, store: DataStore, query, slug: str):
                     dbc.Col("Spread", className="fw-semibold"),
                     dbc.Col(dbc.RadioItems(id=ids.INDICATOR.LEVEL, options=[{"label": v, "value": k}
                                                                      for k, v in LEVELS.items()],
-                                           value=level, inline=True, className="small"), width="auto"),
+                                           value=state.level, inline=True, className="small"), width="auto"),
                 ]), className="py-1"),
                 charts.graph(ids.INDICATOR.SPREAD, "the spread chart"),
                 html.P(id=ids.INDICATOR.SPREAD_NOTE, className="small text-body-secondary px-2 mb-1"),
@@ -201,82 +236,80 @@ def selected_card(app: Dash, data: IndexData, edition: int, slug: str, iso3: str
         html.Div("Across editions", className="small fw-semibold"),
         path_table(data, path) if path["edition"].nunique() > 1 else html.P(
             f"Assessed in {edition} only.", className="small text-body-secondary"),
-        dcc.Link(f"Open {row['country']}'s profile →", href=country_href(app, iso3, edition) + f"&path={slug}"
-                 if not data.catalogue[slug].is_composite else country_href(app, iso3, edition),
-                 className="d-inline-block mt-2"),
+        dcc.Link(f"Open {row['country']}'s profile →", className="d-inline-block mt-2", href=href(
+            app, "country", iso3=iso3, edition=edition, trail=None if data.catalogue[slug].is_composite else slug)),
     ]), className="oc-selected")
 
 
+def select_country(data: IndexData, clicked: str | None, map_click, spread_click, cell) -> str:
+    """The country a click on the map, the spread or a ranking row (`clicked`: which of them) selects."""
+    if clicked == ids.INDICATOR.RANKING:
+        return grid.clicked_row(cell, set(data.tidy["iso3"]))
+    return clicked_country(map_click if clicked == ids.INDICATOR.MAP else spread_click)
+
+
+def update_figures(data: IndexData, controls: dict, present) -> tuple:
+    state = IndicatorState.from_controls(data, **controls)
+    slug, edition, country, level = state.slug, state.edition, state.country, state.level
+    indicator = data.catalogue[slug]
+    rows = dd.ranked(data, edition, slug)
+    return (charts.finish(choropleth(rows, indicator, country), present, slug, "map", country, edition),
+            charts.finish(spread(rows, indicator, level, country), present, slug, "by", level, country, edition),
+            spread_note(data, edition) if level == "region" else None)
+
+
+def update_ranking(app: Dash, data: IndexData, controls: dict) -> tuple:
+    state = IndicatorState.from_controls(data, **controls)
+    return (summary_cards(data, state.edition, state.slug), ranking_rows(app, data, state.edition, state.slug),
+            ranking_columns(data.previous_edition(state.edition)))
+
+
+def update_selected(app: Dash, store: DataStore, controls: dict) -> tuple:
+    data, narratives = store.index, store.narratives
+    state = IndicatorState.from_controls(data, **controls)
+    slug, edition, country = state.slug, state.edition, state.country
+    excerpts = (narrative.for_country(narratives, data, country, edition, slug) if country
+                else narrative.for_indicator(narratives, data, slug, edition))
+    return selected_card(app, data, edition, slug, country), excerpts
+
+
+def jump(app: Dash, data: IndexData, target, controls: dict):
+    """Another indicator's page, keeping the edition where it assesses that one, and the country."""
+    state = IndicatorState.from_controls(data, **controls)
+    if not isinstance(target, str) or target == state.slug or not (editions := editions_of(data, target)):
+        return no_update
+    edition = state.edition if state.edition in editions else editions[-1]
+    return IndicatorState(slug=target, edition=edition, country=state.country).href(app)
+
+
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.INDICATOR.COUNTRY, "value"), Input(ids.INDICATOR.MAP, "clickData"), Input(ids.INDICATOR.SPREAD, "clickData"),
-                  Input(ids.INDICATOR.RANKING, "cellClicked"), prevent_initial_call=True)
-    def select_country(map_click, spread_click, cell):
-        if ctx.triggered_id == ids.INDICATOR.RANKING:
-            return grid.clicked_row(cell, set(store.index.tidy["iso3"]))
-        return clicked_country(map_click if ctx.triggered_id == ids.INDICATOR.MAP else spread_click)
-
-    @app.callback(Output(ids.INDICATOR.MAP, "figure"), Output(ids.INDICATOR.SPREAD, "figure"), Output(ids.INDICATOR.SPREAD_NOTE, "children"),
-                  Input(ids.INDICATOR.EDITION, "value"), Input(ids.INDICATOR.COUNTRY, "value"), Input(ids.INDICATOR.LEVEL, "value"),
-                  Input(ids.SHELL.PRESENT, "data"), State(ids.INDICATOR.SLUG, "data"))
-    def update_figures(edition, country, level, present, slug):
-        data = store.index
-        slug, edition = checked_indicator(slug, edition, data)
-        country, level = checked_country(country, data, edition), checked_choice(level, LEVELS)
-        indicator = data.catalogue[slug]
-        rows = dd.ranked(data, edition, slug)
-        return (charts.finish(choropleth(rows, indicator, country), present, slug, "map", country, edition),
-                charts.finish(spread(rows, indicator, level, country), present, slug, "by", level, country, edition),
-                spread_note(data, edition) if level == "region" else None)
-
-    @app.callback(Output(ids.INDICATOR.SUMMARY, "children"), Output(ids.INDICATOR.RANKING, "rowData"),
-                  Output(ids.INDICATOR.RANKING, "columnDefs"), Input(ids.INDICATOR.EDITION, "value"), State(ids.INDICATOR.SLUG, "data"))
-    def update_ranking(edition, slug):
-        data = store.index
-        slug, edition = checked_indicator(slug, edition, data)
-        return (summary_cards(data, edition, slug), ranking_rows(app, data, edition, slug),
-                ranking_columns(data.previous_edition(edition)))
-
-    @app.callback(Output(ids.INDICATOR.SELECTED, "children"), Output(ids.INDICATOR.NARRATIVE, "children"),
-                  Input(ids.INDICATOR.EDITION, "value"), Input(ids.INDICATOR.COUNTRY, "value"), State(ids.INDICATOR.SLUG, "data"))
-    def update_selected(edition, country, slug):
-        data, narratives = store.index, store.narratives
-        slug, edition = checked_indicator(slug, edition, data)
-        country = checked_country(country, data, edition)
-        excerpts = (narrative.for_country(narratives, data, country, edition, slug) if country
-                    else narrative.for_indicator(narratives, data, slug, edition))
-        return selected_card(app, data, edition, slug, country), excerpts
-
+    app.callback(Output(ids.INDICATOR.COUNTRY, "value"), Input(ids.INDICATOR.MAP, "clickData"),
+                 Input(ids.INDICATOR.SPREAD, "clickData"), Input(ids.INDICATOR.RANKING, "cellClicked"),
+                 prevent_initial_call=True,
+                 )(lambda *clicks: select_country(store.index, ctx.triggered_id, *clicks))
+    app.callback(Output(ids.INDICATOR.MAP, "figure"), Output(ids.INDICATOR.SPREAD, "figure"),
+                 Output(ids.INDICATOR.SPREAD_NOTE, "children"),
+                 inputs={"controls": PAGE.inputs("edition", "country", "level", state=("slug",)),
+                         "present": Input(ids.SHELL.PRESENT, "data")},
+                 )(lambda controls, present: update_figures(store.index, controls, present))
+    app.callback(Output(ids.INDICATOR.SUMMARY, "children"), Output(ids.INDICATOR.RANKING, "rowData"),
+                 Output(ids.INDICATOR.RANKING, "columnDefs"),
+                 inputs={"controls": PAGE.inputs("edition", state=("slug",))},
+                 )(lambda controls: update_ranking(app, store.index, controls))
+    app.callback(Output(ids.INDICATOR.SELECTED, "children"), Output(ids.INDICATOR.NARRATIVE, "children"),
+                 inputs={"controls": PAGE.inputs("edition", "country", state=("slug",))},
+                 )(lambda controls: update_selected(app, store, controls))
     grid.mark_selected(app, ids.INDICATOR.RANKING, ids.INDICATOR.COUNTRY)
-
-    @app.callback(Output(ids.INDICATOR.CSV_FILE, "data"), Input(ids.INDICATOR.CSV, "n_clicks"), State(ids.INDICATOR.EDITION, "value"),
-                  State(ids.INDICATOR.SLUG, "data"), prevent_initial_call=True)
-    def download(_clicks, edition, slug):
-        slug, edition = checked_indicator(slug, edition, store.index)
-        rows = dd.ranked(store.index, edition, slug).drop(columns="edition")
-        return downloads.csv_file(rows, edition, slug)
-
-    @app.callback(Output(ids.INDICATOR.URL, "search"),
-                  Input(ids.INDICATOR.EDITION, "value"), Input(ids.INDICATOR.COUNTRY, "value"), Input(ids.INDICATOR.LEVEL, "value"),
-                  prevent_initial_call=True)
-    def sync_url(edition, country, level):
-        edition = checked_edition(edition, store.index)
-        country, level = checked_country(country, store.index, edition), checked_choice(level, LEVELS)
-        pairs = [("edition", edition)] + ([("country", country)] if country else []) + (
-            [("by", level)] if level != "continent" else [])
-        return "?" + urlencode(pairs)
-
-    @app.callback(Output(ids.SHELL.URL, "href", allow_duplicate=True), Input(ids.INDICATOR.JUMP, "value"),
-                  State(ids.INDICATOR.SLUG, "data"), State(ids.INDICATOR.EDITION, "value"), State(ids.INDICATOR.COUNTRY, "value"),
-                  prevent_initial_call=True)
-    def jump(target, slug, edition, country):
-        if not isinstance(target, str) or target == slug or not editions_of(store.index, target):
-            return no_update
-        if not isinstance(country, str) or country not in set(store.index.tidy["iso3"]):
-            country = None
-        query = {"edition": edition} if edition in editions_of(store.index, target) else {}
-        if country:
-            query["country"] = country
-        return app.get_relative_path(f"/indicator/{target}") + ("?" + urlencode(query) if query else "")
+    app.callback(Output(ids.SHELL.URL, "href", allow_duplicate=True),
+                 inputs={"target": Input(ids.INDICATOR.JUMP, "value"),
+                         "controls": PAGE.inputs("slug", "edition", "country", kind=State)},
+                 prevent_initial_call=True)(lambda target, controls: jump(app, store.index, target, controls))
 
 
-PAGE = Page(pattern=r"/indicator/(?P<slug>[^/]+)", layout=layout, kind="Indicator")
+PAGE = Page(
+    state=IndicatorState, layout=layout, title=title, register=register, nav=Nav("Indicators", items=menu),
+    controls={"slug": (ids.INDICATOR.SLUG, "data"), "edition": (ids.INDICATOR.EDITION, "value"),
+              "country": (ids.INDICATOR.COUNTRY, "value"), "level": (ids.INDICATOR.LEVEL, "value")},
+    tables={"table": Table(rows=lambda data, state: dd.ranked(data, state.edition, state.slug).drop(columns="edition"),
+                           name=lambda state: state.slug)},
+)
