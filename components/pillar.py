@@ -3,11 +3,11 @@ selected country's composite up or down."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
 from figures.pillar import contributions_figure, heat_styles
@@ -15,76 +15,85 @@ from ocindex import drilldown as dd
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import charts, downloads, grid, ids
-from .common import (
-    breadcrumbs,
-    checked_country,
-    checked_edition,
-    checked_list,
-    country_href,
-    country_param,
-    edition_param,
-    not_found,
-    notice,
-)
-from .shell import Page
+from . import charts, grid, ids, registry
+from .common import breadcrumbs, country_href, notice
+from .registry import Nav, Page, Table
+from .urlstate import Country, Edition, Group, Kind, PageState, param
 
 
 def available_editions(data: IndexData, pillar: dd.Pillar) -> tuple[int, ...]:
     return tuple(e for e in data.editions if any(i.slug in pillar.members for i in data.indicators(e)))
 
 
-def checked_pillar(slug, edition, data: IndexData) -> tuple[str, int]:
-    pillar = dd.pillars(data).get(slug) if isinstance(slug, str) else None
-    if pillar is None:
-        raise PreventUpdate
-    return slug, checked_edition(edition, data, available_editions(data, pillar))
+@dataclass(frozen=True)
+class PillarInPath(Kind):
+    """The pillar or thematic group a path names (`/pillar/drugs`)."""
+
+    def parse(self, raw, data, values):
+        if raw in dd.pillars(data):
+            return raw
+        raise ValueError("There is no pillar or thematic group with that name.")
+
+    def check(self, value, data, values):
+        if not isinstance(value, str) or value not in dd.pillars(data):
+            raise PreventUpdate
+        return value
+
+    def example(self, data):
+        return next(iter(dd.pillars(data)))
 
 
-def filter_values(query, key: str, known: set[str]) -> tuple[list[str], list[str]]:
-    asked = query.get(key) or []
-    unknown = [a for a in asked if a not in known]
-    notes = [f"Unknown {key} {', '.join(repr(u) for u in unknown)}: ignored."] if unknown else []
-    return [a for a in dict.fromkeys(asked) if a in known], notes
+def assessing(data: IndexData, values) -> tuple[int, ...]:
+    return available_editions(data, dd.pillars(data)[values["slug"]])
 
 
-def layout(app: Dash, store: DataStore, query, slug: str):
+@dataclass(frozen=True)
+class PillarState(PageState, name="pillar", path="/pillar/<slug>"):
+    slug: str = param(PillarInPath(), path=True)
+    edition: int = param(Edition(allowed=assessing), always=True)
+    continents: tuple[str, ...] = param(Group("continent"), key="continent", default=())
+    regions: tuple[str, ...] = param(Group("region"), key="region", default=())
+    country: str | None = param(Country(), default=None)
+
+
+def title(state: PillarState, data: IndexData) -> str:
+    return f"{dd.pillars(data)[state.slug].label} — Pillar"
+
+
+def menu(data: IndexData) -> list[tuple[str, str | None]]:
+    return [(p.label, f"/pillar/{p.slug}") for p in dd.pillars(data).values()]
+
+
+def layout(app: Dash, store: DataStore, state: PillarState, notices: list[str]):
     data = store.index
-    pillar = dd.pillars(data).get(slug)
-    if pillar is None:
-        return not_found(app, f"/pillar/{slug}", "There is no pillar or thematic group with that name.")
-    available = available_editions(data, pillar)
-    edition, notices = edition_param(query, data, available)
-    country, more = country_param(query, data, edition)
-    table = data.wide(edition)
-    continents, more2 = filter_values(query, "continent", set(table["continent"]))
-    regions, more3 = filter_values(query, "region", set(table["region"]))
+    slug = state.slug
+    pillar = dd.pillars(data)[slug]
+    table = data.wide(state.edition)
     links = [dbc.NavItem(dbc.NavLink(p.label, href=app.get_relative_path(f"/pillar/{p.slug}"), active=p.slug == slug))
              for p in dd.pillars(data).values()]
     return dbc.Container([
-        dcc.Location(id=ids.PILLAR.URL, refresh=False),
         dcc.Store(id=ids.PILLAR.SLUG, data=slug),
         breadcrumbs(app, [("Quadrant", "/"), (pillar.label, None)]),
-        notice(ids.PILLAR.NOTICE, notices + more + more2 + more3),
+        notice(ids.PILLAR.NOTICE, notices),
         dbc.Nav(links, pills=True, className="small mb-2 flex-wrap"),
         dbc.Row([
             dbc.Col(html.H1(pillar.label, className="h3 mb-0"), lg=4),
-            dbc.Col(dbc.RadioItems(id=ids.PILLAR.EDITION, options=[{"label": str(e), "value": e} for e in available],
-                                   value=edition, inline=True), width="auto"),
-            dbc.Col(dcc.Dropdown(id=ids.PILLAR.CONTINENT, options=sorted(table["continent"].unique()), value=continents,
-                                 multi=True, placeholder="All continents"), lg=2),
-            dbc.Col(dcc.Dropdown(id=ids.PILLAR.REGION, options=sorted(table["region"].unique()), value=regions,
-                                 multi=True, placeholder="All regions"), lg=2),
-            dbc.Col(dcc.Dropdown(id=ids.PILLAR.COUNTRY, value=country, placeholder="Select a country…",
+            dbc.Col(dbc.RadioItems(id=ids.PILLAR.EDITION, options=[{"label": str(e), "value": e}
+                                                                  for e in available_editions(data, pillar)],
+                                   value=state.edition, inline=True), width="auto"),
+            dbc.Col(dcc.Dropdown(id=ids.PILLAR.CONTINENT, options=sorted(table["continent"].unique()),
+                                 value=list(state.continents), multi=True, placeholder="All continents"), lg=2),
+            dbc.Col(dcc.Dropdown(id=ids.PILLAR.REGION, options=sorted(table["region"].unique()),
+                                 value=list(state.regions), multi=True, placeholder="All regions"), lg=2),
+            dbc.Col(dcc.Dropdown(id=ids.PILLAR.COUNTRY, value=state.country, placeholder="Select a country…",
                                  options=[{"label": n, "value": i} for i, n in zip(table.index, table["country"])]),
                     lg=2),
         ], className="g-2 align-items-center mb-2"),
         html.Div(id=ids.PILLAR.ABSENT),
         dbc.Row([
             dbc.Col(dbc.Card([
-                dbc.CardHeader([html.Span("Scores (click a column title to sort, a row to select its country)",
-                                          className="small me-auto"),
-                                downloads.button(ids.PILLAR.CSV, ids.PILLAR.CSV_FILE)], className="py-1 d-flex"),
+                registry.csv_header("Scores (click a column title to sort, a row to select its country)",
+                                    PillarState.name),
                 grid.grid(ids.PILLAR.TABLE, [], height="65vh", options={
                     "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": False},
                     "tooltipShowDelay": 300}),
@@ -141,52 +150,36 @@ def selected_panel(app: Dash, data: IndexData, edition: int, slug: str, iso3: st
     ])
 
 
+def update_table(data: IndexData, controls: dict) -> tuple:
+    state = PillarState.from_controls(data, **controls)
+    rows, columns = table_content(data, state.edition, state.slug, state.continents, state.regions)
+    return grid.records(rows), columns, absent_note(data, state.edition, state.slug)
+
+
+def update_selected(app: Dash, data: IndexData, controls: dict, present):
+    state = PillarState.from_controls(data, **controls)
+    return selected_panel(app, data, state.edition, state.slug, state.country, present is True)
+
+
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output(ids.PILLAR.TABLE, "rowData"), Output(ids.PILLAR.TABLE, "columnDefs"), Output(ids.PILLAR.ABSENT, "children"),
-                  Input(ids.PILLAR.EDITION, "value"), Input(ids.PILLAR.CONTINENT, "value"), Input(ids.PILLAR.REGION, "value"),
-                  State(ids.PILLAR.SLUG, "data"))
-    def update_table(edition, continents, regions, slug):
-        slug, edition = checked_pillar(slug, edition, store.index)
-        table = store.index.wide(edition)
-        continents = checked_list(continents, set(table["continent"]))
-        regions = checked_list(regions, set(table["region"]))
-        rows, columns = table_content(store.index, edition, slug, continents, regions)
-        return grid.records(rows), columns, absent_note(store.index, edition, slug)
-
-    @app.callback(Output(ids.PILLAR.COUNTRY, "value"), Input(ids.PILLAR.TABLE, "cellClicked"), prevent_initial_call=True)
-    def select_from_table(cell):
-        return grid.clicked_row(cell, set(store.index.tidy["iso3"]))
-
+    app.callback(Output(ids.PILLAR.TABLE, "rowData"), Output(ids.PILLAR.TABLE, "columnDefs"),
+                 Output(ids.PILLAR.ABSENT, "children"),
+                 inputs={"controls": PAGE.inputs("edition", "continents", "regions", state=("slug",))},
+                 )(lambda controls: update_table(store.index, controls))
+    app.callback(Output(ids.PILLAR.COUNTRY, "value"), Input(ids.PILLAR.TABLE, "cellClicked"),
+                 prevent_initial_call=True)(lambda cell: grid.clicked_row(cell, set(store.index.tidy["iso3"])))
     grid.mark_selected(app, ids.PILLAR.TABLE, ids.PILLAR.COUNTRY)
-
-    @app.callback(Output(ids.PILLAR.SELECTED, "children"), Input(ids.PILLAR.EDITION, "value"), Input(ids.PILLAR.COUNTRY, "value"),
-                  Input(ids.SHELL.PRESENT, "data"), State(ids.PILLAR.SLUG, "data"))
-    def update_selected(edition, country, present, slug):
-        slug, edition = checked_pillar(slug, edition, store.index)
-        country = checked_country(country, store.index, edition)
-        return selected_panel(app, store.index, edition, slug, country, present is True)
-
-    @app.callback(Output(ids.PILLAR.CSV_FILE, "data"), Input(ids.PILLAR.CSV, "n_clicks"), State(ids.PILLAR.EDITION, "value"),
-                  State(ids.PILLAR.CONTINENT, "value"), State(ids.PILLAR.REGION, "value"), State(ids.PILLAR.SLUG, "data"),
-                  prevent_initial_call=True)
-    def download(_clicks, edition, continents, regions, slug):
-        slug, edition = checked_pillar(slug, edition, store.index)
-        table = store.index.wide(edition)
-        rows, _ = table_content(store.index, edition, slug, checked_list(continents, set(table["continent"])),
-                                checked_list(regions, set(table["region"])))
-        return downloads.csv_file(rows, edition, slug)
-
-    @app.callback(Output(ids.PILLAR.URL, "search"), Input(ids.PILLAR.EDITION, "value"), Input(ids.PILLAR.CONTINENT, "value"),
-                  Input(ids.PILLAR.REGION, "value"), Input(ids.PILLAR.COUNTRY, "value"), prevent_initial_call=True)
-    def sync_url(edition, continents, regions, country):
-        edition = checked_edition(edition, store.index)
-        table = store.index.wide(edition)
-        continents = checked_list(continents, set(table["continent"]))
-        regions = checked_list(regions, set(table["region"]))
-        country = checked_country(country, store.index, edition)
-        pairs = [("edition", edition)] + [("continent", c) for c in continents or []] + [
-            ("region", r) for r in regions or []] + ([("country", country)] if country else [])
-        return "?" + urlencode(pairs)
+    app.callback(Output(ids.PILLAR.SELECTED, "children"),
+                 inputs={"controls": PAGE.inputs("edition", "country", state=("slug",)),
+                         "present": Input(ids.SHELL.PRESENT, "data")},
+                 )(lambda controls, present: update_selected(app, store.index, controls, present))
 
 
-PAGE = Page(pattern=r"/pillar/(?P<slug>[a-z0-9-]+)", layout=layout, kind="Pillar")
+PAGE = Page(
+    state=PillarState, layout=layout, title=title, register=register, nav=Nav("Pillars", items=menu),
+    controls={"slug": (ids.PILLAR.SLUG, "data"), "edition": (ids.PILLAR.EDITION, "value"),
+              "continents": (ids.PILLAR.CONTINENT, "value"), "regions": (ids.PILLAR.REGION, "value"),
+              "country": (ids.PILLAR.COUNTRY, "value")},
+    tables={"table": Table(rows=lambda data, state: table_content(data, state.edition, state.slug, state.continents,
+                                                                  state.regions)[0], name=lambda state: state.slug)},
+)
