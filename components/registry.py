@@ -187,28 +187,43 @@ def csv_download(app: Dash, store: DataStore, pages: dict[str, Page], button: di
     name, table_name = button.get("page"), button.get("table")
     page = pages.get(name) if isinstance(name, str) else None
     table = page.tables.get(table_name) if page and isinstance(table_name, str) else None
-    if table is None or not isinstance(pathname, str) or not isinstance(search, (str, type(None))):
+    if table is None:
+        raise PreventUpdate
+    state = url_state(app, store, page, pathname, search)
+    return downloads.csv_file(table.rows(table.reads(store), state), table.edition(state), table.name(state))
+
+
+def url_state(app: Dash, store: DataStore, page: Page, pathname, search) -> PageState:
+    """The state of `page` the URL holds; PreventUpdate when the URL is not one of the page's."""
+    if not isinstance(pathname, str) or not isinstance(search, (str, type(None))):
         raise PreventUpdate
     found = find([page], "/" + (app.strip_relative_path(pathname) or ""))
     if found is None:
         raise PreventUpdate
     try:
-        state, _ = page.state.from_query(search or "", store.index, **found[1])
+        return page.state.from_query(search or "", store.index, **found[1])[0]
     except NotFound:
         raise PreventUpdate from None
-    return downloads.csv_file(table.rows(table.reads(store), state), table.edition(state), table.name(state))
+
+
+def sync_url(app: Dash, store: DataStore, page: Page, controls: dict, pathname, search) -> tuple[str, str]:
+    """The query and title of the view the page's controls hold. No update when the URL holds it already: Dash
+    calls this when a page is opened (its controls are new in the layout, its output outside it), and a new
+    history entry then would make 'Back' return to the same view. Nor when the URL is no longer the page's (a
+    control changed while a link was leaving it)."""
+    state = page.state_of(store.index, controls)
+    if state == url_state(app, store, page, pathname, search):
+        raise PreventUpdate
+    return state.to_query(), title(page.title(state, store.index))
 
 
 def _sync_url(app: Dash, store: DataStore, page: Page) -> None:
     """The address bar follows the page's controls, so every view is its URL (to share, pin or reload)."""
-
-    def sync(**controls):
-        state = page.state_of(store.index, controls)
-        return state.to_query(), title(page.title(state, store.index))
-
     app.callback(Output(ids.SHELL.SYNC, "search", allow_duplicate=True),
                  Output(ids.SHELL.TITLE, "children", allow_duplicate=True),
-                 inputs=page.inputs(), prevent_initial_call=True)(sync)
+                 inputs={"controls": page.inputs(), "pathname": State(ids.SHELL.SYNC, "pathname"),
+                         "search": State(ids.SHELL.SYNC, "search")}, prevent_initial_call=True,
+                 )(lambda controls, pathname, search: sync_url(app, store, page, controls, pathname, search))
 
 
 def title(heading: str) -> str:

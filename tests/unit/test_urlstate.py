@@ -99,3 +99,18 @@ def test_at_most_keeps_the_first_values_and_says_which():
     assert at_most(values, "countries", 3, "kept {kept}") == [] and values["countries"] == ("PER", "COL", "MEX")
     assert at_most(values, "countries", 2, "At most 2: kept {kept}.") == ["At most 2: kept PER, COL."]
     assert values["countries"] == ("PER", "COL")
+
+
+def test_the_url_follows_the_controls_but_not_when_it_holds_their_view_already(app_instance, index):
+    from components import compare
+    from components.registry import sync_url
+
+    store = app_instance.server.config["OCINDEX_STORE"]
+    opened = {"edition": index.latest, "countries": ["PER", "COL", "MEX"], "pillar": "all"}
+    with pytest.raises(PreventUpdate):  # the page was just opened from this URL: no second history entry
+        sync_url(app_instance, store, compare.PAGE, opened, "/compare", "")
+    changed = {**opened, "countries": ["PER", "COL"]}
+    assert sync_url(app_instance, store, compare.PAGE, changed, "/compare", "") == (
+        f"?edition={index.latest}&countries=PER,COL", "Peru, Colombia — Compare countries — OC Index Explorer")
+    with pytest.raises(PreventUpdate):  # a link has left the page already
+        sync_url(app_instance, store, compare.PAGE, changed, "/country/PER", "?edition=2023")
