@@ -47,23 +47,20 @@ def path_indicators(data: IndexData, values=None) -> list[str]:
 class CountryState(PageState, name="country", path="/country/<iso3>"):
     iso3: str = param(CountryInPath(), path=True)
     edition: int = param(Edition(), always=True)
-    peers: tuple[str, ...] | None = param(Peers(), default=None)  # None: the nearest of its region (peer_codes)
+    # None only in links (`href`): the URL's reader puts the nearest of the country's region in its place.
+    peers: tuple[str, ...] | None = param(Peers(), default=None)
     indicator: str | None = param(Indicator(otherwise="the profile text shows every indicator"), default=None)
     trail: str | None = param(Indicator(path_indicators, "the path shows the composites only"), key="path",
                               default=None)
 
     @classmethod
     def settle(cls, values, data):
-        if values["peers"] and len(values["peers"]) > MAX_PEERS:
+        if values["peers"] is None:
+            values["peers"] = tuple(dd.default_peers(data, values["edition"], values["iso3"], MAX_PEERS))
+        if len(values["peers"]) > MAX_PEERS:
             values["peers"] = values["peers"][:MAX_PEERS]
             return [f"At most {MAX_PEERS} peers are shown: kept {', '.join(values['peers'])}."]
         return []
-
-    def peer_codes(self, data: IndexData) -> tuple[str, ...]:
-        """The peers chosen, or the nearest of the country's region."""
-        if self.peers is not None:
-            return self.peers
-        return tuple(dd.default_peers(data, self.edition, self.iso3, MAX_PEERS))
 
 
 def title(state: CountryState, data: IndexData) -> str:
@@ -122,7 +119,7 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
         dbc.Card([
             dbc.CardHeader(dbc.Row([
                 dbc.Col("Side by side with peers", className="fw-semibold"),
-                dbc.Col(dcc.Dropdown(id=ids.COUNTRY.PEERS, multi=True, value=list(state.peer_codes(data)),
+                dbc.Col(dcc.Dropdown(id=ids.COUNTRY.PEERS, multi=True, value=list(state.peers),
                                      placeholder=f"Choose up to {MAX_PEERS} peers",
                                      options=[{"label": n, "value": i} for i, n in
                                               zip(countries["iso3"], countries["country"]) if i != iso3]),

@@ -21,8 +21,7 @@ def text_of(tree) -> str:
 def test_values_that_do_not_fit_fall_back_with_a_notice_saying_what(index):
     state, notices = CountryState.from_query("?edition=1999&indicator=<b>&path=criminality&peers=XYZ", index,
                                              iso3="per")
-    assert (state.iso3, state.edition, state.indicator, state.trail, state.peers) == ("PER", index.latest, None,
-                                                                                       None, None)
+    assert (state.iso3, state.edition, state.indicator, state.trail) == ("PER", index.latest, None, None)
     assert notices == [
         f"Edition '1999' is not available here; showing {index.latest}. "
         f"Available: {', '.join(map(str, index.editions))}.",
@@ -46,8 +45,7 @@ def test_the_url_reproduces_the_view(index, app_instance):
 
 def test_without_peers_in_the_url_the_nearest_of_the_region_are_shown(index):
     state, _ = CountryState.from_query("?edition=2023", index, iso3="PER")
-    assert state.peers is None
-    peers = state.peer_codes(index)
+    peers = state.peers
     assert len(peers) == 4 and "PER" not in peers and set(index.wide(2023).loc[list(peers), "region"]) == {"South America"}
 
 
@@ -87,3 +85,16 @@ def test_the_profile_text_follows_the_indicator_chosen(app_instance):
     assert "passages on Cocaine trade" in text and "second-largest producer of " in text
     with pytest.raises(PreventUpdate):
         country.update_narrative(store, {"iso3": "PER", "edition": 2021, "indicator": 7})
+
+
+def test_opening_a_profile_leaves_its_url_alone_and_a_change_writes_every_choice(index, app_instance):
+    from components.registry import sync_url
+
+    store = app_instance.server.config["OCINDEX_STORE"]
+    opened, _ = CountryState.from_query("?edition=2023", index, iso3="PER")
+    controls = {"iso3": "PER", "edition": 2023, "peers": list(opened.peers), "indicator": None, "trail": None}
+    with pytest.raises(PreventUpdate):  # the nearest of the region, as the URL without peers holds
+        sync_url(app_instance, store, country.PAGE, controls, "/country/PER", "?edition=2023")
+    query, heading = sync_url(app_instance, store, country.PAGE, {**controls, "edition": 2021}, "/country/PER",
+                              "?edition=2023")
+    assert query == f"?edition=2021&peers={','.join(opened.peers)}" and heading.startswith("Peru — Country profile")
