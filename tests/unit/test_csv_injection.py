@@ -12,9 +12,8 @@ import openpyxl
 import pytest
 
 from app import create_app
-from components import ids
 from ocindex.settings import Settings
-from tests.unit.test_downloads import download, page_csv
+from tests.unit.test_downloads import page_csv
 
 HOSTILE_REGION = '=HYPERLINK("http://evil.example/","South America")'
 HOSTILE_LINE = '=HYPERLINK("http://evil.example/","details") Illegal gold mining fuels extortion in the south.'
@@ -43,11 +42,6 @@ def client(tmp_path_factory, workbook):
 
 def cells(text: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text)))
-
-
-def downloaded(client, output_id, inputs, state) -> list[dict]:
-    """The rows of a view's CSV download, numbers read as numbers."""
-    return download(client, output_id, inputs, state)[1].to_dict("records")
 
 
 def starts_like_a_formula(value) -> bool:

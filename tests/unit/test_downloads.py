@@ -21,13 +21,6 @@ def client(app_instance):
     return client
 
 
-def download(client, output_id, inputs, state):
-    response = callbacks.post(client, callbacks.body([(output_id, "data")], inputs, state))
-    assert response.status_code == 200
-    payload = response.get_json()["response"][output_id]["data"]
-    return payload["filename"], pd.read_csv(io.StringIO(payload["content"]))
-
-
 def page_csv(client, page: str, location: str, table: str = "table"):
     """What a page's 'Download CSV' gives for the view at `location` (the page's path and query)."""
     path, _, query = location.partition("?")
