@@ -82,8 +82,8 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
                                    value=edition, inline=True), width="auto"),
             dbc.Col(dcc.Link("One-page brief →", href=href(app, "brief", iso3=iso3, edition=edition),
                              id=ids.COUNTRY.BRIEF_LINK), width="auto"),
-            dbc.Col(dcc.Link("Countries like this →", href=app.get_relative_path(f"/similar/{iso3}")
-                             + f"?edition={edition}"), width="auto"),
+            dbc.Col(dcc.Link("Countries like this →", href=href(app, "similar", iso3=iso3, edition=edition)),
+                    width="auto"),
             dbc.Col(dcc.Link("Briefing deck →", href=app.get_relative_path("/deck")
                              + f"?countries={iso3}&edition={edition}"), width="auto"),
         ], className="align-items-center g-3 mb-2"),
@@ -206,7 +206,7 @@ def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list
     wide = data.wide(edition)
     columns = [iso3] + [p for p in peers if p in wide.index][:MAX_PEERS]
     head = html.Thead(html.Tr([html.Th("Indicator")] + [
-        html.Th(dcc.Link(wide.loc[c, "country"], href=app.get_relative_path(f"/country/{c}") + f"?edition={edition}"),
+        html.Th(dcc.Link(wide.loc[c, "country"], href=CountryState(iso3=c, edition=edition).href(app)),
                 className="text-end") for c in columns]))
     body = []
     for indicator in data.indicators(edition):

@@ -52,7 +52,7 @@ def test_without_peers_in_the_url_the_nearest_of_the_region_are_shown(index):
 def test_the_peers_table_shows_the_country_and_its_peers(index, app_instance, workbook):
     table = text_of(country.update_peers(app_instance, index, {"iso3": "PER", "edition": 2023, "peers": ["COL", "BRA"]}))
     scores = pd.read_excel(workbook, sheet_name="2023_dataset").set_index("Country")["Cocaine trade"]
-    assert all(name in table for name in ("Peru", "Colombia", "Brazil"))
+    assert all(name in table for name in ("Peru", "Colombia", "Brazil")) and "/country/COL?edition=2023" in table
     assert all(f"{scores[name]:.2f}" in table for name in ("Peru", "Colombia", "Brazil"))
     with pytest.raises(PreventUpdate):
         country.update_peers(app_instance, index, {"iso3": "PER", "edition": 2023, "peers": ["XYZ"]})
@@ -98,3 +98,11 @@ def test_opening_a_profile_leaves_its_url_alone_and_a_change_writes_every_choice
     query, heading = sync_url(app_instance, store, country.PAGE, {**controls, "edition": 2021}, "/country/PER",
                               "?edition=2023")
     assert query == f"?edition=2021&peers={','.join(opened.peers)}" and heading.startswith("Peru — Country profile")
+
+
+def test_the_profile_links_to_the_country_s_other_views_of_its_edition(app_instance):
+    from app import PAGES
+    from components.shell import route
+
+    page = text_of(route(app_instance, app_instance.server.config["OCINDEX_STORE"], PAGES, "/country/PER", "?edition=2021"))
+    assert all(f'"{link}"' in page for link in ("/brief/PER?edition=2021", "/similar/PER?edition=2021"))
