@@ -41,3 +41,27 @@ def test_no_asset_writes_a_component_id():
         quoted = set(re.findall(r"""['"]([a-z0-9-]+)['"]""", script.read_text()))
         assert quoted & every_id() == set(), script.name
 
+
+
+def run_in_node(function: str, *args, url: str) -> object:
+    """Call a function of assets/clientside.js in Node, with the browser's address at `url`."""
+    script = ("const [file, name, args, url] = process.argv.slice(1); global.window = {location: new URL(url)};"
+              "require(file); console.log(JSON.stringify(window.dash_clientside.ocindex[name](...JSON.parse(args))));")
+    done = subprocess.run(["node", "-e", script, str(ASSETS / "clientside.js"), function, json.dumps(args), url],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_the_briefing_link_names_the_briefing_page_under_the_app_s_prefix(workbook):
+    from app import create_app
+    from ocindex.settings import Settings
+
+    layout = create_app(Settings(data_dir=workbook.parent, url_prefix="/oc-index/")).layout
+    path = next(c.data for c in layout._traverse() if getattr(c, "id", None) == ids.SHELL.BRIEFING_PATH)
+    assert path == "/oc-index/briefing"
+    pins = [{"href": "/oc-index/country/PER?edition=2021", "title": "Peru & co"}, {"href": "/oc-index/"}, None]
+    link = run_in_node("briefingLink", 1, pins, path, url="https://host.example/oc-index/compare")
+    assert link == ("https://host.example/oc-index/briefing?view=%2Foc-index%2Fcountry%2FPER%3Fedition%3D2021"
+                    "&title=Peru%20%26%20co&view=%2Foc-index%2F&title=")
+    assert run_in_node("briefingLink", 1, None, path, url="http://127.0.0.1:8050/oc-index/") == \
+        "http://127.0.0.1:8050/oc-index/briefing"
