@@ -6,11 +6,11 @@ from __future__ import annotations
 import base64
 import logging
 import time
-from urllib.parse import urlencode, urlsplit
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
-from dash.exceptions import PreventUpdate
 
 from deck.build import MAX_COUNTRIES, MAX_VIEWS, DeckError, build_deck, check_request, chromium_renderer
 from deck.views import VIEWS
@@ -19,34 +19,46 @@ from ocindex.store import DataStore
 from serving import jobs
 
 from . import clientside, ids
-from .common import breadcrumbs, checked_edition, checked_list, country_options, edition_param, last, notice
-from .shell import Page
+from .common import breadcrumbs, country_options, notice
+from .registry import Nav, Page
+from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, param
 
-DEFAULT_VIEWS = ["quadrant", "region", "profile", "path", "map"]
+DEFAULT_VIEWS = ("quadrant", "region", "profile", "path", "map")
 log = logging.getLogger(__name__)
 PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
-def list_param(query, key: str, known, default: list[str], upper: bool = False) -> tuple[list[str], list[str]]:
-    raw = last(query, key)
-    if raw is None:
-        return default, []
-    asked = [v.strip().upper() if upper else v.strip() for v in raw.split(",") if v.strip()]
-    kept = [v for v in dict.fromkeys(asked) if v in known]
-    dropped = [v for v in asked if v not in known]
-    return kept, [f"{key.capitalize()} '{', '.join(dropped)}' not known here: left out."] if dropped else []
+@dataclass(frozen=True)
+class Views(Choice):
+    """Several views, comma-separated: `views=quadrant,profile`."""
+
+    many = True
+    joined = True
 
 
-def layout(app: Dash, store: DataStore, query):
+@dataclass(frozen=True)
+class DeckState(PageState, name="deck", path="/deck"):
+    edition: int = param(Edition(), always=True)
+    countries: tuple[str, ...] = param(CountryCodes(), always=True, default=())
+    views: tuple[str, ...] = param(Views(tuple(VIEWS), "View"), always=True, default=DEFAULT_VIEWS)
+
+    @classmethod
+    def settle(cls, values, data):
+        return at_most(values, "countries", MAX_COUNTRIES, f"A deck holds at most {MAX_COUNTRIES} countries: kept {{kept}}.")
+
+
+def title(state: DeckState, data: IndexData) -> str:
+    names = data.countries().set_index("iso3")["country"]
+    listed = ", ".join(names.get(c, c) for c in state.countries)
+    return f"{listed} — Briefing deck" if listed else "Briefing deck"
+
+
+def layout(app: Dash, store: DataStore, state: DeckState, notices: list[str]):
     data = store.index
-    edition, notices = edition_param(query, data)
-    countries, more = list_param(query, "countries", set(data.wide(edition).index), [], upper=True)
-    views, other = list_param(query, "views", VIEWS, DEFAULT_VIEWS)
     return dbc.Container([
-        dcc.Location(id=ids.DECK.URL, refresh=False),
         dcc.Store(id=ids.DECK.RESULT),
         breadcrumbs(app, [("Quadrant", "/"), ("Briefing deck", None)]),
-        notice(ids.DECK.NOTICE, notices + more + other),
+        notice(ids.DECK.NOTICE, notices),
         html.H1("Briefing deck", className="h3"),
         html.P("A PowerPoint deck and a PDF: a cover stating each country's position, one slide per country and "
                "view headed by its finding (with speaker notes), an appendix of every indicator when 'Indicators "
@@ -55,16 +67,16 @@ def layout(app: Dash, store: DataStore, query):
         dbc.Row([
             dbc.Col([
                 dbc.Label("Countries", html_for=ids.DECK.COUNTRIES, className="fw-semibold"),
-                dcc.Dropdown(id=ids.DECK.COUNTRIES, options=country_options(data), value=countries[:MAX_COUNTRIES], multi=True,
-                             placeholder=f"Choose up to {MAX_COUNTRIES} countries"),
+                dcc.Dropdown(id=ids.DECK.COUNTRIES, options=country_options(data), value=list(state.countries),
+                             multi=True, placeholder=f"Choose up to {MAX_COUNTRIES} countries"),
                 dbc.Label("Edition", html_for=ids.DECK.EDITION, className="fw-semibold mt-3"),
                 dbc.RadioItems(id=ids.DECK.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
-                               value=edition, inline=True),
+                               value=state.edition, inline=True),
             ], lg=5),
             dbc.Col([
                 dbc.Label(f"Views (up to {MAX_VIEWS})", html_for=ids.DECK.VIEWS, className="fw-semibold"),
                 dbc.Checklist(id=ids.DECK.VIEWS, options=[{"label": label, "value": key}
-                                                       for key, (label, *_) in VIEWS.items()], value=views),
+                                                       for key, (label, *_) in VIEWS.items()], value=list(state.views)),
             ], lg=4),
         ], className="g-3 mb-3"),
         html.Div([
@@ -89,13 +101,6 @@ def app_address(app: Dash, href) -> str:
     parts = urlsplit(href) if isinstance(href, str) else None
     origin = f"{parts.scheme}://{parts.netloc}" if parts and parts.scheme in ("http", "https") and parts.netloc else ""
     return origin + app.get_relative_path("/").rstrip("/")
-
-
-def checked_request(data: IndexData, countries, views, edition) -> tuple[list[str], list[str], int]:
-    """Countries and views as asked, each once (a crafted request may repeat one thousands of times)."""
-    edition = checked_edition(edition, data)
-    return (list(dict.fromkeys(checked_list(countries, set(data.wide(edition).index)))),
-            list(dict.fromkeys(checked_list(views, set(VIEWS)))), edition)
 
 
 def make_deck(data: IndexData, countries: list[str], views: list[str], edition: int, set_progress,
@@ -130,27 +135,29 @@ def make_deck(data: IndexData, countries: list[str], views: list[str], edition: 
                       color="success", className="py-2"))
 
 
-def register(app: Dash, store: DataStore) -> None:
-    settings = app.server.config["OCINDEX_SETTINGS"]
+def build(app: Dash, store: DataStore, set_progress, controls: dict, href) -> tuple:
+    """The Build button's background job: the deck of the countries and views chosen (each once: a crafted
+    request may repeat one thousands of times), a few at once on a server and one per user."""
+    state = DeckState.from_controls(store.index, **controls)
+    try:
+        with jobs.slot(app.server.config["OCINDEX_SETTINGS"], jobs.job_user()):
+            return make_deck(store.index, list(state.countries), list(state.views), state.edition, set_progress,
+                             link_base=app_address(app, href), narratives=store.narratives)
+    except jobs.JobRefused as exc:
+        return None, dbc.Alert(str(exc), color="warning", className="py-2")
 
-    @app.callback(
+
+def register(app: Dash, store: DataStore) -> None:
+    app.callback(
         Output(ids.DECK.RESULT, "data"), Output(ids.DECK.STATUS, "children"),
-        Input(ids.DECK.BUILD, "n_clicks"),
-        State(ids.DECK.COUNTRIES, "value"), State(ids.DECK.VIEWS, "value"), State(ids.DECK.EDITION, "value"),
-        State(ids.DECK.URL, "href"), background=True, prevent_initial_call=True,
+        inputs={"clicks": Input(ids.DECK.BUILD, "n_clicks"), "controls": PAGE.inputs(kind=State),
+                "href": State(ids.SHELL.SYNC, "href")},
+        background=True, prevent_initial_call=True,
         running=[(Output(ids.DECK.BUILD, "disabled"), True, False), (Output(ids.DECK.CANCEL, "disabled"), False, True),
                  (Output(ids.DECK.PROGRESS, "animated"), True, False), (Output(ids.DECK.PROGRESS, "striped"), True, False)],
         cancel=[Input(ids.DECK.CANCEL, "n_clicks")],
         progress=[Output(ids.DECK.PROGRESS, "value"), Output(ids.DECK.PROGRESS, "max"), Output(ids.DECK.STEP, "children")],
-    )
-    def build(set_progress, _clicks, countries, views, edition, href):
-        countries, views, edition = checked_request(store.index, countries, views, edition)
-        try:
-            with jobs.slot(settings, jobs.job_user()):  # a few decks at once on a server, one per user
-                return make_deck(store.index, countries, views, edition, set_progress,
-                                 link_base=app_address(app, href), narratives=store.narratives)
-        except jobs.JobRefused as exc:
-            return None, dbc.Alert(str(exc), color="warning", className="py-2")
+    )(lambda set_progress, clicks, controls, href: build(app, store, set_progress, controls, href))
 
     @app.callback(Output(ids.DECK.STATUS, "children", allow_duplicate=True), Input(ids.DECK.CANCEL, "n_clicks"),
                   prevent_initial_call=True)
@@ -163,13 +170,9 @@ def register(app: Dash, store: DataStore) -> None:
         app.clientside_callback(clientside.function("deckFile"), Output(download, "data"), Input(button, "n_clicks"),
                                 State(ids.DECK.RESULT, "data"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.DECK.URL, "search"), Input(ids.DECK.COUNTRIES, "value"), Input(ids.DECK.VIEWS, "value"),
-                  Input(ids.DECK.EDITION, "value"), prevent_initial_call=True)
-    def sync_url(countries, views, edition):
-        countries, views, edition = checked_request(store.index, countries, views, edition)
-        if not countries and not views:
-            raise PreventUpdate
-        return "?" + urlencode({"edition": edition, "countries": ",".join(countries), "views": ",".join(views)})
 
-
-PAGE = Page(pattern=r"/deck", layout=layout)
+PAGE = Page(
+    state=DeckState, layout=layout, title=title, register=register, nav=Nav("Deck"),
+    controls={"edition": (ids.DECK.EDITION, "value"), "countries": (ids.DECK.COUNTRIES, "value"),
+              "views": (ids.DECK.VIEWS, "value")},
+)

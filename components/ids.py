@@ -39,8 +39,7 @@ COMPARE = _ids("compare", "NOTICE EDITION COUNTRIES PILLAR BODY QUADRANT DOTS")
 # Pattern-matching types: IMAGE: {"type": IMAGE, "graph": <graph id>, "format": "png"|"svg"}
 CHART = _ids("chart", "IMAGE IMAGE_DONE")
 DECK = _ids("deck", """
-    URL NOTICE COUNTRIES VIEWS EDITION BUILD CANCEL PROGRESS STEP STATUS RESULT PPTX PPTX_FILE PDF
-    PDF_FILE
+    NOTICE COUNTRIES VIEWS EDITION BUILD CANCEL PROGRESS STEP STATUS RESULT PPTX PPTX_FILE PDF PDF_FILE
 """)
 SIMILAR = _ids("similar", "NOTICE ISO3 EDITION SCOPE LIST PEERS")
 # Pattern-matching types: SLIDER: {"type": SLIDER, "group": <group key>}

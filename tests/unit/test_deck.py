@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from dash.exceptions import PreventUpdate
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -182,10 +183,40 @@ def test_the_export_job_refuses_a_bad_request_before_starting_chromium(index):
 
 
 def test_a_crafted_request_repeating_countries_and_views_builds_each_once(index):
-    from components.deck import checked_request
+    from components.deck import DeckState
 
     countries = ["PER", "COL"] * 5 + ["MEX", "BRA", "ARG", "CHL"]
-    asked = checked_request(index, countries, ["quadrant", "path"] * 2500, 2023)
-    assert asked == (["PER", "COL", "MEX", "BRA", "ARG", "CHL"], ["quadrant", "path"], 2023)
+    asked = DeckState.from_controls(index, countries=countries, views=["quadrant", "path"] * 2500, edition=2023)
+    assert (asked.countries, asked.views) == (("PER", "COL", "MEX", "BRA", "ARG", "CHL"), ("quadrant", "path"))
     with pytest.raises(DeckError, match="at most 5 countries"):  # ten countries repeated: refused, not hours of work
-        check_request(index, *asked)
+        check_request(index, list(asked.countries), list(asked.views), asked.edition)
+
+
+def test_the_deck_page_reads_its_lists_from_the_url_with_notices(index, app_instance):
+    from components.deck import DEFAULT_VIEWS, DeckState, title
+
+    state, notices = DeckState.from_query("?countries=per,xyz&views=quadrant,nope&edition=1999", index)
+    assert (state.edition, state.countries, state.views) == (index.latest, ("PER",), ("quadrant",))
+    assert notices == [f"Edition '1999' is not available here; showing {index.latest}. "
+                       f"Available: {', '.join(map(str, index.editions))}.",
+                       f"Country 'xyz' is not in the {index.latest} edition: ignored.",
+                       "View 'nope' is unknown; choose from: " + ", ".join(VIEWS) + "."]
+    state, notices = DeckState.from_query("?countries=PER,COL,MEX,BRA,ARG,CHL", index)
+    assert state.countries == ("PER", "COL", "MEX", "BRA", "ARG") and "at most 5 countries" in notices[0]
+    assert DeckState.from_query("", index)[0].views == DEFAULT_VIEWS
+    state = DeckState(edition=2023, countries=("PER", "COL"), views=("quadrant", "markets"))
+    assert state.href(app_instance) == "/deck?edition=2023&countries=PER,COL&views=quadrant,markets"
+    assert DeckState.from_query(state.to_query(), index) == (state, [])
+    assert title(state, index) == "Peru, Colombia — Briefing deck"
+
+
+def test_the_build_job_says_what_to_choose_before_starting_chromium(index, app_instance):
+    from components.deck import build
+
+    store = app_instance.server.config["OCINDEX_STORE"]
+    steps = []
+    result, status = build(app_instance, store, steps.append, {"countries": [], "views": ["quadrant"],
+                                                                "edition": 2023}, "http://127.0.0.1/deck")
+    assert result is None and "Choose at least one country and one view" in str(status) and steps == []
+    with pytest.raises(PreventUpdate):
+        build(app_instance, store, steps.append, {"countries": ["PER"], "views": ["nope"], "edition": 2023}, None)
