@@ -32,6 +32,7 @@ class Kind:
 
     many = False  # several values: repeated keys (`region=A&region=B`)
     joined = False  # several values in one, comma-separated (`countries=PER,COL`): codes that hold no comma
+    unique = True  # several values: each once (False: every one, in order, where positions pair with another list)
 
     def default(self, data: IndexData, values: Values):
         raise NotImplementedError
@@ -107,7 +108,7 @@ class PageState:
                 values[f.name] = _default(f, kind, data, values)
             elif kind.many:
                 kept = []
-                for raw in dict.fromkeys(raws):
+                for raw in dict.fromkeys(raws) if kind.unique else raws:
                     try:
                         kept.append(kind.parse(raw, data, values))
                     except ValueError as error:

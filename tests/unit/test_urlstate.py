@@ -114,3 +114,25 @@ def test_the_url_follows_the_controls_but_not_when_it_holds_their_view_already(a
         f"?edition={index.latest}&countries=PER,COL", "Peru, Colombia — Compare countries — OC Index Explorer")
     with pytest.raises(PreventUpdate):  # a link has left the page already
         sync_url(app_instance, store, compare.PAGE, changed, "/country/PER", "?edition=2023")
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    many = True
+    unique = False
+
+    def parse(self, raw, data, values):
+        if raw.strip():
+            return raw
+        raise ValueError("An empty item: left out.")
+
+
+@dataclass(frozen=True)
+class PairsState(PageState):
+    items: tuple[str, ...] = param(Text(), key="item", default=())
+
+
+def test_a_list_whose_positions_matter_keeps_every_value_in_order(index):
+    state, notices = PairsState.from_query("?item=/a&item=/b&item=/a&item=+", index)
+    assert state.items == ("/a", "/b", "/a") and notices == ["An empty item: left out."]
+    assert state.to_query() == "?item=%2Fa&item=%2Fb&item=%2Fa"
