@@ -4,18 +4,44 @@ and makes them this browser's briefing, ready to present. Only views of this app
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
 
+from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import clientside, ids
 from .common import breadcrumbs, notice
-from .shell import Page
+from .registry import Page
+from .urlstate import Kind, PageState, at_most, param
 
 MAX_VIEWS = 50
+
+
+@dataclass(frozen=True)
+class Texts(Kind):
+    """Strings as given, every one in order: the n-th title names the n-th view. Whether a view is one of this
+    app depends on the app's prefix: the layout judges it."""
+
+    many = True
+    unique = False
+
+    def parse(self, raw, data, values):
+        return raw
+
+
+@dataclass(frozen=True)
+class BriefingState(PageState, name="briefing", path="/briefing"):
+    views: tuple[str, ...] = param(Texts(), key="view", default=())
+    titles: tuple[str, ...] = param(Texts(), key="title", default=())
+
+    @classmethod
+    def settle(cls, values, data):
+        return at_most(values, "views", MAX_VIEWS, f"A briefing holds at most {MAX_VIEWS} views; the first "
+                                                   f"{MAX_VIEWS} are kept.")
 
 
 def app_view(app: Dash, href: str) -> str | None:
@@ -38,31 +64,32 @@ def app_view(app: Dash, href: str) -> str | None:
     return normal + (f"?{parts.query}" if parts.query else "")
 
 
-def shared_views(app: Dash, query) -> tuple[list[dict], list[str]]:
+def shared_views(app: Dash, state: BriefingState) -> tuple[list[dict], list[str]]:
     """The (href, title) pairs of the link that are paths inside this app; the rest named in notices."""
-    hrefs, titles = query.get("view") or [], query.get("title") or []
     views, notices = [], []
-    for position, href in enumerate(hrefs[:MAX_VIEWS]):
-        title = titles[position] if position < len(titles) else ""
+    for position, href in enumerate(state.views):
+        title = state.titles[position] if position < len(state.titles) else ""
         view = app_view(app, href)
         if view is not None:
             views.append({"href": view, "title": title or view})
         else:
             notices.append(f"View {position + 1} ('{href}') is not a view of this app: left out.")
-    if len(hrefs) > MAX_VIEWS:
-        notices.append(f"A briefing holds at most {MAX_VIEWS} views; the first {MAX_VIEWS} are kept.")
     return views, notices
 
 
-def layout(app: Dash, store: DataStore, query):  # noqa: ARG001 - every page gets the store
-    views, notices = shared_views(app, query)
+def title(state: BriefingState, data: IndexData) -> str:
+    return "Shared briefing"
+
+
+def layout(app: Dash, store: DataStore, state: BriefingState, notices: list[str]):  # noqa: ARG001 - every page gets the store
+    views, left_out = shared_views(app, state)
     items = [html.Li(dcc.Link(v["title"], href=v["href"])) for v in views] or [
         html.Li("This link holds no views. Open views, press “Pin view”, then copy the briefing link.",
                 className="text-body-secondary")]
     return dbc.Container([
         dcc.Store(id=ids.BRIEFING.VIEWS, data=views),
         breadcrumbs(app, [("Quadrant", "/"), ("Shared briefing", None)]),
-        notice(ids.BRIEFING.NOTICE, notices),
+        notice(ids.BRIEFING.NOTICE, left_out + notices),
         html.H1("A shared briefing", className="h3"),
         html.P(f"{len(views)} views, in the order they will be shown. Taking the briefing replaces the views "
                "pinned in this browser.", className="text-body-secondary"),
@@ -84,4 +111,4 @@ def register(app: Dash, store: DataStore) -> None:  # noqa: ARG001 - the page's 
     )
 
 
-PAGE = Page(pattern=r"/briefing", layout=layout)
+PAGE = Page(state=BriefingState, layout=layout, title=title, register=register)

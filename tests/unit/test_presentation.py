@@ -62,12 +62,12 @@ def briefing_app(workbook):
 
 
 def test_a_shared_briefing_keeps_only_views_of_this_app(briefing_app):
-    from components.briefing import shared_views
+    from components.briefing import BriefingState, shared_views
 
     app = briefing_app
-    query = {"view": ["/oc-index/country/PER?edition=2021", "//evil.example/x", "/other-app/", "https://x.example/",
-                      "/oc-index/\\\\evil.example", "/oc-index/"], "title": ["Peru 2021"]}
-    views, notices = shared_views(app, query)
+    state = BriefingState(views=("/oc-index/country/PER?edition=2021", "//evil.example/x", "/other-app/",
+                                 "https://x.example/", "/oc-index/\\\\evil.example", "/oc-index/"), titles=("Peru 2021",))
+    views, notices = shared_views(app, state)
     assert views == [{"href": "/oc-index/country/PER?edition=2021", "title": "Peru 2021"},
                      {"href": "/oc-index/", "title": "/oc-index/"}]
     assert len(notices) == 4 and "//evil.example/x" in notices[0]
@@ -79,9 +79,9 @@ def test_a_shared_briefing_keeps_only_views_of_this_app(briefing_app):
                                   "/oc-index/country/../../../etc", "https://evil.example/oc-index/", "oc-index/x",
                                   "/oc-index/\nx", 42])
 def test_a_shared_briefing_refuses_a_view_that_leaves_the_prefix_once_normalised(briefing_app, href):
-    from components.briefing import shared_views
+    from components.briefing import BriefingState, shared_views
 
-    views, notices = shared_views(briefing_app, {"view": [href]})
+    views, notices = shared_views(briefing_app, BriefingState(views=(href,)))
     assert views == [] and len(notices) == 1
 
 
@@ -90,6 +90,22 @@ def test_a_shared_briefing_refuses_a_view_that_leaves_the_prefix_once_normalised
                                           ("/oc-index/%63ountry/PER", "/oc-index/country/PER"),
                                           ("/oc-index/./", "/oc-index/"), ("/oc-index", "/oc-index")])
 def test_a_shared_briefing_keeps_a_view_inside_the_prefix_as_its_normalised_path(briefing_app, href, normal):
-    from components.briefing import shared_views
+    from components.briefing import BriefingState, shared_views
 
-    assert shared_views(briefing_app, {"view": [href], "title": ["t"]}) == ([{"href": normal, "title": "t"}], [])
+    assert shared_views(briefing_app, BriefingState(views=(href,), titles=("t",))) == (
+        [{"href": normal, "title": "t"}], [])
+
+
+def test_a_shared_briefing_link_keeps_every_view_in_order_with_its_title(briefing_app, index):
+    from components.briefing import MAX_VIEWS, BriefingState
+
+    state, notices = BriefingState.from_query("?view=/oc-index/&title=Quadrant&view=/oc-index/compare&view=/oc-index/"
+                                              "&title=Compare&title=Again", index)
+    assert state == BriefingState(views=("/oc-index/", "/oc-index/compare", "/oc-index/"),
+                                  titles=("Quadrant", "Compare", "Again")) and notices == []
+    assert BriefingState.from_query(state.to_query(), index) == (state, [])
+    assert state.href(briefing_app).startswith("/oc-index/briefing?view=%2Foc-index%2F&view=")
+    state, notices = BriefingState.from_query("?" + "&".join(f"view=/oc-index/{n}" for n in range(MAX_VIEWS + 2)),
+                                              index)
+    assert len(state.views) == MAX_VIEWS and state.views[-1] == f"/oc-index/{MAX_VIEWS - 1}"
+    assert notices == [f"A briefing holds at most {MAX_VIEWS} views; the first {MAX_VIEWS} are kept."]
