@@ -57,8 +57,8 @@ def quadrant_body(country):
 def deck_body():
     return callback_body([(ids.DECK.RESULT, "data"), (ids.DECK.STATUS, "children")], [(ids.DECK.BUILD, "n_clicks", 1)],
                          f"{ids.DECK.BUILD}.n_clicks",
-                         [(ids.DECK.COUNTRIES, "value", COUNTRIES), (ids.DECK.VIEWS, "value", VIEWS),
-                          (ids.DECK.EDITION, "value", EDITION)])
+                         [(ids.DECK.EDITION, "value", EDITION), (ids.DECK.COUNTRIES, "value", COUNTRIES),
+                          (ids.DECK.VIEWS, "value", VIEWS), (ids.SHELL.SYNC, "href", None)])
 
 
 def probe(client: httpx.Client, rounds: int) -> list[float]:

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app import create_app  # noqa: E402
 from benchmarks.common import callback_body, report, time_callback  # noqa: E402
 from components import ids  # noqa: E402
+from components.weights import slider_groups  # noqa: E402
 from ocindex import weights as wt  # noqa: E402
 from ocindex.settings import Settings  # noqa: E402
 
@@ -31,7 +32,7 @@ def main() -> None:
     client = app.server.test_client()
     client.get("/")
     data = app.server.config["OCINDEX_STORE"].index
-    groups = wt.weight_groups(data, data.latest)
+    groups = slider_groups(data)  # in the order of the sliders, as the browser sends their values
     rng = random.Random(1)
     steps = [wt.LOWEST + wt.STEP * n for n in range(int((wt.HIGHEST - wt.LOWEST) / wt.STEP) + 1)]
 
@@ -50,7 +51,6 @@ def main() -> None:
             [(ids.WEIGHTS.EDITION, "value", data.latest), (ids.WEIGHTS.COMPOSITE, "value", "criminality")],
             f"{ids.WEIGHTS.EDITION}.value")
         body["inputs"].append([{"id": i, "property": "value", "value": v} for i, v in zip(slider_ids, values)])
-        body["state"] = [[{"id": i, "property": "id", "value": i} for i in slider_ids]]
         samples, size = time_callback(client, body, 1)
         served += samples
     report("what_if(): 4 composites + ranks, 193 countries", domain)

@@ -52,8 +52,8 @@ def test_e003_a_deck_is_built_by_the_celery_worker_and_returned_through_gunicorn
     gunicorn = processes[2]
     body = callback_body([(ids.DECK.RESULT, "data"), (ids.DECK.STATUS, "children")], [(ids.DECK.BUILD, "n_clicks", 1)],
                          f"{ids.DECK.BUILD}.n_clicks",
-                         [(ids.DECK.COUNTRIES, "value", ["PER", "COL"]), (ids.DECK.VIEWS, "value", ["quadrant"]),
-                          (ids.DECK.EDITION, "value", 2023), (ids.DECK.URL, "href", f"{base}/deck")])
+                         [(ids.DECK.EDITION, "value", 2023), (ids.DECK.COUNTRIES, "value", ["PER", "COL"]),
+                          (ids.DECK.VIEWS, "value", ["quadrant"]), (ids.SHELL.SYNC, "href", f"{base}/deck")])
     with httpx.Client(base_url=base, timeout=60) as client:
         end_id = dash_end_id(client.get("/").text)
         answer, progress = run_background(client, "/_dash-update-component", body, end_id, timeout=180)
