@@ -133,7 +133,7 @@ def layout(app: Dash, store: DataStore, state: BriefState, notices: list[str]):
                 dbc.Col(charts.graph(ids.BRIEF.GRAPH, "the quadrant chart",
                                      charts.finish(brief_figure(data, iso3, edition), False, "brief", iso3, edition),
                                      responsive=False, config={"displayModeBar": False}, className="oc-brief-graph"),
-                        width=6),
+                        sm=6),
                 dbc.Col([
                     html.Div(brief.quadrant, className="badge text-bg-light border mb-1"),
                     html.Table([html.Thead(html.Tr([html.Th(""), html.Th("Score", className="text-end"),
@@ -145,16 +145,16 @@ def layout(app: Dash, store: DataStore, state: BriefState, notices: list[str]):
                     _region_table(brief, data),
                     dcc.Link("Every region ranked →", href=RegionsState(edition=edition, country=iso3).href(app),
                              className="small oc-no-print"),
-                ], width=6),
+                ], sm=6),
             ], className="g-2"),
             dbc.Row([
                 dbc.Col([html.H2("Largest criminal markets", className="h6 mb-1"), _scores(brief.top_markets, brief, data),
                          html.H2("Most influential actors", className="h6 mb-1"), _scores(brief.top_actors, brief, data)],
-                        width=6),
+                        sm=6),
                 dbc.Col([html.H2("Weakest resilience", className="h6 mb-1"),
                          _scores(brief.weakest_resilience, brief, data),
                          html.H2("Strongest resilience", className="h6 mb-1"),
-                         _scores(brief.strongest_resilience, brief, data)], width=6),
+                         _scores(brief.strongest_resilience, brief, data)], sm=6),
             ], className="g-3"),
             dbc.Row([
                 dbc.Col([html.H2(f"{data.catalogue[MAP_INDICATOR].label}, {edition}: {brief.country} outlined",
@@ -165,10 +165,10 @@ def layout(app: Dash, store: DataStore, state: BriefState, notices: list[str]):
                                       responsive=False, className="oc-brief-graph",
                                       config={"displayModeBar": False,
                                               "topojsonURL": app.get_relative_path("/vendor/topojson/")})],
-                        width=4),
+                        sm=4),
                 dbc.Col([html.H2("What the profile says", className="h6 mb-1"),
                          html.Ul(excerpts, className="small mb-1 oc-brief-excerpts") if excerpts else
-                         narrative.no_profile()], width=8),
+                         narrative.no_profile()], sm=8),
             ], className="g-3"),
             html.Footer(["Sources: " + "; ".join(brief.sources) + ". Scores 1–10; ranks: higher score first, ties "
                          "share a place. ",

@@ -26,6 +26,13 @@ def plain(tree):
     return json.loads(json.dumps(tree, cls=plotly.utils.PlotlyJSONEncoder))
 
 
+def scroll_box(name: str, children=None, *, className: str = "", **kwargs) -> html.Div:
+    """A box whose wide content (a table) scrolls sideways inside it on a narrow screen instead of widening the page:
+    a tab stop, so that the keyboard can scroll it, and a named region, so that a screen reader says what it holds."""
+    return html.Div(children, role="region", tabIndex="0", className=f"table-responsive {className}".strip(),
+                    **{"aria-label": name}, **kwargs)
+
+
 def last(query: dict[str, list[str]], key: str) -> str | None:
     values = query.get(key) or []
     return values[-1] if values else None

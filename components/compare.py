@@ -17,7 +17,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import charts, ids, registry
-from .common import breadcrumbs, change_text, country_href, country_options, global_rank, notice
+from .common import breadcrumbs, change_text, country_href, country_options, global_rank, notice, scroll_box
 from .registry import Nav, Page, Table
 from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, param
 
@@ -104,8 +104,8 @@ def body(app: Dash, data: IndexData, state: CompareState, present: bool = False)
                                    charts.finish(quadrant, present, "compare-quadrant", *countries, edition))],
                      className="mb-3"),
             dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
-                      dbc.Table([head, html.Tbody(table_rows)], size="sm", hover=True,
-                                className="mb-0 small oc-sticky-head")]),
+                      scroll_box("Scores, ranks and change", dbc.Table(
+                          [head, html.Tbody(table_rows)], size="sm", hover=True, className="mb-0 small oc-sticky-head"))]),
             dcc.Link("A briefing deck of these countries →", className="d-inline-block mt-2 oc-no-print",
                      href=app.get_relative_path("/deck") + f"?edition={edition}&countries={','.join(countries)}"),
         ], xl=6),

@@ -20,7 +20,7 @@ from ocindex.store import DataStore
 from serving import cache
 
 from . import charts, grid, ids, narrative, regions, registry
-from .common import breadcrumbs, composite_summary, help_text, notice, path_table, plain
+from .common import breadcrumbs, composite_summary, help_text, notice, path_table, plain, scroll_box
 from .registry import Page, Table
 from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, href, param
 
@@ -98,7 +98,7 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
                                      style={"minWidth": "12rem"}),
                     ], className="py-1 d-flex align-items-center flex-wrap gap-1"),
                     charts.graph(ids.COUNTRY.PATH, "the path across editions"),
-                    html.Div(id=ids.COUNTRY.PATH_TABLE),
+                    scroll_box("Across editions, as a table", id=ids.COUNTRY.PATH_TABLE),
                 ], className="mb-3"),
             ], lg=4),
             dbc.Col(dbc.Card([
@@ -125,7 +125,7 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
                                               zip(countries["iso3"], countries["country"]) if i != iso3]),
                         md=8),
             ], className="align-items-center"), className="py-1"),
-            html.Div(id=ids.COUNTRY.PEER_TABLE),
+            scroll_box("Side by side with peers", id=ids.COUNTRY.PEER_TABLE),
         ], className="mb-4"),
     ], fluid=True, className="py-2")
 

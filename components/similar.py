@@ -14,7 +14,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import ids, registry
-from .common import breadcrumbs, country_href, notice
+from .common import breadcrumbs, country_href, notice, scroll_box
 from .registry import Nav, Page, Table
 from .urlstate import Choice, CountryInPath, Edition, PageState, href, param
 
@@ -59,7 +59,7 @@ def layout(app: Dash, store: DataStore, state: SimilarState, notices: list[str])
                     lg=6),
             dbc.Col(dbc.Card([
                 registry.csv_header("Standing among peers", SimilarState.name, "standing"),
-                html.Div(id=ids.SIMILAR.PEERS, className="oc-ranking"),
+                scroll_box("Standing among peers", id=ids.SIMILAR.PEERS, className="oc-ranking"),
             ]), lg=6),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")

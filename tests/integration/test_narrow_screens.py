@@ -1,0 +1,80 @@
+"""Phones and tablets: every view at 390 and 768 px wide, with no sideways scroll of the page."""
+
+from __future__ import annotations
+
+from dash.testing.wait import until
+
+from components import ids
+
+from .test_accessibility import VIEWS, settled
+
+WIDTHS = (390, 768)  # a phone held upright, a tablet held upright
+# The country profile with its default peers too: five columns side by side.
+NARROW_VIEWS = [*VIEWS, "/country/PER"]
+
+# The outermost elements that stick out past the viewport's right edge, unless a scrolling box of their own that
+# itself fits holds them (a wide table may scroll inside its container).
+OVERFLOWING = """
+const edge = document.documentElement.clientWidth, found = [];
+for (const element of document.body.querySelectorAll('*')) {
+    const box = element.getBoundingClientRect();
+    if (!box.width || box.right <= edge + 0.5) continue;
+    let holder = element.parentElement, held = false;
+    for (; holder && holder !== document.body; holder = holder.parentElement) {
+        if (getComputedStyle(holder).overflowX !== 'visible' && holder.getBoundingClientRect().right <= edge + 0.5) {
+            held = true;
+            break;
+        }
+    }
+    if (!held) found.push(element);
+}
+return found.filter(e => !found.includes(e.parentElement)).map(e =>
+    e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map(c => '.' + c).join('')
+    + ' (right edge at ' + Math.round(e.getBoundingClientRect().right) + ' px)');
+"""
+
+# Boxes that scroll sideways: each must be reachable by keyboard and named, so that a screen reader says what it is.
+UNNAMED_SCROLLERS = """
+return [...document.body.querySelectorAll('*')].filter(e => {
+    const style = getComputedStyle(e);
+    return ['auto', 'scroll'].includes(style.overflowX) && e.scrollWidth > e.clientWidth + 1
+        && !e.closest('.ag-root-wrapper') && !e.closest('.js-plotly-plot')
+        && !(e.tabIndex >= 0 && (e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')));
+}).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map(c => '.' + c).join(''));
+"""
+
+
+def resize(duo, width: int) -> None:
+    """The viewport exactly `width` CSS px wide (a window's size would include its frame)."""
+    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+
+
+def test_n001_no_view_scrolls_sideways_on_a_phone_or_tablet(start):
+    duo = start("/")
+    base = duo.server.url.rstrip("/")
+    found = []
+    for width in WIDTHS:
+        resize(duo, width)
+        for view in NARROW_VIEWS:
+            duo.driver.get(base + view)
+            settled(duo)
+            page, viewport = duo.driver.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            if page > viewport:
+                found.append(f"{view} at {width} px is {page} px wide in {viewport} px: "
+                             + ", ".join(duo.driver.execute_script(OVERFLOWING)))
+            if unnamed := duo.driver.execute_script(UNNAMED_SCROLLERS):
+                found.append(f"{view} at {width} px scrolls sideways without a keyboard stop and a name: "
+                             + ", ".join(unnamed))
+
+        # The navigation folds behind its toggler, which opens it.
+        duo.driver.get(base + "/")
+        settled(duo)
+        menu = duo.find_element(f"#{ids.SHELL.NAV_MENU}")
+        assert not menu.is_displayed()
+        duo.find_element(f"#{ids.SHELL.NAV_TOGGLE}").click()
+        until(menu.is_displayed, timeout=5)
+        found += [f"/ at {width} px with the menu open: {e}" for e in duo.driver.execute_script(OVERFLOWING)]
+    assert not found, "\n".join(found)
+    assert duo.get_logs() == []
