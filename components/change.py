@@ -98,7 +98,7 @@ def layout(app: Dash, store: DataStore, state: ChangeState, notices: list[str]):
                      dcc.Dropdown(id=ids.CHANGE.COUNTRY, options=country_options(data), value=state.country,
                                   placeholder="Search a country…")], lg=3),
         ], className="g-2 align-items-end mb-2 oc-controls-row"),
-        html.Div(id=ids.CHANGE.PAIR_NOTE),
+        html.Div(id=ids.CHANGE.PAIR_NOTE, role="status", **{"aria-live": "polite"}),
         dbc.Row([
             dbc.Col(dbc.Card([
                 dbc.CardHeader("Official against like-for-like change, every country", className="py-1 fw-semibold"),

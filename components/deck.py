@@ -85,8 +85,8 @@ def layout(app: Dash, store: DataStore, state: DeckState, notices: list[str]):
         ], className="d-flex gap-2 mb-3"),
         html.Div(dbc.Progress(id=ids.DECK.PROGRESS, value=0, max=1, className="mb-1", style={"height": "1.4rem"}),
                  **{"data-a11y-name": "Deck progress"}),
-        html.Div(id=ids.DECK.STEP, className="small text-body-secondary mb-2", **{"aria-live": "polite"}),
-        html.Div(id=ids.DECK.STATUS, className="mb-2", **{"aria-live": "polite"}),
+        html.Div(id=ids.DECK.STEP, className="small text-body-secondary mb-2", role="status", **{"aria-live": "polite"}),
+        html.Div(id=ids.DECK.STATUS, className="mb-2", role="status", **{"aria-live": "polite"}),
         html.Div([
             dbc.Button("Download PowerPoint (.pptx)", id=ids.DECK.PPTX, color="success", disabled=True),
             dbc.Button("Download PDF", id=ids.DECK.PDF, color="success", outline=True, disabled=True),

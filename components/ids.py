@@ -44,6 +44,6 @@ DECK = _ids("deck", """
 SIMILAR = _ids("similar", "NOTICE ISO3 EDITION SCOPE LIST PEERS")
 # Pattern-matching types: SLIDER: {"type": SLIDER, "group": <group key>}
 WEIGHTS = _ids("weights", "NOTICE EDITION COMPOSITE SLIDER RESET BANNER TABLE SUMMARY")
-SEARCH = _ids("search", "TERM RESULTS")
+SEARCH = _ids("search", "TERM STATUS RESULTS")
 BRIEFING = _ids("briefing", "VIEWS NOTICE PRESENT KEEP")
 REGIONS = _ids("regions", "NOTICE COUNTRY EDITION LEVEL INDICATOR GRAPH TABLE NOTE MESSAGE")

@@ -86,7 +86,7 @@ def layout(app: Dash, store: DataStore, state: RegionsState, notices: list[str])
             dbc.Col(dbc.Card([dbc.CardHeader("Average score", className="py-1 fw-semibold"),
                               charts.graph(ids.REGIONS.GRAPH, "the ranking chart")]), lg=6),
             dbc.Col(dbc.Card([registry.csv_header("Ranking and member countries", RegionsState.name),
-                              html.Div(id=ids.REGIONS.MESSAGE),
+                              html.Div(id=ids.REGIONS.MESSAGE, role="status", **{"aria-live": "polite"}),
                               grid.grid(ids.REGIONS.TABLE, ranking_columns(data, state.edition, state.level),
                                         row_id="group", height="560px", options={"rowSelection": {
                                             "mode": "singleRow", "checkboxes": False,

@@ -65,6 +65,8 @@ def layout(app: Dash, store: DataStore, state: SearchState, notices: list[str]):
             ], style={"maxWidth": "40rem"}),
             registry.csv_button(SearchState.name),
         ], className="d-flex gap-2 align-items-center mb-3"),
+        # Announced to screen readers as each search ends: a live region must stay on the page to be heard.
+        html.Div(id=ids.SEARCH.STATUS, role="status", **{"aria-live": "polite"}),
         dcc.Loading(html.Div(id=ids.SEARCH.RESULTS), delay_show=300),
     ], className="py-2")
 
@@ -87,23 +89,23 @@ def _passage(passage: Passage, data: IndexData) -> html.Li:
     ], className="oc-excerpt mb-2")
 
 
-def results(app: Dash, data: IndexData, narratives: Narratives, term: str):
+def results(app: Dash, data: IndexData, narratives: Narratives, term: str) -> tuple:
+    """(what the search found, in one announcement; the passages found)"""
     term = " ".join(term.split())
     if not term:
-        return html.P(["Try ", *[item for example in EXAMPLES for item in (
+        return None, html.P(["Try ", *[item for example in EXAMPLES for item in (
             dcc.Link(example, href=SearchState(term=example).href(app)), ", ")][:-1],
             "."], className="text-body-secondary")
     if not narratives.documents:
-        return dbc.Alert("No profile text is loaded.",
-                         color="light")
+        return dbc.Alert("No profile text is loaded.", color="light"), None
     try:
         found = narratives.search(term)
     except ValueError as exc:
-        return dbc.Alert(f"'{term}': {exc}.", color="warning", className="py-2")
+        return dbc.Alert(f"'{term}': {exc}.", color="warning", className="py-2"), None
     if not found:
         names = "; ".join(d.title for d in narratives.documents)
         return html.P(f"No passage mentions '{term}' in the {len(narratives.documents)} loaded documents ({names}).",
-                      className="text-body-secondary")
+                      className="text-body-secondary"), None
     by_country: dict[tuple[str, int], dict[str, list[Passage]]] = {}
     for passage in found:
         key = (passage.document.iso3, passage.document.edition)
@@ -112,8 +114,8 @@ def results(app: Dash, data: IndexData, narratives: Narratives, term: str):
     order = {i.slug: n for n, i in enumerate(data.catalogue)}
     documents = len({p.document.name for p in found})
     passages = f"{len(found)} passage" + ("s" if len(found) != 1 else "")
-    sections = [html.P(f"{passages} in {documents} of {len(narratives.documents)} loaded documents.",
-                       className="small", **{"aria-live": "polite"})]
+    summary = html.P(f"{passages} in {documents} of {len(narratives.documents)} loaded documents.", className="small")
+    sections = []
     for (iso3, edition), groups in sorted(by_country.items(), key=lambda item: (
             data.wide(item[0][1]).at[item[0][0], "country"], item[0][1])):
         name = data.wide(edition).at[iso3, "country"]
@@ -132,7 +134,7 @@ def results(app: Dash, data: IndexData, narratives: Narratives, term: str):
                             f" · {edition} documents"], className="py-1"),
             dbc.CardBody(blocks, className="py-1"),
         ], className="mb-3"))
-    return sections
+    return summary, sections
 
 
 def passages_frame(data: IndexData, passages: list[Passage]) -> pd.DataFrame:
@@ -166,7 +168,8 @@ def table_rows(store: DataStore, state: SearchState) -> pd.DataFrame:
 
 
 def register(app: Dash, store: DataStore) -> None:
-    app.callback(Output(ids.SEARCH.RESULTS, "children"), inputs={"controls": PAGE.inputs()},
+    app.callback(Output(ids.SEARCH.STATUS, "children"), Output(ids.SEARCH.RESULTS, "children"),
+                 inputs={"controls": PAGE.inputs()},
                  )(lambda controls: update(app, store, controls))
 
 

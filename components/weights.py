@@ -114,7 +114,7 @@ def layout(app: Dash, store: DataStore, state: WeightsState, notices: list[str])
         html.P("Weigh the groups of indicators as your question needs, from 0 (left out) to 3; GI-TOC weighs every "
                "indicator equally (1). Composites and ranks are recomputed for every country, GI-TOC's beside them.",
                className="text-body-secondary"),
-        html.Div(id=ids.WEIGHTS.BANNER),
+        html.Div(id=ids.WEIGHTS.BANNER, role="status", **{"aria-live": "polite"}),  # says so as soon as a slider moves
         dbc.Row([
             dbc.Col(dbc.Card(dbc.CardBody([
                 dbc.Button("Reset to GI-TOC's weights", id=ids.WEIGHTS.RESET, size="sm", color="secondary", outline=True),

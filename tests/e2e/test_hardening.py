@@ -43,7 +43,8 @@ def data(tmp_path, workbook):
 
 
 def search_body(term: str) -> str:
-    return json.dumps(callbacks.body([(ids.SEARCH.RESULTS, "children")], [(ids.SEARCH.TERM, "value", term)],
+    return json.dumps(callbacks.body([(ids.SEARCH.STATUS, "children"), (ids.SEARCH.RESULTS, "children")],
+                                     [(ids.SEARCH.TERM, "value", term)],
                                      changed=callbacks.prop_id(ids.SEARCH.TERM, "value")))
 
 

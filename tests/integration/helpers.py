@@ -30,6 +30,13 @@ def texts(duo, selector: str) -> list[str]:
         "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.trim())", selector)
 
 
+def announced(duo, element_id: str) -> str:
+    """What a polite live region (role="status") holds: what a screen reader reads out when it changes."""
+    region = duo.find_element(f"#{element_id}")
+    assert (region.get_attribute("role"), region.get_attribute("aria-live")) == ("status", "polite"), element_id
+    return region.text
+
+
 def grid_values(duo, grid_id: str, field: str) -> list:
     """One field of every row an AG Grid displays, in display order (it draws only the rows in view)."""
     return duo.driver.execute_script("""

@@ -14,6 +14,8 @@ from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
+from .helpers import announced
+
 SOURCE = "Source: Global Organized Crime Index 2023, GI-TOC"
 
 
@@ -101,6 +103,8 @@ def test_p004_a_deck_builds_in_the_background_with_progress_and_downloads(start)
         return "ready" in duo.find_element(f"#{ids.DECK.STATUS}").text
     until(progressed, timeout=120, poll=0.2)
     assert any(" of 4 charts" in step for step in seen)  # progress was shown on the way
+    assert "ready" in announced(duo, ids.DECK.STATUS)
+    announced(duo, ids.DECK.STEP)  # the steps on the way were read out too
     assert duo.find_element(f"#{ids.DECK.BUILD}").is_enabled() and not duo.find_element(f"#{ids.DECK.CANCEL}").is_enabled()
 
     duo.find_element(f"#{ids.DECK.PPTX}").click()
@@ -121,6 +125,7 @@ def test_p005_a_deck_export_can_be_cancelled(start):
     until(lambda: duo.find_element(f"#{ids.DECK.CANCEL}").is_enabled(), timeout=30, poll=0.1)
     duo.find_element(f"#{ids.DECK.CANCEL}").click()
     duo.wait_for_contains_text(f"#{ids.DECK.STATUS}", "Cancelled")
+    assert announced(duo, ids.DECK.STATUS).startswith("Cancelled")
     until(lambda: duo.find_element(f"#{ids.DECK.BUILD}").is_enabled(), timeout=30)
     assert not duo.find_element(f"#{ids.DECK.PPTX}").is_enabled()
     assert duo.get_logs() == []
