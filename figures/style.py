@@ -14,7 +14,8 @@ CONTINENT_COLOURS = {
     "Europe": "#0072B2",
     "Oceania": "#CC79A7",
 }
-FALLBACK_COLOURS = ("#D55E00", "#F0E442", "#000000", "#999999")
+# For a continent a new edition adds: Okabe-Ito's others and Tol's wine (a grey would pass for pink under deuteranomaly).
+FALLBACK_COLOURS = ("#D55E00", "#F0E442", "#000000", "#882255")
 INK = "#212529"
 MUTED = "#6c757d"
 GRID = "#dee2e6"
