@@ -58,7 +58,21 @@
         // Our scrolling panels must be reachable by keyboard to be scrolled.
         document.querySelectorAll('.oc-scroll:not([tabindex]), .oc-ranking:not([tabindex]), .oc-narrative:not([tabindex])')
             .forEach(function (panel) { panel.setAttribute('tabindex', '0'); });
+        narrowCharts();
         retitle();
+    }
+
+    // On a phone, a chart takes the layout changes its figure carries for narrow screens (figures/style.py,
+    // on_narrow_screens), once for each figure Dash draws.
+    function narrowCharts() {
+        if (window.innerWidth >= 576 || !window.Plotly) { return; }
+        document.querySelectorAll('.js-plotly-plot').forEach(function (plot) {
+            const narrow = plot.layout && plot.layout.meta && plot.layout.meta.narrow;
+            if (narrow && plot.ocNarrowed !== plot.layout) {
+                plot.ocNarrowed = plot.layout;
+                window.Plotly.relayout(plot, narrow);
+            }
+        });
     }
 
     // "Skip to content" moves focus to the page itself without touching the URL's hash, which carries #present.

@@ -24,7 +24,8 @@ def export_name(*parts: object) -> str:
 def finish(figure: dict, present: object, *name: object) -> dict:
     """The figure as sent: named for export, enlarged for the projector when presentation mode is on."""
     figure = for_projector(figure) if present is True else clear_of_toolbar(figure)
-    figure["layout"] = {**figure.get("layout", {}), "meta": {"filename": export_name(*name)}}
+    layout = figure.get("layout", {})
+    figure["layout"] = {**layout, "meta": {**layout.get("meta", {}), "filename": export_name(*name)}}
     return figure
 
 

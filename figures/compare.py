@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from .style import GRID, base_layout
+from .style import GRID, base_layout, dot_rows_on_narrow_screens
 
 # Okabe-Ito colours with distinct shapes: still told apart in grey or with colour-vision deficiencies.
 SERIES = [("#0072B2", "circle"), ("#D55E00", "diamond"), ("#009E73", "square"), ("#CC79A7", "triangle-up"),
@@ -37,4 +37,4 @@ def compare_dots(rows: pd.DataFrame, countries: list[str]) -> dict:
                   legend=dict(orientation="h", xref="container", yref="container", y=1, yanchor="top", x=0),
                   margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
                   scattermode="group", scattergap=0.25)
-    return dict(data=traces, layout=layout)
+    return dot_rows_on_narrow_screens(dict(data=traces, layout=layout), labels)

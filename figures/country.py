@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from .style import CONTINENT_MARK, COUNTRY_MARK, GRID, REGION_MARK, WORLD_MARK, base_layout
+from .style import CONTINENT_MARK, COUNTRY_MARK, GRID, REGION_MARK, WORLD_MARK, base_layout, dot_rows_on_narrow_screens
 
 
 def profile_dots(profile: pd.DataFrame, country: str) -> dict:
@@ -37,7 +37,7 @@ def profile_dots(profile: pd.DataFrame, country: str) -> dict:
         margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
         clickmode="event",
     )
-    return dict(data=traces, layout=layout)
+    return dot_rows_on_narrow_screens(dict(data=traces, layout=layout), labels)
 
 
 PATH_MARKS = {"criminality": COUNTRY_MARK, "resilience": REGION_MARK}

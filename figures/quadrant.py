@@ -224,7 +224,8 @@ def _quadrant_captions(shown: pd.DataFrame) -> list[dict]:
         count = int(tally.get(quadrant, 0))
         captions.append(dict(
             x=x, y=y, xanchor=xanchor, yanchor=yanchor, showarrow=False, align=xanchor,
-            text=f"{quadrant}<br><b>{count} {'country' if count == 1 else 'countries'}</b>",
+            # One line per part, so that two captions side by side fit a phone's width.
+            text=f"{quadrant.replace(' – ', '<br>')}<br><b>{count} {'country' if count == 1 else 'countries'}</b>",
             font=dict(size=11, color=MUTED),
             bgcolor="rgba(255,255,255,0.8)",
         ))

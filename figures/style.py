@@ -108,6 +108,22 @@ def scale_for(pillar: str) -> str:
     return RESILIENCE_SCALE if pillar == "resilience" else CRIMINALITY_SCALE
 
 
+def on_narrow_screens(figure: dict, **changes) -> dict:
+    """The figure, carrying the layout changes (Plotly.relayout's dotted keys) that keep it readable on a phone:
+    assets/a11y.js applies them where the screen is narrower than Bootstrap's sm breakpoint (576 px)."""
+    layout = figure.setdefault("layout", {})
+    layout["meta"] = {**layout.get("meta", {}), "narrow": changes}
+    return figure
+
+
+def dot_rows_on_narrow_screens(figure: dict, labels: list[str]) -> dict:
+    """A dot plot of one row per label: on a phone its labels wrap onto short lines in smaller type, so that they
+    leave the scores most of the width; the rows grow to hold two lines."""
+    return on_narrow_screens(figure, **{
+        "yaxis.tickvals": labels, "yaxis.ticktext": [wrap_label(label, 16) for label in labels],
+        "yaxis.tickfont.size": 11, "height": 34 * len(labels) + 110})
+
+
 def wrap_label(text: str, width: int = 22) -> str:
     """Break a long axis label onto lines of about `width` characters, at spaces."""
     lines, line = [], ""
