@@ -114,6 +114,9 @@ def layout(app: Dash, store: DataStore, state: IndicatorState, notices: list[str
     indicator = data.catalogue[slug]
     options = [{"label": i.label, "value": i.slug} for i in data.catalogue if editions_of(data, i.slug)]
     return dbc.Container([
+        # Another indicator is another page. A callback whose output (the shell's location) is in the layout before
+        # its input fires when the input arrives, prevent_initial_call or not: this one comes with the page.
+        dcc.Location(id=ids.INDICATOR.NAV, refresh="callback-nav"),
         dcc.Store(id=ids.INDICATOR.SLUG, data=slug),
         breadcrumbs(app, parent_trail(data, indicator)),
         notice(ids.INDICATOR.NOTICE, notices),
@@ -300,7 +303,7 @@ def register(app: Dash, store: DataStore) -> None:
                  inputs={"controls": PAGE.inputs("edition", "country", state=("slug",))},
                  )(lambda controls: update_selected(app, store, controls))
     grid.mark_selected(app, ids.INDICATOR.RANKING, ids.INDICATOR.COUNTRY)
-    app.callback(Output(ids.SHELL.URL, "href", allow_duplicate=True),
+    app.callback(Output(ids.INDICATOR.NAV, "href"),
                  inputs={"target": Input(ids.INDICATOR.JUMP, "value"),
                          "controls": PAGE.inputs("slug", "edition", "country", kind=State)},
                  prevent_initial_call=True)(lambda target, controls: jump(app, store.index, target, controls))

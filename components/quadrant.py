@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 
 from figures.quadrant import MAX_LABELS, QuadrantChart, like_for_like_caption, quadrant_chart
 from ocindex import likeforlike as lfl
@@ -17,9 +17,6 @@ from serving import cache
 
 from . import charts, ids, registry
 from .common import (
-    checked_edition,
-    checked_list,
-    clicked_country,
     composite_summary,
     country_href,
     country_options,
@@ -114,6 +111,7 @@ def layout(app: Dash, store: DataStore, state: QuadrantState, notices: list[str]
     data = store.index
     table = data.wide(state.edition)
     return html.Div([
+        dcc.Store(id=ids.QUADRANT.CHOICES, data=edition_choices(data)),
         notice(ids.QUADRANT.NOTICE, notices),
         dbc.Row([
             dbc.Col(_controls(data, state, table), lg=3, className="oc-controls"),
@@ -188,6 +186,16 @@ def _side(data: IndexData, state: QuadrantState):
 def _region_options(table, continents):
     rows = table[table["continent"].isin(continents)] if continents else table
     return sorted(rows["region"].unique())
+
+
+def edition_choices(data: IndexData) -> dict[str, dict]:
+    """Per edition, what the controls that follow the edition offer: the earlier editions change can be read
+    since (and the default, the previous one) and each continent's regions. The browser switches them itself,
+    so an edition switch sends one request for the chart instead of waiting for these first."""
+    return {str(edition): {
+        "since": list(q.earlier_editions(data, edition)), "previous": data.previous_edition(edition),
+        "regions": {c: _region_options(table, (c,)) for c in sorted(table["continent"].unique())},
+    } for edition in data.editions for table in [data.wide(edition)]}
 
 
 # ----------------------------------------------------------------------------------------------- panels
@@ -301,20 +309,6 @@ def changes_panel(data: IndexData, state: QuadrantState):
 # ----------------------------------------------------------------------------------------------- callbacks
 
 
-def since_choices(data: IndexData, edition: int, since) -> tuple[list[dict], int | None, bool]:
-    """After an edition change: the earlier editions to read change since, the one kept, and whether to hide them."""
-    options = since_options(data, edition)
-    kept = since if since in [o["value"] for o in options] else data.previous_edition(edition)
-    return options, kept, not options
-
-
-def region_choices(data: IndexData, edition: int, continents, regions) -> tuple[list[str], list[str]]:
-    """The regions of the chosen continents, and the chosen regions still among them."""
-    table = data.wide(edition)
-    options = _region_options(table, checked_list(continents, set(table["continent"])))
-    return options, [r for r in regions if r in options] if isinstance(regions, list) else []
-
-
 def chart_update(data: IndexData, state: QuadrantState, present, changed: bool, built: QuadrantChart):
     """The chart as sent, its note and its description; a control change (`changed`) updates it in place."""
     figure, note, description = built
@@ -328,26 +322,48 @@ def chart_update(data: IndexData, state: QuadrantState, present, changed: bool, 
 
 
 def register(app: Dash, store: DataStore) -> None:
-    app.callback(Output(ids.QUADRANT.SINCE, "options"), Output(ids.QUADRANT.SINCE, "value"),
-                 Output(ids.QUADRANT.SINCE_ROW, "hidden"), Input(ids.QUADRANT.EDITION, "value"),
-                 State(ids.QUADRANT.SINCE, "value"), prevent_initial_call=True)(
-        lambda edition, since: since_choices(store.index, checked_edition(edition, store.index), since))
+    app.clientside_callback(
+        """function(edition, since, choices) {
+            const choice = choices && choices[edition];
+            if (!choice) { throw window.dash_clientside.PreventUpdate; }
+            const options = choice.since.map(e => ({label: String(e), value: e}));
+            return [options, choice.since.includes(since) ? since : choice.previous, !options.length];
+        }""",
+        Output(ids.QUADRANT.SINCE, "options"), Output(ids.QUADRANT.SINCE, "value"), Output(ids.QUADRANT.SINCE_ROW, "hidden"),
+        Input(ids.QUADRANT.EDITION, "value"), State(ids.QUADRANT.SINCE, "value"), State(ids.QUADRANT.CHOICES, "data"),
+        prevent_initial_call=True)
 
-    app.callback(Output(ids.QUADRANT.REGION, "options"), Output(ids.QUADRANT.REGION, "value"),
-                 Input(ids.QUADRANT.EDITION, "value"), Input(ids.QUADRANT.CONTINENT, "value"),
-                 State(ids.QUADRANT.REGION, "value"), prevent_initial_call=True)(
-        lambda edition, continents, regions: region_choices(
-            store.index, checked_edition(edition, store.index), continents, regions))
+    # The regions of the edition, within the chosen continents (all when none is chosen).
+    app.clientside_callback(
+        """function(edition, continents, regions, choices) {
+            const choice = choices && choices[edition];
+            if (!choice) { throw window.dash_clientside.PreventUpdate; }
+            const within = Array.isArray(continents) && continents.length ? continents : Object.keys(choice.regions);
+            const options = [...new Set(within.flatMap(c => choice.regions[c] || []))].sort();
+            return [options, Array.isArray(regions) ? regions.filter(r => options.includes(r)) : []];
+        }""",
+        Output(ids.QUADRANT.REGION, "options"), Output(ids.QUADRANT.REGION, "value"),
+        Input(ids.QUADRANT.EDITION, "value"), Input(ids.QUADRANT.CONTINENT, "value"), State(ids.QUADRANT.REGION, "value"),
+        State(ids.QUADRANT.CHOICES, "data"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.QUADRANT.COUNTRY, "value"), Input(ids.QUADRANT.GRAPH, "clickData"),
-                  Input({"type": ids.QUADRANT.PICK, "list": ALL, "iso3": ALL}, "n_clicks"), prevent_initial_call=True)
-    def select_country(click, _picks):
-        trigger = ctx.triggered_id
-        if trigger == ids.QUADRANT.GRAPH:
-            return clicked_country(click)
-        if isinstance(trigger, dict) and ctx.triggered[0]["value"]:
-            return trigger["iso3"]
-        return no_update  # a list was re-rendered, nobody clicked
+    # A click on a point or on a list entry selects its country. In the browser: the lists are redrawn with
+    # every change, and each redraw of a list entry counts as an input change that asks nothing of the server.
+    app.clientside_callback(
+        """function(click, _picks) {
+            const context = window.dash_clientside.callback_context;
+            const trigger = context.triggered_id;
+            if (trigger === 'GRAPH') {
+                const point = click && click.points && click.points[0];
+                const iso3 = point && (point.location || point.customdata);
+                if (typeof iso3 === 'string') { return iso3; }
+            } else if (trigger && typeof trigger.iso3 === 'string' && context.triggered.length && context.triggered[0].value) {
+                return trigger.iso3;
+            }
+            return window.dash_clientside.no_update;
+        }""".replace("GRAPH", ids.QUADRANT.GRAPH),
+        Output(ids.QUADRANT.COUNTRY, "value"),
+        Input(ids.QUADRANT.GRAPH, "clickData"), Input({"type": ids.QUADRANT.PICK, "list": ALL, "iso3": ALL}, "n_clicks"),
+        prevent_initial_call=True)
 
     @cache.of(app.server).memoize()
     def cached_chart(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache

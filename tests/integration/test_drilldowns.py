@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
@@ -79,4 +80,19 @@ def test_d004_unknown_pages_say_so_and_lead_home(start):
     duo.wait_for_contains_text(".alert", "There is no indicator with that name")
     click_link(duo, "Back to the quadrant")
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    assert duo.get_logs() == []
+
+
+def test_d005_another_indicator_opens_its_page_for_the_same_edition_and_country(start):
+    duo = start("/indicator/cocaine-trade?edition=2021&country=PER")
+    duo.wait_for_element(f"{PERU_ROW}.ag-row-selected")
+    assert "/indicator/cocaine-trade?" in duo.driver.current_url  # opening the page navigates nowhere
+    duo.find_element(f"#{ids.INDICATOR.JUMP}").click()
+    search = duo.find_element(".dash-dropdown-search")
+    search.send_keys("Heroin trade")
+    duo.wait_for_contains_text(".dash-dropdown-options", "Heroin trade")
+    search.send_keys(Keys.ENTER)  # the new page replaces the menu: nothing left to close
+    duo.wait_for_contains_text("h1", "Heroin trade")
+    assert "/indicator/heroin-trade?edition=2021&country=PER" in duo.driver.current_url
+    duo.wait_for_contains_text(f"#{ids.INDICATOR.SELECTED} h2", "Peru")
     assert duo.get_logs() == []
