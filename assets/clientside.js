@@ -99,6 +99,37 @@ window.dash_clientside.ocindex = (function () {
         // A grid's row for the country chosen elsewhere on the page, selected without re-sending the rows.
         selectRow: function (country) { return {ids: country ? [country] : []}; },
 
+        // --- The quadrant (components/quadrant.py): what follows the edition, switched without a request
+
+        // Change since: the earlier editions of the edition (choices: edition_choices()), keeping the one chosen.
+        sinceChoices: function (edition, since, choices) {
+            const choice = choices && choices[edition];
+            if (!choice) { throw window.dash_clientside.PreventUpdate; }
+            const options = choice.since.map(function (e) { return {label: String(e), value: e}; });
+            return [options, choice.since.includes(since) ? since : choice.previous, !options.length];
+        },
+        // The edition's regions within the chosen continents (all when none is), keeping the chosen ones there.
+        regionChoices: function (edition, continents, regions, choices) {
+            const choice = choices && choices[edition];
+            if (!choice) { throw window.dash_clientside.PreventUpdate; }
+            const within = Array.isArray(continents) && continents.length ? continents : Object.keys(choice.regions);
+            const options = Array.from(new Set(within.flatMap(function (c) { return choice.regions[c] || []; }))).sort();
+            return [options, Array.isArray(regions) ? regions.filter(function (r) { return options.includes(r); }) : []];
+        },
+        // A click on a point (its customdata) or on a list entry (its id) selects the country. The lists are
+        // redrawn with every change, which counts as a change of their entries' n_clicks: 0 means nobody clicked.
+        pickCountry: function (click) {
+            const context = window.dash_clientside.callback_context;
+            const trigger = context.triggered_id;
+            if (trigger && typeof trigger === 'object') {
+                const clicked = context.triggered.length && context.triggered[0].value;
+                return clicked && typeof trigger.iso3 === 'string' ? trigger.iso3 : window.dash_clientside.no_update;
+            }
+            const point = click && click.points && click.points[0];
+            const iso3 = point && (point.location || point.customdata);
+            return typeof iso3 === 'string' ? iso3 : window.dash_clientside.no_update;
+        },
+
         // --- The country brief
 
         print: function (clicks) {

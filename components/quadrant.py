@@ -15,7 +15,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 from serving import cache
 
-from . import charts, ids, registry
+from . import charts, clientside, ids, registry
 from .common import (
     composite_summary,
     country_href,
@@ -322,46 +322,19 @@ def chart_update(data: IndexData, state: QuadrantState, present, changed: bool, 
 
 
 def register(app: Dash, store: DataStore) -> None:
+    # In the browser (assets/clientside.js): an edition switch then sends one request, for the chart, instead of
+    # waiting for these first; a list redrawn sends none.
     app.clientside_callback(
-        """function(edition, since, choices) {
-            const choice = choices && choices[edition];
-            if (!choice) { throw window.dash_clientside.PreventUpdate; }
-            const options = choice.since.map(e => ({label: String(e), value: e}));
-            return [options, choice.since.includes(since) ? since : choice.previous, !options.length];
-        }""",
+        clientside.function("sinceChoices"),
         Output(ids.QUADRANT.SINCE, "options"), Output(ids.QUADRANT.SINCE, "value"), Output(ids.QUADRANT.SINCE_ROW, "hidden"),
         Input(ids.QUADRANT.EDITION, "value"), State(ids.QUADRANT.SINCE, "value"), State(ids.QUADRANT.CHOICES, "data"),
         prevent_initial_call=True)
-
-    # The regions of the edition, within the chosen continents (all when none is chosen).
     app.clientside_callback(
-        """function(edition, continents, regions, choices) {
-            const choice = choices && choices[edition];
-            if (!choice) { throw window.dash_clientside.PreventUpdate; }
-            const within = Array.isArray(continents) && continents.length ? continents : Object.keys(choice.regions);
-            const options = [...new Set(within.flatMap(c => choice.regions[c] || []))].sort();
-            return [options, Array.isArray(regions) ? regions.filter(r => options.includes(r)) : []];
-        }""",
-        Output(ids.QUADRANT.REGION, "options"), Output(ids.QUADRANT.REGION, "value"),
+        clientside.function("regionChoices"), Output(ids.QUADRANT.REGION, "options"), Output(ids.QUADRANT.REGION, "value"),
         Input(ids.QUADRANT.EDITION, "value"), Input(ids.QUADRANT.CONTINENT, "value"), State(ids.QUADRANT.REGION, "value"),
         State(ids.QUADRANT.CHOICES, "data"), prevent_initial_call=True)
-
-    # A click on a point or on a list entry selects its country. In the browser: the lists are redrawn with
-    # every change, and each redraw of a list entry counts as an input change that asks nothing of the server.
     app.clientside_callback(
-        """function(click, _picks) {
-            const context = window.dash_clientside.callback_context;
-            const trigger = context.triggered_id;
-            if (trigger === 'GRAPH') {
-                const point = click && click.points && click.points[0];
-                const iso3 = point && (point.location || point.customdata);
-                if (typeof iso3 === 'string') { return iso3; }
-            } else if (trigger && typeof trigger.iso3 === 'string' && context.triggered.length && context.triggered[0].value) {
-                return trigger.iso3;
-            }
-            return window.dash_clientside.no_update;
-        }""".replace("GRAPH", ids.QUADRANT.GRAPH),
-        Output(ids.QUADRANT.COUNTRY, "value"),
+        clientside.function("pickCountry"), Output(ids.QUADRANT.COUNTRY, "value"),
         Input(ids.QUADRANT.GRAPH, "clickData"), Input({"type": ids.QUADRANT.PICK, "list": ALL, "iso3": ALL}, "n_clicks"),
         prevent_initial_call=True)
 
