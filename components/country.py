@@ -25,6 +25,8 @@ from .registry import Page, Table
 from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, href, param
 
 MAX_PEERS = 4
+LINKS = ("One-page brief →", "Countries like this →", "Briefing deck →")
+LINK_IDS = (ids.COUNTRY.BRIEF_LINK, ids.COUNTRY.SIMILAR_LINK, ids.COUNTRY.DECK_LINK)
 COMPONENT_TITLES = {"criminal markets": "Criminal markets", "criminal actors": "Criminal actors",
                     "resilience": "Resilience"}
 
@@ -80,12 +82,8 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
             dbc.Col(html.H1(name, className="h3 mb-0"), width="auto"),
             dbc.Col(dbc.RadioItems(id=ids.COUNTRY.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                                    value=edition, inline=True), width="auto"),
-            dbc.Col(dcc.Link("One-page brief →", href=href(app, "brief", iso3=iso3, edition=edition),
-                             id=ids.COUNTRY.BRIEF_LINK), width="auto"),
-            dbc.Col(dcc.Link("Countries like this →", href=href(app, "similar", iso3=iso3, edition=edition)),
-                    width="auto"),
-            dbc.Col(dcc.Link("Briefing deck →", href=app.get_relative_path("/deck")
-                             + f"?countries={iso3}&edition={edition}"), width="auto"),
+            *[dbc.Col(dcc.Link(label, href=where, id=link), width="auto")
+              for label, where, link in zip(LINKS, other_views(app, iso3, edition), LINK_IDS)],
         ], className="align-items-center g-3 mb-2"),
         dbc.Row([
             dbc.Col([
@@ -240,9 +238,15 @@ def update_path(data: IndexData, controls: dict, present) -> tuple:
     return charts.finish(figure, present, state.iso3, "path", *extra), path_table(data, path)
 
 
-def brief_href(app: Dash, data: IndexData, controls: dict) -> str:
+def other_views(app: Dash, iso3: str, edition: int) -> tuple[str, str, str]:
+    """The country's brief, countries like it and its briefing deck, of the edition shown."""
+    return (href(app, "brief", iso3=iso3, edition=edition), href(app, "similar", iso3=iso3, edition=edition),
+            app.get_relative_path("/deck") + f"?countries={iso3}&edition={edition}")
+
+
+def update_links(app: Dash, data: IndexData, controls: dict) -> tuple[str, str, str]:
     state = CountryState.from_controls(data, **controls)
-    return href(app, "brief", iso3=state.iso3, edition=state.edition)
+    return other_views(app, state.iso3, state.edition)
 
 
 def update_narrative(store: DataStore, controls: dict):
@@ -271,8 +275,9 @@ def register(app: Dash, store: DataStore) -> None:
     app.callback(Output(ids.COUNTRY.PATH, "figure"), Output(ids.COUNTRY.PATH_TABLE, "children"),
                  inputs={"controls": PAGE.inputs("trail", state=("iso3",)), "present": present},
                  )(lambda controls, present: update_path(store.index, controls, present))
-    app.callback(Output(ids.COUNTRY.BRIEF_LINK, "href"), inputs={"controls": PAGE.inputs("edition", state=("iso3",))},
-                 prevent_initial_call=True)(lambda controls: brief_href(app, store.index, controls))
+    app.callback([Output(link, "href") for link in LINK_IDS],
+                 inputs={"controls": PAGE.inputs("edition", state=("iso3",))},
+                 prevent_initial_call=True)(lambda controls: update_links(app, store.index, controls))
     app.callback(Output(ids.COUNTRY.NARRATIVE, "children"),
                  inputs={"controls": PAGE.inputs("edition", "indicator", state=("iso3",))},
                  )(lambda controls: update_narrative(store, controls))

@@ -73,9 +73,10 @@ def test_the_profile_and_links_follow_the_edition(index, app_instance):
         lambda edition, iso3: country.profile_content(app_instance, index, edition, iso3))
     assert {r["slug"] for r in rows} == {i.slug for i in index.indicators(2021)}
     assert "2021 edition" in text_of(summary)
-    assert country.brief_href(app_instance, index, {"iso3": "PER", "edition": 2021}) == "/brief/PER?edition=2021"
+    assert country.update_links(app_instance, index, {"iso3": "PER", "edition": 2021}) == (
+        "/brief/PER?edition=2021", "/similar/PER?edition=2021", "/deck?countries=PER&edition=2021")
     with pytest.raises(PreventUpdate):
-        country.brief_href(app_instance, index, {"iso3": "PER", "edition": 1999})
+        country.update_links(app_instance, index, {"iso3": "PER", "edition": 1999})
 
 
 def test_the_profile_text_follows_the_indicator_chosen(app_instance):
