@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from dash.testing.wait import until
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
+from .helpers import choose
 from .test_quadrant_page import choose_edition, search_country
 
 
@@ -95,4 +97,17 @@ def test_d005_another_indicator_opens_its_page_for_the_same_edition_and_country(
     duo.wait_for_contains_text("h1", "Heroin trade")
     assert "/indicator/heroin-trade?edition=2021&country=PER" in duo.driver.current_url
     duo.wait_for_contains_text(f"#{ids.INDICATOR.SELECTED} h2", "Peru")
+    assert duo.get_logs() == []
+
+
+def test_d006_a_profile_s_edition_carries_to_its_links_and_back_returns_to_the_one_opened(start):
+    duo = start("/country/PER?edition=2021")
+    duo.wait_for_contains_text(f"#{ids.COUNTRY.SUMMARY}", "26th of 193")
+    assert "peers=" not in duo.driver.current_url  # opening the profile left its URL alone
+    choose(duo, f"#{ids.COUNTRY.EDITION}", "2023")
+    until(lambda: "edition=2023" in duo.driver.current_url, timeout=10)
+    for link, view in ((ids.COUNTRY.BRIEF_LINK, "/brief/PER"), (ids.COUNTRY.SIMILAR_LINK, "/similar/PER")):
+        until(lambda: duo.find_element(f"#{link}").get_attribute("href").endswith(f"{view}?edition=2023"), timeout=10)
+    duo.driver.back()
+    until(lambda: duo.driver.current_url.endswith("/country/PER?edition=2021"), timeout=10)
     assert duo.get_logs() == []
