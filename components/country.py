@@ -22,7 +22,7 @@ from serving import cache
 from . import charts, grid, ids, narrative, regions, registry
 from .common import breadcrumbs, composite_summary, help_text, notice, path_table, plain, scroll_box
 from .registry import Page, Table
-from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, href, param
+from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, at_most, href, param
 
 MAX_PEERS = 4
 LINKS = ("One-page brief →", "Countries like this →", "Briefing deck →")
@@ -59,10 +59,7 @@ class CountryState(PageState, name="country", path="/country/<iso3>"):
     def settle(cls, values, data):
         if values["peers"] is None:
             values["peers"] = tuple(dd.default_peers(data, values["edition"], values["iso3"], MAX_PEERS))
-        if len(values["peers"]) > MAX_PEERS:
-            values["peers"] = values["peers"][:MAX_PEERS]
-            return [f"At most {MAX_PEERS} peers are shown: kept {', '.join(values['peers'])}."]
-        return []
+        return at_most(values, "peers", MAX_PEERS, f"At most {MAX_PEERS} peers are shown: kept {{kept}}.")
 
 
 def title(state: CountryState, data: IndexData) -> str:
