@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import Dash, Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
@@ -16,8 +17,8 @@ from ocindex.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import charts, ids, registry
-from .common import breadcrumbs, change_text, country_href, country_options, global_rank, notice, scroll_box
+from . import charts, grid, ids, registry
+from .common import breadcrumbs, country_href, country_options, notice
 from .registry import Nav, Page, Table
 from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, param
 
@@ -86,17 +87,6 @@ def body(app: Dash, data: IndexData, state: CompareState, present: bool = False)
     quadrant["layout"].update(height=420)
     previous = data.previous_edition(edition)
     names = {r["iso3"]: r["country"] for r in rows.drop_duplicates("iso3").to_dict("records")}
-    head = html.Thead(html.Tr([html.Th("Indicator")] + [
-        html.Th(dcc.Link(names[c], href=country_href(app, c, edition)), className="text-end") for c in countries]))
-    table_rows = []
-    for slug, group in rows.groupby("indicator", sort=False):
-        cells = {r["iso3"]: r for r in group.to_dict("records")}
-        table_rows.append(html.Tr([html.Td(data.catalogue[slug].label)] + [
-            html.Td([html.Div(f"{cells[c]['score']:.2f}", className="fw-semibold"),
-                     html.Div(global_rank(cells[c], previous), className="small"),
-                     html.Div(f"Δ {change_text(cells[c]['change'], previous)} since {previous}" if previous else "",
-                              className="small text-body-secondary")], className="text-end")
-            for c in countries]))
     return dbc.Row([
         dbc.Col([
             dbc.Card([dbc.CardHeader("On the quadrant", className="py-1 fw-semibold"),
@@ -104,8 +94,11 @@ def body(app: Dash, data: IndexData, state: CompareState, present: bool = False)
                                    charts.finish(quadrant, present, "compare-quadrant", *countries, edition))],
                      className="mb-3"),
             dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
-                      scroll_box("Scores, ranks and change", dbc.Table(
-                          [head, html.Tbody(table_rows)], size="sm", hover=True, className="mb-0 small oc-sticky-head"))]),
+                      html.Div(["Profiles: ", *intersperse([dcc.Link(names[c], href=country_href(app, c, edition))
+                                                            for c in countries], " · ")],
+                               className="small px-2 py-1"),
+                      grid.grid(ids.COMPARE.TABLE, scores_columns(names, countries, previous),
+                                scores_rows(rows, countries), row_id="indicator")]),
             dcc.Link("A briefing deck of these countries →", className="d-inline-block mt-2 oc-no-print",
                      href=app.get_relative_path("/deck") + f"?edition={edition}&countries={','.join(countries)}"),
         ], xl=6),
@@ -114,6 +107,39 @@ def body(app: Dash, data: IndexData, state: CompareState, present: bool = False)
                           charts.graph(ids.COMPARE.DOTS, "the indicator chart", charts.finish(
                               compare_dots(rows, countries), present, "compare", *countries, edition))]), xl=6),
     ], className="g-3")
+
+
+def intersperse(items: list, separator) -> list:
+    return [part for n, item in enumerate(items) for part in ([separator] if n else []) + [item]]
+
+
+def scores_columns(names: dict[str, str], countries: list[str], previous: int | None) -> list[dict]:
+    """Per country a group of columns: score, global rank (with places gained) and change since `previous`."""
+    def rank(iso3):
+        return {"function": f"ocRank(params.value, params.data['{iso3}_n']) + (params.data['{iso3}_moved'] == null"
+                            f" ? '' : ' ' + ocMove(params.data['{iso3}_moved']))"}
+    return [grid.text("label", "Indicator", minWidth=160, flex=2, pinned="left")] + [
+        {"headerName": names[c], "children": [
+            grid.number(f"{c}_score", "Score", cellClass="fw-semibold"),
+            grid.integer(f"{c}_rank", "Global rank", valueFormatter=rank(c), minWidth=120, maxWidth=170),
+            *([grid.change(f"{c}_change", f"Δ since {previous}")] if previous else [])]}
+        for c in countries]
+
+
+def scores_rows(rows, countries: list[str]) -> list[dict]:
+    """One row per indicator (row data: the browser draws the cells), the countries' figures side by side."""
+    wide = rows.pivot(index="indicator", columns="iso3")
+    order = list(dict.fromkeys(rows["indicator"]))
+    frame = {"indicator": order, "label": rows.drop_duplicates("indicator").set_index("indicator").loc[
+        order, "indicator_label"].tolist()}
+    for c in countries:
+        frame |= {f"{c}_score": wide.loc[order, ("score", c)].tolist(),
+                  f"{c}_rank": wide.loc[order, ("rank_global", c)].astype("Int64").tolist(),
+                  f"{c}_n": wide.loc[order, ("n_global", c)].astype("Int64").tolist(),
+                  f"{c}_moved": wide.loc[order, ("rank_change", c)].tolist(),
+                  # Rounded so that the browser's two decimals are the workbook's.
+                  f"{c}_change": wide.loc[order, ("change", c)].round(2).tolist()}
+    return grid.records(pd.DataFrame(frame))
 
 
 def update_body(app: Dash, data: IndexData, controls: dict, present) -> object:
