@@ -33,6 +33,11 @@ def scroll_box(name: str, children=None, *, className: str = "", **kwargs) -> ht
                     **{"aria-label": name}, **kwargs)
 
 
+def intersperse(items: list, separator) -> list:
+    """The items with the separator between each two: links in a line of text."""
+    return [part for n, item in enumerate(items) for part in ([separator] if n else []) + [item]]
+
+
 def last(query: dict[str, list[str]], key: str) -> str | None:
     values = query.get(key) or []
     return values[-1] if values else None

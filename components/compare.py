@@ -18,7 +18,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import charts, grid, ids, registry
-from .common import breadcrumbs, country_href, country_options, notice
+from .common import breadcrumbs, country_href, country_options, intersperse, notice
 from .registry import Nav, Page, Table
 from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, param
 
@@ -107,10 +107,6 @@ def body(app: Dash, data: IndexData, state: CompareState, present: bool = False)
                           charts.graph(ids.COMPARE.DOTS, "the indicator chart", charts.finish(
                               compare_dots(rows, countries), present, "compare", *countries, edition))]), xl=6),
     ], className="g-3")
-
-
-def intersperse(items: list, separator) -> list:
-    return [part for n, item in enumerate(items) for part in ([separator] if n else []) + [item]]
 
 
 def scores_columns(names: dict[str, str], countries: list[str], previous: int | None) -> list[dict]:

@@ -20,7 +20,7 @@ from ocindex.store import DataStore
 from serving import cache
 
 from . import charts, grid, ids, narrative, regions, registry
-from .common import breadcrumbs, composite_summary, help_text, notice, path_table, plain, scroll_box
+from .common import breadcrumbs, composite_summary, intersperse, notice, path_table, plain, scroll_box
 from .registry import Page, Table
 from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, at_most, href, param
 
@@ -198,18 +198,22 @@ def scores_rows(app: Dash, data: IndexData, edition: int, profile) -> list[dict]
 
 
 def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list[str]):
+    """Every indicator's score for the country and its peers: a grid fed with one row per indicator (composites
+    in bold, the definition on hover), the countries' profiles linked above it."""
     wide = data.wide(edition)
     columns = [iso3] + [p for p in peers if p in wide.index][:MAX_PEERS]
-    head = html.Thead(html.Tr([html.Th("Indicator")] + [
-        html.Th(dcc.Link(wide.loc[c, "country"], href=CountryState(iso3=c, edition=edition).href(app)),
-                className="text-end") for c in columns]))
-    body = []
-    for indicator in data.indicators(edition):
-        scores = [wide.loc[c, indicator.slug] for c in columns]
-        body.append(html.Tr([html.Td(help_text(indicator), className="fw-semibold" if indicator.is_composite else "ps-3")]
-                            + [html.Td(f"{s:.2f}", className="text-end" + (" fw-semibold" if n == 0 else ""))
-                               for n, s in enumerate(scores)]))
-    return dbc.Table([head, html.Tbody(body)], size="sm", hover=True, className="mb-0 small")
+    indicators = data.indicators(edition)
+    rows = grid.records(pd.DataFrame({
+        "slug": [i.slug for i in indicators], "label": [i.label for i in indicators],
+        "definition": [i.definition for i in indicators], "composite": [i.is_composite for i in indicators],
+        **{c: wide.loc[c, [i.slug for i in indicators]].astype(float).tolist() for c in columns}}))
+    links = [dcc.Link(wide.loc[c, "country"], href=CountryState(iso3=c, edition=edition).href(app)) for c in columns]
+    return [html.Div(["Profiles: ", *intersperse(links, " · ")], className="small px-2 py-1"),
+            grid.grid(ids.COUNTRY.PEER_GRID, [grid.text("label", "Indicator", minWidth=180, flex=2,
+                                                        tooltipField="definition")]
+                      + [grid.number(c, wide.loc[c, "country"], **({"cellClass": "fw-semibold"} if n == 0 else {}))
+                         for n, c in enumerate(columns)],
+                      rows, row_id="slug", options={"rowClassRules": {"fw-semibold": "params.data.composite"}})]
 
 
 def profile_content(app: Dash, data: IndexData, edition: int, iso3: str) -> tuple:
