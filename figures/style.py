@@ -118,10 +118,10 @@ def on_narrow_screens(figure: dict, **changes) -> dict:
 
 def dot_rows_on_narrow_screens(figure: dict, labels: list[str]) -> dict:
     """A dot plot of one row per label: on a phone its labels wrap onto short lines in smaller type, so that they
-    leave the scores most of the width; the rows grow to hold two lines, and the legend starts at the left edge."""
+    leave the scores most of the width; the rows grow to hold up to three lines, and the legend starts at the left edge."""
     return on_narrow_screens(figure, **{
-        "yaxis.tickmode": "array", "yaxis.tickvals": labels, "yaxis.ticktext": [wrap_label(label, 16) for label in labels],
-        "yaxis.tickfont.size": 11, "height": 34 * len(labels) + 110, "legend.xref": "container"})
+        "yaxis.tickmode": "array", "yaxis.tickvals": labels, "yaxis.ticktext": [wrap_label(label, 20) for label in labels],
+        "yaxis.tickfont.size": 11, "height": 40 * len(labels) + 110, "legend.xref": "container"})
 
 
 def wrap_label(text: str, width: int = 22) -> str:
