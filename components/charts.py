@@ -1,5 +1,10 @@
-"""Every chart of the app: one graph component with PNG and SVG export buttons, and the finishing touches a
-figure gets before it is sent (its export file name, and projector styling in presentation mode)."""
+"""Every chart of the app: one graph component with PNG and SVG export buttons, a text alternative and a
+"View as table" toggle, and the finishing touches a figure gets before it is sent (its export file name, and
+projector styling in presentation mode).
+
+The text alternative and the table are filled in the browser from the figure as drawn (assets/chart_tables.js,
+after every plot): the description each figure builder writes into layout.meta.description, and the traces'
+data. So every callback that updates a figure keeps them current without an output of its own."""
 
 from __future__ import annotations
 
@@ -50,13 +55,23 @@ def export_buttons(graph_id: str, what: str) -> html.Div:
 
 
 def graph(graph_id: str, what: str, figure: dict | None = None, *, loading: bool = False, **kwargs) -> html.Div:
-    """A chart with its export buttons above its top-right corner."""
+    """A chart with its table toggle and export buttons above its top-right corner, its description (for screen
+    readers) and its data as a table (hidden until asked for)."""
     config = {**GRAPH_CONFIG, **kwargs.pop("config", {})}
     chart = dcc.Graph(id=graph_id, config=config, **({"figure": figure} if figure else {}), **kwargs)
     if loading:
         chart = dcc.Loading(chart, type="circle", delay_show=300)
-    return html.Div([html.Div(export_buttons(graph_id, what), className="oc-chart-tools"), chart],
-                    className="oc-chart")
+    described, table = f"{graph_id}-description", f"{graph_id}-table"
+    name = what[4:] if what.startswith("the ") else what
+    toggle = html.Button("View as table", type="button", className="btn btn-sm btn-outline-secondary py-0 px-2 "
+                         "me-1 oc-table-toggle", **{"aria-expanded": "false", "aria-controls": table})
+    return html.Div([
+        html.Div([toggle, export_buttons(graph_id, what)], className="oc-chart-tools oc-no-print"),
+        html.Div(chart, role="figure", **{"aria-label": name[:1].upper() + name[1:], "aria-describedby": described}),
+        html.P(id=described, className="visually-hidden oc-chart-description"),
+        html.Div(id=table, hidden=True, role="region", tabIndex="0", className="oc-chart-table oc-no-print",
+                 **{"aria-label": f"{what[:1].upper()}{what[1:]} as a table"}),
+    ], className="oc-chart", **{"data-chart": what})
 
 
 def register(app: Dash) -> None:

@@ -58,5 +58,18 @@ def change_scatter(table: pd.DataFrame, label: str, before: int, after: int, sel
         ],
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0), hovermode="closest", clickmode="event",
         margin=dict(l=60, r=20, t=40, b=60), uirevision=True,
+        meta=dict(description=_describe(rows, label, before, after, chosen), rows="Country", group="Direction of change"),
     )
     return dict(data=traces, layout=layout)
+
+
+def _describe(rows: list[dict], label: str, before: int, after: int, chosen: dict | None) -> str:
+    flipped = sum(1 for r in rows if r["flips"])
+    text = (f"Scatter chart of {len(rows)} countries: the official change in {label.lower()} from {before} to {after} "
+            f"(GI-TOC's, across) against the like-for-like change (ours, on the indicators both editions assess, "
+            f"up). The direction of change flips for {flipped} of {len(rows)}.")
+    if chosen is not None:
+        text += (f" {chosen['country']}: official {chosen['official_before']:.2f} → {chosen['official_after']:.2f} "
+                 f"({chosen['official_change']:+.2f}), like for like {chosen['shared_before']:.2f} → "
+                 f"{chosen['shared_after']:.2f} ({chosen['like_for_like_change']:+.2f}).")
+    return text

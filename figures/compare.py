@@ -36,5 +36,19 @@ def compare_dots(rows: pd.DataFrame, countries: list[str]) -> dict:
                   # From the figure's left edge, so long names wrap before they reach the tool bar's column.
                   legend=dict(orientation="h", xref="container", yref="container", y=1, yanchor="top", x=0),
                   margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
-                  scattermode="group", scattergap=0.25)
+                  scattermode="group", scattergap=0.25,
+                  meta=dict(description=_describe(rows, countries, labels), category="Indicator"))
     return dot_rows_on_narrow_screens(dict(data=traces, layout=layout), labels)
+
+
+DESCRIBED_ROWS = 4  # indicators whose scores the description gives (the table has them all)
+
+
+def _describe(rows: pd.DataFrame, countries: list[str], labels: list[str]) -> str:
+    names = rows.drop_duplicates("iso3").set_index("iso3")["country"]
+    scores = rows.set_index(["indicator_label", "iso3"])["score"]
+    listed = "; ".join(f"{label}: " + ", ".join(f"{names[c]} {scores[label, c]:.2f}" for c in countries
+                                                 if (label, c) in scores.index)
+                       for label in labels[:DESCRIBED_ROWS])
+    return (f"Dot plot of {len(labels)} indicators, {rows['edition'].iloc[0]}, for {', '.join(names[c] for c in countries)}:"
+            f" each country's score from 1 to 10. {listed}.")

@@ -6,6 +6,8 @@ from html import escape
 
 import pandas as pd
 
+from ocindex.catalogue import COMPOSITES
+
 from .style import CONTINENT_MARK, COUNTRY_MARK, GRID, REGION_MARK, WORLD_MARK, base_layout, dot_rows_on_narrow_screens
 
 
@@ -35,9 +37,26 @@ def profile_dots(profile: pd.DataFrame, country: str) -> dict:
         yaxis=dict(autorange="reversed", automargin=True, gridcolor=GRID, tickmode="linear", tick0=0, dtick=1),
         legend=dict(orientation="h", yref="container", yanchor="top", y=1, x=0),
         margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
-        clickmode="event",
+        clickmode="event", meta=dict(description=_describe_profile(profile, country), category="Indicator"),
     )
     return dot_rows_on_narrow_screens(dict(data=traces, layout=layout), labels)
+
+
+def _describe_profile(profile: pd.DataFrame, country: str) -> str:
+    first = profile.iloc[0]
+    text = (f"Dot plot of {country}'s {len(profile)} scores, {first['edition']}, each beside the {first['region']}, "
+            f"{first['continent']} and world means (1 to 10).")
+    composites = profile[profile["indicator"].isin(COMPOSITES)]
+    if not composites.empty:
+        text += " " + "; ".join(f"{r['indicator_label']} {r['score']:.2f} ({first['region']} mean "
+                                f"{r['mean_region']:.2f}, world mean {r['mean_global']:.2f})"
+                                for r in composites.to_dict("records")) + "."
+    indicators = profile[~profile["indicator"].isin(COMPOSITES)].sort_values("score", kind="stable")
+    if not indicators.empty:
+        high, low = indicators.iloc[-1], indicators.iloc[0]
+        text += (f" Highest indicator: {high['indicator_label']} {high['score']:.2f}; lowest: "
+                 f"{low['indicator_label']} {low['score']:.2f}.")
+    return text
 
 
 PATH_MARKS = {"criminality": COUNTRY_MARK, "resilience": REGION_MARK}
@@ -68,5 +87,16 @@ def path_figure(path: pd.DataFrame, indicators: tuple[str, ...] = ("criminality"
                              title=dict(text="Edition")),
                   height=260 + 20 * max(0, len(traces) - 2),
                   margin=dict(l=50, r=10, t=40 + 20 * max(0, len(traces) - 2), b=40),
-                  legend=dict(orientation="h", yref="container", yanchor="top", y=1, x=0))
+                  legend=dict(orientation="h", yref="container", yanchor="top", y=1, x=0),
+                  meta=dict(description=_describe_path(path, indicators)))
     return dict(data=traces, layout=layout)
+
+
+def _describe_path(path: pd.DataFrame, indicators: tuple[str, ...]) -> str:
+    lines = []
+    for slug in dict.fromkeys(indicators):
+        rows = path[path["indicator"] == slug]
+        if not rows.empty:
+            lines.append(f"{rows['indicator_label'].iloc[0]}: " + ", ".join(
+                f"{e} {s:.2f}" for e, s in zip(rows["edition"], rows["score"])))
+    return f"Line chart of scores (1 to 10) in every edition. {'; '.join(lines)}."

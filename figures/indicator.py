@@ -46,6 +46,7 @@ def choropleth(ranked: pd.DataFrame, indicator: Indicator, selected: str | None 
                  lataxis=dict(range=[-58, 85]), resolution=110),  # outlines at the detail a screen shows
         clickmode="event",
         uirevision=True,
+        meta=dict(description=_describe_map(ranked, indicator, selected), rows="Country", value=indicator.label),
     )
     return dict(data=traces, layout=layout)
 
@@ -78,6 +79,37 @@ def spread(ranked: pd.DataFrame, indicator: Indicator, level: str, selected: str
         xaxis=dict(range=[0.5, 10.5], dtick=1, gridcolor=GRID, title=dict(text=f"{indicator.label} score")),
         yaxis=dict(automargin=True, categoryorder="array", categoryarray=groups),
         margin=dict(l=10, r=10, t=10, b=50), height=max(260, 34 * len(groups) + 90), clickmode="event",
-        hovermode="closest",
+        hovermode="closest", meta=dict(description=_describe_spread(ranked, indicator, level, chosen),
+                                       rows="Country", group=level.capitalize()),
     )
     return dict(data=traces, layout=layout)
+
+
+SHOWN_AT_EACH_END = 3  # countries the map's description names at the top and bottom (the table has them all)
+
+
+def _selected_phrase(row: dict | None) -> str:
+    if row is None:
+        return ""
+    return f" {row['country']}: {row['score']:.2f}, {rank_phrase(row['rank_global'], row['n_global'])}."
+
+
+def _describe_map(ranked: pd.DataFrame, indicator: Indicator, selected: str | None) -> str:
+    """ranked: ordered by rank, highest score first."""
+    rows = ranked.to_dict("records")
+    top = ", ".join(f"{r['country']} {r['score']:.2f}" for r in rows[:SHOWN_AT_EACH_END])
+    bottom = ", ".join(f"{r['country']} {r['score']:.2f}" for r in rows[-SHOWN_AT_EACH_END:])
+    edition = f", {rows[0]['edition']}" if rows else ""
+    return (f"World map of {indicator.label.lower()} scores{edition}: {len(rows)} countries shaded from 1 (lightest) to 10 "
+            f"(darkest). Highest: {top}. Lowest: {bottom}."
+            + _selected_phrase(next((r for r in rows if r["iso3"] == selected), None)))
+
+
+def _describe_spread(ranked: pd.DataFrame, indicator: Indicator, level: str, chosen: dict | None) -> str:
+    medians = ranked.groupby(level)["score"].median().sort_values(ascending=False, kind="stable")
+    listed = "; ".join(f"{group} {median:.2f}" for group, median in medians.items())
+    edition = f", {ranked['edition'].iloc[0]}" if len(ranked) else ""
+    where = f" in {chosen[level]}" if chosen is not None else ""
+    selected = _selected_phrase(chosen).rstrip(".") + where + "." if chosen is not None else ""
+    return (f"Box plot of {indicator.label.lower()} scores{edition}, by {level}, with every country's point. Medians, "
+            f"highest first: {listed}.{selected}")

@@ -26,8 +26,20 @@ def contributions_figure(contributions: pd.DataFrame, country: str, region: str,
                    title=dict(text="Points above (+) / below (−) the mean")),
         legend=dict(orientation="h", y=0, yanchor="bottom", yref="container", x=0),
         height=40 * len(labels) + 160, margin=dict(l=10, r=10, t=10, b=90),
+        meta=dict(description=_describe(contributions, country, region), category="Indicator"),
     )
     return dict(data=traces, layout=layout)
+
+
+def _describe(contributions: pd.DataFrame, country: str, region: str) -> str:
+    text = (f"Bar chart of {country}'s {len(contributions)} indicators: points above (+) or below (−) the {region} "
+            f"mean and the world mean.")
+    if len(contributions):
+        ordered = contributions.sort_values("vs_region", kind="stable")
+        high, low = ordered.iloc[-1], ordered.iloc[0]
+        text += (f" Furthest above the {region} mean: {high['label']} {high['score']:.2f} ({high['vs_region']:+.2f});"
+                 f" furthest below: {low['label']} {low['score']:.2f} ({low['vs_region']:+.2f}).")
+    return text
 
 
 def heat_styles(pillar: str) -> dict:

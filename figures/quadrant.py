@@ -113,8 +113,8 @@ def describe(points: pd.DataFrame, split: Split, edition: int, *, selected: str 
                else f"{len(points)} countries ({len(shown)} of {len(points)} highlighted)")
     tally = "; ".join(f"{count} {quadrant.lower()}" for quadrant, count in q.counts(shown["quadrant"]).items())
     text = (f"Quadrant chart of {counted}, {edition} edition: criminality (across) against resilience (up), "
-            f"divided at criminality {split.criminality:.2f} and resilience {split.resilience:.2f} "
-            f"({q.SPLIT_METHODS[split.method]}). {'Highlighted' if len(shown) < len(points) else 'Countries'} "
+            f"divided at criminality {split.criminality:.2f} and resilience {split.resilience:.2f} — "
+            f"{q.SPLIT_METHODS[split.method]}. {'Highlighted' if len(shown) < len(points) else 'Countries'} "
             f"per quadrant: {tally}.")
     rows = points.set_index("iso3")
     if selected in rows.index:
@@ -202,7 +202,8 @@ def quadrant_figure(
         dragmode="zoom",
         autosize=True,
         uirevision=True,
-        meta=dict(description=describe(points, split, edition, selected=selected, named=labelled, remarks=remarks)),
+        meta=dict(description=describe(points, split, edition, selected=selected, named=labelled, remarks=remarks),
+                  rows="Country", group="Continent"),
     )
     return dict(data=traces, layout=layout)
 

@@ -36,5 +36,15 @@ def ranking_figure(table: pd.DataFrame, continents: dict[str, str], label: str, 
         annotations=[dict(x=world, y=1, yref="paper", yanchor="bottom", showarrow=False,
                           text=f"World {world:.2f}", font=dict(color=MUTED))],
         height=26 * len(rows) + 110, margin=dict(l=10, r=30, t=30, b=50), bargap=0.25,
+        meta=dict(description=_describe(rows, continents, label, world, selected), category="Rank and group"),
     )
     return dict(data=[trace], layout=layout)
+
+
+def _describe(rows: list[dict], continents: dict[str, str], label: str, world: float, selected: str | None) -> str:
+    kind = "continents" if all(group == continent for group, continent in continents.items()) else "regions"
+    listed = "; ".join(f"{r['rank']}. {r['group']} {r['score']:.2f}" for r in rows)
+    chosen = next((r for r in rows if r["group"] == selected), None)
+    mark = f" Highlighted: {chosen['group']}, {chosen['rank']} of {len(rows)}." if chosen else ""
+    return (f"Bar chart of {len(rows)} {kind} ranked by the average {label.lower()} score of their countries (ours). "
+            f"{listed}. World mean {world:.2f}.{mark}")
