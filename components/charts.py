@@ -61,7 +61,8 @@ def graph(graph_id: str, what: str, figure: dict | None = None, *, loading: bool
     chart = dcc.Graph(id=graph_id, config=config, **({"figure": figure} if figure else {}), **kwargs)
     if loading:
         chart = dcc.Loading(chart, type="circle", delay_show=300)
-    described, table = f"{graph_id}-description", f"{graph_id}-table"
+    # A double dash: ids.py never makes one, so these cannot clash with a page's ids (country-path-table).
+    described, table = f"{graph_id}--description", f"{graph_id}--table"
     name = what[4:] if what.startswith("the ") else what
     toggle = html.Button("View as table", type="button", className="btn btn-sm btn-outline-secondary py-0 px-2 "
                          "me-1 oc-table-toggle", **{"aria-expanded": "false", "aria-controls": table})

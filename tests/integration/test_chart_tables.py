@@ -15,7 +15,7 @@ from .test_accessibility import VIEWS, settled
 def table_of(duo, graph_id: str) -> tuple[list[str], list[list[str]]]:
     """The header cells and the body rows of a chart's table, read in one go."""
     return duo.driver.execute_script("""
-        const table = document.getElementById(arguments[0] + '-table').querySelector('table');
+        const table = document.getElementById(arguments[0] + '--table').querySelector('table');
         if (!table) { return [[], []]; }
         const cells = row => [...row.cells].map(c => c.textContent);
         return [cells(table.tHead.rows[0]), [...table.tBodies[0].rows].map(cells)];""", graph_id)
@@ -23,18 +23,18 @@ def table_of(duo, graph_id: str) -> tuple[list[str], list[list[str]]]:
 
 def description_of(duo, graph_id: str) -> str:
     return duo.driver.execute_script(
-        "return document.getElementById(arguments[0] + '-description').textContent", graph_id)
+        "return document.getElementById(arguments[0] + '--description').textContent", graph_id)
 
 
 def open_table(duo, graph_id: str):
     """Tab-free keyboard use: focus the chart's toggle and press Enter, as a keyboard user does."""
-    toggle = duo.find_element(f"[aria-controls='{graph_id}-table']")
+    toggle = duo.find_element(f"[aria-controls='{graph_id}--table']")
     assert toggle.get_attribute("aria-expanded") == "false"
-    assert not duo.find_element(f"#{graph_id}-table").is_displayed()
+    assert not duo.find_element(f"#{graph_id}--table").is_displayed()
     duo.driver.execute_script("arguments[0].focus()", toggle)
     duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
     until(lambda: toggle.get_attribute("aria-expanded") == "true", timeout=5)
-    assert duo.find_element(f"#{graph_id}-table").is_displayed()
+    assert duo.find_element(f"#{graph_id}--table").is_displayed()
     return toggle
 
 
@@ -63,7 +63,7 @@ def test_c001_the_quadrant_as_a_table_holds_every_country_and_follows_the_editio
         ["Peru", "Americas", f"{composite(peru, 'criminality'):.2f}", f"{composite(peru, 'resilience'):.2f}"]],
         timeout=10)
     toggle.click()
-    until(lambda: not duo.find_element(f"#{graph}-table").is_displayed(), timeout=5)
+    until(lambda: not duo.find_element(f"#{graph}--table").is_displayed(), timeout=5)
     assert toggle.get_attribute("aria-expanded") == "false"
     assert duo.get_logs() == []
 
