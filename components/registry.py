@@ -13,7 +13,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import ALL, Dash, Input, Output, State, ctx, html
 from dash.development.base_component import Component
-from dash.exceptions import PreventUpdate
+from dash.exceptions import PreventUpdate, UnsupportedRelativePath
 
 from ocindex.index import IndexData
 from ocindex.store import DataStore
@@ -197,7 +197,10 @@ def url_state(app: Dash, store: DataStore, page: Page, pathname, search) -> Page
     """The state of `page` the URL holds; PreventUpdate when the URL is not one of the page's."""
     if not isinstance(pathname, str) or not isinstance(search, (str, type(None))):
         raise PreventUpdate
-    found = find([page], "/" + (app.strip_relative_path(pathname) or ""))
+    try:
+        found = find([page], "/" + (app.strip_relative_path(pathname) or ""))
+    except UnsupportedRelativePath:  # a path outside the app's prefix ("" included)
+        raise PreventUpdate from None
     if found is None:
         raise PreventUpdate
     try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import pytest
+from dash.exceptions import PreventUpdate
 
 from components.registry import Page, Table, csv_download
 from components.urlstate import PageState
@@ -31,3 +33,12 @@ def test_a_tables_rows_are_made_from_the_index_or_from_the_whole_store(app_insta
     for table in ("index", "store"):
         csv_download(app_instance, store, {"plain": page}, {"page": "plain", "table": table}, "/plain", "")
     assert seen == [store.index, store]
+
+
+@pytest.mark.parametrize("pathname", ["", "plain", "/elsewhere"])
+def test_a_url_that_is_not_the_pages_gets_no_update_not_an_error(app_instance, pathname):
+    store = app_instance.server.config["OCINDEX_STORE"]
+    page = Page(state=PlainState, layout=lambda *args: None, title=lambda state, data: "Plain",
+                tables={"index": Table(rows=lambda source, state: pd.DataFrame(), name=lambda state: "plain")})
+    with pytest.raises(PreventUpdate):
+        csv_download(app_instance, store, {"plain": page}, {"page": "plain", "table": "index"}, pathname, "")
