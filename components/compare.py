@@ -114,7 +114,9 @@ def scores_columns(names: dict[str, str], countries: list[str], previous: int | 
     def rank(iso3):
         return {"function": f"ocRank(params.value, params.data['{iso3}_n']) + (params.data['{iso3}_moved'] == null"
                             f" ? '' : ' ' + ocMove(params.data['{iso3}_moved']))"}
-    return [grid.text("label", "Indicator", minWidth=160, flex=2, pinned="left")] + [
+    # Not spanning the group row: the pinned part's group row would be a row without header cells, which screen
+    # readers cannot read (AG Grid spans an ungrouped column's header over its group row by default).
+    return [grid.text("label", "Indicator", minWidth=160, flex=2, pinned="left", suppressSpanHeaderHeight=True)] + [
         {"headerName": names[c], "children": [
             grid.number(f"{c}_score", "Score", cellClass="fw-semibold"),
             grid.integer(f"{c}_rank", "Global rank", valueFormatter=rank(c), minWidth=120, maxWidth=170),
