@@ -10,40 +10,20 @@ from pathlib import Path
 
 from dash import Dash
 
-from components import (
-    api,
-    brief,
-    briefing,
-    change,
-    charts,
-    compare,
-    country,
-    deck,
-    indicator,
-    pillar,
-    quadrant,
-    regions,
-    registry,
-    search,
-    shell,
-    similar,
-    weights,
-)
+from components import api, charts, registry, shell
+from components.pages import PAGES
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import DataStore
 from serving import auth, cache, jobs, limits, logs, security
 
-# The Insights menu lists its pages in this order: regions, change, similar, weights, search
-PANELS = [quadrant, country, indicator, pillar, brief, compare, deck, regions, change, similar, weights, search,
-          briefing]
-PAGES = [panel.PAGE for panel in PANELS]
 log = logging.getLogger("ocindex")
 # gunicorn's exit code for "App failed to load": its master then stops, instead of starting workers forever.
 GUNICORN_APP_LOAD_ERROR = 4
 
 
-def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
+def create_app(settings: Settings | None = None, store: DataStore | None = None,
+               pages: list[registry.Page] = PAGES) -> Dash:
     settings = settings or Settings.from_env()
     store = store or DataStore.from_settings(settings)
     background = jobs.manager(settings)
@@ -52,7 +32,6 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
         title="OC Index Explorer",
         url_base_pathname=settings.url_prefix,
         external_stylesheets=[settings.url_prefix + api.BOOTSTRAP_CSS],
-        suppress_callback_exceptions=True,  # pages are rendered by the router, after the first layout check
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         background_callback_manager=background,
@@ -68,14 +47,13 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     # The policy hashes only Dash's own start-up script: our browser-side callbacks are files (assets/), so
     # registering panels after this changes nothing (tests/unit/test_serving.py).
     security.install(app, settings.max_nesting)
-    app.layout = shell.layout(app, store.index)
+    app.layout = shell.layout(app, store.index, pages)
+    # Pages are drawn by the router: every page's components, so Dash checks each callback against them.
+    app.validation_layout = registry.validation_layout(app, store, pages, app.layout)
     api.register(app, store)
-    shell.register(app, store, PAGES)
+    shell.register(app, store, pages)
     charts.register(app)
-    registry.register(app, store, [page for page in PAGES if isinstance(page, registry.Page)])
-    for panel in PANELS:
-        if not isinstance(panel.PAGE, registry.Page):
-            panel.register(app, store)
+    registry.register(app, store, pages)
     return app
 
 

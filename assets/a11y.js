@@ -2,19 +2,13 @@
 (function () {
     const SITE = 'OC Index Explorer';
 
-    // Each page's title says where the reader is ("Peru — Country profile — OC Index Explorer"): its main heading
-    // and, where the heading does not say it, the kind of page the router names. For tabs, history, screen readers.
+    // Each page's title says where the reader is ("Peru — Country profile — OC Index Explorer"): the title the page
+    // registry gives (components/registry.py), else, as on the "no such view" page, its main heading.
     function retitle() {
-        const given = document.querySelector('main .oc-page-title');  // from the page registry (components/registry.py)
-        if (given && given.textContent) {
-            if (document.title !== given.textContent) { document.title = given.textContent; }
-            return;
-        }
-        const parts = ['main h1', 'main .oc-page-kind'].map(function (selector) {
-            const element = document.querySelector(selector);
-            return element ? element.textContent.trim() : '';
-        }).filter(Boolean);
-        const title = parts.concat([SITE]).join(' — ');
+        const given = document.querySelector('main .oc-page-title');
+        const heading = document.querySelector('main h1');
+        const title = given && given.textContent ? given.textContent
+            : [heading ? heading.textContent.trim() : '', SITE].filter(Boolean).join(' — ');
         if (document.title !== title) { document.title = title; }
     }
 

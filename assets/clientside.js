@@ -134,7 +134,6 @@ window.dash_clientside.ocindex = (function () {
 
         print: function (clicks) {
             if (clicks) { window.print(); }
-            return clicks;
         },
         // On paper a link needs its host, which only the browser knows (the page is cached for every host).
         viewOnline: function (path) { return 'View online: ' + window.location.origin + path; },

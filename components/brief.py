@@ -180,8 +180,7 @@ def layout(app: Dash, store: DataStore, state: BriefState, notices: list[str]):
 
 
 def register(app: Dash, store: DataStore) -> None:  # noqa: ARG001 - the page's callbacks run in the browser
-    app.clientside_callback(clientside.function("print"),
-                            Output(ids.BRIEF.PRINT, "n_clicks_timestamp"), Input(ids.BRIEF.PRINT, "n_clicks"),
+    app.clientside_callback(clientside.function("print"), Input(ids.BRIEF.PRINT, "n_clicks"),
                             prevent_initial_call=True)
     app.clientside_callback(clientside.function("currentHref"),
                             Output(ids.BRIEF.COPY, "content"), Input(ids.BRIEF.COPY, "n_clicks"),

@@ -38,33 +38,6 @@ def intersperse(items: list, separator) -> list:
     return [part for n, item in enumerate(items) for part in ([separator] if n else []) + [item]]
 
 
-def last(query: dict[str, list[str]], key: str) -> str | None:
-    values = query.get(key) or []
-    return values[-1] if values else None
-
-
-def edition_param(query, data: IndexData, allowed: tuple[int, ...] | None = None) -> tuple[int, list[str]]:
-    """The ?edition= value if it is loaded (and allowed), else the newest allowed edition with a notice."""
-    allowed = allowed or data.editions
-    default = allowed[-1]
-    raw = last(query, "edition")
-    if raw is None:
-        return default, []
-    if raw.isdigit() and int(raw) in allowed:
-        return int(raw), []
-    return default, [f"Edition '{raw}' is not available here; showing {default}. "
-                     f"Available: {', '.join(map(str, allowed))}."]
-
-
-def country_param(query, data: IndexData, edition: int) -> tuple[str | None, list[str]]:
-    raw = last(query, "country")
-    if raw is None:
-        return None, []
-    if raw.upper() in data.wide(edition).index:
-        return raw.upper(), []
-    return None, [f"Country '{raw}' is not in the {edition} edition (use an ISO3 code such as PER)."]
-
-
 def country_options(data: IndexData, narratives: Narratives | None = None) -> list[dict]:
     """Every country of the index, by name, for a dropdown whose values are ISO3 codes; with narratives, the
     countries that have profile text say for which editions."""
@@ -205,22 +178,6 @@ def checked_choice(value, choices):
     return value
 
 
-def checked_list(value, known) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v in known for v in value):
-        raise PreventUpdate
-    return tuple(value)
-
-
-def checked_int(value, low: int, high: int) -> int:
-    if value is None:
-        return low
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise PreventUpdate
-    return value
-
-
 def clicked_country(click) -> str:
     """The ISO3 code a Plotly click event carries (as location or customdata), or no update."""
     try:
@@ -231,8 +188,3 @@ def clicked_country(click) -> str:
     if not isinstance(value, str):
         raise PreventUpdate
     return value
-
-
-def no_update_error():
-    """For `value or no_update_error()`: a required value was missing."""
-    raise PreventUpdate

@@ -20,7 +20,7 @@ from ocindex.store import DataStore
 from . import charts, grid, ids, registry
 from .common import breadcrumbs, country_href, country_options, intersperse, notice
 from .registry import Nav, Page, Table
-from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, param
+from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, href, param
 
 DEFAULT = ("PER", "COL", "MEX")
 ALL = "all"
@@ -100,7 +100,7 @@ def body(app: Dash, data: IndexData, state: CompareState, present: bool = False)
                       grid.grid(ids.COMPARE.TABLE, scores_columns(names, countries, previous),
                                 scores_rows(rows, countries), row_id="indicator")]),
             dcc.Link("A briefing deck of these countries →", className="d-inline-block mt-2 oc-no-print",
-                     href=app.get_relative_path("/deck") + f"?edition={edition}&countries={','.join(countries)}"),
+                     href=href(app, "deck", edition=edition, countries=tuple(countries))),
         ], xl=6),
         dbc.Col(dbc.Card([dbc.CardHeader(PILLARS[pillar] if pillar else "Every indicator",
                                          className="py-1 fw-semibold"),

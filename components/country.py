@@ -242,7 +242,7 @@ def update_path(data: IndexData, controls: dict, present) -> tuple:
 def other_views(app: Dash, iso3: str, edition: int) -> tuple[str, str, str]:
     """The country's brief, countries like it and its briefing deck, of the edition shown."""
     return (href(app, "brief", iso3=iso3, edition=edition), href(app, "similar", iso3=iso3, edition=edition),
-            app.get_relative_path("/deck") + f"?countries={iso3}&edition={edition}")
+            href(app, "deck", edition=edition, countries=(iso3,)))
 
 
 def update_links(app: Dash, data: IndexData, controls: dict) -> tuple[str, str, str]:

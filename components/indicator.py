@@ -30,7 +30,7 @@ from .common import (
     path_table,
 )
 from .registry import Nav, Page, Table
-from .urlstate import Choice, Country, Edition, Kind, PageState, href, param
+from .urlstate import Choice, Country, Edition, Kind, PageState, href, param, path
 
 LEVELS = {"continent": "By continent", "region": "By region"}
 MENU = ("criminality", "criminal markets", "criminal actors", "resilience")  # the navbar's groups, in this order
@@ -91,7 +91,7 @@ def menu(data: IndexData) -> list[tuple[str, str | None]]:
     items = []
     for component in MENU:
         items.append((component.capitalize(), None))
-        items += [(i.label, f"/indicator/{i.slug}") for i in data.catalogue if i.component == component]
+        items += [(i.label, IndicatorState.path_to(slug=i.slug)) for i in data.catalogue if i.component == component]
     return items
 
 
@@ -100,11 +100,11 @@ def parent_trail(data: IndexData, indicator: Indicator) -> list[tuple[str, str |
     trail = [("Quadrant", "/")]
     if not indicator.is_composite:
         composite = COMPOSITE_OF_COMPONENT[indicator.component]
-        trail.append((data.catalogue[composite].label, f"/pillar/{composite}"))
+        trail.append((data.catalogue[composite].label, path("pillar", slug=composite)))
         if indicator.group:
             group = dd.pillars(data)
             slug = next(p.slug for p in group.values() if p.label == indicator.group)
-            trail.append((indicator.group, f"/pillar/{slug}"))
+            trail.append((indicator.group, path("pillar", slug=slug)))
     return trail + [(indicator.label, None)]
 
 

@@ -61,7 +61,7 @@ def title(state: PillarState, data: IndexData) -> str:
 
 
 def menu(data: IndexData) -> list[tuple[str, str | None]]:
-    return [(p.label, f"/pillar/{p.slug}") for p in dd.pillars(data).values()]
+    return [(p.label, PillarState.path_to(slug=p.slug)) for p in dd.pillars(data).values()]
 
 
 def layout(app: Dash, store: DataStore, state: PillarState, notices: list[str]):
@@ -69,7 +69,7 @@ def layout(app: Dash, store: DataStore, state: PillarState, notices: list[str]):
     slug = state.slug
     pillar = dd.pillars(data)[slug]
     table = data.wide(state.edition)
-    links = [dbc.NavItem(dbc.NavLink(p.label, href=app.get_relative_path(f"/pillar/{p.slug}"), active=p.slug == slug))
+    links = [dbc.NavItem(dbc.NavLink(p.label, href=app.get_relative_path(PillarState.path_to(slug=p.slug)), active=p.slug == slug))
              for p in dd.pillars(data).values()]
     return dbc.Container([
         dcc.Store(id=ids.PILLAR.SLUG, data=slug),

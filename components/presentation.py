@@ -11,6 +11,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from . import clientside, ids
+from .urlstate import path
 
 # The keys a presenter uses (a presentation clicker sends Page Up and Down) and the button of the bar each presses.
 KEYS = {"ArrowRight": ids.SHELL.PRESENT_NEXT, "PageDown": ids.SHELL.PRESENT_NEXT, "ArrowLeft": ids.SHELL.PRESENT_PREV,
@@ -32,7 +33,7 @@ def presenter_bar() -> html.Div:
 
 def briefing_panel(app: Dash) -> dbc.Offcanvas:
     return dbc.Offcanvas([
-        dcc.Store(id=ids.SHELL.BRIEFING_PATH, data=app.get_relative_path("/briefing")),  # for the briefing's link
+        dcc.Store(id=ids.SHELL.BRIEFING_PATH, data=app.get_relative_path(path("briefing"))),  # for the briefing's link
         html.P("Pin the views you want to show; present them in this order with the arrow keys.",
                className="small text-body-secondary"),
         html.Ol(id=ids.SHELL.BRIEFING_LIST, className="ps-3"),

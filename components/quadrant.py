@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
@@ -24,7 +23,7 @@ from .common import (
     plain,
 )
 from .registry import Nav, Page, Table
-from .urlstate import Choice, Country, Edition, Flag, Group, Kind, Number, PageState, param
+from .urlstate import Choice, Country, Edition, Flag, Group, Kind, Number, PageState, href, param
 
 MOVERS = 5  # countries in each list of biggest movers
 SCORES = {"official": "GI-TOC's published scores", "like-for-like": "Like-for-like (ours, not GI-TOC's)"}
@@ -247,13 +246,13 @@ def like_for_like_note(app: Dash, data: IndexData, state: QuadrantState):
         return html.Div(like_for_like_caption(data, state.edition, since) + ".",
                         className="small alert alert-info p-2 mt-2 mb-0")
     point = lfl.like_for_like_positions(data, state.edition, since).set_index("iso3").loc[state.country]
-    change = "/change?" + urlencode({"from": since, "to": state.edition, "country": state.country})
     return html.Div([
         html.Strong("On the chart, like for like (ours): "),
         f"criminality {point['criminality']:.2f} ({point['criminality_change']:+.2f}), resilience "
         f"{point['resilience']:.2f} ({point['resilience_change']:+.2f}) since {since}, on the indicators "
         f"{state.edition} shares with {since}. ",
-        dcc.Link("How the change splits →", href=app.get_relative_path(change)),
+        dcc.Link("How the change splits →",
+                 href=href(app, "change", before=since, after=state.edition, country=state.country)),
     ], className="small alert alert-info p-2 mt-2 mb-0")
 
 

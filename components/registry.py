@@ -103,8 +103,7 @@ def render(app: Dash, store: DataStore, page: Page, groups: dict[str, str], sear
 def navigation(app: Dash, data: IndexData, pages: list[Page]) -> list:
     """The navigation bar's entries, in registry order: links on the bar, then menus."""
     def location(page: Page) -> str:
-        state, _ = page.state.from_query("", data, **page.nav.example)
-        return app.get_relative_path(state.location().split("?")[0])
+        return app.get_relative_path(page.state.path_to(**page.nav.example))
 
     entries: list = []
     menus: dict[str, list] = {}

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Callable
-from urllib.parse import parse_qs
-
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate, UnsupportedRelativePath
 
-from ocindex import drilldown as dd
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 from serving import cache
@@ -21,33 +15,7 @@ from .common import not_found, plain
 from .urlstate import NotFound
 
 
-@dataclass(frozen=True)
-class Page:
-    """A route: a path pattern with named groups, and a layout built from the store, query and path groups."""
-
-    pattern: str
-    layout: Callable[..., object]
-    kind: str = ""  # what the page is, where its heading does not say it ("Country profile"): for its <title>
-
-    def match(self, path: str) -> dict[str, str] | None:
-        found = re.fullmatch(self.pattern, path)
-        return None if found is None else found.groupdict()
-
-
-def parse_search(search: str | None) -> dict[str, list[str]]:
-    return parse_qs((search or "").lstrip("?"), keep_blank_values=False)
-
-
-def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
-    def link(label, path):
-        return dbc.DropdownMenuItem(label, href=app.get_relative_path(path))
-
-    indicators = []
-    for component in ("criminality", "criminal markets", "criminal actors", "resilience"):
-        members = [i for i in data.catalogue if i.component == component]
-        indicators.append(dbc.DropdownMenuItem(component.capitalize(), header=True))
-        indicators += [link(i.label, f"/indicator/{i.slug}") for i in members]
-    pillars = [link(p.label, f"/pillar/{p.slug}") for p in dd.pillars(data).values()]
+def navbar(app: Dash, data: IndexData, pages: list[registry.Page]) -> dbc.Navbar:
     # Below the xl breakpoint the links fold behind a toggler; the briefer's buttons stay on the bar at any width.
     actions = html.Div([
         # Every view is its URL: this copies it for sharing.
@@ -61,26 +29,12 @@ def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
     ], className="oc-nav-actions d-flex gap-2 ms-auto order-xl-last text-nowrap")
     return dbc.Navbar(
         dbc.Container([
-            dcc.Link("OC Index Explorer", href=app.get_relative_path("/"),
+            dcc.Link(registry.SITE, href=app.get_relative_path("/"),
                      className="navbar-brand fw-semibold text-white text-decoration-none"),
             actions,
             dbc.NavbarToggler(id=ids.SHELL.NAV_TOGGLE, className="ms-2"),
             dbc.Collapse([
-                dbc.Nav([
-                    dbc.NavItem(dbc.NavLink("Quadrant", href=app.get_relative_path("/"))),
-                    dbc.NavItem(dbc.NavLink("Compare", href=app.get_relative_path("/compare"))),
-                    dbc.NavItem(dbc.NavLink("Deck", href=app.get_relative_path("/deck"))),
-                    dbc.DropdownMenu([
-                        link("Regions and continents ranked", "/regions"),
-                        link("Like-for-like change", "/change"),
-                        link("Countries like this", "/similar/PER"),
-                        link("What-if weights", "/weights"),
-                        link("Search the profiles", "/search"),
-                    ], label="Insights", nav=True, in_navbar=True),
-                    dbc.DropdownMenu(pillars, label="Pillars", nav=True, in_navbar=True),
-                    dbc.DropdownMenu(indicators, label="Indicators", nav=True, in_navbar=True,
-                                     toggleClassName="oc-nav-indicators", className="oc-scroll-menu"),
-                ], navbar=True, className="me-auto"),
+                dbc.Nav(registry.navigation(app, data, pages), navbar=True, className="me-auto"),
                 html.Span("Data: GI-TOC", title="Global Organized Crime Index, GI-TOC (ocindex.net)",
                           className="navbar-text text-white-50 small me-2 text-nowrap"),
             ], id=ids.SHELL.NAV_MENU, navbar=True, is_open=False),
@@ -89,7 +43,7 @@ def navbar(app: Dash, data: IndexData) -> dbc.Navbar:
     )
 
 
-def layout(app: Dash, data: IndexData) -> html.Div:
+def layout(app: Dash, data: IndexData, pages: list[registry.Page]) -> html.Div:
     return html.Div([
         # callback-nav: pages may navigate by setting href, without reloading the app.
         dcc.Location(id=ids.SHELL.URL, refresh="callback-nav"),
@@ -100,14 +54,14 @@ def layout(app: Dash, data: IndexData) -> html.Div:
         dcc.Store(id=ids.SHELL.PINS, storage_type="local"),
         dcc.Store(id=ids.CHART.IMAGE_DONE),
         html.A("Skip to content", href=f"#{ids.SHELL.PAGE}", className="oc-skip-link visually-hidden-focusable"),
-        navbar(app, data),
+        navbar(app, data, pages),
         presentation.presenter_bar(),
         presentation.briefing_panel(app),
         html.Main(id=ids.SHELL.PAGE, className="oc-page", tabIndex="-1"),  # focusable: the skip link's target
     ], id=ids.SHELL.ROOT)
 
 
-def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
+def register(app: Dash, store: DataStore, pages: list[registry.Page]) -> None:
     app.clientside_callback(clientside.function("currentHref"), Output(ids.SHELL.SHARE, "content"),
                             Input(ids.SHELL.SHARE, "n_clicks"), prevent_initial_call=True)
     app.clientside_callback(clientside.function("toggle"), Output(ids.SHELL.NAV_MENU, "is_open"),
@@ -132,22 +86,15 @@ def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
         return page(store.index.sha256, pathname, search)
 
 
-def route(app: Dash, store: DataStore, pages: list, pathname: str | None, search: str | None):
+def route(app: Dash, store: DataStore, pages: list[registry.Page], pathname: str | None, search: str | None):
     """The page a URL names, headed by the document's title."""
     try:
         path = "/" + (app.strip_relative_path(pathname or "/") or "")
     except UnsupportedRelativePath:  # a path outside the app's prefix
         return not_found(app, str(pathname))
-    new = [p for p in pages if isinstance(p, registry.Page)]
-    if (found := registry.find(new, path)) is not None:
-        try:
-            return registry.render(app, store, *found, search)
-        except NotFound as missing:
-            return not_found(app, path, str(missing))
-    query = parse_search(search)
-    for page in pages:
-        groups = page.match(path) if isinstance(page, Page) else None
-        if groups is not None:
-            return [html.Span(page.kind, hidden=True, className="oc-page-kind"),
-                    page.layout(app, store, query, **groups)]
-    return not_found(app, path)
+    if (found := registry.find(pages, path)) is None:
+        return not_found(app, path)
+    try:
+        return registry.render(app, store, *found, search)
+    except NotFound as missing:
+        return not_found(app, path, str(missing))

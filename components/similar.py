@@ -16,7 +16,7 @@ from ocindex.store import DataStore
 from . import ids, registry
 from .common import breadcrumbs, country_href, notice, scroll_box
 from .registry import Nav, Page, Table
-from .urlstate import Choice, CountryInPath, Edition, PageState, href, param
+from .urlstate import Choice, CountryInPath, Edition, PageState, href, param, path
 
 SHOWN = 5
 
@@ -38,7 +38,7 @@ def layout(app: Dash, store: DataStore, state: SimilarState, notices: list[str])
     name = data.wide(state.edition).loc[iso3, "country"]
     return dbc.Container([
         dcc.Store(id=ids.SIMILAR.ISO3, data=iso3),
-        breadcrumbs(app, [("Quadrant", "/"), (name, f"/country/{iso3}"), ("Countries like this", None)]),
+        breadcrumbs(app, [("Quadrant", "/"), (name, path("country", iso3=iso3)), ("Countries like this", None)]),
         notice(ids.SIMILAR.NOTICE, notices),
         html.H1(f"Countries like {name}", className="h3 mb-1"),
         html.P("Nearest in indicator space: every indicator standardised over all countries of the edition, distance "

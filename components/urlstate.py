@@ -166,9 +166,16 @@ class PageState:
                 pairs += [(key, raw) for raw in kind.write(item)]
         return f"?{urlencode(pairs, safe=',')}" if pairs else ""
 
+    @classmethod
+    def path_to(cls, **path) -> str:
+        """The path of the page for these path values, without a query (the page's defaults apply): for menus and
+        breadcrumbs. `CountryState.path_to(iso3="PER") == "/country/PER"`."""
+        return re.sub(r"<(\w+)>", lambda m: str(path[m.group(1)]), cls.path)
+
     def location(self) -> str:
         """The path and query of this view, without the app's prefix."""
-        return re.sub(r"<(\w+)>", lambda m: str(getattr(self, m.group(1))), self.path) + self.to_query()
+        path = {f.name: getattr(self, f.name) for f in fields(self) if f.metadata["path"]}
+        return self.path_to(**path) + self.to_query()
 
     def href(self, app) -> str:
         """The link to this view, under the app's prefix."""
@@ -191,6 +198,11 @@ def href(app, page: str, **values) -> str:
     """The link to a page by its name, for pages that link to one another: `href(app, "country", iso3="PER",
     edition=2025)`."""
     return STATES[page](**values).href(app)
+
+
+def path(page: str, **values) -> str:
+    """The path of a page by its name, without a query: `path("pillar", slug="resilience")`."""
+    return STATES[page].path_to(**values)
 
 
 def path_pattern(template: str) -> str:

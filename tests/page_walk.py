@@ -9,9 +9,9 @@ import json
 
 from dash import Dash
 
-from app import PAGES
 from components import ids, shell
 from components.common import plain
+from components.pages import PAGES
 
 
 def _components(tree, found: dict) -> dict:
@@ -52,7 +52,7 @@ def open_page(app: Dash, store, pathname: str, search: str = "") -> dict[str, in
     AssertionError with the server's answer if any callback fails."""
     client = app.server.test_client()
     page = plain(shell.route(app, store, PAGES, pathname, search))
-    components = _components([plain(shell.layout(app, store.index)), page], {})
+    components = _components([plain(shell.layout(app, store.index, PAGES)), page], {})
     components[ids.SHELL.URL].update(pathname=pathname, search=search, hash="", href=pathname + search)
     statuses = {}
     for callback in app._callback_list:

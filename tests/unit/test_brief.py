@@ -52,7 +52,7 @@ def test_excerpts_come_from_the_profile_and_speak_of_what_stands_out(brief):
 
 @pytest.mark.parametrize("view", ["brief", "country", "similar"])
 def test_a_path_naming_no_country_says_so(app_instance, view):
-    from app import PAGES
+    from components.pages import PAGES
     from components.shell import route
 
     page = str(route(app_instance, app_instance.server.config["OCINDEX_STORE"], PAGES, f"/{view}/XYZ", ""))
@@ -92,7 +92,7 @@ def test_the_brief_s_url_names_the_country_and_edition(index, app_instance):
 
 
 def test_the_brief_links_back_to_the_profile_and_prints_its_own_address(app_instance):
-    from app import PAGES
+    from components.pages import PAGES
     from components.shell import route
 
     page = str(route(app_instance, app_instance.server.config["OCINDEX_STORE"], PAGES, "/brief/per", "?edition=2021"))

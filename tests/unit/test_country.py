@@ -76,7 +76,8 @@ def test_the_profile_and_links_follow_the_edition(index, app_instance):
     assert {r["slug"] for r in rows} == {i.slug for i in index.indicators(2021)}
     assert "2021 edition" in text_of(summary)
     assert country.update_links(app_instance, index, {"iso3": "PER", "edition": 2021}) == (
-        "/brief/PER?edition=2021", "/similar/PER?edition=2021", "/deck?countries=PER&edition=2021")
+        "/brief/PER?edition=2021", "/similar/PER?edition=2021",
+        "/deck?edition=2021&countries=PER&views=quadrant,region,profile,path,map")
     with pytest.raises(PreventUpdate):
         country.update_links(app_instance, index, {"iso3": "PER", "edition": 1999})
 
@@ -104,7 +105,7 @@ def test_opening_a_profile_leaves_its_url_alone_and_a_change_writes_every_choice
 
 
 def test_the_profile_links_to_the_country_s_other_views_of_its_edition(app_instance):
-    from app import PAGES
+    from components.pages import PAGES
     from components.shell import route
 
     page = text_of(route(app_instance, app_instance.server.config["OCINDEX_STORE"], PAGES, "/country/PER", "?edition=2021"))

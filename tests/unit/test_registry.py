@@ -1,15 +1,26 @@
-"""The page registry: one CSV download callback for every page's tables."""
+"""The page registry: a page added in one module and one entry gets its route, title, menu entry, URL sync and
+CSV download; one CSV download callback serves every page's tables."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import pandas as pd
 import pytest
+from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
-from components.registry import Page, Table, csv_download
-from components.urlstate import PageState
+from app import create_app
+from components import ids
+from components.common import plain
+from components.pages import PAGES
+from components.registry import Nav, Page, Table, csv_button, csv_download, sync_url
+from components.urlstate import CountryInPath, Edition, PageState, param
+from ocindex.settings import Settings
+from tests import callbacks
+
+from .sheets import composite, country, read_sheets
 
 
 @dataclass(frozen=True)
@@ -42,3 +53,89 @@ def test_a_url_that_is_not_the_pages_gets_no_update_not_an_error(app_instance, p
                 tables={"index": Table(rows=lambda source, state: pd.DataFrame(), name=lambda state: "plain")})
     with pytest.raises(PreventUpdate):
         csv_download(app_instance, store, {"plain": page}, {"page": "plain", "table": "index"}, pathname, "")
+
+
+# ------------------------------------------------------------------------------------- a page added in a few lines
+
+
+@dataclass(frozen=True)
+class GreetingState(PageState, name="greeting", path="/greeting/<iso3>"):
+    iso3: str = param(CountryInPath(), path=True)
+    edition: int = param(Edition(), always=True)
+
+
+def greeting_layout(app, store, state, notices):
+    data = store.index
+    return html.Div([html.H1(f"Hello, {data.wide(state.edition).loc[state.iso3, 'country']}"),
+                     html.P(notices),
+                     dcc.Store(id="greeting-country", data=state.iso3),
+                     dcc.RadioItems(id="greeting-edition", options=list(data.editions), value=state.edition),
+                     csv_button("greeting")])
+
+
+GREETING = Page(
+    state=GreetingState, layout=greeting_layout,
+    title=lambda state, data: f"{state.iso3} in {state.edition} — Greeting",
+    controls={"iso3": ("greeting-country", "data"), "edition": ("greeting-edition", "value")},
+    nav=Nav("Greeting", group="Insights", example={"iso3": "PER"}),
+    tables={"table": Table(rows=lambda data, state: data.wide(state.edition).loc[[state.iso3], ["country", "criminality"]]
+                           .reset_index(),
+                           name=lambda state: f"greeting-{state.iso3}")},
+)
+
+
+@pytest.fixture(scope="module")
+def greeting_app(workbook):
+    return create_app(Settings(data_dir=workbook.parent), pages=[*PAGES, GREETING])
+
+
+def test_a_new_page_is_routed_titled_and_reports_what_its_url_got_wrong(greeting_app, workbook_editions):
+    client = greeting_app.server.test_client()
+    answer = callbacks.post(client, callbacks.page_body("/greeting/per", "?edition=1990"))
+    assert answer.status_code == 200
+    page = json.dumps(answer.get_json(), ensure_ascii=False)
+    assert "Hello, Peru" in page
+    assert f"PER in {workbook_editions[-1]} — Greeting — OC Index Explorer" in page
+    assert "Edition '1990' is not available here" in page
+    missing = json.dumps(callbacks.post(client, callbacks.page_body("/greeting/XYZ")).get_json())
+    assert "Hello" not in missing and "That is not the ISO3 code" in missing
+
+
+def test_a_new_page_is_listed_in_its_menu_after_the_others(greeting_app):
+    navbar = json.dumps(plain(greeting_app.layout))
+    insights = navbar[navbar.index('"Insights"') - 2000:navbar.index('"Insights"')]
+    assert insights.index("Search the profiles") < insights.index("Greeting")
+    assert '"/greeting/PER"' in insights
+
+
+def test_a_new_pages_url_follows_its_controls(greeting_app, workbook_editions):
+    store = greeting_app.server.config["OCINDEX_STORE"]
+    first = workbook_editions[0]
+    query, title = sync_url(greeting_app, store, GREETING, {"iso3": "PER", "edition": first},
+                            "/greeting/PER", "")
+    assert (query, title) == (f"?edition={first}", f"PER in {first} — Greeting — OC Index Explorer")
+
+
+def test_a_new_pages_table_downloads_for_the_view_in_the_url(greeting_app, workbook, workbook_editions):
+    first = workbook_editions[0]
+    button = {"type": ids.SHELL.CSV, "page": "greeting", "table": "table"}
+    request = callbacks.body([(ids.SHELL.CSV_FILE, "data")], [[(button, "n_clicks", 1)]],
+                             [(ids.SHELL.SYNC, "pathname", "/greeting/PER"),
+                              (ids.SHELL.SYNC, "search", f"?edition={first}")],
+                             changed=callbacks.prop_id(button, "n_clicks"))
+    answer = callbacks.post(greeting_app.server.test_client(), request)
+    assert answer.status_code == 200, answer.data
+    download = answer.get_json()["response"][ids.SHELL.CSV_FILE]["data"]
+    assert download["filename"] == f"oc-index_greeting-PER_{first}.csv"
+    peru = composite(country(read_sheets(workbook)[first], "Peru"), "criminality")
+    assert f"\n{first},PER,Peru,{peru:.2f}," in download["content"]
+
+
+def test_every_page_has_a_title_of_its_own(app_instance):
+    store = app_instance.server.config["OCINDEX_STORE"]
+    titles = set()
+    for page in PAGES:
+        path = {name: kind.example(store.index) for name, kind in page.state.path_kinds().items()}
+        state, _ = page.state.from_query("", store.index, **path)
+        titles.add(page.title(state, store.index).split(" — ")[-1])
+    assert len(titles) == len(PAGES)
