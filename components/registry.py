@@ -117,7 +117,7 @@ def navigation(app: Dash, data: IndexData, pages: list[Page]) -> list:
             entries.append(dbc.DropdownMenu(items, label=nav.label, nav=True, in_navbar=True,
                                             toggleClassName=f"oc-nav-{page.name}", className="oc-scroll-menu"))
         elif nav.group is None:
-            entries.append(dbc.NavItem(dbc.NavLink(nav.label, href=location(page))))
+            entries.append(dbc.NavItem(dbc.NavLink(nav.label, href=location(page), active="exact")))
         else:
             if nav.group not in menus:
                 menus[nav.group] = []
