@@ -30,7 +30,7 @@ browser:
 
 test: $(STAMP) $(ASSETS) browser
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest --headless -p no:cacheprovider
+	$(VENV)/bin/pytest --headless -p no:cacheprovider --durations=15
 
 bench: $(STAMP)
 	$(PY) benchmarks/load.py
