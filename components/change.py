@@ -20,7 +20,7 @@ from ocindex.store import DataStore
 from . import charts, grid, ids, registry
 from .common import breadcrumbs, clicked_country, country_href, country_options, notice
 from .registry import Nav, Page, Table
-from .urlstate import Choice, Country, Edition, PageState, param
+from .urlstate import Choice, Country, Edition, PageState, param, whole_number
 
 OURS = "ours: computed by OC Index Explorer from GI-TOC's indicator scores, not published by GI-TOC"
 
@@ -36,8 +36,8 @@ class End(Edition):
         return lfl.default_pair(data)[self.end] if len(data.editions) > 1 else data.latest
 
     def parse(self, raw, data, values):
-        if raw.isdigit() and int(raw) in data.editions:
-            return int(raw)
+        if (number := whole_number(raw)) is not None and number in data.editions:
+            return number
         raise ValueError(f"Edition '{raw}' ({('from', 'to')[self.end]}) is not loaded; "
                          f"using {self.default(data, values)}.")
 

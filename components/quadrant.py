@@ -23,7 +23,7 @@ from .common import (
     plain,
 )
 from .registry import Nav, Page, Table
-from .urlstate import Choice, Country, Edition, Flag, Group, Kind, Number, PageState, href, param
+from .urlstate import Choice, Country, Edition, Flag, Group, Kind, Number, PageState, href, param, whole_number
 
 MOVERS = 5  # countries in each list of biggest movers
 SCORES = {"official": "GI-TOC's published scores", "like-for-like": "Like-for-like (ours, not GI-TOC's)"}
@@ -38,8 +38,8 @@ class Since(Kind):
 
     def parse(self, raw, data, values):
         earlier = q.earlier_editions(data, values["edition"])
-        if raw.isdigit() and int(raw) in earlier:
-            return int(raw)
+        if (number := whole_number(raw)) is not None and number in earlier:
+            return number
         raise ValueError(f"Since '{raw}': change is read since an earlier edition "
                          f"({', '.join(map(str, earlier)) or 'none loaded'}); showing since "
                          f"{data.previous_edition(values['edition']) or 'none'}.")

@@ -205,6 +205,12 @@ def path(page: str, **values) -> str:
     return STATES[page].path_to(**values)
 
 
+def whole_number(raw: str) -> int | None:
+    """The whole number a URL value spells in ASCII digits, else None: `str.isdigit` also takes '²' (which `int`
+    refuses) and '２０２１' (which it reads as 2021)."""
+    return int(raw) if raw.isascii() and raw.isdigit() else None
+
+
 def path_pattern(template: str) -> str:
     """The regular expression a path template matches: `/country/<iso3>` → `/country/(?P<iso3>[^/]+)`."""
     return re.sub(r"<(\w+)>", r"(?P<\1>[^/]+)", template)
@@ -227,8 +233,8 @@ class Edition(Kind):
 
     def parse(self, raw, data, values):
         allowed = self.choices(data, values)
-        if raw.isdigit() and int(raw) in allowed:
-            return int(raw)
+        if (number := whole_number(raw)) is not None and number in allowed:
+            return number
         raise ValueError(f"Edition '{raw}' is not available here; showing {allowed[-1]}. "
                          f"Available: {', '.join(map(str, allowed))}.")
 
@@ -353,8 +359,8 @@ class Number(Kind):
     what: str
 
     def parse(self, raw, data, values):
-        if raw.isdigit() and self.low <= int(raw) <= self.high:
-            return int(raw)
+        if (number := whole_number(raw)) is not None and self.low <= number <= self.high:
+            return number
         raise ValueError(f"{self.what} '{raw}' must be a whole number from {self.low} to {self.high}.")
 
     def check(self, value, data, values):

@@ -136,3 +136,11 @@ def test_a_list_whose_positions_matter_keeps_every_value_in_order(index):
     state, notices = PairsState.from_query("?item=/a&item=/b&item=/a&item=+", index)
     assert state.items == ("/a", "/b", "/a") and notices == ["An empty item: left out."]
     assert state.to_query() == "?item=%2Fa&item=%2Fb&item=%2Fa"
+
+
+@pytest.mark.parametrize("raw", ["²", "¹²", "２０２１", "٢٠٢١", " 2021", "-1", ""])
+def test_a_number_in_the_url_is_ascii_digits_and_anything_else_is_said_as_not_fitting(index, raw):
+    state, notices = PathState.from_query({"edition": [raw]}, index)
+    assert state.edition == index.latest
+    assert notices == [f"Edition '{raw}' is not available here; showing {index.latest}. "
+                       f"Available: {', '.join(map(str, index.editions))}."]
