@@ -21,7 +21,7 @@ from . import charts, clientside, ids, narrative
 from .common import change_text, country_href, notice
 from .regions import RegionsState
 from .registry import Page
-from .urlstate import CountryInPath, Edition, PageState, param
+from .urlstate import CountryInPath, Edition, PageState, country_editions, param
 
 MAP_INDICATOR = "criminality"
 
@@ -29,7 +29,7 @@ MAP_INDICATOR = "criminality"
 @dataclass(frozen=True)
 class BriefState(PageState, name="brief", path="/brief/<iso3>"):
     iso3: str = param(CountryInPath(), path=True)
-    edition: int = param(Edition(), always=True)
+    edition: int = param(Edition(allowed=country_editions), always=True)
 
 
 def title(state: BriefState, data: IndexData) -> str:

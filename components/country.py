@@ -22,7 +22,7 @@ from serving import cache
 from . import charts, grid, ids, narrative, regions, registry
 from .common import breadcrumbs, composite_summary, intersperse, notice, path_table, plain, scroll_box
 from .registry import Page, Table
-from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, at_most, href, param
+from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, at_most, country_editions, href, param
 
 MAX_PEERS = 4
 LINKS = ("One-page brief →", "Countries like this →", "Briefing deck →")
@@ -48,7 +48,7 @@ def path_indicators(data: IndexData, values=None) -> list[str]:
 @dataclass(frozen=True)
 class CountryState(PageState, name="country", path="/country/<iso3>"):
     iso3: str = param(CountryInPath(), path=True)
-    edition: int = param(Edition(), always=True)
+    edition: int = param(Edition(allowed=country_editions), always=True)
     # None only in links (`href`): the URL's reader puts the nearest of the country's region in its place.
     peers: tuple[str, ...] | None = param(Peers(), default=None)
     indicator: str | None = param(Indicator(otherwise="the profile text shows every indicator"), default=None)
@@ -77,8 +77,8 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
         notice(ids.COUNTRY.NOTICE, notices),
         dbc.Row([
             dbc.Col(html.H1(name, className="h3 mb-0"), width="auto"),
-            dbc.Col(dbc.RadioItems(id=ids.COUNTRY.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
-                                   value=edition, inline=True), width="auto"),
+            dbc.Col(dbc.RadioItems(id=ids.COUNTRY.EDITION, value=edition, inline=True, options=[
+                {"label": str(e), "value": e} for e in country_editions(data, {"iso3": iso3})]), width="auto"),
             *[dbc.Col(dcc.Link(label, href=where, id=link), width="auto")
               for label, where, link in zip(LINKS, other_views(app, iso3, edition), LINK_IDS)],
         ], className="align-items-center g-3 mb-2"),

@@ -16,7 +16,7 @@ from ocindex.store import DataStore
 from . import ids, registry
 from .common import breadcrumbs, country_href, notice, scroll_box
 from .registry import Nav, Page, Table
-from .urlstate import Choice, CountryInPath, Edition, PageState, href, param, path
+from .urlstate import Choice, CountryInPath, Edition, PageState, country_editions, href, param, path
 
 SHOWN = 5
 
@@ -24,7 +24,7 @@ SHOWN = 5
 @dataclass(frozen=True)
 class SimilarState(PageState, name="similar", path="/similar/<iso3>"):
     iso3: str = param(CountryInPath(), path=True)
-    edition: int = param(Edition(), always=True)
+    edition: int = param(Edition(allowed=country_editions), always=True)
     scope: str = param(Choice(tuple(nb.SCOPES), "Set of indicators"), key="by", default="all")
 
 
@@ -46,8 +46,8 @@ def layout(app: Dash, store: DataStore, state: SimilarState, notices: list[str])
                "are about 1.4 apart). Our computation from GI-TOC's scores.", className="text-body-secondary"),
         dbc.Row([
             dbc.Col([dbc.Label("Edition", html_for=ids.SIMILAR.EDITION, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.SIMILAR.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
-                                    value=state.edition, inline=True)], width="auto"),
+                     dbc.RadioItems(id=ids.SIMILAR.EDITION, value=state.edition, inline=True, options=[
+                         {"label": str(e), "value": e} for e in country_editions(data, {"iso3": iso3})])], width="auto"),
             dbc.Col([dbc.Label("Alike on", html_for=ids.SIMILAR.SCOPE, className="small fw-semibold mb-0"),
                      dbc.RadioItems(id=ids.SIMILAR.SCOPE, options=[{"label": v, "value": k} for k, v in nb.SCOPES.items()],
                                     value=state.scope, inline=True)], width="auto"),

@@ -286,6 +286,12 @@ class CountryInPath(Kind):
         return data.countries()["iso3"].iloc[0]
 
 
+def country_editions(data: IndexData, values: Values) -> tuple[int, ...]:
+    """The editions that assess the country the path names (field `iso3`), for `Edition(allowed=…)`: a country of
+    the index need not be in every edition (a new state, a merger)."""
+    return tuple(e for e in data.editions if values["iso3"] in data.wide(e).index)
+
+
 @dataclass(frozen=True)
 class Countries(Country):
     many = True

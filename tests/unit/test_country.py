@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+import openpyxl
 import pandas as pd
 import pytest
 from dash.exceptions import PreventUpdate
@@ -11,7 +13,7 @@ from dash.exceptions import PreventUpdate
 from components import country
 from components.common import country_href, plain
 from components.country import CountryState
-from components.urlstate import NotFound
+from components.urlstate import STATES, NotFound
 
 
 def text_of(tree) -> str:
@@ -110,3 +112,39 @@ def test_the_profile_links_to_the_country_s_other_views_of_its_edition(app_insta
 
     page = text_of(route(app_instance, app_instance.server.config["OCINDEX_STORE"], PAGES, "/country/PER", "?edition=2021"))
     assert all(f'"{link}"' in page for link in ("/brief/PER?edition=2021", "/similar/PER?edition=2021"))
+
+
+@pytest.fixture(scope="module")
+def without_peru_at_first(tmp_path_factory, workbook):
+    """The workbook with Peru's row taken out of its first edition's sheet: a country of the index that one edition
+    does not assess (as a new state or a merger would make)."""
+    book = openpyxl.load_workbook(workbook)
+    first = min((s for s in book.sheetnames if re.fullmatch(r"\d{4}_dataset", s)), key=lambda s: int(s[:4]))
+    sheet = book[first]
+    column = [c.value for c in sheet[1]].index("Country") + 1
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=column).value == "Peru")
+    sheet.delete_rows(row)
+    folder = tmp_path_factory.mktemp("without-peru")
+    book.save(folder / "global_oc_index.xlsx")
+    return folder, int(first[:4])
+
+
+@pytest.mark.parametrize("page", ["country", "brief", "similar"])
+def test_an_edition_that_does_not_assess_the_country_falls_back_with_a_notice(without_peru_at_first, page):
+    from app import create_app
+    from ocindex.settings import Settings
+    from tests import callbacks
+
+    folder, first = without_peru_at_first
+    app = create_app(Settings(data_dir=folder))
+    data = app.server.config["OCINDEX_STORE"].index
+    assessing = [e for e in data.editions if e != first]
+    state, notices = STATES[page].from_query(f"?edition={first}", data, iso3="PER")
+    assert state.edition == assessing[-1]
+    assert notices == [f"Edition '{first}' is not available here; showing {assessing[-1]}. "
+                       f"Available: {', '.join(map(str, assessing))}."]
+    answer = callbacks.post(app.server.test_client(), callbacks.page_body(f"/{page}/PER", f"?edition={first}"))
+    assert answer.status_code == 200
+    assert f"Edition '{first}' is not available here" in answer.get_data(as_text=True)
+    with pytest.raises(PreventUpdate):  # the edition control cannot ask for it either
+        STATES[page].from_controls(data, iso3="PER", edition=first)

@@ -16,7 +16,7 @@ from components import ids
 from components.common import plain
 from components.pages import PAGES
 from components.registry import Nav, Page, Table, csv_button, csv_download, sync_url
-from components.urlstate import CountryInPath, Edition, PageState, param
+from components.urlstate import CountryInPath, Edition, PageState, country_editions, param
 from ocindex.settings import Settings
 from tests import callbacks
 
@@ -61,7 +61,7 @@ def test_a_url_that_is_not_the_pages_gets_no_update_not_an_error(app_instance, p
 @dataclass(frozen=True)
 class GreetingState(PageState, name="greeting", path="/greeting/<iso3>"):
     iso3: str = param(CountryInPath(), path=True)
-    edition: int = param(Edition(), always=True)
+    edition: int = param(Edition(allowed=country_editions), always=True)
 
 
 def greeting_layout(app, store, state, notices):
