@@ -44,7 +44,10 @@ window.dash_clientside.ocindex = (function () {
             const heading = document.querySelector('main h1');
             const href = here();
             const kept = (Array.isArray(pins) ? pins : []).filter(function (p) { return p && p.href !== href; });
-            const query = decodeURIComponent(window.location.search.slice(1)).replace(/&/g, ', ');
+            // Read as the server reads it: '+' is a space, and a stray '%' (as typed) is kept, not an error.
+            const query = Array.from(new URLSearchParams(window.location.search), function (pair) {
+                return pair.join('=');
+            }).join(', ');
             const title = ((heading && heading.textContent.trim()) || document.title) + (query ? ' (' + query + ')' : '');
             return kept.concat([{href: href, title: title}]);
         },

@@ -9,6 +9,8 @@ import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from components import ids
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -46,6 +48,7 @@ def test_no_asset_writes_a_component_id():
 def run_in_node(function: str, *args, url: str) -> object:
     """Call a function of assets/clientside.js in Node, with the browser's address at `url`."""
     script = ("const [file, name, args, url] = process.argv.slice(1); global.window = {location: new URL(url)};"
+              "global.document = {title: 'The title', querySelector: () => null};"
               "require(file); console.log(JSON.stringify(window.dash_clientside.ocindex[name](...JSON.parse(args))));")
     done = subprocess.run(["node", "-e", script, str(ASSETS / "clientside.js"), function, json.dumps(args), url],
                           capture_output=True, text=True, check=True)
@@ -65,3 +68,14 @@ def test_the_briefing_link_names_the_briefing_page_under_the_app_s_prefix(workbo
                     "&title=Peru%20%26%20co&view=%2Foc-index%2F&title=")
     assert run_in_node("briefingLink", 1, None, path, url="http://127.0.0.1:8050/oc-index/") == \
         "http://127.0.0.1:8050/oc-index/briefing"
+
+
+@pytest.mark.parametrize("query, title", [
+    ("?q=100%", "The title (q=100%)"),  # as typed: a '%' that starts no escape
+    ("?q=cocaine+trade&edition=2021", "The title (q=cocaine trade, edition=2021)"),
+    ("?q=%E2%80%94", "The title (q=\u2014)"),
+    ("", "The title"),
+])
+def test_a_pinned_view_is_titled_after_its_query_whatever_the_address_holds(query, title):
+    pins = run_in_node("pinView", 1, None, url=f"http://127.0.0.1:8050/search{query}")
+    assert pins == [{"href": f"/search{query}", "title": title}]
