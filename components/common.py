@@ -1,4 +1,4 @@
-"""Pieces every page shares: URL parameter checks, notices, breadcrumbs, help text, composite summaries."""
+"""Pieces every page shares: click checks, notices, breadcrumbs, help text, composite summaries."""
 
 from __future__ import annotations
 
@@ -156,26 +156,6 @@ def not_found(app: Dash, path: str, reason: str = "") -> dbc.Container:
 
 # ------------------------------------------------------------------------------------- callback input checks
 # Callback inputs come from the browser and can be anything; a value that does not fit means "no update".
-
-
-def checked_edition(value, data: IndexData, allowed: tuple[int, ...] | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value not in (allowed or data.editions):
-        raise PreventUpdate
-    return value
-
-
-def checked_country(value, data: IndexData, edition: int) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or value not in data.wide(edition).index:
-        raise PreventUpdate
-    return value
-
-
-def checked_choice(value, choices):
-    if not isinstance(value, str) or value not in choices:
-        raise PreventUpdate
-    return value
 
 
 def clicked_country(click) -> str:
