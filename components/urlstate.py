@@ -212,8 +212,10 @@ def whole_number(raw: str) -> int | None:
 
 
 def path_pattern(template: str) -> str:
-    """The regular expression a path template matches: `/country/<iso3>` → `/country/(?P<iso3>[^/]+)`."""
-    return re.sub(r"<(\w+)>", r"(?P<\1>[^/]+)", template)
+    """The regular expression a path template matches: `/country/<iso3>` → `/country/(?P<iso3>[^/]+)`. The rest of
+    the template is taken literally (a '.' in it is a dot)."""
+    parts = re.split(r"<(\w+)>", template)  # literal text, then a parameter's name, in turn
+    return "".join(f"(?P<{part}>[^/]+)" if n % 2 else re.escape(part) for n, part in enumerate(parts))
 
 
 # ----------------------------------------------------------------------------------------------- kinds

@@ -3,6 +3,7 @@ page's callbacks listen to."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -10,7 +11,7 @@ from dash import Input, State
 from dash.exceptions import PreventUpdate
 
 from components.registry import Page
-from components.urlstate import Countries, Country, Edition, Indicator, Kind, PageState, at_most, param
+from components.urlstate import Countries, Country, Edition, Indicator, Kind, PageState, at_most, param, path_pattern
 
 
 @dataclass(frozen=True)
@@ -144,3 +145,10 @@ def test_a_number_in_the_url_is_ascii_digits_and_anything_else_is_said_as_not_fi
     assert state.edition == index.latest
     assert notices == [f"Edition '{raw}' is not available here; showing {index.latest}. "
                        f"Available: {', '.join(map(str, index.editions))}."]
+
+
+def test_a_path_template_is_literal_but_for_its_parameters():
+    pattern = path_pattern("/v1.0/<slug>/of/<iso3>")
+    assert re.fullmatch(pattern, "/v1.0/drugs/of/PER").groupdict() == {"slug": "drugs", "iso3": "PER"}
+    for path in ("/v1x0/drugs/of/PER", "/v1.0/drugs/of/PER/x", "/v1.0//of/PER"):
+        assert re.fullmatch(pattern, path) is None
