@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
 
-import openpyxl
 import pandas as pd
 import pytest
 from dash.exceptions import PreventUpdate
@@ -14,6 +12,7 @@ from components import country
 from components.common import country_href, plain
 from components.country import CountryState
 from components.urlstate import STATES, NotFound
+from tests.missing_country import write_without_country
 
 
 def text_of(tree) -> str:
@@ -116,17 +115,8 @@ def test_the_profile_links_to_the_country_s_other_views_of_its_edition(app_insta
 
 @pytest.fixture(scope="module")
 def without_peru_at_first(tmp_path_factory, workbook):
-    """The workbook with Peru's row taken out of its first edition's sheet: a country of the index that one edition
-    does not assess (as a new state or a merger would make)."""
-    book = openpyxl.load_workbook(workbook)
-    first = min((s for s in book.sheetnames if re.fullmatch(r"\d{4}_dataset", s)), key=lambda s: int(s[:4]))
-    sheet = book[first]
-    column = [c.value for c in sheet[1]].index("Country") + 1
-    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=column).value == "Peru")
-    sheet.delete_rows(row)
     folder = tmp_path_factory.mktemp("without-peru")
-    book.save(folder / "global_oc_index.xlsx")
-    return folder, int(first[:4])
+    return folder, write_without_country(workbook, folder / "global_oc_index.xlsx")
 
 
 @pytest.mark.parametrize("page", ["country", "brief", "similar"])
