@@ -151,6 +151,8 @@ def parse_name(path: Path, data: IndexData, countries: set[str]) -> tuple[str, i
         raise ProfileError(path, f"'{iso3}' is not the ISO3 code of a country in the index")
     if edition not in data.editions:
         raise ProfileError(path, f"edition {edition} is not loaded (loaded: {', '.join(map(str, data.editions))})")
+    if iso3 not in data.wide(edition).index:  # a country of the index that this edition does not assess
+        raise ProfileError(path, f"'{iso3}' is not in the {edition} edition")
     return iso3, edition, match.group("label") or "profile"
 
 

@@ -17,6 +17,7 @@ from ocindex.store import DataStore
 
 from ..conftest import SEEDS
 from ..damaged import pdf_with_unsupported_filter
+from ..missing_country import write_without_country
 from ..narrative_labels import SEED_000
 
 
@@ -63,6 +64,16 @@ def test_bad_files_are_named_with_their_problem_and_the_others_still_load(data_d
         line = next(m for m in narratives.errors if name in m)
         assert problem in line, line
     assert len(narratives.errors) == 6, messages
+
+
+def test_a_profile_of_an_edition_without_its_country_is_named_and_the_service_starts(data_dir, workbook):
+    (data_dir / "global_oc_index.xlsx").unlink()
+    first = write_without_country(workbook, data_dir / "global_oc_index.xlsx", "Peru")
+    shutil.move(data_dir / "profiles" / "PER-2021.txt", data_dir / "profiles" / f"PER-{first}.txt")
+    store = DataStore(data_dir)  # was a KeyError: the service did not start
+    assert store.narratives.documents == []
+    [error] = store.narratives.errors
+    assert f"PER-{first}.txt" in error and f"'PER' is not in the {first} edition" in error
 
 
 def test_a_pdf_pypdf_cannot_decode_is_a_profile_error_and_the_service_starts(data_dir):
