@@ -146,7 +146,11 @@ def country_panel(app: Dash, data: IndexData, composite: str, before: int, after
     if iso3 is None:
         return dbc.Card(dbc.CardBody(html.P("Pick a country, or click a point, to see its change split into parts.",
                                             className="small text-body-secondary mb-0")))
-    row = lfl.like_for_like(data, composite, before, after).loc[iso3]
+    table = lfl.like_for_like(data, composite, before, after)
+    if iso3 not in table.index:  # a country of the later edition only: there is no change to split
+        return dbc.Card(dbc.CardBody(html.P(f"{data.wide(after).loc[iso3, 'country']} is not in the {before} edition: "
+                                            "it has no change to split.", className="small mb-0")))
+    row = table.loc[iso3]
     verb = {"rose": "rose", "fell": "fell", "unchanged": "did not change"}
     parts = lfl.indicator_changes(data, iso3, composite, before, after)
     flip = None

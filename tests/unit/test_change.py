@@ -10,6 +10,9 @@ from dash.exceptions import PreventUpdate
 from components import change, common
 from components.change import ChangeState
 from ocindex import likeforlike
+from ocindex.catalogue import Catalogue
+from ocindex.index import load_index
+from tests.missing_country import write_without_country
 
 
 def test_bad_url_values_fall_back_with_notices_that_say_what(index):
@@ -51,6 +54,18 @@ def test_the_callback_shows_the_pair_and_refuses_a_pair_out_of_order(index, app_
         change.update(app_instance, index, {**controls, "before": latest, "after": first}, False)
     with pytest.raises(PreventUpdate):
         change.update(app_instance, index, {**controls, "composite": "drugs"}, False)
+
+
+def test_a_country_of_the_later_edition_only_is_said_to_have_no_change_to_split(tmp_path, workbook, app_instance):
+    first = write_without_country(workbook, tmp_path / "global_oc_index.xlsx", "Peru")
+    data = load_index(tmp_path / "global_oc_index.xlsx", Catalogue.load())
+    later = data.editions[1]
+    state, notices = ChangeState.from_query(f"?from={first}&to={later}&country=PER", data)
+    assert (state.country, notices) == ("PER", [])  # Peru is in the later edition
+    figure, description, panel, *_ = change.update(app_instance, data, {
+        "composite": "criminality", "before": first, "after": later, "country": "PER"}, False)
+    assert f"Peru is not in the {first} edition: it has no change to split." in json.dumps(common.plain(panel))
+    assert "PER" in description  # not compared, and said so
 
 
 def test_the_title_says_what_is_compared(index):
