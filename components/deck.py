@@ -12,7 +12,15 @@ from urllib.parse import urlsplit
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
 
-from deck.build import MAX_COUNTRIES, MAX_VIEWS, DeckError, build_deck, check_request, chromium_renderer
+from deck.build import (
+    MAX_COUNTRIES,
+    MAX_VIEWS,
+    ChangeLink,
+    DeckError,
+    build_deck,
+    check_request,
+    chromium_renderer,
+)
 from deck.views import VIEWS
 from ocindex.index import IndexData
 from ocindex.store import DataStore
@@ -21,7 +29,7 @@ from serving import jobs
 from . import clientside, ids
 from .common import breadcrumbs, country_options, notice
 from .registry import Nav, Page
-from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, param
+from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, href, param, path
 
 DEFAULT_VIEWS = ("quadrant", "region", "profile", "path", "map")
 log = logging.getLogger(__name__)
@@ -95,19 +103,22 @@ def layout(app: Dash, store: DataStore, state: DeckState, notices: list[str]):
     ], className="py-2")
 
 
-def app_address(app: Dash, href) -> str:
-    """The app's absolute address from the page's URL (e.g. https://host/prefix), for links printed on paper;
-    the path alone when the URL is not a web address."""
-    parts = urlsplit(href) if isinstance(href, str) else None
+def change_address(app: Dash, url) -> ChangeLink:
+    """The like-for-like change page of a pair of editions (its default view for None) as an absolute address from
+    the page's URL (e.g. https://host/prefix/change?…), for the deck's closing slide; a path alone when the URL is
+    not a web address."""
+    parts = urlsplit(url) if isinstance(url, str) else None
     origin = f"{parts.scheme}://{parts.netloc}" if parts and parts.scheme in ("http", "https") and parts.netloc else ""
-    return origin + app.get_relative_path("/").rstrip("/")
+    return lambda pair: origin + (app.get_relative_path(path("change")) if pair is None else
+                                  href(app, "change", composite="criminality", before=pair[0], after=pair[1]))
 
 
 def make_deck(data: IndexData, countries: list[str], views: list[str], edition: int, set_progress,
-              renderer=chromium_renderer, link_base: str = "", narratives=None) -> tuple[dict | None, dbc.Alert]:
+              renderer=chromium_renderer, change_link: ChangeLink | None = None,
+              narratives=None) -> tuple[dict | None, dbc.Alert]:
     """The background job: the deck's files (base64, for the browser's downloads) and a status message.
-    set_progress receives (slides done, slides in all, what is being drawn); link_base is the app's address,
-    for the links printed on the slides."""
+    set_progress receives (slides done, slides in all, what is being drawn); change_link gives the app's
+    addresses printed on the slides."""
     try:
         check_request(data, countries, views, edition)  # before starting Chromium
     except DeckError as exc:
@@ -117,7 +128,7 @@ def make_deck(data: IndexData, countries: list[str], views: list[str], edition: 
     try:
         with renderer() as render:
             deck = build_deck(data, countries, views, edition, render, progress=lambda done, total, what: set_progress(
-                (done, total, f"{done} of {total - 1} charts · now: {what}")), link_base=link_base,
+                (done, total, f"{done} of {total - 1} charts · now: {what}")), change_link=change_link,
                               narratives=narratives)
     except Exception as exc:  # the renderer is a browser in another process: say what failed, keep serving
         log.exception("deck export failed")
@@ -135,14 +146,14 @@ def make_deck(data: IndexData, countries: list[str], views: list[str], edition: 
                       color="success", className="py-2"))
 
 
-def build(app: Dash, store: DataStore, set_progress, controls: dict, href) -> tuple:
+def build(app: Dash, store: DataStore, set_progress, controls: dict, url) -> tuple:
     """The Build button's background job: the deck of the countries and views chosen (each once: a crafted
     request may repeat one thousands of times), a few at once on a server and one per user."""
     state = DeckState.from_controls(store.index, **controls)
     try:
         with jobs.slot(app.server.config["OCINDEX_SETTINGS"], jobs.job_user()):
             return make_deck(store.index, list(state.countries), list(state.views), state.edition, set_progress,
-                             link_base=app_address(app, href), narratives=store.narratives)
+                             change_link=change_address(app, url), narratives=store.narratives)
     except jobs.JobRefused as exc:
         return None, dbc.Alert(str(exc), color="warning", className="py-2")
 
@@ -151,13 +162,13 @@ def register(app: Dash, store: DataStore) -> None:
     app.callback(
         Output(ids.DECK.RESULT, "data"), Output(ids.DECK.STATUS, "children"),
         inputs={"clicks": Input(ids.DECK.BUILD, "n_clicks"), "controls": PAGE.inputs(kind=State),
-                "href": State(ids.SHELL.SYNC, "href")},
+                "url": State(ids.SHELL.SYNC, "href")},
         background=True, prevent_initial_call=True,
         running=[(Output(ids.DECK.BUILD, "disabled"), True, False), (Output(ids.DECK.CANCEL, "disabled"), False, True),
                  (Output(ids.DECK.PROGRESS, "animated"), True, False), (Output(ids.DECK.PROGRESS, "striped"), True, False)],
         cancel=[Input(ids.DECK.CANCEL, "n_clicks")],
         progress=[Output(ids.DECK.PROGRESS, "value"), Output(ids.DECK.PROGRESS, "max"), Output(ids.DECK.STEP, "children")],
-    )(lambda set_progress, clicks, controls, href: build(app, store, set_progress, controls, href))
+    )(lambda set_progress, clicks, controls, url: build(app, store, set_progress, controls, url))
 
     @app.callback(Output(ids.DECK.STATUS, "children", allow_duplicate=True), Input(ids.DECK.CANCEL, "n_clicks"),
                   prevent_initial_call=True)

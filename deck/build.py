@@ -52,6 +52,9 @@ BOLD_CANDIDATES = ("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf
 
 Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what is being done)
 Renderer = Callable[[dict], bytes]
+# The app's address of the like-for-like change between two editions (earlier, later), or of its default view (None):
+# the app's URLs are the page registry's (components/deck.py), not the deck's.
+ChangeLink = Callable[[tuple[int, int] | None], str]
 
 
 class DeckError(OCIndexError):
@@ -145,7 +148,7 @@ def cover(data: IndexData, countries: list[str], edition: int, made_on: date) ->
                 lines=tuple(lines), notes="\n".join(lines), cover=True)
 
 
-def closing(data: IndexData, edition: int, link_base: str) -> Page:
+def closing(data: IndexData, edition: int, change_link: ChangeLink | None = None) -> Page:
     """Sources and the caveats GI-TOC states, with where to compare editions like for like."""
     changes = []
     for later in [e for e in data.editions if e <= edition]:
@@ -159,10 +162,11 @@ def closing(data: IndexData, edition: int, link_base: str) -> Page:
         method = ("Editions differ in method: " + "; ".join(
             f"{after} added {len(added)} indicators to {before}'s ({', '.join(added)})"
             for before, after, added in changes) + ". A composite's change mixes real change with a change of method.")
-        link = f"{link_base.rstrip('/')}/change?composite=criminality&from={earlier}&to={later}"
+        pair = (earlier, later)
     else:
         method = "Editions can differ in method: compare composites across editions on the indicators both assess."
-        link = f"{link_base.rstrip('/')}/change"
+        pair = None
+    link = change_link(pair) if change_link else "OC Index Explorer's like-for-like change page"
     lines = (
         f"Source: Global Organized Crime Index {edition}, Global Initiative Against Transnational Organized Crime "
         "(GI-TOC), ocindex.net.",
@@ -204,9 +208,10 @@ def _page(made: Slide, png: bytes | None = None) -> Page:
 
 
 def build_deck(data: IndexData, countries: list[str], views: list[str], edition: int, render: Renderer,
-               progress: Progress | None = None, link_base: str = "", narratives: Narratives | None = None) -> Deck:
-    """link_base: the app's address (e.g. https://host/prefix) for the links the slides print; with narratives,
-    a country with profile text for the edition gets a slide of its passages after its views."""
+               progress: Progress | None = None, change_link: ChangeLink | None = None,
+               narratives: Narratives | None = None) -> Deck:
+    """change_link: the app's address of the like-for-like change of a pair of editions, for the closing slide;
+    with narratives, a country with profile text for the edition gets a slide of its passages after its views."""
     check_request(data, countries, views, edition)
     total = len(countries) * len(views) + 1  # + writing the files
     pages, done = [cover(data, countries, edition, date.today())], 0
@@ -221,7 +226,7 @@ def build_deck(data: IndexData, countries: list[str], views: list[str], edition:
             pages.append(text)
     if "profile" in views:
         pages += [_page(made) for iso3 in countries for made in appendix(data, iso3, edition)]
-    pages.append(closing(data, edition, link_base))
+    pages.append(closing(data, edition, change_link))
     if progress:
         progress(done, total, "Writing PowerPoint and PDF")
     return Deck(name=f"oc-index_briefing_{'-'.join(countries)}_{edition}", pptx=_pptx(pages, edition),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from dash.exceptions import PreventUpdate
@@ -11,7 +12,15 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from deck.build import PICTURE_PX, DeckError, build_deck, check_request, chromium_renderer, source_line
+from deck.build import (
+    PICTURE_PX,
+    DeckError,
+    build_deck,
+    check_request,
+    chromium_renderer,
+    source_line,
+)
+from deck.build import closing as closing_slide
 from deck.views import VIEWS, appendix, slide
 from ocindex import headlines
 
@@ -24,7 +33,8 @@ def deck_and_progress(index):
     steps = []
     with chromium_renderer() as render:
         deck = build_deck(index, ["PER", "COL"], VIEWS_BUILT, index.latest, render,
-                          progress=lambda done, total, what: steps.append((done, total, what)), link_base=BASE)
+                          progress=lambda done, total, what: steps.append((done, total, what)),
+                          change_link=lambda pair: f"{BASE}/change of {pair}")
     return deck, steps
 
 
@@ -55,7 +65,7 @@ def test_cover_then_a_slide_per_country_and_view_then_the_appendix_and_closing(d
     assert all(t.startswith("Appendix: ") for t in appendix_titles)
     closing = " ".join(texts(slides[-1]))
     assert "1–10 scale in half-point steps" in closing and "Editions differ in method" in closing
-    assert f"{BASE}/change?composite=criminality&from=" in closing
+    assert f"{BASE}/change of (" in closing  # the latest pair of editions whose indicators differ
 
 
 def test_the_chart_fills_the_slide_s_content_area_and_nothing_overlaps(deck_and_progress):
@@ -153,6 +163,23 @@ def test_every_view_builds_for_a_country_in_every_edition(index):
             made = slide(index, view, "TUV", edition)
             assert made.headline and "Tuvalu" in made.headline + made.description and made.figure["data"]
             assert "height" not in made.figure["layout"] and made.notes.startswith(made.headline)
+
+
+def test_the_closing_slide_links_the_apps_change_page_of_the_pair_from_the_page_s_address(index, app_instance):
+    from components.change import ChangeState
+    from components.deck import change_address
+
+    link = change_address(app_instance, "https://host.example/deck?countries=PER")
+    first, second = index.editions[:2]
+    address = urlsplit(link((first, second)))
+    assert (address.scheme, address.netloc, address.path) == ("https", "host.example", "/change")
+    state, notices = ChangeState.from_query(address.query, index)  # the change page reads it as that pair
+    assert (state.composite, state.before, state.after, notices) == ("criminality", first, second, [])
+    assert link(None) == "https://host.example/change"
+    assert change_address(app_instance, None)(None) == "/change"
+    lines = closing_slide(index, index.latest, link).lines
+    assert any("https://host.example/change" in line for line in lines)
+    assert not any("host.example" in line for line in closing_slide(index, index.latest).lines)
 
 
 def test_the_export_job_reports_a_renderer_failure_instead_of_crashing(index):
