@@ -47,11 +47,11 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None,
     # The policy hashes only Dash's own start-up script: our browser-side callbacks are files (assets/), so
     # registering panels after this changes nothing (tests/unit/test_serving.py).
     security.install(app, settings.max_nesting)
-    app.layout = shell.layout(app, store.index, pages)
+    frame = shell.layout(app, store.index, pages)
     # Pages are drawn by the router: every page's components, so Dash checks each callback against them.
-    app.validation_layout = registry.validation_layout(app, store, pages, app.layout)
+    app.validation_layout = registry.validation_layout(app, store, pages, frame)
     api.register(app, store)
-    shell.register(app, store, pages)
+    shell.register(app, store, pages, frame)  # the layout served: the frame with the page opened
     charts.register(app)
     registry.register(app, store, pages)
     return app

@@ -37,6 +37,8 @@ window.dash_clientside.ocindex = (function () {
             let present = Boolean(on) || hash === '#present', newHash = nothing;
             if (trigger === 1) { present = !on; newHash = present ? '#present' : ''; }
             if (trigger === 2) { present = false; newHash = ''; }
+            // Unchanged (a page opened without #present): no update, which would redraw every chart that follows it.
+            if (present === Boolean(on)) { return [nothing, nothing, newHash, nothing]; }
             return [present, present ? 'oc-present' : '', newHash, present ? 'Exit presentation' : 'Present'];
         },
         // Pin the view on screen, titled after its heading and query; pinning it again moves it to the end.

@@ -4,10 +4,10 @@
 
 Starts `gunicorn app:server` with the checked-in config on a free loopback port and runs the users for the given
 time (arriving over a ramp-up). Each user opens the main views one after another, as a browser does: the page,
-Dash's layout and dependencies, then the very callback requests headless Chromium sent on that view
-(benchmarks/traffic.json, recorded by `benchmarks/browser.py --record`), with a pause between views. Stops by
-itself and reports requests, errors and p50/p95/p99 overall and per view, plus the resident memory of each worker.
-Traffic goes to 127.0.0.1 only.
+Dash's layout (which holds the page its Referer names) and dependencies, then the very callback requests headless
+Chromium sent on that view (benchmarks/traffic.json, recorded by `benchmarks/browser.py --record`), with a pause
+between views. Stops by itself and reports requests, errors and p50/p95/p99 overall and per view, plus the
+resident memory of each worker. Traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -38,11 +38,11 @@ class Recorder:
         self.times = defaultdict(list)
         self.errors = defaultdict(int)
 
-    async def request(self, client, name, method, path, body=None):
+    async def request(self, client, name, method, path, body=None, headers=None):
         started = time.perf_counter()
         try:
             if method == "GET":
-                response = await client.get(path)
+                response = await client.get(path, headers=headers)
             else:
                 response = await client.post(path, content=json.dumps(body),
                                              headers={"Content-Type": "application/json"})
@@ -64,7 +64,9 @@ async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause:
             view = views[name]
             if not name.endswith("switch"):  # a switch happens on a page already open
                 await recorder.request(client, "GET page", "GET", view["path"])
-                await recorder.request(client, "GET /_dash-layout", "GET", "/_dash-layout")
+                # From the page, as a browser asks: the layout holds the page its Referer names.
+                await recorder.request(client, "GET /_dash-layout", "GET", "/_dash-layout",
+                                       headers={"Referer": str(client.base_url.join(view["path"]))})
                 await recorder.request(client, "GET /_dash-dependencies", "GET", "/_dash-dependencies")
             for body in view["requests"]:
                 await recorder.request(client, f"cb {name}", "POST", "/_dash-update-component", body)

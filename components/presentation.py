@@ -36,7 +36,7 @@ def briefing_panel(app: Dash) -> dbc.Offcanvas:
         dcc.Store(id=ids.SHELL.BRIEFING_PATH, data=app.get_relative_path(path("briefing"))),  # for the briefing's link
         html.P("Pin the views you want to show; present them in this order with the arrow keys.",
                className="small text-body-secondary"),
-        html.Ol(id=ids.SHELL.BRIEFING_LIST, className="ps-3"),
+        html.Ol(briefing_items(None)[0], id=ids.SHELL.BRIEFING_LIST, className="ps-3"),
         html.Div([
             dbc.Button("Present from the start", id=ids.SHELL.BRIEFING_START, color="warning", size="sm"),
             html.Span([dcc.Clipboard(id=ids.SHELL.BRIEFING_COPY, className="btn btn-outline-secondary btn-sm",
@@ -107,8 +107,10 @@ def register(app: Dash) -> None:
                             Input(ids.SHELL.BRIEFING_OPEN, "n_clicks"), State(ids.SHELL.BRIEFING, "is_open"),
                             prevent_initial_call=True)
 
+    # The layout shows an empty briefing; the browser's store sets its data, and so fires this, only when it
+    # holds pinned views.
     @app.callback(Output(ids.SHELL.BRIEFING_LIST, "children"), Output(ids.SHELL.BRIEFING_OPEN, "children"),
-                  Input(ids.SHELL.PINS, "data"))
+                  Input(ids.SHELL.PINS, "data"), prevent_initial_call=True)
     def show_briefing(pins):
         return briefing_items(pins)
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Callable
+from urllib.parse import urlsplit
+
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate, UnsupportedRelativePath
+from flask import has_request_context, request
 
 from ocindex.index import IndexData
 from ocindex.store import DataStore
@@ -61,7 +65,8 @@ def layout(app: Dash, data: IndexData, pages: list[registry.Page]) -> html.Div:
     ], id=ids.SHELL.ROOT)
 
 
-def register(app: Dash, store: DataStore, pages: list[registry.Page]) -> None:
+def register(app: Dash, store: DataStore, pages: list[registry.Page], frame: html.Div) -> None:
+    """The frame's callbacks and the router; the layout Dash serves becomes the frame with the page opened."""
     app.clientside_callback(clientside.function("currentHref"), Output(ids.SHELL.SHARE, "content"),
                             Input(ids.SHELL.SHARE, "n_clicks"), prevent_initial_call=True)
     app.clientside_callback(clientside.function("toggle"), Output(ids.SHELL.NAV_MENU, "is_open"),
@@ -76,14 +81,64 @@ def register(app: Dash, store: DataStore, pages: list[registry.Page]) -> None:
 
     settings = app.server.config["OCINDEX_SETTINGS"]
 
-    @app.callback(Output(ids.SHELL.PAGE, "children"), Input(ids.SHELL.URL, "pathname"), Input(ids.SHELL.URL, "search"))
+    def too_long(pathname, search) -> bool:
+        # The browser sends these in a request's body or header: the request limits apply, before the cache sees them.
+        return len(pathname or "") > settings.max_path or len(search or "") > settings.max_query
+
+    app.layout = first_layout(frame, lambda pathname, search: None if too_long(pathname, search) else
+                              page(store.index.sha256, pathname, search))
+    layout_path = f"{app.config.routes_pathname_prefix}_dash-layout"
+
+    @app.server.after_request
+    def by_referrer(response):
+        if request.path == layout_path:  # the layout differs by the page that asked for it: no cache may mix them
+            response.vary.add("Referer")
+        return response
+
+    # Not on the first load, whose page comes with the layout; on every later change of the URL, and on a first
+    # load whose layout could not tell the page (the URL location then fills in its path and fires this).
+    @app.callback(Output(ids.SHELL.PAGE, "children"), Input(ids.SHELL.URL, "pathname"), Input(ids.SHELL.URL, "search"),
+                  prevent_initial_call=True)
     def render_page(pathname, search):
         if not isinstance(pathname, (str, type(None))) or not isinstance(search, (str, type(None))):
             raise PreventUpdate
-        # The browser sends these in the callback's body: the request limits apply, before the cache sees them.
-        if len(pathname or "") > settings.max_path or len(search or "") > settings.max_query:
+        if too_long(pathname, search):
             return not_found(app, "this address", "It is longer than this server accepts.")
         return page(store.index.sha256, pathname, search)
+
+
+def first_layout(frame: html.Div, page: Callable[[str, str], object]) -> Callable[[], html.Div]:
+    """The layout Dash serves when a page is opened: the frame with the page the browser is on, so that the page is
+    drawn with the app instead of after a round trip through the router. The renderer asks for it from that page,
+    whose address comes as the request's Referer; the URL location is given that path and query, so it does not
+    fill them in and fire the router again. Without a usable Referer (another host, none sent, too long), the frame
+    comes with an empty page and the router draws it, as on any later navigation."""
+
+    def layout() -> html.Div:
+        opened = _opened_url()
+        children = page(*opened) if opened else None
+        if children is None:
+            return frame
+        parts = []
+        for part in frame.children:
+            if getattr(part, "id", None) == ids.SHELL.URL:
+                part = dcc.Location(id=part.id, refresh=part.refresh, pathname=opened[0], search=opened[1])
+            elif getattr(part, "id", None) == ids.SHELL.PAGE:
+                part = html.Main(children, id=part.id, className=part.className, tabIndex=part.tabIndex)
+            parts.append(part)
+        return html.Div(parts, id=frame.id)
+
+    return layout
+
+
+def _opened_url() -> tuple[str, str] | None:
+    """The path and query ("?a=b", or "") of the page that asked for the layout, as the browser's location says them."""
+    if not has_request_context() or not request.referrer:
+        return None
+    url = urlsplit(request.referrer)
+    if url.netloc != request.host or not url.path:
+        return None
+    return url.path, f"?{url.query}" if url.query else ""
 
 
 def route(app: Dash, store: DataStore, pages: list[registry.Page], pathname: str | None, search: str | None):

@@ -59,7 +59,7 @@ def test_the_briefing_link_names_the_briefing_page_under_the_app_s_prefix(workbo
     from app import create_app
     from ocindex.settings import Settings
 
-    layout = create_app(Settings(data_dir=workbook.parent, url_prefix="/oc-index/")).layout
+    layout = create_app(Settings(data_dir=workbook.parent, url_prefix="/oc-index/")).get_layout()
     path = next(c.data for c in layout._traverse() if getattr(c, "id", None) == ids.SHELL.BRIEFING_PATH)
     assert path == "/oc-index/briefing"
     pins = [{"href": "/oc-index/country/PER?edition=2021", "title": "Peru & co"}, {"href": "/oc-index/"}, None]

@@ -102,7 +102,7 @@ def test_a_new_page_is_routed_titled_and_reports_what_its_url_got_wrong(greeting
 
 
 def test_a_new_page_is_listed_in_its_menu_after_the_others(greeting_app):
-    navbar = json.dumps(plain(greeting_app.layout))
+    navbar = json.dumps(plain(greeting_app.get_layout()))
     insights = navbar[navbar.index('"Insights"') - 2000:navbar.index('"Insights"')]
     assert insights.index("Search the profiles") < insights.index("Greeting")
     assert '"/greeting/PER"' in insights
@@ -139,3 +139,35 @@ def test_every_page_has_a_title_of_its_own(app_instance):
         state, _ = page.state.from_query("", store.index, **path)
         titles.add(page.title(state, store.index).split(" — ")[-1])
     assert len(titles) == len(PAGES)
+
+
+# ------------------------------------------------------------------------------------- the page comes with the app
+
+
+def served_layout(app, referrer: str | None, host: str = "localhost") -> tuple[dict, object]:
+    """The layout the renderer gets when it asks from the page `referrer`: its URL location and page, by id."""
+    headers = {"Referer": referrer} if referrer else {}
+    answer = app.server.test_client().get("/_dash-layout", headers=headers, base_url=f"http://{host}")
+    parts = {part["props"].get("id"): part for part in answer.get_json()["props"]["children"]}
+    return answer, parts
+
+
+def test_the_layout_holds_the_page_the_browser_opened_so_the_router_does_not_run_first(greeting_app, workbook_editions):
+    first = workbook_editions[0]
+    answer, parts = served_layout(greeting_app, f"http://localhost/greeting/per?edition={first}")
+    page = json.dumps(parts[ids.SHELL.PAGE], ensure_ascii=False)
+    assert "Hello, Peru" in page and f"PER in {first} — Greeting — OC Index Explorer" in page
+    # As the browser's location has them: the location does not fill them in, which would fire the router.
+    assert parts[ids.SHELL.URL]["props"]["pathname"] == "/greeting/per"
+    assert parts[ids.SHELL.URL]["props"]["search"] == f"?edition={first}"
+    assert "Referer" in answer.headers["Vary"]  # one address, a layout per page: no cache may mix them
+
+
+@pytest.mark.parametrize("referrer", [None, "http://elsewhere.example/greeting/PER", "http://localhost/" + "a" * 2000])
+def test_without_a_page_to_tell_the_layout_is_the_frame_and_the_router_draws_the_page(greeting_app, referrer):
+    _, parts = served_layout(greeting_app, referrer)
+    assert parts[ids.SHELL.PAGE]["props"].get("children") is None
+    assert parts[ids.SHELL.URL]["props"].get("pathname") is None  # the location fills it in, which fires the router
+    dependencies = greeting_app.server.test_client().get("/_dash-dependencies").get_json()
+    router = next(d for d in dependencies if d["output"] == f"{ids.SHELL.PAGE}.children")
+    assert router["prevent_initial_call"]  # it runs when the location is filled in, not because the page is empty
