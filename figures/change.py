@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from .style import GRID, INK, MUTED, base_layout
+from .style import GRID, INK, MUTED, base_layout, on_narrow_screens, wrap_label
 
 SAME_MARK = dict(color="#6c757d", symbol="circle")
 FLIP_MARK = dict(color="#D55E00", symbol="diamond")  # vermillion diamonds: apart from the grey circles by shape too
@@ -42,9 +42,11 @@ def change_scatter(table: pd.DataFrame, label: str, before: int, after: int, sel
                                 bgcolor="rgba(255,255,255,0.85)", font=dict(size=13, color=INK)))
     layout = base_layout()
     axis = dict(range=[-limit, limit], zeroline=True, zerolinecolor=INK, zerolinewidth=1.2, gridcolor=GRID)
+    across = f"Official change in {label.lower()}, {before}→{after} (GI-TOC)"
+    up = "Like-for-like change (ours: indicators in both editions)"
     layout.update(
-        xaxis=dict(axis, title=dict(text=f"Official change in {label.lower()}, {before}→{after} (GI-TOC)")),
-        yaxis=dict(axis, title=dict(text="Like-for-like change (ours: indicators in both editions)"),
+        xaxis=dict(axis, title=dict(text=across)),
+        yaxis=dict(axis, title=dict(text=up),
                    scaleanchor="x", scaleratio=1),
         # Where the readings agree the points lie in the lower-left and upper-right quarters; the diagonal is
         # where adding indicators changed nothing.
@@ -60,7 +62,10 @@ def change_scatter(table: pd.DataFrame, label: str, before: int, after: int, sel
         margin=dict(l=60, r=20, t=40, b=60), uirevision=True,
         meta=dict(description=_describe(rows, label, before, after, chosen), rows="Country", group="Direction of change"),
     )
-    return dict(data=traces, layout=layout)
+    # On a phone the axis titles ran past the chart's edges: each on two lines.
+    return on_narrow_screens(dict(data=traces, layout=layout), **{
+        "xaxis.title.text": wrap_label(across, 32), "yaxis.title.text": wrap_label(up, 32),
+        "margin.l": 76, "margin.b": 76})
 
 
 def _describe(rows: list[dict], label: str, before: int, after: int, chosen: dict | None) -> str:

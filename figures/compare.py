@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from .style import GRID, base_layout, dot_rows_on_narrow_screens
+from .style import GRID, base_layout, rows_on_narrow_screens
 
 # Okabe-Ito colours with distinct shapes: still told apart in grey or with colour-vision deficiencies.
 SERIES = [("#0072B2", "circle"), ("#D55E00", "diamond"), ("#009E73", "square"), ("#CC79A7", "triangle-up"),
@@ -38,7 +38,7 @@ def compare_dots(rows: pd.DataFrame, countries: list[str]) -> dict:
                   margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
                   scattermode="group", scattergap=0.25,
                   meta=dict(description=_describe(rows, countries, labels), category="Indicator"))
-    return dot_rows_on_narrow_screens(dict(data=traces, layout=layout), labels)
+    return rows_on_narrow_screens(dict(data=traces, layout=layout), labels)
 
 
 DESCRIBED_ROWS = 4  # indicators whose scores the description gives (the table has them all)

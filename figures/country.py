@@ -8,7 +8,7 @@ import pandas as pd
 
 from ocindex.catalogue import COMPOSITES
 
-from .style import CONTINENT_MARK, COUNTRY_MARK, GRID, REGION_MARK, WORLD_MARK, base_layout, dot_rows_on_narrow_screens
+from .style import CONTINENT_MARK, COUNTRY_MARK, GRID, REGION_MARK, WORLD_MARK, base_layout, rows_on_narrow_screens
 
 
 def profile_dots(profile: pd.DataFrame, country: str) -> dict:
@@ -39,7 +39,7 @@ def profile_dots(profile: pd.DataFrame, country: str) -> dict:
         margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
         clickmode="event", meta=dict(description=_describe_profile(profile, country), category="Indicator"),
     )
-    return dot_rows_on_narrow_screens(dict(data=traces, layout=layout), labels)
+    return rows_on_narrow_screens(dict(data=traces, layout=layout), labels)
 
 
 def _describe_profile(profile: pd.DataFrame, country: str) -> str:

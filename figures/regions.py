@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from .style import GRID, INK, MUTED, base_layout, continent_colour
+from .style import GRID, INK, MUTED, base_layout, continent_colour, rows_on_narrow_screens, wrap_label
 
 SCORE_RANGE = (1, 10)
 
@@ -28,8 +28,9 @@ def ranking_figure(table: pd.DataFrame, continents: dict[str, str], label: str, 
         hovertemplate="%{y}: %{x:.2f}<extra></extra>", showlegend=False,
     )
     layout = base_layout()
+    axis_title = f"Average {label} score"
     layout.update(
-        xaxis=dict(range=[0, SCORE_RANGE[1]], dtick=1, gridcolor=GRID, title=dict(text=f"Average {label} score")),
+        xaxis=dict(range=[0, SCORE_RANGE[1]], dtick=1, gridcolor=GRID, title=dict(text=axis_title)),
         yaxis=dict(autorange="reversed", automargin=True, type="category"),
         shapes=[dict(type="line", x0=world, x1=world, y0=0, y1=1, yref="paper",
                      line=dict(color=MUTED, width=1.5, dash="dot"))],
@@ -38,7 +39,9 @@ def ranking_figure(table: pd.DataFrame, continents: dict[str, str], label: str, 
         height=26 * len(rows) + 110, margin=dict(l=10, r=30, t=30, b=50), bargap=0.25,
         meta=dict(description=_describe(rows, continents, label, world, selected), category="Rank and group"),
     )
-    return dict(data=[trace], layout=layout)
+    # On a phone the names ran over most of the width and the scale's ticks over each other.
+    return rows_on_narrow_screens(dict(data=[trace], layout=layout), names, **{
+        "xaxis.dtick": 2, "xaxis.title.text": wrap_label(axis_title, 30), "margin.b": 70})
 
 
 def _describe(rows: list[dict], continents: dict[str, str], label: str, world: float, selected: str | None) -> str:

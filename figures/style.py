@@ -61,6 +61,7 @@ def for_projector(figure: dict) -> dict:
     """A copy of a figure made legible from the back of a room: any figure of this package, unchanged otherwise."""
     figure = copy.deepcopy(figure)
     layout = figure.setdefault("layout", {})
+    _screen_size_on_phones(layout)
     font = layout.setdefault("font", {})
     font.update(size=_grown(font.get("size", TYPE_SIZE)), color=PROJECTOR_INK)
     for key in ("legend", "hoverlabel"):
@@ -92,6 +93,24 @@ def for_projector(figure: dict) -> dict:
 def _grown(value: float) -> int:
     return round(value * PROJECTOR_SCALE)
 
+
+def _screen_size_on_phones(layout: dict) -> None:
+    """A phone is read at arm's length, and the projector's larger type does not fit its width (titles, axis
+    titles and quadrant captions ran off the chart or over each other): there the chart keeps its screen type
+    and margins, and a title starts at the left edge in smaller type (Plotly misplaces a title of two lines, above
+    the chart). Changes the figure already carries for narrow screens come first."""
+    narrow = {"font.size": layout.get("font", {}).get("size", TYPE_SIZE),
+              "legend.font.size": layout.get("legend", {}).get("font", {}).get("size", TYPE_SIZE)}
+    for n, annotation in enumerate(layout.get("annotations", [])):
+        narrow[f"annotations[{n}].font.size"] = annotation.get("font", {}).get("size", TYPE_SIZE)
+    narrow |= {f"margin.{side}": value for side, value in layout.get("margin", {}).items() if side in "lrtb"}
+    if "height" in layout:
+        narrow["height"] = layout["height"]
+    if layout.get("title"):
+        narrow |= {"title.xref": "container", "title.x": 0.02, "title.font.size": 15}
+    meta = layout.setdefault("meta", {})
+    meta["narrow"] = {**narrow, **meta.get("narrow", {})}
+
 # Sequential scales that stay readable under colour-vision deficiencies (lightness carries the order),
 # light for low scores and dark for high ones. Plotly's named "YlOrRd" runs the other way, hence the lists.
 CRIMINALITY_SCALE = plotly.colors.sequential.YlOrRd
@@ -116,12 +135,13 @@ def on_narrow_screens(figure: dict, **changes) -> dict:
     return figure
 
 
-def dot_rows_on_narrow_screens(figure: dict, labels: list[str]) -> dict:
-    """A dot plot of one row per label: on a phone its labels wrap onto short lines in smaller type, so that they
-    leave the scores most of the width; the rows grow to hold up to three lines, and the legend starts at the left edge."""
+def rows_on_narrow_screens(figure: dict, labels: list[str], **changes) -> dict:
+    """A dot or bar chart of one row per label: on a phone its labels wrap onto short lines in smaller type, so that
+    they leave the scores most of the width; the rows grow to hold up to three lines, and the legend starts at the
+    left edge. `changes`: the chart's own further changes."""
     return on_narrow_screens(figure, **{
         "yaxis.tickmode": "array", "yaxis.tickvals": labels, "yaxis.ticktext": [wrap_label(label, 20) for label in labels],
-        "yaxis.tickfont.size": 11, "height": 40 * len(labels) + 110, "legend.xref": "container"})
+        "yaxis.tickfont.size": 11, "height": 40 * len(labels) + 110, "legend.xref": "container", **changes})
 
 
 def wrap_label(text: str, width: int = 22) -> str:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from components.charts import finish
+from figures.change import change_scatter
 from figures.country import profile_dots
 from figures.quadrant import quadrant_figure
+from figures.regions import ranking_figure
+from figures.style import TYPE_SIZE
 from ocindex import drilldown as dd
+from ocindex import likeforlike as lfl
+from ocindex import regions
 from ocindex.quadrant import placed
 
 
@@ -29,3 +34,32 @@ def test_quadrant_captions_fit_beside_each_other_on_a_phone(index):
     captions = [a["text"] for a in figure["layout"]["annotations"] if "countries" in a["text"] or "country" in a["text"]]
     assert len(captions) == 4
     assert all(len(line) <= len("High criminality") for caption in captions for line in caption.split("<br>")[:2])
+
+
+def test_presenting_on_a_phone_keeps_the_screen_type_and_margins(index):
+    edition = index.editions[-1]
+    screen = quadrant_figure(*placed(index, edition, "gitoc"), edition)
+    screen["layout"]["title"] = {"text": "Criminality vs resilience"}
+    presented = finish(screen, True, "quadrant", edition)
+    narrow = presented["layout"]["meta"]["narrow"]
+    assert presented["layout"]["font"]["size"] > screen["layout"]["font"]["size"] == narrow["font.size"]
+    assert [narrow[f"annotations[{n}].font.size"] for n in range(len(screen["layout"]["annotations"]))] == [
+        a.get("font", {}).get("size", TYPE_SIZE) for a in screen["layout"]["annotations"]]
+    assert {side: narrow[f"margin.{side}"] for side in "lrtb"} == {
+        side: screen["layout"]["margin"][side] for side in "lrtb"}
+    assert narrow["title.xref"] == "container"
+
+
+def test_long_axis_titles_and_group_names_wrap_on_a_phone(index):
+    before, after = index.editions[0], index.editions[-1]
+    scatter = change_scatter(lfl.like_for_like(index, "criminality", before, after), "Criminality", before, after)
+    table = regions.ranking(index, after, "criminality", "region")
+    continents = index.wide(after).groupby("region")["continent"].first().to_dict()
+    bars = ranking_figure(table, continents, "Criminality", 5.0)
+    for figure, titles in ((scatter, ("xaxis.title.text", "yaxis.title.text")), (bars, ("xaxis.title.text",))):
+        narrow = figure["layout"]["meta"]["narrow"]
+        for key in titles:
+            axis = key.split(".")[0]
+            assert narrow[key].replace("<br>", " ") == figure["layout"][axis]["title"]["text"]
+            assert max(len(line) for line in narrow[key].split("<br>")) <= 32
+    assert [t.replace("<br>", " ") for t in bars["layout"]["meta"]["narrow"]["yaxis.ticktext"]] == bars["data"][0]["y"]
