@@ -30,7 +30,9 @@ def choropleth(ranked: pd.DataFrame, indicator: Indicator, selected: str | None 
         zmin=SCORE_RANGE[0], zmax=SCORE_RANGE[1], colorscale=scale_for(indicator.pillar),
         text=[_hover(r, indicator) for r in rows], hovertemplate="%{text}<extra></extra>",
         marker=dict(line=dict(color="white", width=0.4)),
-        colorbar=dict(title=dict(text="Score"), thickness=12, len=0.8, tickvals=list(range(1, 11))),
+        # Inside the plot's width, beside the map: in the right margin, Plotly's tool bar covered its title.
+        colorbar=dict(title=dict(text="Score"), thickness=12, len=0.8, tickvals=list(range(1, 11)), x=1,
+                      xanchor="right"),
     )]
     if selected is not None and selected in set(ranked["iso3"]):
         traces.append(dict(
@@ -41,7 +43,7 @@ def choropleth(ranked: pd.DataFrame, indicator: Indicator, selected: str | None 
     layout = base_layout()
     layout.update(
         margin=dict(l=0, r=0, t=0, b=0),
-        geo=dict(projection=dict(type="natural earth"), showframe=False, showcoastlines=False,
+        geo=dict(domain=dict(x=[0, 0.88]), projection=dict(type="natural earth"), showframe=False, showcoastlines=False,
                  showcountries=True, countrycolor="white", showland=True, landcolor="#e9ecef",
                  lataxis=dict(range=[-58, 85]), resolution=110),  # outlines at the detail a screen shows
         clickmode="event",
