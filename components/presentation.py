@@ -59,7 +59,7 @@ def briefing_items(pins) -> tuple[list, str]:
     valid = valid_pins(pins)
     if not valid:
         return [html.Li("No views pinned yet: open a view and press “Pin view”.",
-                        className="text-body-secondary small")], "Briefing (0)"
+                        className="text-body-secondary small oc-empty-item")], "Briefing (0)"
     items = [
         html.Li([
             dcc.Link(pin["title"] or pin["href"], href=pin["href"], className="me-2"),
