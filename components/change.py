@@ -186,9 +186,9 @@ def country_panel(app: Dash, data: IndexData, composite: str, before: int, after
 
 
 FLIP_COLUMNS = [grid.link("country", "Country", minWidth=140), grid.text("region", "Region", minWidth=140),
-                grid.change("official_change", "Official change"), grid.text("official_direction", "Officially"),
+                grid.change("official_change", "Official change"), grid.text("official_direction", "Officially", minWidth=110),
                 grid.change("like_for_like_change", "Like-for-like (ours)"),
-                grid.text("like_for_like_direction", "Like for like"),
+                grid.text("like_for_like_direction", "Like for like", minWidth=110),
                 grid.change("method_effect", "Effect of new indicators")]
 
 

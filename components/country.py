@@ -170,13 +170,14 @@ def absent_note(data: IndexData, edition: int):
 def scores_columns(data: IndexData, edition: int, iso3: str) -> list[dict]:
     row = data.wide(edition).loc[iso3]
     previous = data.previous_edition(edition)
-    rank = "ocRank(params.value, params.data.{})".format
+    def rank(field: str, header: str, size: str) -> dict:  # "114th of 193" whole, the header's words unbroken
+        return grid.integer(field, header, valueFormatter={"function": f"ocRank(params.value, params.data.{size})"},
+                            minWidth=115, maxWidth=150)
     columns = [grid.link("label", "Indicator", minWidth=200, flex=3, tooltipField="definition"),
                grid.text("component", "Component", minWidth=130, flex=2),
                grid.number("score", "Score", cellClass="fw-semibold", maxWidth=100),
-               grid.integer("rank_global", "Global", valueFormatter={"function": rank("n_global")}),
-               grid.integer("rank_continent", f"In {row['continent']}", valueFormatter={"function": rank("n_continent")}),
-               grid.integer("rank_region", f"In {row['region']}", valueFormatter={"function": rank("n_region")})]
+               rank("rank_global", "Global", "n_global"), rank("rank_continent", f"In {row['continent']}", "n_continent"),
+               rank("rank_region", f"In {row['region']}", "n_region")]
     if previous:
         columns.append(grid.change("change", f"Change since {previous}", maxWidth=120))
     return columns

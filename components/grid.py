@@ -26,21 +26,28 @@ def text(field: str, header: str, **extra) -> dict:
     return {"field": field, "headerName": header, "filter": "agTextColumnFilter", **extra}
 
 
+def _right_aligned(field: str, header: str, extra: dict) -> dict:
+    """A right-aligned numeric column. A cellClass of its own would replace the rightAligned type's (the cells
+    then stood left, under a header on the right): the type's class is kept beside it."""
+    classes = " ".join(filter(None, ("ag-right-aligned-cell", extra.pop("cellClass", None))))
+    return {"field": field, "headerName": header, "type": "rightAligned", "filter": "agNumberColumnFilter",
+            "cellClass": classes}
+
+
 def number(field: str, header: str, digits: int = 2, **extra) -> dict:
     """A right-aligned number shown with `digits` decimals; sorted and filtered as a number."""
-    return {"field": field, "headerName": header, "type": "rightAligned", "filter": "agNumberColumnFilter",
-            "valueFormatter": {"function": f"ocFixed(params.value, {digits})"}, "minWidth": 90, **extra}
+    return {**_right_aligned(field, header, extra), "valueFormatter": {"function": f"ocFixed(params.value, {digits})"},
+            "minWidth": 90, **extra}
 
 
 def integer(field: str, header: str, **extra) -> dict:
-    return {"field": field, "headerName": header, "type": "rightAligned", "filter": "agNumberColumnFilter",
-            "minWidth": 80, "maxWidth": 110, **extra}
+    return {**_right_aligned(field, header, extra), "minWidth": 80, "maxWidth": 110, **extra}
 
 
 def change(field: str, header: str, **extra) -> dict:
     """Change since the previous edition: +0.25, 0.00, or 'new' (no score in the earlier edition)."""
-    return {"field": field, "headerName": header, "type": "rightAligned", "filter": "agNumberColumnFilter",
-            "valueFormatter": {"function": "ocChange(params.value)"}, "minWidth": 100, **extra}
+    return {**_right_aligned(field, header, extra), "valueFormatter": {"function": "ocChange(params.value)"},
+            "minWidth": 100, **extra}
 
 
 def link(field: str, header: str, href: str = "href", **extra) -> dict:

@@ -189,12 +189,13 @@ def spread_note(data: IndexData, edition: int) -> str | None:
 
 
 def ranking_columns(previous: int | None) -> list[dict]:
+    """Rank, country and score first: on a phone they are what shows before the table is scrolled sideways."""
     columns = [grid.integer("rank", "Rank"), grid.link("country", "Country", minWidth=120, flex=2),
-               grid.text("where", "Region · continent", flex=2, cellClass="small text-body-secondary"),
                grid.number("score", "Score", cellClass="fw-semibold", maxWidth=90)]
     if previous:
         columns.append(grid.change("change", f"Δ since {previous}", cellClass="small text-body-secondary", maxWidth=90))
-    return columns
+    return columns + [grid.text("where", "Region · continent", flex=2, minWidth=170,
+                                cellClass="small text-body-secondary")]
 
 
 def ranking_grid(previous: int | None):

@@ -99,9 +99,9 @@ def ranking_columns(data: IndexData, edition: int, level: str) -> list[dict]:
     previous = data.previous_edition(edition)
     change = [grid.change("change", f"Change since {previous}", maxWidth=130, tooltipField="note",
                           valueFormatter={"function": "params.data.note ? '—' : ocChange(params.value)"})]
-    return [grid.integer("rank", "Rank"), grid.text("group", level.capitalize(), cellClass="fw-semibold", minWidth=140),
+    return [grid.integer("rank", "Rank"), grid.text("group", level.capitalize(), cellClass="fw-semibold", minWidth=200),
             grid.number("score", "Average", cellClass="fw-semibold", maxWidth=100), *(change if previous else []),
-            grid.integer("countries", "Countries"),
+            grid.integer("countries", "Countries", minWidth=105),  # the header's word whole
             grid.text("members", "Member countries, highest score first", flex=4, minWidth=240, wrapText=True,
                       autoHeight=True, cellClass="small lh-sm py-1")]
 
