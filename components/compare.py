@@ -140,8 +140,11 @@ def scores_rows(rows, countries: list[str]) -> list[dict]:
     return grid.records(pd.DataFrame(frame))
 
 
-def update_body(app: Dash, data: IndexData, controls: dict, present) -> object:
-    return body(app, data, CompareState.from_controls(data, **controls), present is True)
+def update_body(app: Dash, data: IndexData, controls: dict, present) -> tuple[object, bool]:
+    """The comparison, and whether 'Download CSV' is off: it is while no comparison is shown, since the URL of
+    such a selection opens (and downloads) the default countries."""
+    state = CompareState.from_controls(data, **controls)
+    return body(app, data, state, present is True), not MIN_COUNTRIES <= len(state.countries) <= MAX_COUNTRIES
 
 
 def table_rows(data: IndexData, state: CompareState):
@@ -155,7 +158,7 @@ def table_rows(data: IndexData, state: CompareState):
 
 
 def register(app: Dash, store: DataStore) -> None:
-    app.callback(Output(ids.COMPARE.BODY, "children"),
+    app.callback(Output(ids.COMPARE.BODY, "children"), Output(registry.csv_button(CompareState.name).id, "disabled"),
                  inputs={"controls": PAGE.inputs(), "present": Input(ids.SHELL.PRESENT, "data")},
                  )(lambda controls, present: update_body(app, store.index, controls, present))
 

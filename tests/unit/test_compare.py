@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
-from components.compare import DEFAULT, CompareState
+from components.common import plain
+from components.compare import DEFAULT, CompareState, update_body
 from figures.compare import compare_dots
 from ocindex.compare import comparison
 
@@ -61,3 +64,12 @@ def test_an_unknown_pillar_in_the_url_shows_all_with_a_notice(index):
     assert CompareState.from_query("?pillar=resilience", index)[0].composite == "resilience"
     state, notes = CompareState.from_query("?pillar=<b>x</b>", index)
     assert state.composite is None and "Pillar '<b>x</b>' is unknown" in notes[0]
+
+
+def test_download_is_off_while_no_comparison_is_shown(index, app_instance):
+    controls = {"edition": index.latest, "pillar": "all"}
+    for countries, shown in ((["PER"], False), (["PER", "COL", "MEX", "BRA", "ECU", "BOL"], False),
+                             (["PER", "COL"], True)):
+        body, csv_off = update_body(app_instance, index, {**controls, "countries": countries}, False)
+        assert ("Choose 2 to 5 countries" not in json.dumps(plain(body))) is shown
+        assert csv_off is not shown
