@@ -48,6 +48,12 @@ def _ids(specs) -> set[str]:
     return {s["id"] for s in specs if not s["id"].startswith("{")}
 
 
+def _output(named: str) -> dict:
+    """An output as the browser names it: a pattern-matching id as its dict."""
+    component, prop = named.rsplit(".", 1)
+    return {"id": json.loads(component) if component.startswith("{") else component, "property": prop}
+
+
 def open_page(app: Dash, store, pathname: str, search: str = "") -> dict[str, int]:
     """Render the page and fire its callbacks; returns {callback output: HTTP status}. Raises
     AssertionError with the server's answer if any callback fails."""
@@ -67,8 +73,7 @@ def open_page(app: Dash, store, pathname: str, search: str = "") -> dict[str, in
         body = {"output": output, "inputs": [_entry(i, components) for i in callback["inputs"]],
                 "state": [_entry(s, components) for s in callback["state"]],
                 "changedPropIds": [], "outputs": [
-                    dict(zip(("id", "property"), part.rsplit(".", 1)))
-                    for part in (output.strip(".").split("...") if output.startswith("..") else [output])]}
+                    _output(part) for part in (output.strip(".").split("...") if output.startswith("..") else [output])]}
         if len(body["outputs"]) == 1:
             body["outputs"] = body["outputs"][0]
         response = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")

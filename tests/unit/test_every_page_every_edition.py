@@ -3,10 +3,14 @@ for a workbook with a later edition that adds an indicator the catalogue does no
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 
 from app import create_app
 from components import ids
+from components.pages import PAGES
+from components.registry import find
 from ocindex import likeforlike
 from ocindex.drilldown import pillars
 from ocindex.settings import Settings
@@ -34,7 +38,15 @@ def views(data, edition: int, indicators: list[str]) -> list[tuple[str, str]]:
         ("/weights", f"?edition={edition}"),
         ("/regions", f"?edition={edition}"),
         ("/search", "?q=cocaine"),
+        ("/briefing", "?" + urlencode({"view": f"/country/PER?edition={edition}", "title": "Peru"})),
     ]
+
+
+def test_every_registered_page_is_among_the_views(index):
+    """A page added to the registry is opened here too, or this test says which is missing."""
+    opened = {found[0].name for path, _ in views(index, index.latest, ["criminality"])
+              if (found := find(PAGES, path)) is not None}
+    assert opened == {page.name for page in PAGES}
 
 
 def open_every_page(data_dir, indicators_of) -> dict:
