@@ -29,7 +29,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None,
     background = jobs.manager(settings)
     app = Dash(
         __name__,
-        title="OC Index Explorer",
+        title=registry.SITE,
         url_base_pathname=settings.url_prefix,
         external_stylesheets=[settings.url_prefix + api.BOOTSTRAP_CSS],
         serve_locally=True,
