@@ -41,6 +41,11 @@ window.dash_clientside.ocindex = (function () {
             if (present === Boolean(on)) { return [nothing, nothing, newHash, nothing]; }
             return [present, present ? 'oc-present' : '', newHash, present ? 'Exit presentation' : 'Present'];
         },
+        // A page the router drew while presenting: its charts came styled for the screen, and presentation mode
+        // said again restyles them (the pages' chart callbacks follow it).
+        presentAgain: function (_page, on) {
+            return on === true ? true : window.dash_clientside.no_update;
+        },
         // Pin the view on screen, titled after its heading and query; pinning it again moves it to the end.
         pinView: function (_clicks, pins) {
             const heading = document.querySelector('main h1');

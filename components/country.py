@@ -71,6 +71,10 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
     iso3, edition = state.iso3, state.edition
     name = data.wide(edition).loc[iso3, "country"]
     countries = data.countries()
+    # The first view comes with the page (the page is built once per URL and cached): the callbacks below run only
+    # when a control changes, or the projector styles the charts.
+    summary, dots, absent, rows, columns = profile_outputs(state, False, profile_content(app, data, edition, iso3))
+    path_chart, path_rows = path_outputs(data, state, False)
     return dbc.Container([
         dcc.Store(id=ids.COUNTRY.ISO3, data=iso3),
         breadcrumbs(app, [("Quadrant", "/"), (name, None)]),
@@ -84,7 +88,7 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
         ], className="align-items-center g-3 mb-2"),
         dbc.Row([
             dbc.Col([
-                dbc.Card(dbc.CardBody(id=ids.COUNTRY.SUMMARY), className="mb-3"),
+                dbc.Card(dbc.CardBody(summary, id=ids.COUNTRY.SUMMARY), className="mb-3"),
                 dbc.Card([
                     dbc.CardHeader([
                         html.Span("Across editions", className="fw-semibold me-2"),
@@ -92,23 +96,23 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
                                      placeholder="Add an indicator…", className="oc-inline-dropdown ms-auto",
                                      style={"minWidth": "12rem"}),
                     ], className="py-1 d-flex align-items-center flex-wrap gap-1"),
-                    charts.graph(ids.COUNTRY.PATH, "the path across editions"),
-                    scroll_box("Across editions, as a table", id=ids.COUNTRY.PATH_TABLE),
+                    charts.graph(ids.COUNTRY.PATH, "the path across editions", path_chart),
+                    scroll_box("Across editions, as a table", path_rows, id=ids.COUNTRY.PATH_TABLE),
                 ], className="mb-3"),
             ], lg=4),
             dbc.Col(dbc.Card([
                 dbc.CardHeader("Every indicator against the averages", className="py-1 fw-semibold"),
-                html.Div(id=ids.COUNTRY.ABSENT),
-                charts.graph(ids.COUNTRY.DOTS, "the indicator chart"),
+                html.Div(absent, id=ids.COUNTRY.ABSENT),
+                charts.graph(ids.COUNTRY.DOTS, "the indicator chart", dots),
             ]), lg=8),
         ], className="g-3"),
-        narrative.card(ids.COUNTRY.NARRATIVE, header_extra=dcc.Dropdown(
+        narrative.card(ids.COUNTRY.NARRATIVE, narrative_of(store, state), header_extra=dcc.Dropdown(
             id=ids.COUNTRY.NARRATIVE_INDICATOR, placeholder="All indicators", className="ms-auto oc-inline-dropdown",
             options=[{"label": i.label, "value": i.slug} for i in data.catalogue if not i.is_composite],
             value=state.indicator)),
         dbc.Card([registry.csv_header("Scores, ranks and change", CountryState.name),
                   # Composites in bold.
-                  grid.grid(ids.COUNTRY.TABLE, scores_columns(data, edition, iso3), row_id="slug",
+                  grid.grid(ids.COUNTRY.TABLE, columns, rows, row_id="slug",
                             options={"rowClassRules": {"fw-semibold": "params.data.composite"}})],
                  className="mb-3"),
         dbc.Card([
@@ -120,7 +124,8 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
                                               zip(countries["iso3"], countries["country"]) if i != iso3]),
                         md=8),
             ], className="align-items-center"), className="py-1"),
-            scroll_box("Side by side with peers", id=ids.COUNTRY.PEER_TABLE),
+            scroll_box("Side by side with peers", peers_table(app, data, edition, iso3, list(state.peers)),
+                       id=ids.COUNTRY.PEER_TABLE),
         ], className="mb-4"),
     ], fluid=True, className="py-2")
 
@@ -225,15 +230,23 @@ def profile_content(app: Dash, data: IndexData, edition: int, iso3: str) -> tupl
                   scores_rows(app, data, edition, profile), scores_columns(data, edition, iso3)))
 
 
-def update_profile(data: IndexData, controls: dict, present, content: Callable[[int, str], tuple]) -> tuple:
-    """content(edition, iso3): profile_content's, cached."""
-    state = CountryState.from_controls(data, **controls)
-    summary, dots, absent, rows, columns = content(state.edition, state.iso3)
+def profile_outputs(state: CountryState, present, content: tuple) -> tuple:
+    """content: profile_content's for the state's edition and country."""
+    summary, dots, absent, rows, columns = content
     return summary, charts.finish(dots, present, state.iso3, "indicators", state.edition), absent, rows, columns
 
 
-def update_path(data: IndexData, controls: dict, present) -> tuple:
+def update_profile(data: IndexData, controls: dict, present, content: Callable[[int, str], tuple]) -> tuple:
+    """content(edition, iso3): profile_content's, cached."""
     state = CountryState.from_controls(data, **controls)
+    return profile_outputs(state, present, content(state.edition, state.iso3))
+
+
+def update_path(data: IndexData, controls: dict, present) -> tuple:
+    return path_outputs(data, CountryState.from_controls(data, **controls), present)
+
+
+def path_outputs(data: IndexData, state: CountryState, present) -> tuple:
     extra = () if state.trail is None else (state.trail,)
     path = dd.country_path(data, state.iso3, COMPOSITES + extra)
     figure = path_figure(path, ("criminality", "resilience") + extra)
@@ -252,7 +265,10 @@ def update_links(app: Dash, data: IndexData, controls: dict) -> tuple[str, str, 
 
 
 def update_narrative(store: DataStore, controls: dict):
-    state = CountryState.from_controls(store.index, **controls)
+    return narrative_of(store, CountryState.from_controls(store.index, **controls))
+
+
+def narrative_of(store: DataStore, state: CountryState):
     return narrative.for_country(store.narratives, store.index, state.iso3, state.edition, state.indicator,
                                  list_documents=True)
 
@@ -267,25 +283,26 @@ def register(app: Dash, store: DataStore) -> None:
     def content(sha256: str, edition: int, iso3: str):  # noqa: ARG001 - the data's hash keys the cache
         return profile_content(app, store.index, edition, iso3)
 
+    # The page comes with its first view (see layout): these run when a control changes or presentation mode does.
     present = Input(ids.SHELL.PRESENT, "data")
     app.callback(Output(ids.COUNTRY.SUMMARY, "children"), Output(ids.COUNTRY.DOTS, "figure"),
                  Output(ids.COUNTRY.ABSENT, "children"), Output(ids.COUNTRY.TABLE, "rowData"),
                  Output(ids.COUNTRY.TABLE, "columnDefs"),
                  inputs={"controls": PAGE.inputs("edition", state=("iso3",)), "present": present},
-                 )(lambda controls, present: update_profile(
+                 prevent_initial_call=True)(lambda controls, present: update_profile(
                      store.index, controls, present, lambda edition, iso3: content(store.index.sha256, edition, iso3)))
     app.callback(Output(ids.COUNTRY.PATH, "figure"), Output(ids.COUNTRY.PATH_TABLE, "children"),
                  inputs={"controls": PAGE.inputs("trail", state=("iso3",)), "present": present},
-                 )(lambda controls, present: update_path(store.index, controls, present))
+                 prevent_initial_call=True)(lambda controls, present: update_path(store.index, controls, present))
     app.callback([Output(link, "href") for link in LINK_IDS],
                  inputs={"controls": PAGE.inputs("edition", state=("iso3",))},
                  prevent_initial_call=True)(lambda controls: update_links(app, store.index, controls))
     app.callback(Output(ids.COUNTRY.NARRATIVE, "children"),
                  inputs={"controls": PAGE.inputs("edition", "indicator", state=("iso3",))},
-                 )(lambda controls: update_narrative(store, controls))
+                 prevent_initial_call=True)(lambda controls: update_narrative(store, controls))
     app.callback(Output(ids.COUNTRY.PEER_TABLE, "children"),
                  inputs={"controls": PAGE.inputs("edition", "peers", state=("iso3",))},
-                 )(lambda controls: update_peers(app, store.index, controls))
+                 prevent_initial_call=True)(lambda controls: update_peers(app, store.index, controls))
 
 
 PAGE = Page(

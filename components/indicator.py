@@ -113,6 +113,11 @@ def layout(app: Dash, store: DataStore, state: IndicatorState, notices: list[str
     slug, edition = state.slug, state.edition
     indicator = data.catalogue[slug]
     options = [{"label": i.label, "value": i.slug} for i in data.catalogue if editions_of(data, i.slug)]
+    # The first view comes with the page (built once per URL and cached): the callbacks below run only when a
+    # control changes, or the projector styles the charts.
+    world, by_group, by_group_note = figures_of(data, state, False)
+    summary, rows, columns = ranking_of(app, data, state)
+    selected, excerpts = selected_of(app, store, state)
     return dbc.Container([
         # Another indicator is another page. A callback whose output (the shell's location) is in the layout before
         # its input fires when the input arrives, prevent_initial_call or not: this one comes with the page.
@@ -141,18 +146,18 @@ def layout(app: Dash, store: DataStore, state: IndicatorState, notices: list[str
                 dcc.Dropdown(id=ids.INDICATOR.JUMP, options=options, value=slug, clearable=False),
             ], lg=2),
         ], className="g-2 align-items-end mb-2"),
-        html.Div(id=ids.INDICATOR.SUMMARY, className="mb-2"),
+        html.Div(summary, id=ids.INDICATOR.SUMMARY, className="mb-2"),
         dbc.Row([
             dbc.Col(dbc.Card([
                 dbc.CardHeader("Map", className="py-1 fw-semibold"),
-                charts.graph(ids.INDICATOR.MAP, "the map", loading=True, style={"height": "420px"},
+                charts.graph(ids.INDICATOR.MAP, "the map", world, loading=True, style={"height": "420px"},
                              config={"topojsonURL": app.get_relative_path("/vendor/topojson/")}),
                 html.P("Small island states too small for the map are in the ranking.",
                        className="small text-body-secondary px-2 mb-1"),
             ]), lg=7),
             dbc.Col(dbc.Card([
                 registry.csv_header("Ranking", IndicatorState.name),
-                ranking_grid(data.previous_edition(edition)),
+                ranking_grid(columns, rows),
             ]), lg=5),
         ], className="g-3 mb-3"),
         dbc.Row([
@@ -163,10 +168,11 @@ def layout(app: Dash, store: DataStore, state: IndicatorState, notices: list[str
                                                                      for k, v in LEVELS.items()],
                                            value=state.level, inline=True, className="small"), width="auto"),
                 ]), className="py-1"),
-                charts.graph(ids.INDICATOR.SPREAD, "the spread chart"),
-                html.P(id=ids.INDICATOR.SPREAD_NOTE, className="small text-body-secondary px-2 mb-1"),
+                charts.graph(ids.INDICATOR.SPREAD, "the spread chart", by_group),
+                html.P(by_group_note, id=ids.INDICATOR.SPREAD_NOTE, className="small text-body-secondary px-2 mb-1"),
             ]), lg=7),
-            dbc.Col([html.Div(id=ids.INDICATOR.SELECTED, className="mb-3"), narrative.card(ids.INDICATOR.NARRATIVE)], lg=5),
+            dbc.Col([html.Div(selected, id=ids.INDICATOR.SELECTED, className="mb-3"),
+                     narrative.card(ids.INDICATOR.NARRATIVE, excerpts)], lg=5),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
 
@@ -198,9 +204,9 @@ def ranking_columns(previous: int | None) -> list[dict]:
                                 cellClass="small text-body-secondary")]
 
 
-def ranking_grid(previous: int | None):
-    """The ranking's grid; its rows come with the edition (ranking_rows). A click on a row selects its country."""
-    return grid.grid(ids.INDICATOR.RANKING, ranking_columns(previous), height="470px", options={
+def ranking_grid(columns: list[dict], rows: list[dict]):
+    """The ranking's grid (ranking_columns, ranking_rows). A click on a row selects its country."""
+    return grid.grid(ids.INDICATOR.RANKING, columns, rows, height="470px", options={
         "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": False}})
 
 
@@ -253,7 +259,11 @@ def select_country(data: IndexData, clicked: str | None, map_click, spread_click
 
 
 def update_figures(data: IndexData, controls: dict, present) -> tuple:
-    state = IndicatorState.from_controls(data, **controls)
+    return figures_of(data, IndicatorState.from_controls(data, **controls), present)
+
+
+def figures_of(data: IndexData, state: IndicatorState, present) -> tuple:
+    """The map, the spread and its note."""
     slug, edition, country, level = state.slug, state.edition, state.country, state.level
     indicator = data.catalogue[slug]
     rows = dd.ranked(data, edition, slug)
@@ -263,14 +273,22 @@ def update_figures(data: IndexData, controls: dict, present) -> tuple:
 
 
 def update_ranking(app: Dash, data: IndexData, controls: dict) -> tuple:
-    state = IndicatorState.from_controls(data, **controls)
+    return ranking_of(app, data, IndicatorState.from_controls(data, **controls))
+
+
+def ranking_of(app: Dash, data: IndexData, state: IndicatorState) -> tuple:
+    """The summary figures, the ranking's rows and columns."""
     return (summary_cards(data, state.edition, state.slug), ranking_rows(app, data, state.edition, state.slug),
             ranking_columns(data.previous_edition(state.edition)))
 
 
 def update_selected(app: Dash, store: DataStore, controls: dict) -> tuple:
+    return selected_of(app, store, IndicatorState.from_controls(store.index, **controls))
+
+
+def selected_of(app: Dash, store: DataStore, state: IndicatorState) -> tuple:
+    """The selected country's card and the profile passages (the country's on the indicator, or everyone's)."""
     data, narratives = store.index, store.narratives
-    state = IndicatorState.from_controls(data, **controls)
     slug, edition, country = state.slug, state.edition, state.country
     excerpts = (narrative.for_country(narratives, data, country, edition, slug) if country
                 else narrative.for_indicator(narratives, data, slug, edition))
@@ -287,6 +305,7 @@ def jump(app: Dash, data: IndexData, target, controls: dict):
 
 
 def register(app: Dash, store: DataStore) -> None:
+    # The page comes with its first view (see layout): these run when a control changes or presentation mode does.
     app.callback(Output(ids.INDICATOR.COUNTRY, "value"), Input(ids.INDICATOR.MAP, "clickData"),
                  Input(ids.INDICATOR.SPREAD, "clickData"), Input(ids.INDICATOR.RANKING, "cellClicked"),
                  prevent_initial_call=True,
@@ -295,14 +314,14 @@ def register(app: Dash, store: DataStore) -> None:
                  Output(ids.INDICATOR.SPREAD_NOTE, "children"),
                  inputs={"controls": PAGE.inputs("edition", "country", "level", state=("slug",)),
                          "present": Input(ids.SHELL.PRESENT, "data")},
-                 )(lambda controls, present: update_figures(store.index, controls, present))
+                 prevent_initial_call=True)(lambda controls, present: update_figures(store.index, controls, present))
     app.callback(Output(ids.INDICATOR.SUMMARY, "children"), Output(ids.INDICATOR.RANKING, "rowData"),
                  Output(ids.INDICATOR.RANKING, "columnDefs"),
                  inputs={"controls": PAGE.inputs("edition", state=("slug",))},
-                 )(lambda controls: update_ranking(app, store.index, controls))
+                 prevent_initial_call=True)(lambda controls: update_ranking(app, store.index, controls))
     app.callback(Output(ids.INDICATOR.SELECTED, "children"), Output(ids.INDICATOR.NARRATIVE, "children"),
                  inputs={"controls": PAGE.inputs("edition", "country", state=("slug",))},
-                 )(lambda controls: update_selected(app, store, controls))
+                 prevent_initial_call=True)(lambda controls: update_selected(app, store, controls))
     grid.mark_selected(app, ids.INDICATOR.RANKING, ids.INDICATOR.COUNTRY)
     app.callback(Output(ids.INDICATOR.NAV, "href"),
                  inputs={"target": Input(ids.INDICATOR.JUMP, "value"),

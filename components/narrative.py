@@ -161,8 +161,9 @@ def for_indicator(narratives: Narratives, data: IndexData, indicator: str, editi
     return passages_list(passages, data, selected=indicator, show_country=True, narrow="a country")
 
 
-def card(component_id: str, title: str = "What the profile says", header_extra=None) -> dbc.Card:
+def card(component_id: str, content=None, title: str = "What the profile says", header_extra=None) -> dbc.Card:
     return dbc.Card([
-        dbc.CardHeader([html.Span(title, className="fw-semibold"), header_extra], className="py-1 d-flex flex-wrap align-items-center gap-2"),
-        dbc.CardBody(id=component_id, className="oc-narrative"),
+        dbc.CardHeader([html.Span(title, className="fw-semibold"), header_extra],
+                       className="py-1 d-flex flex-wrap align-items-center gap-2"),
+        dbc.CardBody(content, id=component_id, className="oc-narrative"),
     ], className="mb-3")

@@ -88,6 +88,10 @@ def register(app: Dash) -> None:
         State(ids.SHELL.PRESENT, "data"),
     )
     app.clientside_callback(
+        clientside.function("presentAgain"), Output(ids.SHELL.PRESENT, "data", allow_duplicate=True),
+        Input(ids.SHELL.PAGE, "children"), State(ids.SHELL.PRESENT, "data"), prevent_initial_call=True,
+    )
+    app.clientside_callback(
         clientside.function("pinView"),
         Output(ids.SHELL.PINS, "data", allow_duplicate=True), Input(ids.SHELL.PIN, "n_clicks"), State(ids.SHELL.PINS, "data"),
         prevent_initial_call=True,

@@ -109,13 +109,16 @@ def download_frame(data: IndexData, state: QuadrantState):
 def layout(app: Dash, store: DataStore, state: QuadrantState, notices: list[str]):
     data = store.index
     table = data.wide(state.edition)
+    # The first view comes with the page (built once per URL and cached): the callbacks below run only when a
+    # control changes, or the projector styles the chart.
+    first = chart_update(data, state, False, False, chart(data, state))
     return html.Div([
         dcc.Store(id=ids.QUADRANT.CHOICES, data=edition_choices(data)),
         notice(ids.QUADRANT.NOTICE, notices),
         dbc.Row([
             dbc.Col(_controls(data, state, table), lg=3, className="oc-controls"),
-            dbc.Col(_chart(), lg=6, className="oc-chart-col"),
-            dbc.Col(_side(data, state), lg=3, className="oc-side"),
+            dbc.Col(_chart(*first), lg=6, className="oc-chart-col"),
+            dbc.Col(_side(app, data, state), lg=3, className="oc-side"),
         ], className="g-3"),
     ], className="container-fluid py-2")
 
@@ -152,22 +155,22 @@ def since_options(data: IndexData, edition: int) -> list[dict]:
     return [{"label": str(e), "value": e} for e in q.earlier_editions(data, edition)]
 
 
-def _chart():
+def _chart(figure: dict, note: str, description: str):
     return html.Div([
         charts.graph(
-            ids.QUADRANT.GRAPH, "the quadrant chart", loading=True, className="oc-quadrant-graph", responsive=True,
+            ids.QUADRANT.GRAPH, "the quadrant chart", figure, loading=True, className="oc-quadrant-graph", responsive=True,
             # Inline, because dcc.Graph sets an inline height of its own that a stylesheet cannot beat.
             style={"height": "calc(100vh - 130px)", "minHeight": "460px"}),
-        html.Div([html.P(id=ids.QUADRANT.SPLIT_NOTE, className="small text-body-secondary mb-0 me-auto"),
+        html.Div([html.P(note, id=ids.QUADRANT.SPLIT_NOTE, className="small text-body-secondary mb-0 me-auto"),
                   registry.csv_button(QuadrantState.name)], className="d-flex align-items-start gap-2"),
-        html.P(id=ids.QUADRANT.SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
+        html.P(description, id=ids.QUADRANT.SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
     ])
 
 
-def _side(data: IndexData, state: QuadrantState):
+def _side(app: Dash, data: IndexData, state: QuadrantState):
     options = since_options(data, state.edition)
     return html.Div([
-        html.Div(id=ids.QUADRANT.COUNTRY_PANEL, className="mb-3"),
+        html.Div(country_panel(app, data, state), id=ids.QUADRANT.COUNTRY_PANEL, className="mb-3"),
         # Where change is read from sits with the lists it changes (and the like-for-like scores).
         html.Div(html.Div([
             dbc.Label("Change since", html_for=ids.QUADRANT.SINCE, className="small fw-semibold mb-0 me-2"),
@@ -176,9 +179,10 @@ def _side(data: IndexData, state: QuadrantState):
         ], className="d-flex align-items-center mb-2"), id=ids.QUADRANT.SINCE_ROW, hidden=not options,
             title="Biggest movers, quadrant changes and like-for-like scores compare with this edition"),
         dbc.Card([dbc.CardHeader("Biggest movers", className="py-2 fw-semibold"),
-                  dbc.CardBody(id=ids.QUADRANT.MOVERS, className="oc-scroll p-2")], className="mb-3"),
+                  dbc.CardBody(movers_panel(data, state), id=ids.QUADRANT.MOVERS, className="oc-scroll p-2")],
+                 className="mb-3"),
         dbc.Card([dbc.CardHeader("Changed quadrant", className="py-2 fw-semibold"),
-                  dbc.CardBody(id=ids.QUADRANT.CHANGES, className="oc-scroll p-2")]),
+                  dbc.CardBody(changes_panel(data, state), id=ids.QUADRANT.CHANGES, className="oc-scroll p-2")]),
     ])
 
 
@@ -343,7 +347,8 @@ def register(app: Dash, store: DataStore) -> None:
 
     @app.callback(Output(ids.QUADRANT.GRAPH, "figure"), Output(ids.QUADRANT.SPLIT_NOTE, "children"),
                   Output(ids.QUADRANT.SUMMARY, "children"),
-                  inputs={"present": Input(ids.SHELL.PRESENT, "data"), "controls": PAGE.inputs()})
+                  inputs={"present": Input(ids.SHELL.PRESENT, "data"), "controls": PAGE.inputs()},
+                  prevent_initial_call=True)  # the page comes with its first view (see layout)
     def update_chart(present, controls):
         state = QuadrantState.from_controls(store.index, **controls)
         return chart_update(store.index, state, present, ctx.triggered_id not in (None, ids.SHELL.PRESENT),
@@ -357,7 +362,8 @@ def register(app: Dash, store: DataStore) -> None:
     side_controls = {k: v for k, v in PAGE.inputs().items() if k not in ("labels", "movement")}
 
     @app.callback(Output(ids.QUADRANT.COUNTRY_PANEL, "children"), Output(ids.QUADRANT.MOVERS, "children"),
-                  Output(ids.QUADRANT.CHANGES, "children"), inputs={"controls": side_controls})
+                  Output(ids.QUADRANT.CHANGES, "children"), inputs={"controls": side_controls},
+                  prevent_initial_call=True)
     def update_side(controls):
         return side(store.index.sha256, QuadrantState.from_controls(store.index, **controls))
 
