@@ -77,6 +77,9 @@ def layout(app: Dash, store: DataStore, state: ChangeState, notices: list[str]):
     if len(data.editions) < 2:
         return dbc.Container(dbc.Alert("Like-for-like change needs two editions; one is loaded.", color="warning"))
     editions = [{"label": str(e), "value": e} for e in data.editions]
+    # The first view comes with the page (built once per URL and cached): the callback below runs only when a
+    # control changes, or the projector styles the chart.
+    figure, note, panel, count, rows, pair = outputs_of(app, data, state, False)
     return dbc.Container([
         breadcrumbs(app, [("Quadrant", "/"), ("Like-for-like change", None)]),
         notice(ids.CHANGE.NOTICE, notices),
@@ -98,19 +101,19 @@ def layout(app: Dash, store: DataStore, state: ChangeState, notices: list[str]):
                      dcc.Dropdown(id=ids.CHANGE.COUNTRY, options=country_options(data), value=state.country,
                                   placeholder="Search a country…")], lg=3),
         ], className="g-2 align-items-end mb-2 oc-controls-row"),
-        html.Div(id=ids.CHANGE.PAIR_NOTE, role="status", **{"aria-live": "polite"}),
+        html.Div(pair, id=ids.CHANGE.PAIR_NOTE, role="status", **{"aria-live": "polite"}),
         dbc.Row([
             dbc.Col(dbc.Card([
                 dbc.CardHeader("Official against like-for-like change, every country", className="py-1 fw-semibold"),
-                charts.graph(ids.CHANGE.GRAPH, "the change chart", loading=True, style={"height": "520px"}),
-                html.P(id=ids.CHANGE.GRAPH_NOTE, className="small text-body-secondary px-2 mb-1"),
+                charts.graph(ids.CHANGE.GRAPH, "the change chart", figure, loading=True, style={"height": "520px"}),
+                html.P(note, id=ids.CHANGE.GRAPH_NOTE, className="small text-body-secondary px-2 mb-1"),
             ]), lg=7),
-            dbc.Col(html.Div(id=ids.CHANGE.PANEL), lg=5),
+            dbc.Col(html.Div(panel, id=ids.CHANGE.PANEL), lg=5),
         ], className="g-3 mb-3"),
         dbc.Card([
             registry.csv_header("Countries whose direction of change flips", ChangeState.name),
-            html.P(id=ids.CHANGE.FLIPS_COUNT, className="small px-2 pt-2 mb-1"),
-            grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, height="420px"),
+            html.P(count, id=ids.CHANGE.FLIPS_COUNT, className="small px-2 pt-2 mb-1"),
+            grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, rows, height="420px"),
         ], className="mb-4"),
     ], fluid=True, className="py-2")
 
@@ -204,8 +207,11 @@ def flips(app: Dash, table, after: int) -> tuple[str, list[dict]]:
 
 
 def update(app: Dash, data: IndexData, controls: dict, present) -> tuple:
+    return outputs_of(app, data, ChangeState.from_controls(data, **controls), present)
+
+
+def outputs_of(app: Dash, data: IndexData, state: ChangeState, present) -> tuple:
     """The chart and its description, the country's panel, the flips and the note on the pair of editions."""
-    state = ChangeState.from_controls(data, **controls)
     composite, before, after, country = state.composite, state.before, state.after, state.country
     table = lfl.like_for_like(data, composite, before, after)
     label = data.catalogue[composite].label
@@ -229,7 +235,7 @@ def register(app: Dash, store: DataStore) -> None:
                  Output(ids.CHANGE.PANEL, "children"), Output(ids.CHANGE.FLIPS_COUNT, "children"),
                  Output(ids.CHANGE.FLIPS, "rowData"), Output(ids.CHANGE.PAIR_NOTE, "children"),
                  inputs={"controls": PAGE.inputs(), "present": Input(ids.SHELL.PRESENT, "data")},
-                 )(lambda controls, present: update(app, store.index, controls, present))
+                 prevent_initial_call=True)(lambda controls, present: update(app, store.index, controls, present))
     app.callback(Output(ids.CHANGE.COUNTRY, "value"), Input(ids.CHANGE.GRAPH, "clickData"),
                  prevent_initial_call=True)(clicked_country)
 

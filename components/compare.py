@@ -72,7 +72,9 @@ def layout(app: Dash, store: DataStore, state: CompareState, notices: list[str])
                   dbc.RadioItems(id=ids.COMPARE.PILLAR, value=state.pillar, inline=True,
                                  options=[{"label": label, "value": value} for value, label in PILLARS.items()])],
                  className="d-flex flex-wrap align-items-center mb-2"),
-        html.Div(id=ids.COMPARE.BODY),
+        # The first view comes with the page (built once per URL and cached): the callback below runs only when a
+        # control changes, or the projector styles the charts.
+        html.Div(body(app, data, state), id=ids.COMPARE.BODY),
     ], fluid=True, className="py-2")
 
 
@@ -160,7 +162,7 @@ def table_rows(data: IndexData, state: CompareState):
 def register(app: Dash, store: DataStore) -> None:
     app.callback(Output(ids.COMPARE.BODY, "children"), Output(registry.csv_button(CompareState.name).id, "disabled"),
                  inputs={"controls": PAGE.inputs(), "present": Input(ids.SHELL.PRESENT, "data")},
-                 )(lambda controls, present: update_body(app, store.index, controls, present))
+                 prevent_initial_call=True)(lambda controls, present: update_body(app, store.index, controls, present))
 
 
 PAGE = Page(

@@ -71,6 +71,9 @@ def layout(app: Dash, store: DataStore, state: PillarState, notices: list[str]):
     table = data.wide(state.edition)
     links = [dbc.NavItem(dbc.NavLink(p.label, href=app.get_relative_path(PillarState.path_to(slug=p.slug)), active=p.slug == slug))
              for p in dd.pillars(data).values()]
+    # The first view comes with the page (built once per URL and cached): the callbacks below run only when a
+    # control changes, or the projector styles the chart.
+    rows, columns, absent = table_of(data, state)
     return dbc.Container([
         dcc.Store(id=ids.PILLAR.SLUG, data=slug),
         breadcrumbs(app, [("Quadrant", "/"), (pillar.label, None)]),
@@ -89,16 +92,17 @@ def layout(app: Dash, store: DataStore, state: PillarState, notices: list[str]):
                                  options=[{"label": n, "value": i} for i, n in zip(table.index, table["country"])]),
                     lg=2),
         ], className="g-2 align-items-center mb-2"),
-        html.Div(id=ids.PILLAR.ABSENT),
+        html.Div(absent, id=ids.PILLAR.ABSENT),
         dbc.Row([
             dbc.Col(dbc.Card([
                 registry.csv_header("Scores (click a column title to sort, a row to select its country)",
                                     PillarState.name),
-                grid.grid(ids.PILLAR.TABLE, [], height="65vh", options={
+                grid.grid(ids.PILLAR.TABLE, columns, rows, height="65vh", options={
                     "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": False},
                     "tooltipShowDelay": 300}),
             ]), lg=7),
-            dbc.Col(html.Div(id=ids.PILLAR.SELECTED), lg=5),
+            dbc.Col(html.Div(selected_panel(app, data, state.edition, slug, state.country), id=ids.PILLAR.SELECTED),
+                    lg=5),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
 
@@ -152,7 +156,11 @@ def selected_panel(app: Dash, data: IndexData, edition: int, slug: str, iso3: st
 
 
 def update_table(data: IndexData, controls: dict) -> tuple:
-    state = PillarState.from_controls(data, **controls)
+    return table_of(data, PillarState.from_controls(data, **controls))
+
+
+def table_of(data: IndexData, state: PillarState) -> tuple:
+    """The grid's rows and columns, and the note on indicators the edition does not assess."""
     rows, columns = table_content(data, state.edition, state.slug, state.continents, state.regions)
     return grid.records(rows), columns, absent_note(data, state.edition, state.slug)
 
@@ -163,17 +171,18 @@ def update_selected(app: Dash, data: IndexData, controls: dict, present):
 
 
 def register(app: Dash, store: DataStore) -> None:
+    # The page comes with its first view (see layout): these run when a control changes or presentation mode does.
     app.callback(Output(ids.PILLAR.TABLE, "rowData"), Output(ids.PILLAR.TABLE, "columnDefs"),
                  Output(ids.PILLAR.ABSENT, "children"),
                  inputs={"controls": PAGE.inputs("edition", "continents", "regions", state=("slug",))},
-                 )(lambda controls: update_table(store.index, controls))
+                 prevent_initial_call=True)(lambda controls: update_table(store.index, controls))
     app.callback(Output(ids.PILLAR.COUNTRY, "value"), Input(ids.PILLAR.TABLE, "cellClicked"),
                  prevent_initial_call=True)(lambda cell: grid.clicked_row(cell, set(store.index.tidy["iso3"])))
     grid.mark_selected(app, ids.PILLAR.TABLE, ids.PILLAR.COUNTRY)
     app.callback(Output(ids.PILLAR.SELECTED, "children"),
                  inputs={"controls": PAGE.inputs("edition", "country", state=("slug",)),
                          "present": Input(ids.SHELL.PRESENT, "data")},
-                 )(lambda controls, present: update_selected(app, store.index, controls, present))
+                 prevent_initial_call=True)(lambda controls, present: update_selected(app, store.index, controls, present))
 
 
 PAGE = Page(

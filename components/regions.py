@@ -42,11 +42,20 @@ class Ranked(Indicator):
 
 
 @dataclass(frozen=True)
+class StoredCountry(Country):
+    """A country held in a dcc.Store, where none is "": a store holding None sets its data again when it appears,
+    which would fire the page's callbacks (and the URL sync) on every load."""
+
+    def check(self, value, data, values):
+        return None if value == "" else super().check(value, data, values)
+
+
+@dataclass(frozen=True)
 class RegionsState(PageState, name="regions", path="/regions"):
     edition: int = param(Edition(), always=True)
     level: str = param(Choice(tuple(regions.LEVELS), "Level"), always=True, default="region")
     indicator: str = param(Ranked(), always=True, default=DEFAULT_INDICATOR)
-    country: str | None = param(Country(), default=None)  # marked in the ranking: its region or continent
+    country: str | None = param(StoredCountry(), default=None)  # marked in the ranking: its region or continent
 
 
 def standing_link(app: Dash, data: IndexData, edition: int, iso3: str, indicator: str = DEFAULT_INDICATOR):
@@ -63,8 +72,11 @@ def title(state: RegionsState, data: IndexData) -> str:
 
 def layout(app: Dash, store: DataStore, state: RegionsState, notices: list[str]):
     data = store.index
+    # The first view comes with the page (built once per URL and cached): the callback below runs only when a
+    # control changes, or the projector styles the chart.
+    figure, rows, _, selected, message, note = outputs_of(data, state, False)
     return dbc.Container([
-        dcc.Store(id=ids.REGIONS.COUNTRY, data=state.country),
+        dcc.Store(id=ids.REGIONS.COUNTRY, data=state.country or ""),
         breadcrumbs(app, [("Quadrant", "/"), ("Regions and continents", None)]),
         notice(ids.REGIONS.NOTICE, notices),
         html.H1("Regions and continents ranked", className="h3 mb-1"),
@@ -81,13 +93,14 @@ def layout(app: Dash, store: DataStore, state: RegionsState, notices: list[str])
                      dcc.Dropdown(id=ids.REGIONS.INDICATOR, value=state.indicator, clearable=False,
                                   options=[{"label": i.label, "value": i.slug} for i in data.catalogue])], md=4),
         ], className="g-3 align-items-end mb-2 oc-controls"),
-        html.Div(id=ids.REGIONS.NOTE, className="small text-body-secondary mb-2"),
+        html.Div(note, id=ids.REGIONS.NOTE, className="small text-body-secondary mb-2"),
         dbc.Row([
             dbc.Col(dbc.Card([dbc.CardHeader("Average score", className="py-1 fw-semibold"),
-                              charts.graph(ids.REGIONS.GRAPH, "the ranking chart")]), lg=6),
+                              charts.graph(ids.REGIONS.GRAPH, "the ranking chart", figure)]), lg=6),
             dbc.Col(dbc.Card([registry.csv_header("Ranking and member countries", RegionsState.name),
-                              html.Div(id=ids.REGIONS.MESSAGE, role="status", **{"aria-live": "polite"}),
-                              grid.grid(ids.REGIONS.TABLE, ranking_columns(data, state.edition, state.level),
+                              html.Div(message, id=ids.REGIONS.MESSAGE, role="status", **{"aria-live": "polite"}),
+                              grid.grid(ids.REGIONS.TABLE, ranking_columns(data, state.edition, state.level), rows,
+                                        selectedRows={"ids": []} if selected is no_update else selected,
                                         row_id="group", height="560px", options={"rowSelection": {
                                             "mode": "singleRow", "checkboxes": False,
                                             "enableClickSelection": False}})]), lg=6),
@@ -124,9 +137,12 @@ def comparability_note(data: IndexData, edition: int, indicator: str, level: str
 
 
 def update(data: IndexData, controls: dict, present) -> tuple:
+    return outputs_of(data, RegionsState.from_controls(data, **controls), present)
+
+
+def outputs_of(data: IndexData, state: RegionsState, present) -> tuple:
     """The chart, the ranking with the country's group selected, its columns, a message where the edition does
     not assess the indicator, and the note on what compares across editions."""
-    state = RegionsState.from_controls(data, **controls)
     edition, level, indicator, country = state.edition, state.level, state.indicator, state.country
     if indicator not in {i.slug for i in data.indicators(edition)}:
         message = dbc.Alert(f"{data.catalogue[indicator].label} is not assessed in {edition}: choose another "
@@ -153,7 +169,7 @@ def register(app: Dash, store: DataStore) -> None:
                  Output(ids.REGIONS.TABLE, "columnDefs"), Output(ids.REGIONS.TABLE, "selectedRows"),
                  Output(ids.REGIONS.MESSAGE, "children"), Output(ids.REGIONS.NOTE, "children"),
                  inputs={"controls": PAGE.inputs(), "present": Input(ids.SHELL.PRESENT, "data")},
-                 )(lambda controls, present: update(store.index, controls, present))
+                 prevent_initial_call=True)(lambda controls, present: update(store.index, controls, present))
 
 
 PAGE = Page(

@@ -107,6 +107,9 @@ def layout(app: Dash, store: DataStore, state: WeightsState, notices: list[str])
                            value=state.weights.get(group.key, wt.GITOC_WEIGHT), allow_direct_input=False,
                            marks={0: "0", 1: "1", 2: "2", 3: "3"}, tooltip={"placement": "right"}),
             ], className="mb-1", **{"data-a11y-name": f"Weight of {label}"}))
+    # The first view comes with the page (built once per URL and cached): the callback below runs when a control
+    # changes.
+    rows, summary, banner = ranking(data, state.edition, state.composite, state.weights)
     return dbc.Container([
         breadcrumbs(app, [("Quadrant", "/"), ("What-if weights", None)]),
         notice(ids.WEIGHTS.NOTICE, notices),
@@ -114,7 +117,7 @@ def layout(app: Dash, store: DataStore, state: WeightsState, notices: list[str])
         html.P("Weigh the groups of indicators as your question needs, from 0 (left out) to 3; GI-TOC weighs every "
                "indicator equally (1). Composites and ranks are recomputed for every country, GI-TOC's beside them.",
                className="text-body-secondary"),
-        html.Div(id=ids.WEIGHTS.BANNER, role="status", **{"aria-live": "polite"}),  # says so as soon as a slider moves
+        html.Div(banner, id=ids.WEIGHTS.BANNER, role="status", **{"aria-live": "polite"}),  # says so as soon as a slider moves
         dbc.Row([
             dbc.Col(dbc.Card(dbc.CardBody([
                 dbc.Button("Reset to GI-TOC's weights", id=ids.WEIGHTS.RESET, size="sm", color="secondary", outline=True),
@@ -134,8 +137,8 @@ def layout(app: Dash, store: DataStore, state: WeightsState, notices: list[str])
                                                      for c in COMPOSITES])], width="auto"),
                     dbc.Col(registry.csv_button(WeightsState.name), width="auto", className="ms-auto"),
                 ], className="g-2 align-items-center"), className="py-1"),
-                html.P(id=ids.WEIGHTS.SUMMARY, className="small px-2 pt-2 mb-1"),
-                grid.grid(ids.WEIGHTS.TABLE, COLUMNS, height="65vh"),
+                html.P(summary, id=ids.WEIGHTS.SUMMARY, className="small px-2 pt-2 mb-1"),
+                grid.grid(ids.WEIGHTS.TABLE, COLUMNS, rows, height="65vh"),
             ]), lg=8),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")
@@ -191,7 +194,7 @@ def table_rows(data: IndexData, state: WeightsState):
 def register(app: Dash, store: DataStore) -> None:
     app.callback(Output(ids.WEIGHTS.TABLE, "rowData"), Output(ids.WEIGHTS.SUMMARY, "children"),
                  Output(ids.WEIGHTS.BANNER, "children"), inputs={"controls": PAGE.inputs()},
-                 )(lambda controls: update(store.index, controls))
+                 prevent_initial_call=True)(lambda controls: update(store.index, controls))
     app.callback(Output(SLIDERS, "value"), Input(ids.WEIGHTS.RESET, "n_clicks"),
                  prevent_initial_call=True)(lambda _clicks: reset(ctx.outputs_list))
 
