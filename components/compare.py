@@ -71,7 +71,8 @@ def layout(app: Dash, store: DataStore, state: CompareState, notices: list[str])
         html.Div([html.Span("Show", className="fw-semibold me-3"),
                   dbc.RadioItems(id=ids.COMPARE.PILLAR, value=state.pillar, inline=True,
                                  options=[{"label": label, "value": value} for value, label in PILLARS.items()])],
-                 className="d-flex flex-wrap align-items-center mb-2"),
+                 role="group", className="d-flex flex-wrap align-items-center mb-2 oc-hide-presenting",
+                 **{"aria-label": "Show"}),
         # The first view comes with the page (built once per URL and cached): the callback below runs only when a
         # control changes, or the projector styles the charts.
         html.Div(body(app, data, state), id=ids.COMPARE.BODY),
@@ -121,7 +122,7 @@ def scores_columns(names: dict[str, str], countries: list[str], previous: int | 
     return [grid.text("label", "Indicator", minWidth=160, flex=2, pinned="left", suppressSpanHeaderHeight=True)] + [
         {"headerName": names[c], "children": [
             grid.number(f"{c}_score", "Score", cellClass="fw-semibold"),
-            grid.integer(f"{c}_rank", "Global rank", valueFormatter=rank(c), minWidth=120, maxWidth=170),
+            grid.integer(f"{c}_rank", "Global rank", valueFormatter=rank(c), minWidth=140, maxWidth=180),
             *([grid.change(f"{c}_change", f"Δ since {previous}")] if previous else [])]}
         for c in countries]
 
