@@ -55,7 +55,9 @@ def layout(app: Dash, data: IndexData, pages: list[registry.Page]) -> html.Div:
         dcc.Location(id=ids.SHELL.SYNC, refresh=False),
         dcc.Download(id=ids.SHELL.CSV_FILE),
         dcc.Store(id=ids.SHELL.PRESENT, data=False),
-        dcc.Store(id=ids.SHELL.PINS, storage_type="local"),
+        # None, not left out: a store whose data is left out sets it when it appears, and so fires the briefing's
+        # callback on every load; with None it does so only when the browser holds pinned views.
+        dcc.Store(id=ids.SHELL.PINS, storage_type="local", data=None),
         dcc.Store(id=ids.CHART.IMAGE_DONE),
         html.A("Skip to content", href=f"#{ids.SHELL.PAGE}", className="oc-skip-link visually-hidden-focusable"),
         navbar(app, data, pages),
