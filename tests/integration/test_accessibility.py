@@ -6,6 +6,8 @@ from dash.testing.wait import until
 from selenium.webdriver.common.keys import Keys
 
 from components import ids
+from components.pages import PAGES
+from components.registry import find
 
 from .helpers import axe_violations
 
@@ -14,6 +16,12 @@ VIEWS = ["/", "/?edition=2021&movement=1&country=PER", "/indicator/cocaine-trade
          "/pillar/criminal-markets?country=PER", "/country/PER?peers=COL", "/brief/PER", "/compare?countries=PER,COL",
          "/deck?countries=PER", "/change?country=PER", "/similar/PER", "/weights?w=drugs:2", "/search?q=cocaine",
          "/regions", "/briefing?view=/&title=Quadrant", "/#present", "/no-such-view"]
+
+
+def test_a000_every_registered_page_is_audited():
+    """A page added to the registry is audited too, or this test says it is missing from VIEWS."""
+    audited = {found[0].name for view in VIEWS if (found := find(PAGES, view.split("?")[0].split("#")[0]))}
+    assert audited == {page.name for page in PAGES}
 
 
 def settled(duo) -> None:
