@@ -38,11 +38,13 @@ def briefing_panel(app: Dash) -> dbc.Offcanvas:
                className="small text-body-secondary"),
         html.Ol(briefing_items(None)[0], id=ids.SHELL.BRIEFING_LIST, className="ps-3"),
         html.Div([
-            dbc.Button("Present from the start", id=ids.SHELL.BRIEFING_START, color="warning", size="sm"),
+            dbc.Button("Present from the start", id=ids.SHELL.BRIEFING_START, color="warning", size="sm",
+                       disabled=True),
             html.Span([dcc.Clipboard(id=ids.SHELL.BRIEFING_COPY, className="btn btn-outline-secondary btn-sm",
                                      title="Copy a link that gives someone else this briefing"),
                        html.Span(" Copy briefing link", className="small")]),
-            dbc.Button("Clear", id=ids.SHELL.BRIEFING_CLEAR, color="secondary", outline=True, size="sm"),
+            dbc.Button("Clear", id=ids.SHELL.BRIEFING_CLEAR, color="secondary", outline=True, size="sm",
+                       disabled=True),
         ], className="d-flex gap-2 align-items-center flex-wrap"),
     ], id=ids.SHELL.BRIEFING, title="Briefing", placement="end", is_open=False)
 
@@ -70,6 +72,13 @@ def briefing_items(pins) -> tuple[list, str]:
         for position, pin in enumerate(valid)
     ]
     return items, f"Briefing ({len(valid)})"
+
+
+def briefing_view(pins) -> tuple[list, str, bool, bool]:
+    """The briefing's entries, its button's label, and whether 'Present from the start' and 'Clear' are off: they
+    are while nothing is pinned, as the layout starts."""
+    empty = not valid_pins(pins)
+    return *briefing_items(pins), empty, empty
 
 
 def register(app: Dash) -> None:
@@ -113,10 +122,9 @@ def register(app: Dash) -> None:
 
     # The layout shows an empty briefing; the browser's store sets its data, and so fires this, only when it
     # holds pinned views.
-    @app.callback(Output(ids.SHELL.BRIEFING_LIST, "children"), Output(ids.SHELL.BRIEFING_OPEN, "children"),
-                  Input(ids.SHELL.PINS, "data"), prevent_initial_call=True)
-    def show_briefing(pins):
-        return briefing_items(pins)
+    app.callback(Output(ids.SHELL.BRIEFING_LIST, "children"), Output(ids.SHELL.BRIEFING_OPEN, "children"),
+                 Output(ids.SHELL.BRIEFING_START, "disabled"), Output(ids.SHELL.BRIEFING_CLEAR, "disabled"),
+                 Input(ids.SHELL.PINS, "data"), prevent_initial_call=True)(briefing_view)
 
     @app.callback(Output(ids.SHELL.PINS, "data"), Input({"type": ids.SHELL.PIN_REMOVE, "index": ALL}, "n_clicks"),
                   Input(ids.SHELL.BRIEFING_CLEAR, "n_clicks"), State(ids.SHELL.PINS, "data"), prevent_initial_call=True)

@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from components.charts import export_name, finish
-from components.presentation import briefing_items, valid_pins
+from components.presentation import briefing_items, briefing_view, valid_pins
 from figures.quadrant import quadrant_figure
 from figures.style import PROJECTOR_INK, for_projector
 from ocindex import quadrant as q
@@ -51,6 +51,11 @@ def test_malformed_pins_from_the_browser_are_left_out():
     items, label = briefing_items(pins)
     assert label == "Briefing (2)" and len(items) == 2
     assert briefing_items(None)[1] == "Briefing (0)"
+
+
+def test_present_and_clear_are_off_while_nothing_is_pinned():
+    assert briefing_view(None)[2:] == briefing_view([{"href": 5}])[2:] == (True, True)
+    assert briefing_view([{"href": "/compare", "title": "Compare"}])[2:] == (False, False)
 
 
 @pytest.fixture(scope="module")
