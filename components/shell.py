@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Callable
 from urllib.parse import urlsplit
 
@@ -123,10 +124,12 @@ def first_layout(frame: html.Div, page: Callable[[str, str], object]) -> Callabl
             return frame
         parts = []
         for part in frame.children:
-            if getattr(part, "id", None) == ids.SHELL.URL:
-                part = dcc.Location(id=part.id, refresh=part.refresh, pathname=opened[0], search=opened[1])
-            elif getattr(part, "id", None) == ids.SHELL.PAGE:
-                part = html.Main(children, id=part.id, className=part.className, tabIndex=part.tabIndex)
+            if getattr(part, "id", None) in (ids.SHELL.URL, ids.SHELL.PAGE):
+                part = copy.copy(part)  # the frame serves every request: fill in a copy, its other props kept
+                if part.id == ids.SHELL.URL:
+                    part.pathname, part.search = opened
+                else:
+                    part.children = children
             parts.append(part)
         return html.Div(parts, id=frame.id)
 

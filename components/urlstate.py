@@ -69,6 +69,7 @@ def param(kind: Kind, key: str | None = None, *, always: bool = False, path: boo
 
 
 STATES: dict[str, type[PageState]] = {}
+PARAMETER = re.compile(r"<(\w+)>")  # a path template's parameter: `/country/<iso3>`
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ class PageState:
     def path_to(cls, **path) -> str:
         """The path of the page for these path values, without a query (the page's defaults apply): for menus and
         breadcrumbs. `CountryState.path_to(iso3="PER") == "/country/PER"`."""
-        return re.sub(r"<(\w+)>", lambda m: str(path[m.group(1)]), cls.path)
+        return PARAMETER.sub(lambda m: str(path[m.group(1)]), cls.path)
 
     def location(self) -> str:
         """The path and query of this view, without the app's prefix."""
@@ -214,7 +215,7 @@ def whole_number(raw: str) -> int | None:
 def path_pattern(template: str) -> str:
     """The regular expression a path template matches: `/country/<iso3>` → `/country/(?P<iso3>[^/]+)`. The rest of
     the template is taken literally (a '.' in it is a dot)."""
-    parts = re.split(r"<(\w+)>", template)  # literal text, then a parameter's name, in turn
+    parts = PARAMETER.split(template)  # literal text, then a parameter's name, in turn
     return "".join(f"(?P<{part}>[^/]+)" if n % 2 else re.escape(part) for n, part in enumerate(parts))
 
 
