@@ -7,10 +7,11 @@ checkout to compare) and a bare Dash page with one 193-point scatter fed by one 
 port, and drives headless Chromium (selenium with /usr/bin/chromedriver, as the browser tests do):
 
 - for each view, the time from navigation until every chart in the viewport has its data drawn and every grid in
-  the viewport has rows, with no callback pending: one warm-up load, then the median of 3;
+  the viewport has rows, with no callback pending: the median of 5 rounds, each loading every view (the floor among
+  them) twice in a row and timing the second load (warm caches; a slow spell of the machine slows all alike);
 - the JSON the view's callbacks sent on its first load (`_dash-layout` and `_dash-update-component` responses,
   from the browser's resource timing) and the largest single callback response;
-- the edition switch: from the click on another edition until the chart shows the new data, median of 3.
+- the edition switch: from the click on another edition until the chart shows the new data, median of 5.
 
 With --record FILE, the callback requests the browser sent (its fetch calls, watched in the page) are written as
 JSON, view by view, for benchmarks/loadtest.py to replay. Traffic goes to 127.0.0.1 only.
@@ -164,40 +165,56 @@ def callbacks_sent(driver) -> list[dict]:
     return driver.execute_script("const sent = window.__ocSent || []; window.__ocSent = []; return sent;")
 
 
-def measure(driver, base: str, view: tuple[str, str, str], repeat: int, recording: dict | None) -> dict:
+def load(driver, base: str, view: tuple[str, str, str]) -> tuple[float, list]:
+    """One load of a view: ms until drawn, and the (kind, bytes) of the JSON its callbacks sent."""
+    _, path, selector = view
+    driver.get(base + path)
+    elapsed = driver.execute_async_script(READY, selector)
+    return elapsed, driver.execute_script(PAYLOAD)
+
+
+def measure_loads(driver, sites: list[tuple[str, tuple[str, str, str]]], repeat: int,
+                  recording: dict | None) -> dict[str, dict]:
+    """`repeat` rounds, each loading every view in turn (the floor among them) twice: a warm-up load (caches of the
+    browser and the server; not counted), then the measured one. A machine that slows down for a while then slows
+    every view alike, and the ratios to the floor stay fair."""
+    loads: dict[str, list[float]] = {view[0]: [] for _, view in sites}
+    results: dict[str, dict] = {}
+    for round_number in range(repeat):
+        for base, view in sites:
+            if recording is not None:
+                callbacks_sent(driver)  # drop what earlier views sent: each view is recorded on its own
+            load(driver, base, view)
+            if recording is not None and round_number == 0 and view is not FLOOR:
+                recording[view[0]] = {"path": view[1], "requests": callbacks_sent(driver)}
+            elapsed, payload = load(driver, base, view)
+            loads[view[0]].append(elapsed)
+            results[view[0]] = {
+                "view": view[0], "first_load_kb": sum(size for _, size in payload) / 1000,
+                "largest_callback_kb": max((size for kind, size in payload if kind == "callback"), default=0) / 1000}
+    for name, result in results.items():
+        result["load_ms"] = statistics.median(loads[name])
+    return results
+
+
+def measure_switch(driver, base: str, view: tuple[str, str, str], repeat: int, recording: dict | None) -> float:
+    """The edition switch of a view: from the click until the chart shows the new data, median of `repeat`."""
     name, path, selector = view
-    loads, payload = [], None
+    radios, graph = SWITCHES[name]
+    driver.get(base + path)
+    driver.execute_async_script(READY, selector)
     if recording is not None:
-        callbacks_sent(driver)  # drop what earlier views sent: each view is recorded on its own
-    for attempt in range(repeat + 1):  # the first load warms the caches (browser and server) and is not counted
-        driver.get(base + path)
-        elapsed = driver.execute_async_script(READY, selector)
-        sizes = driver.execute_script(PAYLOAD)
-        if attempt:
-            loads.append(elapsed)
-        payload = sizes
-        if recording is not None and attempt == 0:
-            recording[name] = {"path": path, "requests": callbacks_sent(driver)}
-    result = {"view": name, "load_ms": statistics.median(loads),
-              "first_load_kb": sum(size for _, size in payload) / 1000,
-              "largest_callback_kb": max((size for kind, size in payload if kind == "callback"), default=0) / 1000}
-    if name in SWITCHES:
-        radios, graph = SWITCHES[name]
-        driver.get(base + path)
-        driver.execute_async_script(READY, selector)
-        if recording is not None:
-            callbacks_sent(driver)  # drop the load's requests: the switch is recorded on its own
-        switches = [driver.execute_async_script(SWITCH, radios, graph) for _ in range(repeat + 1)][1:]
-        if recording is not None:
-            recording[f"{name} edition switch"] = {"path": path, "requests": callbacks_sent(driver)}
-        result["switch_ms"] = statistics.median(switches)
-    return result
+        callbacks_sent(driver)  # drop the load's requests: the switch is recorded on its own
+    switches = [driver.execute_async_script(SWITCH, radios, graph) for _ in range(repeat + 1)][1:]
+    if recording is not None:
+        recording[f"{name} edition switch"] = {"path": path, "requests": callbacks_sent(driver)}
+    return statistics.median(switches)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--app-dir", type=Path, default=ROOT, help="checkout whose app.py is served")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--record", type=Path, help="write the callback requests sent, per view, to this file")
     parser.add_argument("--serve-floor", type=int, help=argparse.SUPPRESS)  # internal: run the floor page
     args = parser.parse_args()
@@ -211,9 +228,11 @@ def main() -> None:
                      floor_port)]
     recording = {} if args.record else None
     driver = browser(args.record is not None)
+    app, bare = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{floor_port}"
     try:
-        floor = measure(driver, f"http://127.0.0.1:{floor_port}", FLOOR, args.repeat, None)
-        results = [measure(driver, f"http://127.0.0.1:{app_port}", view, args.repeat, recording) for view in VIEWS]
+        loads = measure_loads(driver, [(bare, FLOOR)] + [(app, view) for view in VIEWS], args.repeat, recording)
+        for (base, view) in [(bare, FLOOR)] + [(app, view) for view in VIEWS if view[0] in SWITCHES]:
+            loads[view[0]]["switch_ms"] = measure_switch(driver, base, view, args.repeat, recording)
     finally:
         driver.quit()
         for server in servers:
@@ -221,10 +240,11 @@ def main() -> None:
             server.wait(timeout=30)
 
     print(f"App from {args.app_dir.resolve()}: development server, headless Chromium 1400x1000, warm median of "
-          f"{args.repeat}. Floor: a bare Dash page with one 193-point scatter.")
+          f"{args.repeat} rounds. Floor: a bare Dash page with one 193-point scatter.")
     print(f"{'view':<12}{'drawn ms':>10}{'x floor':>9}{'first load KB':>15}{'largest cb KB':>15}"
           f"{'switch ms':>11}{'x floor':>9}")
-    for row in [floor] + results:
+    floor = loads.pop(FLOOR[0])
+    for row in [floor, *loads.values()]:
         switch = (f"{row['switch_ms']:>11.0f}{row['switch_ms'] / floor['switch_ms']:>9.2f}"
                   if "switch_ms" in row else "")
         print(f"{row['view']:<12}{row['load_ms']:>10.0f}{row['load_ms'] / floor['load_ms']:>9.2f}"

@@ -27,6 +27,16 @@ def register(app: Dash, store: DataStore) -> None:
     server = app.server
     prefix = app.config.routes_pathname_prefix
 
+    assets = f"{prefix}{app.config.assets_url_path.strip('/')}/"
+
+    @server.after_request
+    def cache_versioned_assets(response: Response) -> Response:
+        # Dash links each asset as assets/<file>?m=<modified time>: a changed file gets a new URL, so the browser
+        # may keep it for good instead of asking the server again on every page load (Flask says no-cache).
+        if request.path.startswith(assets) and "m" in request.args and response.status_code == 200:
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
     @server.get(f"{prefix}vendor/bootstrap/<path:filename>")
     def bootstrap_asset(filename):
         return send_from_directory(BOOTSTRAP_DIR, filename, max_age=86400)

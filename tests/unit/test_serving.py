@@ -162,6 +162,17 @@ def test_security_headers_on_pages_and_api(store):
         assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "same-origin"
 
 
+def test_assets_linked_with_their_version_are_kept_by_the_browser_the_bare_path_is_rechecked(store):
+    client = create_app(Settings(url_prefix=PREFIX), store).server.test_client()
+    page = client.get(PREFIX).get_data(as_text=True)
+    linked = re.search(r'href="(/oc-index/assets/style\.css\?m=[^"]+)"', page)
+    assert linked, "the page links its stylesheet with a version"
+    versioned = client.get(linked.group(1))
+    assert versioned.status_code == 200
+    assert "max-age=31536000" in versioned.headers["Cache-Control"]
+    assert "max-age=31536000" not in client.get(f"{PREFIX}assets/style.css").headers.get("Cache-Control", "")
+
+
 def test_the_policy_allows_every_inline_script_whatever_registered_after_it(store):
     # create_app installs the security headers before registering the panels: the policy must still hold.
     app = create_app(Settings(), store)
