@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dash import Dash
 
-from components import api, charts, registry, shell
+from components import api, charts, deferred, registry, shell
 from components.pages import PAGES
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None,
     api.register(app, store)
     shell.register(app, store, pages, frame)  # the layout served: the frame with the page opened
     charts.register(app)
+    deferred.register(app)
     registry.register(app, store, pages)
     return app
 

@@ -13,6 +13,90 @@ window.dash_clientside.ocindex = (function () {
         return context.inputs_list.findIndex(function (input) { return input.id === context.triggered_id; });
     };
 
+    // --- Deferred props (components/deferred.py): heavy parts below the fold, set after the first paint.
+    const LONGEST_WAIT = 2000;  // ms after which the deferred props are set even if a chart in view is not drawn
+    let laterPage = 0;  // each page's store calls applyLater once: a newer page drops what the older one left
+    let stopLater = function () {};
+    const idle = window.requestIdleCallback ? window.requestIdleCallback.bind(window) : function (work) {
+        return setTimeout(function () { work({timeRemaining: function () { return 0; }}); }, 1);
+    };
+    const cancelIdle = window.cancelIdleCallback ? window.cancelIdleCallback.bind(window) : clearTimeout;
+
+    // A component as Dash's store holds it, or undefined once it is gone (Dash's getLayout throws then).
+    const layoutOf = function (id) {
+        try { return window.dash_component_api.getLayout(id); } catch (missing) { return undefined; }
+    };
+
+    const applyLater = function (_page, stores) {
+        stopLater();
+        const page = ++laterPage;
+        const deferred = Object.assign.apply(null, [{}].concat(stores || []));  // the page's one store, if any
+        const ids = Object.keys(deferred);
+        if (!ids.length || !window.dash_component_api) { return; }
+        // Each prop as the page came with it, by reference: a callback that updates it before the deferred value is
+        // set (a control changed at once) replaces it, and the callback's value then stands.
+        const first = {};
+        ids.forEach(function (id) { const found = layoutOf(id); first[id] = found ? found.props : {}; });
+        const pending = new Set(ids);
+        const apply = function (id) {
+            if (page !== laterPage || !pending.delete(id)) { return; }
+            const now = layoutOf(id);
+            const props = {};
+            Object.keys(deferred[id]).forEach(function (prop) {
+                if (now && now.props[prop] === first[id][prop]) { props[prop] = deferred[id][prop]; }
+            });
+            if (Object.keys(props).length) { window.dash_clientside.set_props(id, props); }
+        };
+        const applyAll = function () { ids.forEach(apply); };
+        // In the viewport (scrolled to, or on a tall screen): set at once. The observers report after the browser
+        // lays the page out: nothing here forces a layout while the charts are drawn.
+        const near = new IntersectionObserver(function (entries) {
+            entries.forEach(function (entry) { if (entry.isIntersecting) { apply(entry.target.id); } });
+        });
+        const shown = new Map();  // each chart's holder: in the viewport or not, once the observer has said
+        const charts = new IntersectionObserver(function (entries) {
+            entries.forEach(function (entry) { shown.set(entry.target, entry.isIntersecting); });
+        });
+        const watched = new Set();
+        const watch = function (element, observer) {
+            if (element && !watched.has(element)) { watched.add(element); observer.observe(element); }
+            return Boolean(element);
+        };
+        const drawn = function () {
+            return Array.from(document.querySelectorAll('.dash-graph')).every(function (holder) {
+                watch(holder, charts);
+                return shown.get(holder) === false || Boolean(holder.querySelector('.main-svg'));
+            });
+        };
+        const started = performance.now();
+        let timer = null, waiting = null;
+        const setOneAtATime = function () {  // one component per idle moment: the page stays responsive
+            waiting = null;
+            const next = ids.find(function (id) { return pending.has(id); });
+            if (page !== laterPage || next === undefined) { return; }
+            apply(next);
+            waiting = idle(setOneAtATime, {timeout: 500});
+        };
+        const poll = function () {
+            timer = null;
+            const rendered = ids.filter(function (id) { return watch(document.getElementById(id), near); });
+            if ((rendered.length === ids.length && drawn()) || performance.now() - started > LONGEST_WAIT) {
+                waiting = idle(setOneAtATime, {timeout: 500});
+            } else {
+                timer = setTimeout(poll, 50);
+            }
+        };
+        window.addEventListener('beforeprint', applyAll);  // paper has no viewport to scroll into
+        stopLater = function () {
+            near.disconnect();
+            charts.disconnect();
+            clearTimeout(timer);
+            if (waiting !== null) { cancelIdle(waiting); }
+            window.removeEventListener('beforeprint', applyAll);
+        };
+        poll();
+    };
+
     return {
         // --- The frame: sharing, the folding navigation, the briefing panel
 
@@ -106,6 +190,9 @@ window.dash_clientside.ocindex = (function () {
                 height: plot._fullLayout.height, scale: button.format === 'png' ? 2 : 1});
             return name + '.' + button.format;
         },
+        // The page's deferred props (components/deferred.py), set once what is in view is drawn; no output. Called
+        // with each page drawn: Dash calls no callback without outputs for a store that comes with a new page.
+        applyLater: applyLater,
         // A grid's row for the country chosen elsewhere on the page, selected without re-sending the rows.
         selectRow: function (country) { return {ids: country ? [country] : []}; },
 

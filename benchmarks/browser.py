@@ -8,7 +8,8 @@ port, and drives headless Chromium (selenium with /usr/bin/chromedriver, as the 
 
 - for each view, the time from navigation until every chart in the viewport has its data drawn and every grid in
   the viewport has rows, with no callback pending: the median of 5 rounds, each loading every view (the floor among
-  them) twice in a row and timing the second load (warm caches; a slow spell of the machine slows all alike);
+  them) twice in a row and timing the second load (warm caches; a slow spell of the machine slows all alike); what a
+  page draws after the first paint, below the fold, is not waited for (components/deferred.py);
 - the JSON the view's callbacks sent on its first load (`_dash-layout` and `_dash-update-component` responses,
   from the browser's resource timing) and the largest single callback response;
 - the edition switch: from the click on another edition until the chart shows the new data, median of 5.

@@ -19,7 +19,7 @@ from ocindex.quadrant import classify, positions, split_for
 from ocindex.store import DataStore
 from serving import cache
 
-from . import charts, grid, ids, narrative, regions, registry
+from . import charts, deferred, grid, ids, narrative, regions, registry
 from .common import breadcrumbs, composite_summary, intersperse, notice, path_table, plain, scroll_box
 from .registry import Page, Table
 from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, at_most, country_editions, href, param
@@ -109,11 +109,12 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
         narrative.card(ids.COUNTRY.NARRATIVE, narrative_of(store, state), header_extra=dcc.Dropdown(
             id=ids.COUNTRY.NARRATIVE_INDICATOR, placeholder="All indicators", className="ms-auto oc-inline-dropdown",
             options=[{"label": i.label, "value": i.slug} for i in data.catalogue if not i.is_composite],
-            value=state.indicator)),
+            value=state.indicator), later=True),
         dbc.Card([registry.csv_header("Scores, ranks and change", CountryState.name),
                   # Composites in bold.
-                  grid.grid(ids.COUNTRY.TABLE, columns, rows, row_id="slug",
-                            options={"rowClassRules": {"fw-semibold": "params.data.composite"}})],
+                  # Below the fold: its rows come once the charts are drawn.
+                  deferred.later(grid.grid(ids.COUNTRY.TABLE, columns, row_id="slug", options={
+                      "rowClassRules": {"fw-semibold": "params.data.composite"}}), rowData=rows)],
                  className="mb-3"),
         dbc.Card([
             dbc.CardHeader(dbc.Row([
@@ -124,7 +125,7 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
                                               zip(countries["iso3"], countries["country"]) if i != iso3]),
                         md=8),
             ], className="align-items-center"), className="py-1"),
-            scroll_box("Side by side with peers", peers_table(app, data, edition, iso3, list(state.peers)),
+            scroll_box("Side by side with peers", peers_table(app, data, edition, iso3, list(state.peers), later=True),
                        id=ids.COUNTRY.PEER_TABLE),
         ], className="mb-4"),
     ], fluid=True, className="py-2")
@@ -203,9 +204,9 @@ def scores_rows(app: Dash, data: IndexData, edition: int, profile) -> list[dict]
         "change": profile["change"].where(~profile["is_new"].astype(bool)).round(2)}))
 
 
-def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list[str]):
+def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list[str], later: bool = False):
     """Every indicator's score for the country and its peers: a grid fed with one row per indicator (composites
-    in bold, the definition on hover), the countries' profiles linked above it."""
+    in bold, the definition on hover), the countries' profiles linked above it. `later`: its rows are deferred."""
     wide = data.wide(edition)
     columns = [iso3] + [p for p in peers if p in wide.index][:MAX_PEERS]
     indicators = data.indicators(edition)
@@ -214,12 +215,14 @@ def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list
         "definition": [i.definition for i in indicators], "composite": [i.is_composite for i in indicators],
         **{c: wide.loc[c, [i.slug for i in indicators]].astype(float).tolist() for c in columns}}))
     links = [dcc.Link(wide.loc[c, "country"], href=CountryState(iso3=c, edition=edition).href(app)) for c in columns]
-    return [html.Div(["Profiles: ", *intersperse(links, " · ")], className="small px-2 py-1"),
-            grid.grid(ids.COUNTRY.PEER_GRID, [grid.text("label", "Indicator", minWidth=180, flex=2,
-                                                        tooltipField="definition")]
+    table = grid.grid(ids.COUNTRY.PEER_GRID, [grid.text("label", "Indicator", minWidth=180, flex=2,
+                                                       tooltipField="definition")]
                       + [grid.number(c, wide.loc[c, "country"], **({"cellClass": "fw-semibold"} if n == 0 else {}))
                          for n, c in enumerate(columns)],
-                      rows, row_id="slug", options={"rowClassRules": {"fw-semibold": "params.data.composite"}})]
+                      None if later else rows, row_id="slug",
+                      options={"rowClassRules": {"fw-semibold": "params.data.composite"}})
+    return [html.Div(["Profiles: ", *intersperse(links, " · ")], className="small px-2 py-1"),
+            deferred.later(table, rowData=rows) if later else table]
 
 
 def profile_content(app: Dash, data: IndexData, edition: int, iso3: str) -> tuple:

@@ -62,13 +62,14 @@ def grid(grid_id, columns: list[dict], rows: list[dict] | None = None, *, height
          row_id: str | None = "iso3", options: dict | None = None, **kwargs) -> dag.AgGrid:
     """A grid of `columns` (built with the helpers above). With `height` it scrolls and draws only the rows in
     view; without, it is as tall as its rows (short tables). `row_id` names the field that identifies a row, so
-    that a selection (`selectedRows={'ids': [...]}`) survives new row data."""
+    that a selection (`selectedRows={'ids': [...]}`) survives new row data. Without `rows` it says "Loading…" (its
+    rows come later: deferred.later)."""
     grid_options = {"theme": THEME, "animateRows": False, "suppressCellFocus": False,
                     "enableCellTextSelection": True, "ensureDomOrder": True, **(options or {})}
     if height is None:
         grid_options["domLayout"] = "autoHeight"
     return dag.AgGrid(
-        id=grid_id, columnDefs=columns, rowData=rows if rows is not None else [], defaultColDef=DEFAULT_COLUMN,
+        id=grid_id, columnDefs=columns, rowData=rows, defaultColDef=DEFAULT_COLUMN,
         dashGridOptions=grid_options, getRowId=f"params.data.{row_id}" if row_id else None,
         style={"height": height} if height else {}, className="oc-grid", **kwargs)
 

@@ -13,11 +13,12 @@ def _ids(owner: str, names: str) -> SimpleNamespace:
 
 # The frame around every page: navigation, presentation mode, the briefing (pinned views)
 # Pattern-matching types: PIN_REMOVE: a pinned view's remove button; CSV: {"type": CSV, "page": <page name>,
-# "table": <table name>}, a table's 'Download CSV'
+# "table": <table name>}, a table's 'Download CSV'; DEFERRED: {"type": DEFERRED, "page": <page name>}, the page's props
+# set after the first paint (deferred.py)
 SHELL = _ids("shell", """
     URL PAGE NAV NAV_TOGGLE NAV_MENU SHARE ROOT PRESENT PRESENT_TOGGLE PRESENT_EXIT PRESENT_PREV
     PRESENT_NEXT PRESENT_POSITION PINS PIN PIN_REMOVE BRIEFING BRIEFING_OPEN BRIEFING_LIST
-    BRIEFING_START BRIEFING_CLEAR BRIEFING_COPY BRIEFING_PATH SYNC TITLE CSV CSV_FILE
+    BRIEFING_START BRIEFING_CLEAR BRIEFING_COPY BRIEFING_PATH SYNC TITLE CSV CSV_FILE DEFERRED
 """)
 # Pattern-matching types: PICK: list entries that select a country
 QUADRANT = _ids("quadrant", """

@@ -15,6 +15,8 @@ from ocindex.index import IndexData
 from ocindex.narratives.documents import Document, web_address
 from ocindex.narratives.library import LinkedPassage, Narratives
 
+from . import deferred
+
 MAX_SHOWN = 8  # passages shown before "Show n more"
 MAX_SENT = 60  # passages sent to the browser at all: with hundreds of documents, narrowing beats scrolling
 COLOURS = 5  # .oc-mark-0 … .oc-mark-4 in assets/style.css, one per indicator of a passage
@@ -161,9 +163,12 @@ def for_indicator(narratives: Narratives, data: IndexData, indicator: str, editi
     return passages_list(passages, data, selected=indicator, show_country=True, narrow="a country")
 
 
-def card(component_id: str, content=None, title: str = "What the profile says", header_extra=None) -> dbc.Card:
+def card(component_id: str, content=None, title: str = "What the profile says", header_extra=None,
+         later: bool = False) -> dbc.Card:
+    """later: the passages come after the first paint (deferred.py), for a card below the fold."""
+    body = dbc.CardBody(None if later else content, id=component_id, className="oc-narrative")
     return dbc.Card([
         dbc.CardHeader([html.Span(title, className="fw-semibold"), header_extra],
                        className="py-1 d-flex flex-wrap align-items-center gap-2"),
-        dbc.CardBody(content, id=component_id, className="oc-narrative"),
+        deferred.later(body, children=content) if later else body,
     ], className="mb-3")

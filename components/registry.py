@@ -18,7 +18,7 @@ from dash.exceptions import PreventUpdate, UnsupportedRelativePath
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import downloads, ids
+from . import deferred, downloads, ids
 from .urlstate import NotFound, PageState, path_pattern
 
 SITE = "OC Index Explorer"
@@ -92,12 +92,13 @@ def find(pages: list[Page], path: str) -> tuple[Page, dict[str, str]] | None:
 
 
 def render(app: Dash, store: DataStore, page: Page, groups: dict[str, str], search: str | None) -> list:
-    """A page for a URL, headed by the document's title (kept current by the URL sync, set by assets/a11y.js);
-    NotFound when the path names nothing."""
+    """A page for a URL, headed by the document's title (kept current by the URL sync, set by assets/a11y.js) and
+    followed by its deferred props (deferred.py); NotFound when the path names nothing."""
     state, notices = page.state.from_query(search or "", store.index, **groups)
+    layout = page.layout(app, store, state, notices)
     return [html.Span(title(page.title(state, store.index)), id=ids.SHELL.TITLE, className="oc-page-title",
                       hidden=True),
-            page.layout(app, store, state, notices)]
+            layout, deferred.store(page.name, _with_ids(layout))]
 
 
 def navigation(app: Dash, data: IndexData, pages: list[Page]) -> list:

@@ -7,6 +7,8 @@ from pathlib import Path
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from components import ids
+
 
 def pick(duo, selector: str, text: str) -> None:
     """Type into a dcc.Dropdown's search box and take the option shown for `text`."""
@@ -59,3 +61,37 @@ def axe_violations(duo) -> list[dict]:
         ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
         " targets: v.nodes.map(n => n.target.join(' '))}))), e => done([{id: 'axe-error', targets: [String(e)]}]));",
         {"type": "tag", "values": WCAG_21_AA})
+
+
+def deferred_set(duo) -> bool:
+    """Whether every prop the page defers (components/deferred.py) holds its deferred value in Dash's store (a view
+    without the page's store, such as "No such view", defers nothing)."""
+    return duo.driver.execute_script("""
+        const api = window.dash_component_api;
+        if (!api || !document.querySelector('main h1')) return false;
+        const layoutOf = id => { try { return api.getLayout(id); } catch (missing) { return undefined; } };
+        const storeIn = node => {
+            if (Array.isArray(node)) return node.map(storeIn).find(Boolean);
+            if (!node || !node.props) return undefined;
+            return node.props.id && node.props.id.type === arguments[0] ? node : storeIn(node.props.children);
+        };
+        const store = storeIn(layoutOf(arguments[1]));
+        if (!store) return true;
+        const later = store.props.data || {};
+        return Object.keys(later).every(id => { const found = layoutOf(id);
+            return found && Object.keys(later[id]).every(prop =>
+                JSON.stringify(found.props[prop]) === JSON.stringify(later[id][prop])); });""",
+                                     ids.SHELL.DEFERRED, ids.SHELL.PAGE)
+
+
+def never_idle(duo) -> None:
+    """From the next page on, the browser never reports itself idle: deferred props are set only when their component
+    nears the viewport, or before printing."""
+    duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                               {"source": "window.requestIdleCallback = function () { return 0; };"})
+
+
+def prop_of(duo, component_id: str, prop: str):
+    """A component's prop as Dash's store holds it (what callbacks read), not as drawn."""
+    return duo.driver.execute_script("return window.dash_component_api.getLayout(arguments[0]).props[arguments[1]]",
+                                     component_id, prop)

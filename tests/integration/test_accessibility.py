@@ -9,7 +9,7 @@ from components import ids
 from components.pages import PAGES
 from components.registry import find
 
-from .helpers import axe_violations
+from .helpers import axe_violations, deferred_set
 
 # One example of every kind of page (and the states a user opens on them).
 VIEWS = ["/", "/?edition=2021&movement=1&country=PER", "/indicator/cocaine-trade?country=PER",
@@ -25,10 +25,12 @@ def test_a000_every_registered_page_is_audited():
 
 
 def settled(duo) -> None:
-    """The page has its heading, no callback is pending, and its title names it."""
+    """The page has its heading, no callback is pending, its title names it, and what it draws after the first paint
+    (components/deferred.py) is drawn: the whole page is audited."""
     duo.wait_for_element("main h1", timeout=20)
     until(lambda: duo.driver.execute_script(
         "return !document.querySelector('[data-dash-is-loading]') && document.title.includes(' — ')"), timeout=20)
+    until(lambda: deferred_set(duo), timeout=20)
 
 
 def audit(duo, where: str) -> list[str]:

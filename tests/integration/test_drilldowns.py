@@ -14,7 +14,8 @@ from .test_quadrant_page import choose_edition, search_country
 
 
 def click_link(duo, text: str, within: str = "body"):
-    link = duo.wait_for_element(within).find_element(By.LINK_TEXT, text)
+    duo.wait_for_contains_text(within, text)  # a grid below the fold gets its rows after the first paint
+    link = duo.find_element(within).find_element(By.LINK_TEXT, text)
     # Bootstrap scrolls smoothly; jump instead so the click lands where the link is now.
     duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", link)
     link.click()

@@ -1,0 +1,50 @@
+"""Heavy parts below the fold, drawn once what is in view is drawn.
+
+A page keeps every component in its layout (ids, callbacks and the validation layout are unchanged), but builds a
+heavy one that starts below the fold light (a grid without rows) and hands the heavy props to `later`:
+
+    deferred.later(grid.grid(ids.COUNTRY.TABLE, columns), rowData=rows)
+
+`registry.render` collects them into the page's one store (id {"type": ids.SHELL.DEFERRED, "page": <page name>},
+data {component id: {prop: value}}), and
+the browser (assets/clientside.js, `applyLater`) sets them once every chart in view is drawn and the browser is
+idle, as soon as the component comes near the viewport, or before printing. A prop a callback has updated meanwhile
+(a control changed first) keeps the callback's value."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from dash import ALL, Dash, Input, State, dcc
+from dash.development.base_component import Component
+
+from . import clientside, ids
+
+_LATER = "_oc_later"  # the attribute holding a component's deferred props: not a Dash prop, never sent as one
+
+
+def later(component: Component, **props: Any) -> Component:
+    """The component as drawn first (its own props), with `props` set in the browser after the first paint."""
+    if not isinstance(getattr(component, "id", None), str):
+        raise ValueError("a deferred component needs a string id")
+    unknown = set(props) - set(component._prop_names)
+    if unknown:
+        raise ValueError(f"{type(component).__name__} has no prop {', '.join(sorted(unknown))}")
+    setattr(component, _LATER, {**getattr(component, _LATER, {}), **props})
+    return component
+
+
+def store(page: str, components: Iterable[Component]) -> dcc.Store:
+    """The page's store of deferred props: those of every component of `components` given to `later`."""
+    return dcc.Store(id={"type": ids.SHELL.DEFERRED, "page": page},
+                     data={component.id: getattr(component, _LATER) for component in components
+                           if hasattr(component, _LATER)})
+
+
+def register(app: Dash) -> None:
+    # No output: the props are set with dash_clientside.set_props, which also fires the callbacks that listen to them.
+    # Fired by the page drawn (the first, and each the router draws): Dash fires no callback without outputs for an
+    # input that comes with a new page, so the store is read as State; matched by pattern, so that a view without
+    # one ("No such view") is no error.
+    app.clientside_callback(clientside.function("applyLater"), Input(ids.SHELL.PAGE, "children"),
+                            State({"type": ids.SHELL.DEFERRED, "page": ALL}, "data"))

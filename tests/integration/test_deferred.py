@@ -1,0 +1,65 @@
+"""Parts below the fold drawn after the first paint (components/deferred.py), on the country page: its scores and
+peers grids get their rows once the charts are drawn, or when scrolled to, or before printing; a control changed
+before then keeps what its callback sent."""
+
+from __future__ import annotations
+
+from dash.testing.wait import until
+
+from components import ids
+
+from .helpers import choose, deferred_set, grid_values, never_idle, prop_of
+
+DRAWN = f"#{ids.COUNTRY.DOTS} .main-svg"
+PRINTING = "window.dispatchEvent(new Event('beforeprint'));"
+
+
+def scores(store, edition: int) -> dict[str, float]:
+    """Peru's score on every indicator and composite of the edition, as the workbook has them."""
+    wide = store.index.wide(edition)
+    return {indicator.slug: wide.loc["PER", indicator.slug] for indicator in store.index.indicators(edition)}
+
+
+def shown(duo, grid_id: str, field: str) -> dict[str, float]:
+    return dict(zip(grid_values(duo, grid_id, "slug"), grid_values(duo, grid_id, field)))
+
+
+def test_l001_the_grids_below_the_fold_get_their_rows_without_being_scrolled_to(start, store):
+    edition = store.index.editions[0]
+    duo = start(f"/country/PER?edition={edition}")
+    duo.wait_for_element(DRAWN)
+    until(lambda: deferred_set(duo), timeout=10)
+    assert duo.driver.execute_script("return window.scrollY") == 0
+    assert shown(duo, ids.COUNTRY.TABLE, "score") == scores(store, edition)
+    assert shown(duo, ids.COUNTRY.PEER_GRID, "PER") == scores(store, edition)
+    assert duo.get_logs() == []
+
+
+def test_l002_while_the_browser_is_busy_a_grid_gets_its_rows_when_scrolled_to_or_printed(dash_duo, start, store):
+    never_idle(dash_duo)
+    duo = start("/country/PER")
+    duo.wait_for_element(DRAWN)
+    assert prop_of(duo, ids.COUNTRY.TABLE, "rowData") is None  # far below the first screen: not drawn yet
+    assert prop_of(duo, ids.COUNTRY.PEER_GRID, "rowData") is None
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+                              duo.find_element(f"#{ids.COUNTRY.TABLE}"))
+    until(lambda: shown(duo, ids.COUNTRY.TABLE, "score") == scores(store, store.index.latest), timeout=10)
+    duo.driver.execute_script(PRINTING)
+    assert deferred_set(duo)  # set at once, before the page is printed
+    until(lambda: shown(duo, ids.COUNTRY.PEER_GRID, "PER") == scores(store, store.index.latest), timeout=10)
+    assert duo.get_logs() == []
+
+
+def test_l003_an_edition_chosen_before_the_rows_are_set_keeps_its_rows(dash_duo, start, store):
+    latest, earlier = store.index.editions[-1], store.index.editions[-2]
+    never_idle(dash_duo)
+    duo = start(f"/country/PER?edition={latest}")
+    duo.wait_for_element(DRAWN)
+    assert prop_of(duo, ids.COUNTRY.TABLE, "rowData") is None
+    choose(duo, f"#{ids.COUNTRY.EDITION}", str(earlier))
+    until(lambda: shown(duo, ids.COUNTRY.TABLE, "score") == scores(store, earlier), timeout=10)
+    duo.driver.execute_script(PRINTING)  # sets what is still deferred: nothing of the earlier edition's view
+    assert {row["slug"]: row["score"] for row in prop_of(duo, ids.COUNTRY.TABLE, "rowData")} == scores(store, earlier)
+    assert shown(duo, ids.COUNTRY.TABLE, "score") == scores(store, earlier)
+    assert shown(duo, ids.COUNTRY.PEER_GRID, "PER") == scores(store, earlier)
+    assert duo.get_logs() == []
