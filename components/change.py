@@ -17,7 +17,7 @@ from ocindex.catalogue import COMPOSITES
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import charts, grid, ids, registry
+from . import charts, deferred, grid, ids, registry
 from .common import breadcrumbs, clicked_country, country_href, country_options, notice
 from .registry import Nav, Page, Table
 from .urlstate import Choice, Country, Edition, PageState, param, whole_number
@@ -113,7 +113,8 @@ def layout(app: Dash, store: DataStore, state: ChangeState, notices: list[str]):
         dbc.Card([
             registry.csv_header("Countries whose direction of change flips", ChangeState.name),
             html.P(count, id=ids.CHANGE.FLIPS_COUNT, className="small px-2 pt-2 mb-1"),
-            grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, rows, height="420px"),
+            # Below the fold: its rows come once the chart is drawn.
+            deferred.later(grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, height="420px"), rowData=rows),
         ], className="mb-4"),
     ], fluid=True, className="py-2")
 

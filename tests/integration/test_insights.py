@@ -26,7 +26,8 @@ def test_i001_like_for_like_change_splits_peru_and_lists_the_flips(start, store)
     assert "6.35 → 6.40" in panel and "+0.63" in panel and "-0.58" in panel and "(ours)" in panel
     flipped = lfl.flips(store.index, "criminality", 2021, 2023)
     duo.wait_for_contains_text(f"#{ids.CHANGE.FLIPS_COUNT}", f"{len(flipped)} of 193 countries")
-    assert sorted(grid_values(duo, ids.CHANGE.FLIPS, "iso3")) == sorted(flipped.index)
+    # Below the fold: the rows come once the chart is drawn.
+    until(lambda: sorted(grid_values(duo, ids.CHANGE.FLIPS, "iso3")) == sorted(flipped.index), timeout=10)
     # A country whose direction flips gets the disagreement called out.
     first = flipped.iloc[0]
     pick(duo, f"#{ids.CHANGE.COUNTRY}", first["country"])
