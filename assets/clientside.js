@@ -223,7 +223,9 @@ window.dash_clientside.ocindex = (function () {
                 return clicked && typeof trigger.iso3 === 'string' ? trigger.iso3 : window.dash_clientside.no_update;
             }
             const point = click && click.points && click.points[0];
-            const iso3 = point && (point.location || point.customdata);
+            // The quadrant's points carry their hover data after the code (figures/quadrant.py, hover_data).
+            const data = point && (Array.isArray(point.customdata) ? point.customdata[0] : point.customdata);
+            const iso3 = point && (point.location || data);
             return typeof iso3 === 'string' ? iso3 : window.dash_clientside.no_update;
         },
 

@@ -30,15 +30,25 @@ _CAPTION_PLACES = {
 }
 
 
-def hover_text(row: dict, split: Split) -> str:
-    lines = [f"<b>{escape(row['country'])}</b> · {escape(row['region'])}"]
+# What a point's hover says. The per-point parts travel in customdata (the ISO3 code first, for clicks) and the
+# name in text (read by the chart's table); the words around them are written once per trace, not per point: the
+# quadrant too, from its two levels ("High criminality – low resilience").
+HOVER = ("<b>%{text}</b> · %{customdata[1]}<br>Criminality %{x:.2f} · %{customdata[2]}<br>"
+         "Resilience %{y:.2f} · %{customdata[3]}<br>%{customdata[4]} criminality – %{customdata[5]} resilience"
+         "<extra></extra>")
+
+
+def hover_data(row: dict, split: Split) -> list[str]:
+    """A point's customdata for HOVER: ISO3, region, each composite's rank (and how near a divider it sits), and
+    the levels of criminality and resilience that name its quadrant."""
+    ranks = []
     for composite in ("criminality", "resilience"):
-        line = (f"{composite.capitalize()} {row[composite]:.2f} · "
-                f"{rank_phrase(row[f'{composite}_rank_global'], row[f'{composite}_n_global'])}")
+        rank = rank_phrase(row[f"{composite}_rank_global"], row[f"{composite}_n_global"])
         if near := divider_note(row[composite], getattr(split, composite)):
-            line += f" · {near}"
-        lines.append(line)
-    return "<br>".join(lines + [row["quadrant"]])
+            rank += f" · {near}"
+        ranks.append(rank)
+    levels = [part.split()[0] for part in row["quadrant"].split(" – ")]
+    return [row["iso3"], escape(row["region"]), *ranks, *levels]
 
 
 def extreme_countries(points: pd.DataFrame, split: Split, n: int) -> list[str]:
@@ -161,9 +171,9 @@ def quadrant_figure(
                 type="scatter", mode="markers", name=continent, legendgroup=continent,
                 showlegend=highlighted == legend_on,
                 x=[r["criminality"] for r in part], y=[r["resilience"] for r in part],
-                customdata=[r["iso3"] for r in part],
-                text=[hover_text(r, split) for r in part],
-                hovertemplate="%{text}<extra></extra>",
+                customdata=[hover_data(r, split) for r in part],
+                text=[escape(r["country"]) for r in part],
+                hovertemplate=HOVER,
                 marker=dict(color=continent_colour(continent, continents), size=marker_size,
                             opacity=0.9 if highlighted else 0.15, line=dict(width=0.6, color="white")),
             ))

@@ -41,7 +41,8 @@ def test_i002_the_quadrant_places_countries_like_for_like_and_says_so(start, sto
     duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH}", "not GI-TOC's")
     x = duo.driver.execute_script(
         f"const plot = document.querySelector('#{ids.QUADRANT.GRAPH} .js-plotly-plot');"
-        "for (const t of plot.data) { const i = (t.customdata || []).indexOf('PER');"
+        # A point's customdata starts with its ISO3 code (the ring around the selected country holds the code alone).
+        "for (const t of plot.data) { const i = (t.customdata || []).findIndex(c => [].concat(c)[0] === 'PER');"
         " if (i >= 0 && t.name !== 'Peru') { return t.x[i]; } } return null;")
     assert x == lfl.like_for_like_positions(store.index, 2023).set_index("iso3").at["PER", "criminality"] == 6.98
     duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "like for like (ours)")
