@@ -12,6 +12,14 @@ window.dash_clientside.ocindex = (function () {
         const context = window.dash_clientside.callback_context;
         return context.inputs_list.findIndex(function (input) { return input.id === context.triggered_id; });
     };
+    // The positions of every triggering input among the callback's own inputs (several change at once).
+    const triggeredInputs = function () {
+        const context = window.dash_clientside.callback_context;
+        const fired = new Set(context.triggered.map(function (t) { return t.prop_id; }));
+        return new Set(context.inputs_list.map(function (input, i) {
+            return fired.has(input.id + '.' + input.property) ? i : -1;
+        }).filter(function (i) { return i >= 0; }));
+    };
 
     // --- Deferred props (components/deferred.py): heavy parts below the fold, set after the first paint.
     const LONGEST_WAIT = 2000;  // ms after which the deferred props are set even if a chart in view is not drawn
@@ -196,22 +204,66 @@ window.dash_clientside.ocindex = (function () {
         // A grid's row for the country chosen elsewhere on the page, selected without re-sending the rows.
         selectRow: function (country) { return {ids: country ? [country] : []}; },
 
-        // --- The quadrant (components/quadrant.py): what follows the edition, switched without a request
+        // --- The quadrant (components/quadrant.py): an edition switch drawn without a request
 
-        // Change since: the earlier editions of the edition (choices: edition_choices()), keeping the one chosen.
-        sinceChoices: function (edition, since, choices) {
-            const choice = choices && choices[edition];
-            if (!choice) { throw window.dash_clientside.PreventUpdate; }
-            const options = choice.since.map(function (e) { return {label: String(e), value: e}; });
-            return [options, choice.since.includes(since) ? since : choice.previous, !options.length];
-        },
-        // The edition's regions within the chosen continents (all when none is), keeping the chosen ones there.
-        regionChoices: function (edition, continents, regions, choices) {
-            const choice = choices && choices[edition];
-            if (!choice) { throw window.dash_clientside.PreventUpdate; }
-            const within = Array.isArray(continents) && continents.length ? continents : Object.keys(choice.regions);
-            const options = Array.from(new Set(within.flatMap(function (c) { return choice.regions[c] || []; }))).sort();
-            return [options, Array.isArray(regions) ? regions.filter(function (r) { return options.includes(r); }) : []];
+        // The chart follows presentation mode and the controls (the first arguments, in the order of the page's
+        // controls, PAGE.controls: edition, split, continents, regions, country, labels, movement, scores, since),
+        // then come the stores (choices, views, the last request) and what is drawn (chart, note, description).
+        // An edition switch first sets what follows the edition, as the server would (quadrant.switched()): the
+        // earlier editions change can be read since, keeping the one chosen, and the edition's regions within the
+        // chosen continents, keeping the chosen ones there. The views store holds, for the other controls as they
+        // stand, every other edition's chart (edition_views()): the switch draws it at once and keeps the view
+        // left there, for the way back. Anything else asks the server (the ask store), which sends the chart and
+        // the store anew (the side panel follows from the server, as does the address).
+        quadrantView: function () {
+            const nothing = window.dash_clientside.no_update;
+            const args = Array.from(arguments);
+            const controls = args.slice(0, 10);  // presentation mode, then the page's controls
+            const [choices, views, asked] = args.slice(10, 13);
+            const shown = args.slice(13);  // chart, note, description
+            const fired = triggeredInputs();
+            const choice = choices && choices[controls[1]];
+            const out = [nothing, nothing, nothing, nothing, nothing];
+            const same = function (a, b) { return JSON.stringify(a) === JSON.stringify(b); };
+            if (choice && fired.has(1)) {  // the edition: its earlier editions, keeping the one chosen
+                const since = choice.since.includes(controls[9]) ? controls[9] : choice.previous;
+                out[0] = choice.since.map(function (e) { return {label: String(e), value: e}; });
+                out[1] = since === controls[9] ? nothing : since;
+                out[2] = !choice.since.length;
+                controls[9] = since;
+            }
+            if (choice && (fired.has(1) || fired.has(3))) {  // the edition or the continents: the regions offered
+                const continents = Array.isArray(controls[3]) && controls[3].length ? controls[3]
+                    : Object.keys(choice.regions);
+                const options = Array.from(new Set(continents.flatMap(function (c) {
+                    return choice.regions[c] || [];
+                }))).sort();
+                const regions = (controls[4] || []).filter(function (r) { return options.includes(r); });
+                out[3] = options;
+                out[4] = same(regions, controls[4] || []) ? nothing : regions;
+                controls[4] = regions;
+            }
+            // As view_key() writes a view: lists as lists, nothing chosen as null.
+            const key = controls.map(function (value, i) {
+                return i === 0 ? value === true : (i === 3 || i === 4) ? value || [] : value === undefined ? null : value;
+            });
+            const none = shown.map(function () { return nothing; });
+            const ask = [nothing, {key: key, drawn: views ? views.drawn : null}];
+            // While the server has not answered the last request, the chart it sends will replace what is drawn:
+            // the store's views may be out of date, so ask again for what the controls hold now.
+            if (asked && !same(asked.key, views && views.answered)) {
+                return out.concat(none, same(asked.key, key) ? [nothing, nothing] : ask);
+            }
+            if (views && same(views.drawn, key)) { return out.concat(none, [nothing, nothing]); }
+            const found = views && views.views && views.views[controls[1]];
+            if (found && same(found.key, key)) {
+                const kept = Object.assign({}, views.views);
+                kept[views.edition] = {key: views.drawn, figure: shown[0], note: shown[1], summary: shown[2]};
+                delete kept[controls[1]];
+                return out.concat([found.figure, found.note, found.summary],
+                                  [{edition: controls[1], drawn: key, views: kept, answered: views.answered}, nothing]);
+            }
+            return out.concat(none, ask);
         },
         // A click on a point (its customdata) or on a list entry (its id) selects the country. The lists are
         // redrawn with every change, which counts as a change of their entries' n_clicks: 0 means nobody clicked.

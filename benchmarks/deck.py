@@ -22,6 +22,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import callback_body, dash_end_id, gunicorn_server, report, run_background  # noqa: E402
+from benchmarks.quadrant import chart_body  # noqa: E402
 from components import ids  # noqa: E402
 
 COUNTRIES = ["PER", "COL", "MEX", "BRA", "ARG"]
@@ -46,12 +47,7 @@ def in_process() -> None:
 
 
 def quadrant_body(country):
-    values = [(ids.SHELL.PRESENT, "data", False), (ids.QUADRANT.EDITION, "value", EDITION), (ids.QUADRANT.SPLIT, "value", "gitoc"),
-              (ids.QUADRANT.CONTINENT, "value", []), (ids.QUADRANT.REGION, "value", []), (ids.QUADRANT.COUNTRY, "value", country),
-              (ids.QUADRANT.LABELS, "value", 0), (ids.QUADRANT.MOVEMENT, "value", False),
-              (ids.QUADRANT.SCORES, "value", "official")]
-    return callback_body([(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children")],
-                         values, f"{ids.QUADRANT.COUNTRY}.value")
+    return chart_body(EDITION, "gitoc", [], country, 0, False)
 
 
 def deck_body():

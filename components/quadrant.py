@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
+from dash import ALL, Dash, Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
 
 from figures.quadrant import MAX_LABELS, QuadrantChart, like_for_like_caption, quadrant_chart
 from ocindex import likeforlike as lfl
@@ -114,6 +115,8 @@ def layout(app: Dash, store: DataStore, state: QuadrantState, notices: list[str]
     first = chart_update(data, state, False, False, chart(data, state))
     return html.Div([
         dcc.Store(id=ids.QUADRANT.CHOICES, data=edition_choices(data)),
+        dcc.Store(id=ids.QUADRANT.VIEWS, data=edition_views(data, state, False, lambda other: chart(data, other))),
+        dcc.Store(id=ids.QUADRANT.ASK),
         notice(ids.QUADRANT.NOTICE, notices),
         dbc.Row([
             dbc.Col(_controls(data, state, table), lg=3, className="oc-controls"),
@@ -193,12 +196,48 @@ def _region_options(table, continents):
 
 def edition_choices(data: IndexData) -> dict[str, dict]:
     """Per edition, what the controls that follow the edition offer: the earlier editions change can be read
-    since (and the default, the previous one) and each continent's regions. The browser switches them itself,
-    so an edition switch sends one request for the chart instead of waiting for these first."""
+    since (and the default, the previous one) and each continent's regions. The browser switches them itself
+    (assets/clientside.js, quadrantView), with the chart."""
     return {str(edition): {
         "since": list(q.earlier_editions(data, edition)), "previous": data.previous_edition(edition),
         "regions": {c: _region_options(table, (c,)) for c in sorted(table["continent"].unique())},
     } for edition in data.editions for table in [data.wide(edition)]}
+
+
+def switched(data: IndexData, state: QuadrantState, edition: int) -> QuadrantState | None:
+    """The view the edition radio switches to from `state`, as the browser then sets the controls that follow the
+    edition (assets/clientside.js): change still read since the edition the 'Change since' radio holds where the
+    new edition has it (else since its previous one), the chosen regions it has. None where the edition does not
+    assess the selected country or a chosen continent (the server says what then happens)."""
+    table = data.wide(edition)
+    if state.country not in (None, *table.index) or not set(state.continents) <= set(table["continent"]):
+        return None
+    kept = state.compared_with(data)
+    since = kept if kept in q.earlier_editions(data, edition) and kept != data.previous_edition(edition) else None
+    regions = set(_region_options(table, state.continents))
+    return replace(state, edition=edition, since=since, regions=tuple(r for r in state.regions if r in regions))
+
+
+def view_key(data: IndexData, state: QuadrantState, present) -> list:
+    """Which view a chart shows, as the browser reads it from the controls: presentation mode, then the values the
+    page's controls hold, in the order of PAGE.controls (assets/clientside.js, quadrantView)."""
+    values = {name: getattr(state, name) for name in PAGE.controls} | {"since": state.compared_with(data)}
+    return [present is True, *(list(v) if isinstance(v, tuple) else v for v in map(values.get, PAGE.controls))]
+
+
+def edition_views(data: IndexData, state: QuadrantState, present, chart_of) -> dict:
+    """What the browser needs to switch editions without waiting for the server: for every other edition, the view
+    the switch leads to (its key), its chart as an update in place, the chart's note and description; the key of
+    the view drawn, and the request to the server it answers (None: the page's own). `chart_of(state)` builds a
+    chart (the callbacks' is cached). The side panel is not held: every edition's lists would make the page too
+    heavy (over 150 KB), and drawing them with the chart made the switch no faster; the server sends them."""
+    views = {}
+    for edition in data.editions:
+        if edition != state.edition and (other := switched(data, state, edition)) is not None:
+            figure, note, description = chart_update(data, other, present, True, chart_of(other))
+            views[str(edition)] = {"key": view_key(data, other, present), "figure": plain(figure), "note": note,
+                                   "summary": description}
+    return {"edition": state.edition, "drawn": view_key(data, state, present), "views": views, "answered": None}
 
 
 # ----------------------------------------------------------------------------------------------- panels
@@ -325,34 +364,48 @@ def chart_update(data: IndexData, state: QuadrantState, present, changed: bool, 
 
 
 def register(app: Dash, store: DataStore) -> None:
-    # In the browser (assets/clientside.js): an edition switch then sends one request, for the chart, instead of
-    # waiting for these first; a list redrawn sends none.
-    app.clientside_callback(
-        clientside.function("sinceChoices"),
-        Output(ids.QUADRANT.SINCE, "options"), Output(ids.QUADRANT.SINCE, "value"), Output(ids.QUADRANT.SINCE_ROW, "hidden"),
-        Input(ids.QUADRANT.EDITION, "value"), State(ids.QUADRANT.SINCE, "value"), State(ids.QUADRANT.CHOICES, "data"),
-        prevent_initial_call=True)
-    app.clientside_callback(
-        clientside.function("regionChoices"), Output(ids.QUADRANT.REGION, "options"), Output(ids.QUADRANT.REGION, "value"),
-        Input(ids.QUADRANT.EDITION, "value"), Input(ids.QUADRANT.CONTINENT, "value"), State(ids.QUADRANT.REGION, "value"),
-        State(ids.QUADRANT.CHOICES, "data"), prevent_initial_call=True)
     app.clientside_callback(
         clientside.function("pickCountry"), Output(ids.QUADRANT.COUNTRY, "value"),
         Input(ids.QUADRANT.GRAPH, "clickData"), Input({"type": ids.QUADRANT.PICK, "list": ALL, "iso3": ALL}, "n_clicks"),
         prevent_initial_call=True)
 
+    # In the browser (assets/clientside.js): an edition switch sets the controls that follow the edition and draws
+    # the edition's chart from the store at once; any other change, or an edition the store does not hold for the
+    # controls as they stand, asks the server (below).
+    drawn = [(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children")]
+    app.clientside_callback(
+        clientside.function("quadrantView"),
+        Output(ids.QUADRANT.SINCE, "options"), Output(ids.QUADRANT.SINCE, "value"), Output(ids.QUADRANT.SINCE_ROW, "hidden"),
+        Output(ids.QUADRANT.REGION, "options"), Output(ids.QUADRANT.REGION, "value"),
+        *(Output(*part, allow_duplicate=True) for part in drawn),
+        Output(ids.QUADRANT.VIEWS, "data", allow_duplicate=True), Output(ids.QUADRANT.ASK, "data"),
+        Input(ids.SHELL.PRESENT, "data"), *PAGE.inputs().values(),
+        State(ids.QUADRANT.CHOICES, "data"), State(ids.QUADRANT.VIEWS, "data"), State(ids.QUADRANT.ASK, "data"),
+        *(State(*part) for part in drawn),
+        prevent_initial_call=True)  # the page comes with its first view (see layout)
+
     @cache.of(app.server).memoize()
     def cached_chart(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache
         return chart(store.index, state)
 
-    @app.callback(Output(ids.QUADRANT.GRAPH, "figure"), Output(ids.QUADRANT.SPLIT_NOTE, "children"),
-                  Output(ids.QUADRANT.SUMMARY, "children"),
-                  inputs={"present": Input(ids.SHELL.PRESENT, "data"), "controls": PAGE.inputs()},
-                  prevent_initial_call=True)  # the page comes with its first view (see layout)
-    def update_chart(present, controls):
-        state = QuadrantState.from_controls(store.index, **controls)
-        return chart_update(store.index, state, present, ctx.triggered_id not in (None, ids.SHELL.PRESENT),
-                            cached_chart(store.index.sha256, state))
+    @app.callback(*(Output(*part) for part in drawn), Output(ids.QUADRANT.VIEWS, "data"),
+                  Input(ids.QUADRANT.ASK, "data"), prevent_initial_call=True)
+    def update_chart(asked):
+        # {"key": view_key() of the controls, "drawn": that of the view on screen}
+        fields = ["present", *PAGE.controls]
+        key, shown = (asked.get(k) if isinstance(asked, dict) else None for k in ("key", "drawn"))
+        if not isinstance(key, list) or len(key) != len(fields):
+            raise PreventUpdate
+        data = store.index
+        present, *values = key
+        state = QuadrantState.from_controls(data, **dict(zip(PAGE.controls, values)))
+        # A control changed: the chart updates in place; presentation mode restyles it whole.
+        in_place = isinstance(shown, list) and len(shown) == len(fields) and shown[0] == present
+        views = edition_views(data, state, present, lambda other: cached_chart(data.sha256, other))
+        # The request answered, as sent: until the answer to the last one arrives, the browser draws nothing from
+        # the store (what it holds may be out of date).
+        return (*chart_update(data, state, present, in_place, cached_chart(data.sha256, state)),
+                {**views, "answered": key})
 
     @cache.of(app.server).memoize()
     def side(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dash.testing.wait import until
+
 from components import ids
+from tests.unit.sheets import composite, country, read_sheets
 
 from .helpers import choose, pick
 
@@ -60,4 +63,110 @@ def test_q004_clicking_a_mover_selects_that_country(start):
     first.click()
     duo.wait_for_contains_text(PANEL, name)
     duo.wait_for_contains_text(PANEL, "Open the country profile")
+    assert duo.get_logs() == []
+
+
+# The point a chart draws for a country (its hover data starts with the ISO3 code), and whether it is highlighted.
+POINT = """
+const plot = document.querySelector(arguments[0] + ' .js-plotly-plot');
+for (const t of (plot && plot.data) || []) {
+    const i = (t.customdata || []).findIndex(c => Array.isArray(c) && c[0] === arguments[1]);
+    if (i >= 0 && t.legendgroup) { return [t.x[i], t.y[i], t.marker.opacity > 0.5]; }
+}
+return null;
+"""
+
+
+# Keeps the outputs of every callback request the page sends from now on.
+RECORD = """
+window.ocSent = [];
+const send = window.fetch;
+window.fetch = function (input, init) {
+    if (init && typeof init.body === 'string') { window.ocSent.push(JSON.parse(init.body).output); }
+    return send.apply(this, arguments);
+};
+"""
+
+
+def point_of(duo, iso3: str):
+    return duo.driver.execute_script(POINT, f"#{ids.QUADRANT.GRAPH}", iso3)
+
+
+def test_q005_an_edition_switch_with_a_filter_redraws_the_chart_and_panel_with_that_editions_scores(start, workbook):
+    sheets = read_sheets(workbook)
+    first, latest = min(sheets), max(sheets)
+    duo = start("/?continent=Americas&country=PER&movement=1")
+    duo.wait_for_contains_text(PANEL, f"{latest} edition")
+
+    def shows(edition):
+        peru = country(sheets[edition], "Peru")
+        americas = sum(r["Continent"].strip() == "Americas" for r in sheets[edition])
+        until(lambda: point_of(duo, "PER") == [composite(peru, "criminality"), composite(peru, "resilience"), True],
+              timeout=10)
+        duo.wait_for_contains_text(f"#{ids.QUADRANT.SPLIT_NOTE}", f"{americas} of {len(sheets[edition])} countries "
+                                                                   "highlighted")
+        duo.wait_for_contains_text(PANEL, f"{edition} edition")
+        assert f"{composite(peru, 'criminality'):.2f}" in duo.find_element(PANEL).text
+        assert f"{composite(peru, 'resilience'):.2f}" in duo.find_element(PANEL).text
+        assert point_of(duo, "USA")[2] and not point_of(duo, "FRA")[2]  # the filter still fades the others
+        until(lambda: f"edition={edition}" in duo.driver.current_url, timeout=10)
+
+    duo.driver.execute_script(RECORD)
+    choose_edition(duo, first)  # drawn from what the page holds
+    shows(first)
+    assert not [sent for sent in duo.driver.execute_script("return window.ocSent") if ids.QUADRANT.GRAPH in sent]
+    assert not duo.find_element(f"#{ids.QUADRANT.SINCE_ROW}").is_displayed()  # nothing earlier than the first
+    choose_edition(duo, latest)  # the view left, kept for the way back
+    shows(latest)
+    assert duo.find_element(f"#{ids.QUADRANT.CONTINENT}").text.startswith("Americas")
+    assert all(part in duo.driver.current_url for part in ("movement=1", "continent=Americas", "country=PER"))
+    duo.driver.back()  # the URL followed each switch: back returns to the first edition's view
+    shows(first)
+    assert duo.get_logs() == []
+
+
+def test_q006_an_edition_switch_after_presenting_and_while_presenting_keeps_the_projector_style(start, workbook):
+    sheets = read_sheets(workbook)
+    first, latest = min(sheets), max(sheets)
+    duo = start("/?country=PER")
+    duo.wait_for_contains_text(PANEL, f"{latest} edition")
+    font = f"return document.querySelector('#{ids.QUADRANT.GRAPH} .js-plotly-plot').layout.font.size"
+    screen = duo.driver.execute_script(font)
+    duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
+    until(lambda: duo.driver.execute_script(font) > screen, timeout=10)
+    # The controls are hidden while presenting: a script clicks the radio, as a briefing step could change it.
+    duo.driver.execute_script(f"document.querySelector('#{ids.QUADRANT.EDITION} input[value=\"{first}\"]').click()")
+    peru = country(sheets[first], "Peru")
+    until(lambda: point_of(duo, "PER")[:2] == [composite(peru, "criminality"), composite(peru, "resilience")],
+          timeout=10)
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH} .gtitle", f"{first} edition")
+    assert duo.driver.execute_script(font) > screen
+    duo.find_element(f"#{ids.SHELL.PRESENT_EXIT}").click()
+    until(lambda: duo.driver.execute_script(font) == screen, timeout=10)
+    choose_edition(duo, latest)
+    peru = country(sheets[latest], "Peru")
+    until(lambda: point_of(duo, "PER")[:2] == [composite(peru, "criminality"), composite(peru, "resilience")],
+          timeout=10)
+    assert duo.driver.execute_script(font) == screen and not duo.find_elements(f"#{ids.QUADRANT.GRAPH} .gtitle")
+    duo.wait_for_contains_text(PANEL, f"{latest} edition")
+    assert duo.get_logs() == []
+
+
+def test_q007_like_for_like_positions_after_a_switch_equal_those_of_the_same_view_opened_afresh(start, workbook):
+    editions = sorted(read_sheets(workbook))
+    duo = start(f"/?scores=like-for-like&country=PER&since={editions[0]}&region=South+America")
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH}", "not GI-TOC's")
+    choose_edition(duo, editions[1])  # change is still read since the first edition, the previous one of this
+
+    def view():
+        return [point_of(duo, "PER"), duo.find_element(f"#{ids.QUADRANT.SPLIT_NOTE}").text,
+                duo.driver.execute_script(f"return document.querySelector('#{ids.QUADRANT.SUMMARY}').textContent")]
+
+    until(lambda: f"edition={editions[1]}" in duo.driver.current_url, timeout=10)
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.SPLIT_NOTE}", f"{editions[1]} shares with {editions[0]}")
+    switched = view()
+    duo.driver.get(duo.driver.current_url)  # the same view, drawn by the server
+    duo.wait_for_contains_text(f"#{ids.QUADRANT.SPLIT_NOTE}", f"{editions[1]} shares with {editions[0]}")
+    until(lambda: point_of(duo, "PER") is not None, timeout=10)
+    assert view() == switched and switched[0][2]  # Peru highlighted: South America kept
     assert duo.get_logs() == []

@@ -264,3 +264,71 @@ def test_only_like_for_like_positions_are_labelled_as_ours(index):
     assert not labelled and "regions differ between editions" in note
     assert not labelled_ours(2025, regions=("South America",))[0]
 
+
+# ------------------------------------------------------------------------------------------ edition switch
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def _switch_traces(view) -> list[dict]:
+    """The continent traces of a stored view's chart (an update in place: its operations assign the traces)."""
+    data = next(op["params"]["value"] for op in view["figure"]["operations"] if op["location"] == ["data"])
+    return [t for t in data if t.get("legendgroup")]
+
+
+def test_the_page_holds_every_other_editions_chart_as_the_workbook_gives_it(index, workbook, workbook_editions):
+    from html import unescape
+
+    from components.quadrant import chart, edition_views
+    from ocindex.ranks import ordinal
+    from tests.unit.sheets import competition_rank, composite, read_sheets
+
+    sheets = read_sheets(workbook)
+    latest = workbook_editions[-1]
+    state = QuadrantState(edition=latest, continents=("Americas",), country="PER")
+    views = edition_views(index, state, False, lambda other: chart(index, other))
+    assert views["edition"] == latest and views["drawn"][1] == latest
+    assert set(views["views"]) == {str(e) for e in workbook_editions[:-1]}
+    for edition in workbook_editions[:-1]:
+        view, rows = views["views"][str(edition)], sheets[edition]
+        assert view["key"][:6] == [False, edition, "gitoc", ["Americas"], [], "PER"]
+        # Names as the workbook spells them, but for case and punctuation: one edition writes "Eswatini", another
+        # "eSwatini"; "Congo, Dem. Rep." and "Congo, Dem, Rep,".
+        by_name = {_letters(r["Country"]): r for r in rows}
+        americas = {_letters(r["Country"]) for r in rows if r["Continent"].strip() == "Americas"}
+        criminality = [composite(r, "criminality") for r in rows]
+        seen, bright = set(), set()
+        for trace in _switch_traces(view):
+            for name, x, y, data in zip(trace["text"], trace["x"], trace["y"], trace["customdata"]):
+                name = _letters(unescape(name))
+                row = by_name[name]
+                assert (x, y) == (composite(row, "criminality"), composite(row, "resilience")), (edition, name)
+                rank = competition_rank(composite(row, "criminality"), criminality)
+                assert data[2].startswith(f"{ordinal(rank)} of {len(rows)}"), (edition, name)
+                seen.add(name)
+                if trace["marker"]["opacity"] > 0.5:
+                    bright.add(name)
+        assert seen == set(by_name) and bright == americas
+        assert view["note"].startswith(f"{len(americas)} of {len(rows)} countries highlighted")
+        peru = by_name["peru"]
+        assert f"{edition} edition" in view["summary"]
+        assert f"Peru: criminality {composite(peru, 'criminality'):.2f}" in view["summary"]
+
+
+def test_an_edition_switch_keeps_only_what_the_new_edition_has(index, workbook):
+    from components.quadrant import edition_views
+    from tests.unit.sheets import read_sheets
+
+    regions = {e: {r["Region"].strip() for r in rows} for e, rows in read_sheets(workbook).items()}
+    editions = sorted(regions)
+    # A region of the first edition that a later one does not have (regions differ between editions).
+    gone = next((region, later) for later in editions[1:] for region in sorted(regions[editions[0]] - regions[later]))
+    kept = sorted(regions[editions[0]] & regions[gone[1]])[0]
+    state = QuadrantState(edition=editions[0], regions=(gone[0], kept))
+    views = edition_views(index, state, False, lambda other: quadrant_chart(index, other.edition, regions=other.regions))
+    later = views["views"][str(gone[1])]
+    assert later["key"][4] == [kept]  # the regions control then holds only the region the edition has
+    assert later["key"][9] == max(e for e in editions if e < gone[1])  # change since its previous edition
+    assert views["drawn"][4] == [gone[0], kept] and views["drawn"][9] is None  # the first edition: nothing earlier

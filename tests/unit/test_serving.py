@@ -27,12 +27,12 @@ PREFIX = "/oc-index/"
 
 
 def quadrant_callback_body():
-    outputs = [(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children")]
-    values = [(ids.QUADRANT.EDITION, 2021), (ids.QUADRANT.SPLIT, "gitoc"), (ids.QUADRANT.CONTINENT, []), (ids.QUADRANT.REGION, []),
-              (ids.QUADRANT.COUNTRY, "PER"), (ids.QUADRANT.LABELS, 0), (ids.QUADRANT.MOVEMENT, False), (ids.QUADRANT.SCORES, "official"),
-              (ids.QUADRANT.SINCE, None)]
-    return callbacks.body(outputs, [(ids.SHELL.PRESENT, "data", False)] + [(i, "value", v) for i, v in values],
-                          changed=callbacks.prop_id(ids.QUADRANT.EDITION, "value"))
+    """The quadrant's chart asked of the server for a view (components/quadrant.py, update_chart)."""
+    outputs = [(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children"),
+               (ids.QUADRANT.VIEWS, "data")]
+    key = [False, 2021, "gitoc", [], [], "PER", 0, False, "official", None]  # presentation mode, then the controls
+    return callbacks.body(outputs, [(ids.QUADRANT.ASK, "data", {"key": key, "drawn": None})],
+                          changed=callbacks.prop_id(ids.QUADRANT.ASK, "data"))
 
 
 def every_route(prefix: str) -> list[tuple[str, str]]:
