@@ -204,6 +204,7 @@ def measure_switch(driver, base: str, view: tuple[str, str, str], repeat: int, r
     radios, graph = SWITCHES[name]
     driver.get(base + path)
     driver.execute_async_script(READY, selector)
+    recording = recording if view is not FLOOR else None  # the load test replays the app's traffic only
     if recording is not None:
         callbacks_sent(driver)  # drop the load's requests: the switch is recorded on its own
     switches = [driver.execute_async_script(SWITCH, radios, graph) for _ in range(repeat + 1)][1:]
