@@ -14,8 +14,10 @@ from .helpers import choose, pick, texts
 
 
 def into_view(duo, selector: str) -> None:
-    """Scroll as a user would to reach a control below the fold."""
-    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", duo.find_element(selector))
+    """Scroll as a user would to reach a control below the fold. At once: Bootstrap scrolls smoothly, and a click
+    while the page still scrolls (slower while a deferred grid is drawn) lands elsewhere."""
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                              duo.find_element(selector))
 
 
 def here(duo) -> str:
