@@ -65,9 +65,10 @@ window.dash_clientside.ocindex = (function () {
         const charts = new IntersectionObserver(function (entries) {
             entries.forEach(function (entry) { shown.set(entry.target, entry.isIntersecting); });
         });
-        const watched = new Set();
+        const watched = new Map([[near, new Set()], [charts, new Set()]]);  // an element may be watched by both
         const watch = function (element, observer) {
-            if (element && !watched.has(element)) { watched.add(element); observer.observe(element); }
+            const seen = watched.get(observer);
+            if (element && !seen.has(element)) { seen.add(element); observer.observe(element); }
             return Boolean(element);
         };
         const drawn = function () {
