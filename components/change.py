@@ -114,7 +114,7 @@ def layout(app: Dash, store: DataStore, state: ChangeState, notices: list[str]):
             registry.csv_header("Countries whose direction of change flips", ChangeState.name),
             html.P(count, id=ids.CHANGE.FLIPS_COUNT, className="small px-2 pt-2 mb-1"),
             # Below the fold: its rows come once the chart is drawn.
-            deferred.later(grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, height="420px"), rowData=rows),
+            deferred.later(grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, rows, height="420px"), "rowData"),
         ], className="mb-4"),
     ], fluid=True, className="py-2")
 

@@ -113,8 +113,8 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
         dbc.Card([registry.csv_header("Scores, ranks and change", CountryState.name),
                   # Composites in bold.
                   # Below the fold: its rows come once the charts are drawn.
-                  deferred.later(grid.grid(ids.COUNTRY.TABLE, [], row_id="slug", options={
-                      "rowClassRules": {"fw-semibold": "params.data.composite"}}), columnDefs=columns, rowData=rows)],
+                  deferred.later(grid.grid(ids.COUNTRY.TABLE, columns, rows, row_id="slug", options={
+                      "rowClassRules": {"fw-semibold": "params.data.composite"}}), "columnDefs", "rowData")],
                  className="mb-3"),
         dbc.Card([
             dbc.CardHeader(dbc.Row([
@@ -218,10 +218,10 @@ def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list
     column_defs = [grid.text("label", "Indicator", minWidth=180, flex=2, tooltipField="definition")] + [
         grid.number(c, wide.loc[c, "country"], **({"cellClass": "fw-semibold"} if n == 0 else {}))
         for n, c in enumerate(columns)]
-    table = grid.grid(ids.COUNTRY.PEER_GRID, [] if later else column_defs, None if later else rows, row_id="slug",
+    table = grid.grid(ids.COUNTRY.PEER_GRID, column_defs, rows, row_id="slug",
                       options={"rowClassRules": {"fw-semibold": "params.data.composite"}})
     return [html.Div(["Profiles: ", *intersperse(links, " · ")], className="small px-2 py-1"),
-            deferred.later(table, columnDefs=column_defs, rowData=rows) if later else table]
+            deferred.later(table, "columnDefs", "rowData") if later else table]
 
 
 def profile_content(app: Dash, data: IndexData, edition: int, iso3: str) -> tuple:

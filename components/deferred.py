@@ -1,9 +1,10 @@
 """Heavy parts below the fold, drawn once what is in view is drawn.
 
-A page keeps every component in its layout (ids, callbacks and the validation layout are unchanged), but builds a
-heavy one that starts below the fold light (a grid without rows) and hands the heavy props to `later`:
+A page keeps every component in its layout (ids, callbacks and the validation layout are unchanged), builds a
+heavy one that starts below the fold as usual, and names the heavy props `later` takes out of it (the component is
+drawn first without them: a grid without rows says "Loading…"):
 
-    deferred.later(grid.grid(ids.COUNTRY.TABLE, columns), rowData=rows)
+    deferred.later(grid.grid(ids.COUNTRY.TABLE, columns, rows), "columnDefs", "rowData")
 
 `registry.render` collects them into the page's one store (id {"type": ids.SHELL.DEFERRED, "page": <page name>},
 data {component id: {prop: value}}), and
@@ -13,7 +14,7 @@ idle, as soon as the component comes near the viewport, or before printing. A pr
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Iterable
 
 from dash import ALL, Dash, Input, State, dcc
 from dash.development.base_component import Component
@@ -23,14 +24,18 @@ from . import clientside, ids
 _LATER = "_oc_later"  # the attribute holding a component's deferred props: not a Dash prop, never sent as one
 
 
-def later(component: Component, **props: Any) -> Component:
-    """The component as drawn first (its own props), with `props` set in the browser after the first paint."""
+def later(component: Component, *props: str) -> Component:
+    """The component drawn first without `props` (None), which the browser sets to their values after the first
+    paint."""
     if not isinstance(getattr(component, "id", None), str):
         raise ValueError("a deferred component needs a string id")
     unknown = set(props) - set(component._prop_names)
     if unknown:
         raise ValueError(f"{type(component).__name__} has no prop {', '.join(sorted(unknown))}")
-    setattr(component, _LATER, {**getattr(component, _LATER, {}), **props})
+    moved = {prop: getattr(component, prop, None) for prop in props}
+    for prop in props:
+        setattr(component, prop, None)
+    setattr(component, _LATER, {**getattr(component, _LATER, {}), **moved})
     return component
 
 

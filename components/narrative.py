@@ -166,9 +166,9 @@ def for_indicator(narratives: Narratives, data: IndexData, indicator: str, editi
 def card(component_id: str, content=None, title: str = "What the profile says", header_extra=None,
          later: bool = False) -> dbc.Card:
     """later: the passages come after the first paint (deferred.py), for a card below the fold."""
-    body = dbc.CardBody(None if later else content, id=component_id, className="oc-narrative")
+    body = dbc.CardBody(content, id=component_id, className="oc-narrative")
     return dbc.Card([
         dbc.CardHeader([html.Span(title, className="fw-semibold"), header_extra],
                        className="py-1 d-flex flex-wrap align-items-center gap-2"),
-        deferred.later(body, children=content) if later else body,
+        deferred.later(body, "children") if later else body,
     ], className="mb-3")

@@ -33,7 +33,7 @@ def test_a_page_that_defers_nothing_has_an_empty_store(app_instance):
 
 def test_only_a_prop_of_the_component_and_a_component_with_an_id_can_wait():
     with pytest.raises(ValueError, match="no prop rowdata"):
-        deferred.later(grid.grid("a-grid", []), rowdata=[])
+        deferred.later(grid.grid("a-grid", []), "rowdata")
     with pytest.raises(ValueError, match="string id"):
-        deferred.later(html.Div(), children="later")
-    assert deferred.store("a", [deferred.later(dcc.Store(id="b"), data=1)]).data == {"b": {"data": 1}}
+        deferred.later(html.Div("later"), "children")
+    assert deferred.store("a", [deferred.later(dcc.Store(id="b", data=1), "data")]).data == {"b": {"data": 1}}
