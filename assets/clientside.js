@@ -207,9 +207,9 @@ window.dash_clientside.ocindex = (function () {
 
         // --- The quadrant (components/quadrant.py): an edition switch drawn without a request
 
-        // The chart follows presentation mode and the controls (the first arguments, in the order of the page's
-        // controls, PAGE.controls: edition, split, continents, regions, country, labels, movement, scores, since),
-        // then come the stores (choices, views, the last request) and what is drawn (chart, note, description).
+        // The chart follows presentation mode and the controls (the first arguments, in the order the views store
+        // names them: its fields, from PAGE.controls), then come the stores (choices, views, the last request) and
+        // what is drawn (chart, note, description).
         // An edition switch first sets what follows the edition, as the server would (quadrant.switched()): the
         // earlier editions change can be read since, keeping the one chosen, and the edition's regions within the
         // chosen continents, keeping the chosen ones there. The views store holds, for the other controls as they
@@ -219,34 +219,39 @@ window.dash_clientside.ocindex = (function () {
         quadrantView: function () {
             const nothing = window.dash_clientside.no_update;
             const args = Array.from(arguments);
-            const controls = args.slice(0, 10);  // presentation mode, then the page's controls
-            const [choices, views, asked] = args.slice(10, 13);
-            const shown = args.slice(13);  // chart, note, description
+            const drawnAt = args.length - 3;  // chart, note, description
+            const [choices, views, asked] = args.slice(drawnAt - 3, drawnAt);
+            const controls = args.slice(0, drawnAt - 3);  // presentation mode, then the page's controls
+            const shown = args.slice(drawnAt);
+            const fields = (views && views.fields) || [];
+            const at = function (name) { return fields.indexOf(name); };
+            const EDITION = at('edition'), CONTINENTS = at('continents'), REGIONS = at('regions'), SINCE = at('since');
             const fired = triggeredInputs();
-            const choice = choices && choices[controls[1]];
+            const choice = choices && choices[controls[EDITION]];
             const out = [nothing, nothing, nothing, nothing, nothing];
             const same = function (a, b) { return JSON.stringify(a) === JSON.stringify(b); };
-            if (choice && fired.has(1)) {  // the edition: its earlier editions, keeping the one chosen
-                const since = choice.since.includes(controls[9]) ? controls[9] : choice.previous;
+            if (choice && fired.has(EDITION)) {  // the edition: its earlier editions, keeping the one chosen
+                const since = choice.since.includes(controls[SINCE]) ? controls[SINCE] : choice.previous;
                 out[0] = choice.since.map(function (e) { return {label: String(e), value: e}; });
-                out[1] = since === controls[9] ? nothing : since;
+                out[1] = since === controls[SINCE] ? nothing : since;
                 out[2] = !choice.since.length;
-                controls[9] = since;
+                controls[SINCE] = since;
             }
-            if (choice && (fired.has(1) || fired.has(3))) {  // the edition or the continents: the regions offered
-                const continents = Array.isArray(controls[3]) && controls[3].length ? controls[3]
-                    : Object.keys(choice.regions);
+            if (choice && (fired.has(EDITION) || fired.has(CONTINENTS))) {  // the edition or the continents: regions
+                const continents = Array.isArray(controls[CONTINENTS]) && controls[CONTINENTS].length
+                    ? controls[CONTINENTS] : Object.keys(choice.regions);
                 const options = Array.from(new Set(continents.flatMap(function (c) {
                     return choice.regions[c] || [];
                 }))).sort();
-                const regions = (controls[4] || []).filter(function (r) { return options.includes(r); });
+                const regions = (controls[REGIONS] || []).filter(function (r) { return options.includes(r); });
                 out[3] = options;
-                out[4] = same(regions, controls[4] || []) ? nothing : regions;
-                controls[4] = regions;
+                out[4] = same(regions, controls[REGIONS] || []) ? nothing : regions;
+                controls[REGIONS] = regions;
             }
             // As view_key() writes a view: lists as lists, nothing chosen as null.
             const key = controls.map(function (value, i) {
-                return i === 0 ? value === true : (i === 3 || i === 4) ? value || [] : value === undefined ? null : value;
+                return i === 0 ? value === true : (i === CONTINENTS || i === REGIONS) ? value || []
+                    : value === undefined ? null : value;
             });
             const none = shown.map(function () { return nothing; });
             const ask = [nothing, {key: key, drawn: views ? views.drawn : null}];
@@ -256,13 +261,14 @@ window.dash_clientside.ocindex = (function () {
                 return out.concat(none, same(asked.key, key) ? [nothing, nothing] : ask);
             }
             if (views && same(views.drawn, key)) { return out.concat(none, [nothing, nothing]); }
-            const found = views && views.views && views.views[controls[1]];
+            const found = views && views.views && views.views[controls[EDITION]];
             if (found && same(found.key, key)) {
                 const kept = Object.assign({}, views.views);
                 kept[views.edition] = {key: views.drawn, figure: shown[0], note: shown[1], summary: shown[2]};
-                delete kept[controls[1]];
+                delete kept[controls[EDITION]];
                 return out.concat([found.figure, found.note, found.summary],
-                                  [{edition: controls[1], drawn: key, views: kept, answered: views.answered}, nothing]);
+                                  [Object.assign({}, views, {edition: controls[EDITION], drawn: key, views: kept}),
+                                   nothing]);
             }
             return out.concat(none, ask);
         },

@@ -237,7 +237,8 @@ def edition_views(data: IndexData, state: QuadrantState, present, chart_of) -> d
             figure, note, description = chart_update(data, other, present, True, chart_of(other))
             views[str(edition)] = {"key": view_key(data, other, present), "figure": plain(figure), "note": note,
                                    "summary": description}
-    return {"edition": state.edition, "drawn": view_key(data, state, present), "views": views, "answered": None}
+    return {"edition": state.edition, "drawn": view_key(data, state, present), "views": views, "answered": None,
+            "fields": VIEW_FIELDS}
 
 
 # ----------------------------------------------------------------------------------------------- panels
@@ -392,15 +393,14 @@ def register(app: Dash, store: DataStore) -> None:
                   Input(ids.QUADRANT.ASK, "data"), prevent_initial_call=True)
     def update_chart(asked):
         # {"key": view_key() of the controls, "drawn": that of the view on screen}
-        fields = ["present", *PAGE.controls]
         key, shown = (asked.get(k) if isinstance(asked, dict) else None for k in ("key", "drawn"))
-        if not isinstance(key, list) or len(key) != len(fields):
+        if not isinstance(key, list) or len(key) != len(VIEW_FIELDS):
             raise PreventUpdate
         data = store.index
         present, *values = key
         state = QuadrantState.from_controls(data, **dict(zip(PAGE.controls, values)))
         # A control changed: the chart updates in place; presentation mode restyles it whole.
-        in_place = isinstance(shown, list) and len(shown) == len(fields) and shown[0] == present
+        in_place = isinstance(shown, list) and len(shown) == len(VIEW_FIELDS) and shown[0] == present
         views = edition_views(data, state, present, lambda other: cached_chart(data.sha256, other))
         # The request answered, as sent: until the answer to the last one arrives, the browser draws nothing from
         # the store (what it holds may be out of date).
@@ -430,3 +430,5 @@ PAGE = Page(
               "since": (ids.QUADRANT.SINCE, "value")},
     tables={"table": Table(rows=download_frame, name=lambda state: "quadrant")},
 )
+# What a view's key holds (view_key), in the order quadrantView (assets/clientside.js) receives the controls.
+VIEW_FIELDS = ["present", *PAGE.controls]
