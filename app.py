@@ -83,6 +83,19 @@ def main(argv: list[str] | None = None) -> None:
     run(settings)
 
 
+def check_before_workers() -> None:
+    """Stop with one line if the settings, the access control or the data would stop every worker.
+
+    gunicorn's master calls this before it forks (gunicorn.conf.py): left to the workers, several failing at
+    once make gunicorn print its own traceback (it halts on the first and meets the second while halting)."""
+    try:
+        settings = Settings.from_env()
+        auth.guard(settings)
+        DataStore.from_settings(settings)
+    except OCIndexError as exc:
+        sys.exit(f"error: {exc}")
+
+
 def __getattr__(name: str):
     # `gunicorn app:server` asks for `server` (and `celery -A app:celery_app worker` for the Celery app of the
     # background jobs); build the app only then, so importing this module stays cheap.

@@ -23,3 +23,9 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 # that fails validation then leaves them serving the last valid data (see ocindex/store.py).
 preload_app = False
 forwarded_allow_ips = os.environ.get("OCINDEX_TRUSTED_PROXIES", "127.0.0.1")
+
+
+def on_starting(server):
+    import app  # only this function: the workers build the app themselves (preload_app is off)
+
+    app.check_before_workers()

@@ -103,23 +103,29 @@ class HeaderAuth:
         return Response("Sign in through the organisation's proxy.\n", 401, mimetype="text/plain")
 
 
-def install(server: Flask, settings: Settings, open_paths: set[str]) -> None:
+def guard(settings: Settings) -> BasicAuth | HeaderAuth | None:
+    """The access check the settings ask for; SettingsError if they are incomplete or the user file is damaged."""
     if settings.auth == "off":
-        return
+        return None
     if settings.auth == "basic":
         if settings.htpasswd is None:
             raise SettingsError("OCINDEX_AUTH=basic needs OCINDEX_HTPASSWD (a file written by `htpasswd -B`)")
-        guard = BasicAuth(read_htpasswd(settings.htpasswd))
-    else:
-        guard = HeaderAuth(settings.auth_header, settings.trusted_proxies, settings.proxy_secret)
+        return BasicAuth(read_htpasswd(settings.htpasswd))
+    return HeaderAuth(settings.auth_header, settings.trusted_proxies, settings.proxy_secret)
+
+
+def install(server: Flask, settings: Settings, open_paths: set[str]) -> None:
+    check = guard(settings)
+    if check is None:
+        return
 
     @server.before_request
     def require_user():
         if request.path in open_paths:
             return None
-        user = guard.user()
+        user = check.user()
         if user is None:
             log.info("refused %s %s from %s", request.method, request.path, request.remote_addr)
-            return guard.refuse()
+            return check.refuse()
         g.user = user
         return None

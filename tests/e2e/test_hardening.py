@@ -91,7 +91,7 @@ def run_to_exit(command: list[str], env: dict) -> subprocess.CompletedProcess:
 def test_h03_with_no_valid_data_at_all_the_service_stops_with_one_clear_line(tmp_path, command):
     (tmp_path / "global_oc_index.xlsx").write_bytes(b"half an upload")
     done = run_to_exit(command, {"OCINDEX_DATA_DIR": str(tmp_path), "OCINDEX_CACHE_DIR": str(tmp_path / "cache"),
-                                 "OCINDEX_PORT": str(free_port()), "OCINDEX_WORKERS": "1"})
+                                 "OCINDEX_PORT": str(free_port()), "OCINDEX_WORKERS": "2"})
     output = done.stdout + done.stderr
     assert done.returncode != 0 and "Traceback" not in output
     assert len([line for line in output.splitlines() if "global_oc_index.xlsx" in line]) == 1, output
