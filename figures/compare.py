@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from .style import GRID, base_layout, rows_on_narrow_screens
+from .style import GRID, base_layout, label_room, rows_on_narrow_screens
 
 # Okabe-Ito colours with distinct shapes: still told apart in grey or with colour-vision deficiencies.
 SERIES = [("#0072B2", "circle"), ("#D55E00", "diamond"), ("#009E73", "square"), ("#CC79A7", "triangle-up"),
@@ -35,7 +35,7 @@ def compare_dots(rows: pd.DataFrame, countries: list[str]) -> dict:
                              categoryarray=labels),
                   # From the figure's left edge, so long names wrap before they reach the tool bar's column.
                   legend=dict(orientation="h", xref="container", yref="container", y=1, yanchor="top", x=0),
-                  margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
+                  margin=dict(l=label_room(labels), r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
                   scattermode="group", scattergap=0.25,
                   meta=dict(description=_describe(rows, countries, labels), category="Indicator"))
     return rows_on_narrow_screens(dict(data=traces, layout=layout), labels)

@@ -8,7 +8,16 @@ import pandas as pd
 
 from ocindex.catalogue import COMPOSITES
 
-from .style import CONTINENT_MARK, COUNTRY_MARK, GRID, REGION_MARK, WORLD_MARK, base_layout, rows_on_narrow_screens
+from .style import (
+    CONTINENT_MARK,
+    COUNTRY_MARK,
+    GRID,
+    REGION_MARK,
+    WORLD_MARK,
+    base_layout,
+    label_room,
+    rows_on_narrow_screens,
+)
 
 
 def profile_dots(profile: pd.DataFrame, country: str) -> dict:
@@ -36,7 +45,7 @@ def profile_dots(profile: pd.DataFrame, country: str) -> dict:
         # Every indicator keeps its label, however little room the chart is given.
         yaxis=dict(autorange="reversed", automargin=True, gridcolor=GRID, tickmode="linear", tick0=0, dtick=1),
         legend=dict(orientation="h", yref="container", yanchor="top", y=1, x=0),
-        margin=dict(l=10, r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
+        margin=dict(l=label_room(labels), r=10, t=70, b=10), height=26 * len(labels) + 100, hovermode="y unified",
         clickmode="event", meta=dict(description=_describe_profile(profile, country), category="Indicator"),
     )
     return rows_on_narrow_screens(dict(data=traces, layout=layout), labels)

@@ -10,7 +10,7 @@ import pandas as pd
 from ocindex.catalogue import Indicator
 from ocindex.ranks import rank_phrase
 
-from .style import GRID, INK, base_layout, continent_colour, scale_for
+from .style import GRID, INK, base_layout, continent_colour, label_room, scale_for
 
 SCORE_RANGE = (1, 10)
 # Plotly's world outlines, installed from the npm registry by `npm ci` (see package.json and the Makefile).
@@ -80,7 +80,7 @@ def spread(ranked: pd.DataFrame, indicator: Indicator, level: str, selected: str
     layout.update(
         xaxis=dict(range=[0.5, 10.5], dtick=1, gridcolor=GRID, title=dict(text=f"{indicator.label} score")),
         yaxis=dict(automargin=True, categoryorder="array", categoryarray=groups),
-        margin=dict(l=10, r=10, t=10, b=50), height=max(260, 34 * len(groups) + 90), clickmode="event",
+        margin=dict(l=label_room(groups), r=10, t=10, b=50), height=max(260, 34 * len(groups) + 90), clickmode="event",
         hovermode="closest", meta=dict(description=_describe_spread(ranked, indicator, level, chosen),
                                        rows="Country", group=level.capitalize()),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.colors
 
-from .style import GRID, INK, REGION_MARK, WORLD_MARK, base_layout, scale_for, wrap_label
+from .style import GRID, INK, REGION_MARK, WORLD_MARK, base_layout, label_room, scale_for, wrap_label
 
 BINS = 9
 
@@ -25,7 +25,7 @@ def contributions_figure(contributions: pd.DataFrame, country: str, region: str,
         xaxis=dict(zeroline=True, zerolinecolor=INK, zerolinewidth=1.5, gridcolor=GRID,
                    title=dict(text="Points above (+) / below (−) the mean")),
         legend=dict(orientation="h", y=0, yanchor="bottom", yref="container", x=0),
-        height=40 * len(labels) + 160, margin=dict(l=10, r=10, t=10, b=90),
+        height=40 * len(labels) + 160, margin=dict(l=label_room(labels), r=10, t=10, b=90),
         meta=dict(description=_describe(contributions, country, region), category="Indicator"),
     )
     return dict(data=traces, layout=layout)

@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from .style import GRID, INK, MUTED, base_layout, continent_colour, rows_on_narrow_screens, wrap_label
+from .style import GRID, INK, MUTED, base_layout, continent_colour, label_room, rows_on_narrow_screens, wrap_label
 
 SCORE_RANGE = (1, 10)
 
@@ -36,7 +36,7 @@ def ranking_figure(table: pd.DataFrame, continents: dict[str, str], label: str, 
                      line=dict(color=MUTED, width=1.5, dash="dot"))],
         annotations=[dict(x=world, y=1, yref="paper", yanchor="bottom", showarrow=False,
                           text=f"World {world:.2f}", font=dict(color=MUTED))],
-        height=26 * len(rows) + 110, margin=dict(l=10, r=30, t=30, b=50), bargap=0.25,
+        height=26 * len(rows) + 110, margin=dict(l=label_room(names), r=30, t=30, b=50), bargap=0.25,
         meta=dict(description=_describe(rows, continents, label, world, selected), category="Rank and group"),
     )
     # On a phone the names ran over most of the width and the scale's ticks over each other.

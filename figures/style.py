@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import html
 
 import plotly.colors
 
@@ -139,9 +140,35 @@ def rows_on_narrow_screens(figure: dict, labels: list[str], **changes) -> dict:
     """A dot or bar chart of one row per label: on a phone its labels wrap onto short lines in smaller type, so that
     they leave the scores most of the width; the rows grow to hold up to three lines, and the legend starts at the
     left edge. `changes`: the chart's own further changes."""
+    wrapped = [wrap_label(label, 20) for label in labels]
     return on_narrow_screens(figure, **{
-        "yaxis.tickmode": "array", "yaxis.tickvals": labels, "yaxis.ticktext": [wrap_label(label, 20) for label in labels],
-        "yaxis.tickfont.size": 11, "height": 40 * len(labels) + 110, "legend.xref": "container", **changes})
+        "yaxis.tickmode": "array", "yaxis.tickvals": labels, "yaxis.ticktext": wrapped, "yaxis.tickfont.size": 11,
+        "margin.l": label_room(wrapped, 11), "height": 40 * len(labels) + 110, "legend.xref": "container", **changes})
+
+
+# Character widths in em of DejaVu Sans (on Linux, the widest of the font stack's fallbacks), by kind of character,
+# rounded up; and how far Plotly sets a label from the axis line.
+NARROW_CHARACTERS, WIDE_CHARACTERS = frozenset("fijlrtIJ.,;:'()- "), frozenset("mwMW&")
+LABEL_GAP = 12  # px
+
+
+def _em(character: str) -> float:
+    if character in NARROW_CHARACTERS:
+        return 0.4
+    if character in WIDE_CHARACTERS:
+        return 1.0
+    return 0.8 if character.isupper() else 0.64
+
+
+def label_room(labels: list[str], size: int = TYPE_SIZE) -> int:
+    """The left margin, in px, that holds the widest of these axis labels (lines split at <br>) at this type size.
+
+    Asked for up front, it spares the chart a second drawing: with `automargin`, Plotly draws the chart, measures
+    its labels and, if the margin is too narrow for them, draws it all again (a third of a category chart's
+    drawing time). A font wider than the estimate still gets its room that way, so a label is never cut."""
+    widest = max((sum(map(_em, html.unescape(line))) for label in labels for line in str(label).split("<br>")),
+                 default=0)
+    return round(widest * size) + LABEL_GAP
 
 
 def wrap_label(text: str, width: int = 22) -> str:
