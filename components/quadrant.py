@@ -313,17 +313,24 @@ def movers_panel(data: IndexData, state: QuadrantState):
     sections = []
     for key, title in titles.items():
         composite = key.split("_")[0]
-        items = [
-            dbc.ListGroupItem(
-                [html.Span(row["country"]), html.Span(f"{row[composite + '_change']:+.2f}", className="ms-auto")],
-                id={"type": ids.QUADRANT.PICK, "list": key, "iso3": row["iso3"]}, action=True, n_clicks=0,
-                className="d-flex py-1 px-2 small",
-            )
-            for row in lists[key][lists[key]["iso3"].isin(shown)].head(MOVERS).to_dict("records")
-        ]
+        items = [pick_item(row["iso3"], key, row["country"], value=f"{row[composite + '_change']:+.2f}")
+                 for row in lists[key][lists[key]["iso3"].isin(shown)].head(MOVERS).to_dict("records")]
         sections += [html.Div(f"{title}{filter_phrase(state)} since {previous}", className="small fw-semibold mt-1"),
-                     dbc.ListGroup(items, flush=True) if items else html.P("None.", className="small mb-1")]
+                     pick_list(items) if items else html.P("None.", className="small mb-1")]
     return sections
+
+
+# The lists are drawn anew at each edition switch, and Dash's renderer pays for every component on the page at each
+# of its updates: an entry is one component, its value or second line drawn by CSS (assets/style.css).
+def pick_item(iso3: str, list_name: str, text: str, value: str | None = None) -> html.Button:
+    """An entry that selects its country: `text`, and `value` at the right (its accessible name has both)."""
+    return html.Button(text, id={"type": ids.QUADRANT.PICK, "list": list_name, "iso3": iso3}, n_clicks=0,
+                       className="list-group-item list-group-item-action oc-pick py-1 px-2 small",
+                       **({"data-value": value} if value is not None else {}))
+
+
+def pick_list(items: list) -> html.Div:
+    return html.Div(items, className="list-group list-group-flush")
 
 
 def changes_panel(data: IndexData, state: QuadrantState):
@@ -335,18 +342,13 @@ def changes_panel(data: IndexData, state: QuadrantState):
     if moved.empty:
         return html.P(f"No country{filter_phrase(state)} changed quadrant since {previous}.",
                       className="small text-body-secondary mb-0")
-    items = [
-        dbc.ListGroupItem([
-            html.Div(row["country"], className="fw-semibold"),
-            html.Div(f"{q.SHORT_NAMES[row['before']]} → {q.SHORT_NAMES[row['after']]}",
-                     className="text-body-secondary"),
-        ], id={"type": ids.QUADRANT.PICK, "list": "changes", "iso3": row["iso3"]}, action=True, n_clicks=0,
-            className="py-1 px-2 small")
-        for row in moved.to_dict("records")
-    ]
+    # The country on its first line, in bold (CSS), the move on the next.
+    items = [pick_item(row["iso3"], "changes",
+                       f"{row['country']}\n{q.SHORT_NAMES[row['before']]} → {q.SHORT_NAMES[row['after']]}")
+             for row in moved.to_dict("records")]
     countries = "1 country" if len(moved) == 1 else f"{len(moved)} countries"
     return [html.Div(f"{countries}{filter_phrase(state)} since {previous}", className="small fw-semibold mb-1"),
-            dbc.ListGroup(items, flush=True)]
+            pick_list(items)]
 
 
 # ----------------------------------------------------------------------------------------------- callbacks
