@@ -14,11 +14,11 @@ def _ids(owner: str, names: str) -> SimpleNamespace:
 # The frame around every page: navigation, presentation mode, the briefing (pinned views)
 # Pattern-matching types: PIN_REMOVE: a pinned view's remove button; CSV: {"type": CSV, "page": <page name>,
 # "table": <table name>}, a table's 'Download CSV'; DEFERRED: {"type": DEFERRED, "page": <page name>}, the page's props
-# set after the first paint (deferred.py)
+# set after the first paint (deferred.py). MENU-<page name>: the entries of a navigation menu (assets/menus.js)
 SHELL = _ids("shell", """
     URL PAGE NAV NAV_TOGGLE NAV_MENU SHARE ROOT PRESENT PRESENT_TOGGLE PRESENT_EXIT PRESENT_PREV
     PRESENT_NEXT PRESENT_POSITION PINS PIN PIN_REMOVE BRIEFING BRIEFING_OPEN BRIEFING_LIST
-    BRIEFING_START BRIEFING_CLEAR BRIEFING_COPY BRIEFING_PATH SYNC TITLE CSV CSV_FILE DEFERRED
+    BRIEFING_START BRIEFING_CLEAR BRIEFING_COPY BRIEFING_PATH SYNC TITLE CSV CSV_FILE DEFERRED MENU
 """)
 # Pattern-matching types: PICK: list entries that select a country. VIEWS: the chart of every edition for the
 # other controls, switched in by the browser; ASK: the controls whose chart the browser asks the server for.

@@ -5,6 +5,7 @@ downloads are driven by it, so adding a page means one module and one entry in `
 from __future__ import annotations
 
 import copy
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -113,9 +114,12 @@ def navigation(app: Dash, data: IndexData, pages: list[Page]) -> list:
         if nav is None:
             continue
         if nav.items is not None:
-            items = [dbc.DropdownMenuItem(label, header=True) if where is None else
-                     dbc.DropdownMenuItem(label, href=app.get_relative_path(where)) for label, where in nav.items(data)]
-            entries.append(dbc.DropdownMenu(items, label=nav.label, nav=True, in_navbar=True,
+            # The entries, as data: assets/menus.js mounts them while the menu is in use. Mounted, these dozens of
+            # hidden components cost every update of every page (Dash's renderer visits them all at each one).
+            items = [[label, None if where is None else app.get_relative_path(where)] for label, where in nav.items(data)]
+            holder = html.Div(id=f"{ids.SHELL.MENU}-{page.name}", className="oc-menu-entries",
+                              **{"data-entries": json.dumps(items)})
+            entries.append(dbc.DropdownMenu(holder, label=nav.label, nav=True, in_navbar=True,
                                             toggleClassName=f"oc-nav-{page.name}", className="oc-scroll-menu"))
         elif nav.group is None:
             entries.append(dbc.NavItem(dbc.NavLink(nav.label, href=location(page), active="exact")))

@@ -45,13 +45,17 @@ def test_a001_every_view_has_no_wcag_2_1_aa_violation(start):
         duo.driver.get(base + view)
         settled(duo)
         found += audit(duo, view)
-    # States opened on top of a view: a dropdown's menu, the briefing panel.
+    # States opened on top of a view: a dropdown's menu, a navigation menu, the briefing panel.
     duo.driver.get(base + "/")
     settled(duo)
     duo.find_element(f"#{ids.QUADRANT.CONTINENT}").click()
     duo.wait_for_element(".dash-dropdown-options")
     found += audit(duo, "/ with the continent menu open")
     duo.find_element("body").send_keys(Keys.ESCAPE)
+    duo.find_element(".oc-nav-indicator").click()
+    duo.wait_for_element(f"#{ids.SHELL.MENU}-indicator .dropdown-item")
+    found += audit(duo, "/ with the Indicators menu open")
+    duo.find_element(".oc-nav-indicator").click()
     duo.find_element(f"#{ids.SHELL.BRIEFING_OPEN}").click()
     duo.wait_for_element(".offcanvas.show")
     found += audit(duo, "/ with the briefing panel open")
