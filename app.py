@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from dash import Dash
 
@@ -18,6 +19,7 @@ from ocindex.store import DataStore
 from serving import auth, cache, jobs, limits, logs, security
 
 log = logging.getLogger("ocindex")
+T = TypeVar("T")
 # gunicorn's exit code for "App failed to load": its master then stops, instead of starting workers forever.
 GUNICORN_APP_LOAD_ERROR = 4
 
@@ -60,10 +62,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None,
 
 def run(settings: Settings) -> None:
     logs.configure(settings.log_level, settings.log_format)
-    try:
-        app = create_app(settings)
-    except OCIndexError as exc:
-        sys.exit(f"error: {exc}")
+    app = or_exit(lambda: create_app(settings))
     store = app.server.config["OCINDEX_STORE"]
     # `kill -HUP <pid>` re-reads the data; if it fails validation the current data keeps serving.
     signal.signal(signal.SIGHUP, lambda *_: store.reload())
@@ -76,22 +75,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, help="port (default 8050)")
     parser.add_argument("--data-dir", type=Path, help="directory holding global_oc_index.xlsx")
     args = parser.parse_args(argv)
-    try:
-        settings = Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir)
-    except OCIndexError as exc:
-        sys.exit(f"error: {exc}")
-    run(settings)
+    run(or_exit(lambda: Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir)))
 
 
 def check_before_workers() -> None:
     """Stop with one line if the settings, the access control or the data would stop every worker.
 
-    gunicorn's master calls this before it forks (gunicorn.conf.py): left to the workers, several failing at
+    gunicorn runs this before it starts its workers (gunicorn.conf.py): left to the workers, several failing at
     once make gunicorn print its own traceback (it halts on the first and meets the second while halting)."""
+    settings = or_exit(Settings.from_env)
+    logs.configure(settings.log_level, settings.log_format)
+    or_exit(lambda: auth.guard(settings))
+    or_exit(lambda: DataStore.from_settings(settings))
+
+
+def or_exit(build: Callable[[], T]) -> T:
+    """What `build` returns; if the settings or the data are refused, the process stops with the reason."""
     try:
-        settings = Settings.from_env()
-        auth.guard(settings)
-        DataStore.from_settings(settings)
+        return build()
     except OCIndexError as exc:
         sys.exit(f"error: {exc}")
 

@@ -4,6 +4,8 @@ Every value can be overridden from the environment (OCINDEX_*) or gunicorn's own
 
 import multiprocessing
 import os
+import subprocess
+import sys
 
 bind = f"{os.environ.get('OCINDEX_HOST', '127.0.0.1')}:{os.environ.get('OCINDEX_PORT', '8050')}"
 # Callbacks are CPU-bound (pandas, Plotly): one process per core, a few threads each for I/O waits.
@@ -26,6 +28,9 @@ forwarded_allow_ips = os.environ.get("OCINDEX_TRUSTED_PROXIES", "127.0.0.1")
 
 
 def on_starting(server):
-    import app  # only this function: the workers build the app themselves (preload_app is off)
-
-    app.check_before_workers()
+    # Settings, access control and data checked once, before any worker starts: several workers refusing at once
+    # made gunicorn print its own traceback. In a process of its own, so that the master imports none of the app
+    # and the workers that `kill -HUP` starts load its code afresh.
+    checked = subprocess.run([sys.executable, "-c", "import app; app.check_before_workers()"], check=False)
+    if checked.returncode:
+        sys.exit(checked.returncode)
