@@ -1,7 +1,7 @@
 // Navigation menus of many entries (components/registry.py navigation) hold them as data and mount them only while
 // the menu is in use: Dash's renderer visits every mounted component at each update of a page, and Bootstrap's menus
-// mount their entries even while closed. The entries arrive as the pointer or the focus reaches the menu's toggle
-// (before it opens) and leave when the menu closes.
+// mount their entries even while closed. The entries arrive as the toggle is pressed (pointer, touch or key; before
+// the menu's own handlers open it) and leave when the menu closes.
 (function () {
     const holderOf = toggle => toggle.parentElement.querySelector('.oc-menu-entries');
 
@@ -16,18 +16,18 @@
         const toggle = event.target instanceof Element && event.target.closest('.dropdown-toggle');
         const holder = toggle && holderOf(toggle);
         if (holder && !holder.childElementCount && window.dash_clientside && dash_clientside.set_props) {
-            dash_clientside.set_props(holder.id, {children: entries(holder)});
+            dash_clientside.set_props(JSON.parse(holder.id), {children: entries(holder)});
         }
     }
 
-    // Capturing, so the entries are asked for before the menu's own handlers open it.
-    for (const kind of ['pointerover', 'focusin', 'keydown', 'click']) document.addEventListener(kind, mount, true);
+    // Capturing, so the entries are set before the menu's own handlers open it.
+    for (const kind of ['pointerdown', 'keydown', 'click']) document.addEventListener(kind, mount, true);
 
     new MutationObserver(records => {
         for (const {target} of records) {
             const holder = target.classList.contains('dropdown-toggle') && holderOf(target);
             if (holder && target.getAttribute('aria-expanded') === 'false' && holder.childElementCount) {
-                dash_clientside.set_props(holder.id, {children: []});
+                dash_clientside.set_props(JSON.parse(holder.id), {children: []});
             }
         }
     }).observe(document.documentElement, {attributes: true, attributeFilter: ['aria-expanded'], subtree: true});

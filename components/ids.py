@@ -14,7 +14,8 @@ def _ids(owner: str, names: str) -> SimpleNamespace:
 # The frame around every page: navigation, presentation mode, the briefing (pinned views)
 # Pattern-matching types: PIN_REMOVE: a pinned view's remove button; CSV: {"type": CSV, "page": <page name>,
 # "table": <table name>}, a table's 'Download CSV'; DEFERRED: {"type": DEFERRED, "page": <page name>}, the page's props
-# set after the first paint (deferred.py). MENU-<page name>: the entries of a navigation menu (assets/menus.js)
+# set after the first paint (deferred.py). MENU: {"type": MENU, "menu": <page name>}, the entries of a navigation
+# menu (assets/menus.js)
 SHELL = _ids("shell", """
     URL PAGE NAV NAV_TOGGLE NAV_MENU SHARE ROOT PRESENT PRESENT_TOGGLE PRESENT_EXIT PRESENT_PREV
     PRESENT_NEXT PRESENT_POSITION PINS PIN PIN_REMOVE BRIEFING BRIEFING_OPEN BRIEFING_LIST

@@ -117,7 +117,7 @@ def navigation(app: Dash, data: IndexData, pages: list[Page]) -> list:
             # The entries, as data: assets/menus.js mounts them while the menu is in use. Mounted, these dozens of
             # hidden components cost every update of every page (Dash's renderer visits them all at each one).
             items = [[label, None if where is None else app.get_relative_path(where)] for label, where in nav.items(data)]
-            holder = html.Div(id=f"{ids.SHELL.MENU}-{page.name}", className="oc-menu-entries",
+            holder = html.Div(id={"type": ids.SHELL.MENU, "menu": page.name}, className="oc-menu-entries",
                               **{"data-entries": json.dumps(items)})
             entries.append(dbc.DropdownMenu(holder, label=nav.label, nav=True, in_navbar=True,
                                             toggleClassName=f"oc-nav-{page.name}", className="oc-scroll-menu"))

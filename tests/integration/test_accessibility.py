@@ -53,7 +53,7 @@ def test_a001_every_view_has_no_wcag_2_1_aa_violation(start):
     found += audit(duo, "/ with the continent menu open")
     duo.find_element("body").send_keys(Keys.ESCAPE)
     duo.find_element(".oc-nav-indicator").click()
-    duo.wait_for_element(f"#{ids.SHELL.MENU}-indicator .dropdown-item")
+    duo.wait_for_element(".oc-nav-indicator + .dropdown-menu .dropdown-item")
     found += audit(duo, "/ with the Indicators menu open")
     duo.find_element(".oc-nav-indicator").click()
     duo.find_element(f"#{ids.SHELL.BRIEFING_OPEN}").click()

@@ -7,7 +7,6 @@ from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from components import ids
 from components.indicator import menu as indicator_menu
 from components.pillar import menu as pillar_menu
 
@@ -17,11 +16,13 @@ MOUNTED = "return document.querySelectorAll(arguments[0] + ' .dropdown-item, ' +
 def test_v001_a_menu_entry_opens_its_view_without_reloading_the_app(start, store):
     duo = start("/")
     duo.wait_for_element("#quadrant-graph .main-svg")
-    holder = f"#{ids.SHELL.MENU}-indicator"
-    assert duo.driver.execute_script(MOUNTED, holder) == 0  # closed, nobody near it: nothing mounted
+    holder = ".oc-nav-indicator + .dropdown-menu"
     duo.driver.execute_script("window.stillTheSameApp = true")
     toggle = duo.find_element(".oc-nav-indicator")
-    ActionChains(duo.driver).move_to_element(toggle).click().perform()
+    ActionChains(duo.driver).move_to_element(toggle).perform()
+    duo.driver.execute_script("arguments[0].focus()", toggle)
+    assert duo.driver.execute_script(MOUNTED, holder) == 0  # closed, under the pointer and focused: nothing mounted
+    toggle.click()
     # Every entry of the menu, headers included, in order.
     until(lambda: duo.driver.execute_script(MOUNTED, holder) == len(indicator_menu(store.index)), timeout=5)
     shown = [e.text for e in duo.find_elements(f"{holder} .dropdown-item, {holder} .dropdown-header")]
@@ -37,7 +38,7 @@ def test_v001_a_menu_entry_opens_its_view_without_reloading_the_app(start, store
 def test_v002_a_menu_opens_and_is_walked_by_keyboard(start, store):
     duo = start("/")
     duo.wait_for_element("#quadrant-graph .main-svg")
-    holder = f"#{ids.SHELL.MENU}-pillar"
+    holder = ".oc-nav-pillar + .dropdown-menu"
     toggle = duo.find_element(".oc-nav-pillar")
     duo.driver.execute_script("arguments[0].focus()", toggle)
     toggle.send_keys(Keys.ENTER)
