@@ -322,11 +322,12 @@ def movers_panel(data: IndexData, state: QuadrantState):
 
 # The lists are drawn anew at each edition switch, and Dash's renderer pays for every component on the page at each
 # of its updates: an entry is one component, its value or second line drawn by CSS (assets/style.css).
-def pick_item(iso3: str, list_name: str, text: str, value: str | None = None) -> html.Button:
-    """An entry that selects its country: `text`, and `value` at the right (its accessible name has both)."""
-    return html.Button(text, id={"type": ids.QUADRANT.PICK, "list": list_name, "iso3": iso3}, n_clicks=0,
-                       className="list-group-item list-group-item-action oc-pick py-1 px-2 small",
-                       **({"data-value": value} if value is not None else {}))
+def pick_item(iso3: str, list_name: str, country: str, value: str | None = None, below: str | None = None):
+    """An entry that selects its country: its name, with `value` at the right or `below` on the next line in bold
+    (its accessible name has both)."""
+    shown = {f"data-{name}": text for name, text in (("value", value), ("below", below)) if text is not None}
+    return html.Button(country, id={"type": ids.QUADRANT.PICK, "list": list_name, "iso3": iso3}, n_clicks=0,
+                       className="list-group-item list-group-item-action oc-pick py-1 px-2 small", **shown)
 
 
 def pick_list(items: list) -> html.Div:
@@ -342,9 +343,8 @@ def changes_panel(data: IndexData, state: QuadrantState):
     if moved.empty:
         return html.P(f"No country{filter_phrase(state)} changed quadrant since {previous}.",
                       className="small text-body-secondary mb-0")
-    # The country on its first line, in bold (CSS), the move on the next.
-    items = [pick_item(row["iso3"], "changes",
-                       f"{row['country']}\n{q.SHORT_NAMES[row['before']]} → {q.SHORT_NAMES[row['after']]}")
+    items = [pick_item(row["iso3"], "changes", row["country"],
+                       below=f"{q.SHORT_NAMES[row['before']]} → {q.SHORT_NAMES[row['after']]}")
              for row in moved.to_dict("records")]
     countries = "1 country" if len(moved) == 1 else f"{len(moved)} countries"
     return [html.Div(f"{countries}{filter_phrase(state)} since {previous}", className="small fw-semibold mb-1"),
