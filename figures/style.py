@@ -147,14 +147,15 @@ def rows_on_narrow_screens(figure: dict, labels: list[str], **changes) -> dict:
 
 
 # Character widths in em of DejaVu Sans (on Linux, the widest of the font stack's fallbacks), by kind of character,
-# rounded up; and how far Plotly sets a label from the axis line.
+# about the widest of each kind (a rarer, wider character such as '%' or '—' costs at most the second drawing);
+# and how far Plotly sets a label from the axis line.
 NARROW_CHARACTERS, WIDE_CHARACTERS = frozenset("fijlrtIJ.,;:'()- "), frozenset("mwMW&")
 LABEL_GAP = 12  # px
 
 
 def _em(character: str) -> float:
     if character in NARROW_CHARACTERS:
-        return 0.4
+        return 0.42
     if character in WIDE_CHARACTERS:
         return 1.0
     return 0.8 if character.isupper() else 0.64

@@ -7,7 +7,7 @@ from figures.change import change_scatter
 from figures.country import profile_dots
 from figures.quadrant import quadrant_figure
 from figures.regions import ranking_figure
-from figures.style import TYPE_SIZE
+from figures.style import LABEL_GAP, TYPE_SIZE, label_room
 from ocindex import drilldown as dd
 from ocindex import likeforlike as lfl
 from ocindex import regions
@@ -25,6 +25,7 @@ def test_the_country_chart_wraps_its_labels_on_a_phone_and_keeps_every_one(index
     lines = [line for text in narrow["yaxis.ticktext"] for line in text.split("<br>")]
     assert max(len(line) for line in lines if " " in line) <= 20  # only a single long word may run longer
     assert narrow["height"] > figure["layout"]["height"]  # rows grow for their second line
+    assert narrow["margin.l"] < figure["layout"]["margin"]["l"]  # and leave the scores more room
     assert figure["layout"]["meta"]["filename"] == "oc-index_per_indicators_" + str(edition)
 
 
@@ -63,3 +64,13 @@ def test_long_axis_titles_and_group_names_wrap_on_a_phone(index):
             assert narrow[key].replace("<br>", " ") == figure["layout"][axis]["title"]["text"]
             assert max(len(line) for line in narrow[key].split("<br>")) <= 32
     assert [t.replace("<br>", " ") for t in bars["layout"]["meta"]["narrow"]["yaxis.ticktext"]] == bars["data"][0]["y"]
+
+
+
+def test_a_labelled_chart_asks_for_the_room_of_its_widest_label_line():
+    """figures.style.label_room: the widest line of the widest label, as shown (entities decoded), at the type size."""
+    assert label_room(["Cocaine trade<br>and more"]) == label_room(["Cocaine trade"])  # the wider line counts
+    assert label_room(["Fauna", "Non-renewable resource crimes"]) == label_room(["Non-renewable resource crimes"])
+    assert label_room(["Arms &amp; ammunition"]) == label_room(["Arms & ammunition"])  # as the browser shows it
+    assert label_room(["Human smuggling"], size=20) > label_room(["Human smuggling"], size=TYPE_SIZE)
+    assert label_room(["Human smuggling"]) > label_room(["Human"]) > label_room([]) == LABEL_GAP
