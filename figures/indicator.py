@@ -10,7 +10,7 @@ import pandas as pd
 from ocindex.catalogue import Indicator
 from ocindex.ranks import rank_phrase
 
-from .style import GRID, INK, base_layout, continent_colour, label_room, scale_for
+from .style import GRID, INK, base_layout, continent_colour, label_room, rows_on_narrow_screens, scale_for
 
 SCORE_RANGE = (1, 10)
 # Plotly's world outlines, installed from the npm registry by `npm ci` (see package.json and the Makefile).
@@ -84,7 +84,8 @@ def spread(ranked: pd.DataFrame, indicator: Indicator, level: str, selected: str
         hovermode="closest", meta=dict(description=_describe_spread(ranked, indicator, level, chosen),
                                        rows="Country", group=level.capitalize()),
     )
-    return dict(data=traces, layout=layout)
+    # On a phone the region names took most of the width and the scale's ticks ran over each other.
+    return rows_on_narrow_screens(dict(data=traces, layout=layout), groups, **{"xaxis.dtick": 2})
 
 
 SHOWN_AT_EACH_END = 3  # countries the map's description names at the top and bottom (the table has them all)
