@@ -5,6 +5,7 @@ from __future__ import annotations
 from components.charts import finish
 from figures.change import change_scatter
 from figures.country import profile_dots
+from figures.indicator import spread
 from figures.quadrant import quadrant_figure
 from figures.regions import ranking_figure
 from figures.style import LABEL_GAP, TYPE_SIZE, label_room
@@ -74,3 +75,13 @@ def test_a_labelled_chart_asks_for_the_room_of_its_widest_label_line():
     assert label_room(["Arms &amp; ammunition"]) == label_room(["Arms & ammunition"])  # as the browser shows it
     assert label_room(["Human smuggling"], size=20) > label_room(["Human smuggling"], size=TYPE_SIZE)
     assert label_room(["Human smuggling"]) > label_room(["Human"]) > label_room([]) == LABEL_GAP
+
+
+def test_the_spread_by_region_wraps_its_names_on_a_phone(index):
+    ranking = dd.ranked(index, index.editions[-1], "criminality")
+    figure = spread(ranking, index.catalogue["criminality"], "region")
+    narrow = figure["layout"]["meta"]["narrow"]
+    regions = sorted(ranking["region"].unique())
+    assert sorted(narrow["yaxis.tickvals"]) == regions
+    assert sorted(t.replace("<br>", " ") for t in narrow["yaxis.ticktext"]) == regions
+    assert narrow["margin.l"] < figure["layout"]["margin"]["l"] and narrow["xaxis.dtick"] == 2
