@@ -12,7 +12,11 @@
             : {namespace: 'dash_bootstrap_components', type: 'DropdownMenuItem', props: {children: label, href: href}});
     }
 
+    // The keys that open a menu: any other (Tab past the toggle) would mount entries no closing ever removes.
+    const OPENING_KEYS = new Set(['Enter', ' ', 'ArrowDown', 'ArrowUp']);
+
     function mount(event) {
+        if (event.type === 'keydown' && !OPENING_KEYS.has(event.key)) { return; }
         const toggle = event.target instanceof Element && event.target.closest('.dropdown-toggle');
         const holder = toggle && holderOf(toggle);
         if (holder && !holder.childElementCount && window.dash_clientside && dash_clientside.set_props) {

@@ -41,6 +41,9 @@ def test_v002_a_menu_opens_and_is_walked_by_keyboard(start, store):
     holder = ".oc-nav-pillar + .dropdown-menu"
     toggle = duo.find_element(".oc-nav-pillar")
     duo.driver.execute_script("arguments[0].focus()", toggle)
+    toggle.send_keys(Keys.TAB)  # tabbing past the menu opens nothing and mounts nothing
+    assert duo.driver.execute_script(MOUNTED, holder) == 0
+    duo.driver.execute_script("arguments[0].focus()", toggle)
     toggle.send_keys(Keys.ENTER)
     until(lambda: toggle.get_attribute("aria-expanded") == "true", timeout=5)
     toggle.send_keys(Keys.ARROW_DOWN)
