@@ -21,8 +21,8 @@ SHELL = _ids("shell", """
     PRESENT_NEXT PRESENT_POSITION PINS PIN PIN_REMOVE BRIEFING BRIEFING_OPEN BRIEFING_LIST
     BRIEFING_START BRIEFING_CLEAR BRIEFING_COPY BRIEFING_PATH SYNC TITLE CSV CSV_FILE DEFERRED MENU
 """)
-# Pattern-matching types: PICK: list entries that select a country. VIEWS: the chart of every edition for the
-# other controls, switched in by the browser; ASK: the controls whose chart the browser asks the server for.
+# Pattern-matching type: PICK, list entries that select a country. Stores: VIEWS, the chart of every edition for the
+# other controls, switched in by the browser; ASK, the controls whose chart the browser asks the server for.
 QUADRANT = _ids("quadrant", """
     NOTICE EDITION SPLIT CONTINENT REGION COUNTRY LABELS MOVEMENT GRAPH SUMMARY SPLIT_NOTE
     COUNTRY_PANEL MOVERS CHANGES PICK SCORES SINCE SINCE_ROW CHOICES VIEWS ASK

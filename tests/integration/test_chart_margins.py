@@ -27,7 +27,7 @@ return [...document.querySelectorAll('.js-plotly-plot')].filter(gd => (gd._fullL
     if (asked > (widest + gap) * allowance) return `${name}: asked ${asked} px for labels ${Math.round(widest)} px wide`;
 }).filter(Boolean);
 """
-ALLOWANCE = 1.12  # DejaVu Sans's widths rounded up by kind of character: about 7% over on these labels
+ALLOWANCE = 1.12  # DejaVu Sans's widest width of each kind of character: about 7% over on these labels
 
 ALL_DRAWN = "return [...document.querySelectorAll('.dash-graph')].every(g => g.querySelector('.main-svg'))"
 
