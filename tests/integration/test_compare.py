@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dash.testing.wait import until
-from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
-from .helpers import choose, grid_values
+from .helpers import choose, grid_values, pick
 
 
 def test_k001_compare_shows_the_countries_side_by_side_and_keeps_them_in_the_url(start):
@@ -16,11 +15,7 @@ def test_k001_compare_shows_the_countries_side_by_side_and_keeps_them_in_the_url
     text = duo.find_element(f"#{ids.COMPARE.BODY}").text
     assert "6.35" in text and "Colombia" in text
     duo.wait_for_element(f"#{ids.COMPARE.BODY} .main-svg")
-    duo.find_element(f"#{ids.COMPARE.COUNTRIES}").click()
-    search = duo.driver.switch_to.active_element
-    search.send_keys("Mexico")
-    duo.wait_for_contains_text(".dash-dropdown-options", "Mexico")
-    search.send_keys(Keys.ENTER)
+    pick(duo, f"#{ids.COMPARE.COUNTRIES}", "Mexico")
     duo.wait_for_contains_text(f"#{ids.COMPARE.BODY}", "Mexico")
     assert "countries=PER%2CCOL%2CMEX" in duo.driver.current_url or "countries=PER,COL,MEX" in duo.driver.current_url
     assert duo.get_logs() == []
