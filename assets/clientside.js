@@ -165,7 +165,7 @@ window.dash_clientside.ocindex = (function () {
             }
             return views[target].href + '#present';
         },
-        presenterPosition: function (_path, _hash, pins) {
+        presenterPosition: function (_path, _query, pins) {
             const views = Array.isArray(pins) ? pins : [];
             const at = views.findIndex(function (p) { return p && p.href === here(); });
             // With nothing pinned there is nothing to step through: say how to start instead of offering arrows.

@@ -89,11 +89,14 @@ def register(app: Dash) -> None:
         Input(ids.SHELL.BRIEFING_COPY, "n_clicks"), State(ids.SHELL.PINS, "data"), State(ids.SHELL.BRIEFING_PATH, "data"),
         prevent_initial_call=True,
     )
+    # The hash is read and written through the address the controls write (SYNC): it knows the query they last set,
+    # which the router's location (URL) does not, and writing the hash there would put back the query the page was
+    # opened with. It follows the links the router's location takes (they announce themselves to every location).
     app.clientside_callback(
         clientside.function("presentMode"),
-        Output(ids.SHELL.PRESENT, "data"), Output(ids.SHELL.ROOT, "className"), Output(ids.SHELL.URL, "hash"),
+        Output(ids.SHELL.PRESENT, "data"), Output(ids.SHELL.ROOT, "className"), Output(ids.SHELL.SYNC, "hash"),
         Output(ids.SHELL.PRESENT_TOGGLE, "children"),
-        Input(ids.SHELL.URL, "hash"), Input(ids.SHELL.PRESENT_TOGGLE, "n_clicks"), Input(ids.SHELL.PRESENT_EXIT, "n_clicks"),
+        Input(ids.SHELL.SYNC, "hash"), Input(ids.SHELL.PRESENT_TOGGLE, "n_clicks"), Input(ids.SHELL.PRESENT_EXIT, "n_clicks"),
         State(ids.SHELL.PRESENT, "data"),
     )
     app.clientside_callback(
@@ -114,7 +117,7 @@ def register(app: Dash) -> None:
     app.clientside_callback(
         clientside.function("presenterPosition"),
         Output(ids.SHELL.PRESENT_POSITION, "children"), Output(ids.SHELL.PRESENT_PREV, "style"), Output(ids.SHELL.PRESENT_NEXT, "style"),
-        Input(ids.SHELL.URL, "pathname"), Input(ids.SHELL.URL, "hash"), Input(ids.SHELL.PINS, "data"),
+        Input(ids.SHELL.SYNC, "pathname"), Input(ids.SHELL.SYNC, "search"), Input(ids.SHELL.PINS, "data"),
     )
     app.clientside_callback(clientside.function("toggle"), Output(ids.SHELL.BRIEFING, "is_open"),
                             Input(ids.SHELL.BRIEFING_OPEN, "n_clicks"), State(ids.SHELL.BRIEFING, "is_open"),

@@ -14,7 +14,7 @@ from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
-from .helpers import announced
+from .helpers import announced, choose
 
 SOURCE = "Source: Global Organized Crime Index 2023, GI-TOC"
 
@@ -50,6 +50,26 @@ def test_p001_a_present_link_opens_without_chrome_and_with_projector_type(start)
     until(lambda: not duo.find_elements(f"#{ids.SHELL.ROOT}.oc-present"), timeout=10)
     assert shown(duo, "nav.navbar") and shown(duo, ".oc-controls")
     assert "#present" not in duo.driver.current_url
+    assert duo.get_logs() == []
+
+
+def test_p007_presenting_keeps_the_view_the_controls_chose(start, workbook_editions):
+    """The address follows the controls; pressing Present, then leaving, keeps that view in it (it once put back
+    the address the page was opened with)."""
+    first = workbook_editions[0]
+    duo = start("/?country=PER")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    choose(duo, f"#{ids.QUADRANT.EDITION}", str(first))
+    until(lambda: here(duo) == f"/?edition={first}&country=PER", timeout=10)
+    duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
+    duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+    until(lambda: duo.driver.execute_script("return window.location.hash") == "#present", timeout=10)
+    assert here(duo) == f"/?edition={first}&country=PER"
+    press(duo, Keys.ESCAPE)
+    until(lambda: not duo.find_elements(f"#{ids.SHELL.ROOT}.oc-present"), timeout=10)
+    until(lambda: duo.driver.execute_script("return window.location.hash") == "", timeout=10)
+    assert here(duo) == f"/?edition={first}&country=PER"
+    assert duo.find_element(f"#{ids.QUADRANT.EDITION} input:checked").get_attribute("value") == str(first)
     assert duo.get_logs() == []
 
 
