@@ -25,6 +25,7 @@ from .registry import Page, Table
 from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, at_most, country_editions, href, param
 
 MAX_PEERS = 4
+COMPOSITES_IN_BOLD = {"rowClassRules": {"fw-semibold": "params.data.composite"}}  # grid option of the score tables
 LINKS = ("One-page brief →", "Countries like this →", "Briefing deck →")
 LINK_IDS = (ids.COUNTRY.BRIEF_LINK, ids.COUNTRY.SIMILAR_LINK, ids.COUNTRY.DECK_LINK)
 COMPONENT_TITLES = {"criminal markets": "Criminal markets", "criminal actors": "Criminal actors",
@@ -113,8 +114,8 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
         dbc.Card([registry.csv_header("Scores, ranks and change", CountryState.name),
                   # Composites in bold.
                   # Below the fold: its rows come once the charts are drawn.
-                  deferred.later(grid.grid(ids.COUNTRY.TABLE, columns, rows, row_id="slug", options={
-                      "rowClassRules": {"fw-semibold": "params.data.composite"}}), "columnDefs", "rowData")],
+                  deferred.later(grid.grid(ids.COUNTRY.TABLE, columns, rows, row_id="slug", options=COMPOSITES_IN_BOLD),
+                                  "columnDefs", "rowData")],
                  className="mb-3"),
         dbc.Card([
             dbc.CardHeader(dbc.Row([
@@ -219,7 +220,7 @@ def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list
         grid.number(c, wide.loc[c, "country"], **({"cellClass": "fw-semibold"} if n == 0 else {}))
         for n, c in enumerate(columns)]
     table = grid.grid(ids.COUNTRY.PEER_GRID, column_defs, rows, row_id="slug",
-                      options={"rowClassRules": {"fw-semibold": "params.data.composite"}})
+                      options=COMPOSITES_IN_BOLD)
     return [html.Div(["Profiles: ", *intersperse(links, " · ")], className="small px-2 py-1"),
             deferred.later(table, "columnDefs", "rowData") if later else table]
 
