@@ -111,6 +111,15 @@ window.dash_clientside.ocindex = (function () {
 
         // Every view is its URL: copied for sharing.
         currentHref: function () { return window.location.href; },
+        // The address to draw (components/shell.py): the location's, when it is not the page on screen. The
+        // controls' writes say their address is on screen; links, Back and Forward change it.
+        route: function (pathname, search, shown) {
+            const nothing = window.dash_clientside.no_update;
+            if (typeof pathname !== 'string') { return [nothing, nothing]; }  // filled in when the page appears
+            const address = [pathname, search || ''];
+            const same = Array.isArray(shown) && shown[0] === address[0] && (shown[1] || '') === address[1];
+            return same ? [nothing, nothing] : [address, address];
+        },
         toggle: function (_clicks, open) { return !open; },
 
         // --- Presentation mode and the briefing (components/presentation.py)

@@ -225,12 +225,17 @@ def sync_url(app: Dash, store: DataStore, page: Page, controls: dict, pathname, 
 
 
 def _sync_url(app: Dash, store: DataStore, page: Page) -> None:
-    """The address bar follows the page's controls, so every view is its URL (to share, pin or reload)."""
+    """The address bar follows the page's controls, so every view is its URL (to share, pin or reload); the page on
+    screen is that address (the router has nothing to draw)."""
+    def follow(controls, pathname, search):
+        query, heading = sync_url(app, store, page, controls, pathname, search)
+        return query, heading, [pathname, query]
+
     app.callback(Output(ids.SHELL.SYNC, "search", allow_duplicate=True),
                  Output(ids.SHELL.TITLE, "children", allow_duplicate=True),
+                 Output(ids.SHELL.SHOWN, "data", allow_duplicate=True),
                  inputs={"controls": page.inputs(), "pathname": State(ids.SHELL.SYNC, "pathname"),
-                         "search": State(ids.SHELL.SYNC, "search")}, prevent_initial_call=True,
-                 )(lambda controls, pathname, search: sync_url(app, store, page, controls, pathname, search))
+                         "search": State(ids.SHELL.SYNC, "search")}, prevent_initial_call=True)(follow)
 
 
 def title(heading: str) -> str:

@@ -52,8 +52,13 @@ def layout(app: Dash, data: IndexData, pages: list[registry.Page]) -> html.Div:
     return html.Div([
         # callback-nav: pages may navigate by setting href, without reloading the app.
         dcc.Location(id=ids.SHELL.URL, refresh="callback-nav"),
-        # The page's controls write their state here: the address bar follows without the page being rebuilt.
+        # The address as it is: the page's controls write their state here (the address bar follows without the page
+        # being rebuilt), and it follows every other change (links, Back, Forward). The router draws the address
+        # when it differs from the one on screen (SHOWN), which the controls' writes keep in step (ROUTE: the
+        # address to draw; assets/clientside.js, route).
         dcc.Location(id=ids.SHELL.SYNC, refresh=False),
+        dcc.Store(id=ids.SHELL.SHOWN),
+        dcc.Store(id=ids.SHELL.ROUTE),
         dcc.Download(id=ids.SHELL.CSV_FILE),
         dcc.Store(id=ids.SHELL.PRESENT, data=False),
         # None, not left out: a store whose data is left out sets it when it appears, and so fires the briefing's
@@ -98,12 +103,16 @@ def register(app: Dash, store: DataStore, pages: list[registry.Page], frame: htm
             response.vary.add("Referer")
         return response
 
-    # Not on the first load, whose page comes with the layout; on every later change of the URL, and on a first
-    # load whose layout could not tell the page (the URL location then fills in its path and fires this).
-    @app.callback(Output(ids.SHELL.PAGE, "children"), Input(ids.SHELL.URL, "pathname"), Input(ids.SHELL.URL, "search"),
-                  prevent_initial_call=True)
-    def render_page(pathname, search):
-        if not isinstance(pathname, (str, type(None))) or not isinstance(search, (str, type(None))):
+    app.clientside_callback(clientside.function("route"), Output(ids.SHELL.ROUTE, "data"),
+                            Output(ids.SHELL.SHOWN, "data"), Input(ids.SHELL.SYNC, "pathname"),
+                            Input(ids.SHELL.SYNC, "search"), State(ids.SHELL.SHOWN, "data"), prevent_initial_call=True)
+
+    # Not on the first load, whose page comes with the layout; when the address differs from the page on screen,
+    # and on a first load whose layout could not tell the page (the location then fills in its path).
+    @app.callback(Output(ids.SHELL.PAGE, "children"), Input(ids.SHELL.ROUTE, "data"), prevent_initial_call=True)
+    def render_page(address):
+        pathname, search = address if isinstance(address, list) and len(address) == 2 else (None, None)
+        if not isinstance(pathname, str) or not isinstance(search, (str, type(None))):
             raise PreventUpdate
         if too_long(pathname, search):
             return not_found(app, "this address", "It is longer than this server accepts.")
@@ -113,9 +122,10 @@ def register(app: Dash, store: DataStore, pages: list[registry.Page], frame: htm
 def first_layout(frame: html.Div, page: Callable[[str, str], object]) -> Callable[[], html.Div]:
     """The layout Dash serves when a page is opened: the frame with the page the browser is on, so that the page is
     drawn with the app instead of after a round trip through the router. The renderer asks for it from that page,
-    whose address comes as the request's Referer; the URL location is given that path and query, so it does not
-    fill them in and fire the router again. Without a usable Referer (another host, none sent, too long), the frame
-    comes with an empty page and the router draws it, as on any later navigation."""
+    whose address comes as the request's Referer; the location is given that path and query, and the page on
+    screen is said to be that address, so the router does not draw it again. Without a usable Referer (another
+    host, none sent, too long), the frame comes with an empty page and the router draws it, as on any later
+    navigation."""
 
     def layout() -> html.Div:
         opened = _opened_url()
@@ -124,10 +134,12 @@ def first_layout(frame: html.Div, page: Callable[[str, str], object]) -> Callabl
             return frame
         parts = []
         for part in frame.children:
-            if getattr(part, "id", None) in (ids.SHELL.URL, ids.SHELL.PAGE):
+            if getattr(part, "id", None) in (ids.SHELL.SYNC, ids.SHELL.SHOWN, ids.SHELL.PAGE):
                 part = copy.copy(part)  # the frame serves every request: fill in a copy, its other props kept
-                if part.id == ids.SHELL.URL:
+                if part.id == ids.SHELL.SYNC:
                     part.pathname, part.search = opened
+                elif part.id == ids.SHELL.SHOWN:
+                    part.data = list(opened)
                 else:
                     part.children = children
             parts.append(part)

@@ -36,9 +36,8 @@ def body(outputs: list[tuple], inputs: list, state: list = (), changed: str | No
 
 def page_body(pathname: str | None, search: str | None = "") -> dict:
     """The router's request for a URL: the page the browser is sent."""
-    return body([(ids.SHELL.PAGE, "children")],
-                [(ids.SHELL.URL, "pathname", pathname), (ids.SHELL.URL, "search", search)],
-                changed=prop_id(ids.SHELL.URL, "pathname"))
+    return body([(ids.SHELL.PAGE, "children")], [(ids.SHELL.ROUTE, "data", [pathname, search])],
+                changed=prop_id(ids.SHELL.ROUTE, "data"))
 
 
 def post(client, request: dict):

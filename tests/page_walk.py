@@ -60,7 +60,7 @@ def open_page(app: Dash, store, pathname: str, search: str = "") -> dict[str, in
     client = app.server.test_client()
     page = plain(shell.route(app, store, PAGES, pathname, search))
     components = _components([plain(shell.layout(app, store.index, PAGES)), page], {})
-    components[ids.SHELL.URL].update(pathname=pathname, search=search, hash="", href=pathname + search)
+    components[ids.SHELL.SYNC].update(pathname=pathname, search=search, hash="", href=pathname + search)
     statuses = {}
     for callback in app._callback_list:
         if callback.get("clientside_function") or callback.get("background"):

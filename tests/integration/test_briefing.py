@@ -73,6 +73,34 @@ def test_p007_presenting_keeps_the_view_the_controls_chose(start, workbook_editi
     assert duo.get_logs() == []
 
 
+def test_p008_back_and_a_briefing_step_draw_the_view_the_address_names(start, workbook_editions):
+    """Back after a control change, and a step to a pinned view whose address the page was opened with, draw that
+    view (the router once missed both: the address it knew was still the one the page was opened with)."""
+    first, latest = workbook_editions[0], workbook_editions[-1]
+    checked = f"#{ids.QUADRANT.EDITION} input:checked"
+    duo = start(f"/?edition={first}&country=PER")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    choose(duo, f"#{ids.QUADRANT.EDITION}", str(latest))
+    until(lambda: here(duo) == f"/?edition={latest}&country=PER", timeout=10)
+    duo.driver.back()
+    until(lambda: here(duo) == f"/?edition={first}&country=PER", timeout=10)
+    until(lambda: duo.find_element(checked).get_attribute("value") == str(first), timeout=10)
+
+    duo.find_element(f"#{ids.SHELL.PIN}").click()
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.BRIEFING_OPEN}", "Briefing (1)")
+    duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
+    duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+    duo.driver.execute_script("arguments[0].click()", next(
+        e for e in duo.find_elements(f"#{ids.QUADRANT.EDITION} input") if e.get_attribute("value") == str(latest)))
+    until(lambda: here(duo) == f"/?edition={latest}&country=PER", timeout=10)
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "Not in the briefing (1 views)")
+    press(duo, Keys.ARROW_RIGHT)
+    until(lambda: here(duo) == f"/?edition={first}&country=PER", timeout=10)
+    until(lambda: duo.find_element(checked).get_attribute("value") == str(first), timeout=10)
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 1 of 1")
+    assert duo.get_logs() == []
+
+
 def test_p002_arrow_keys_step_through_the_pinned_views(start):
     duo = start("/?edition=2021&country=PER")
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")

@@ -53,9 +53,8 @@ def test_a_callback_body_nested_too_deep_is_a_400(client, depth):
 def test_a_page_address_over_the_limit_is_refused_before_it_reaches_the_cache(client):
     cache = client.application.extensions["ocindex_cache"].cache
     body = {"output": f"{ids.SHELL.PAGE}.children", "outputs": {"id": ids.SHELL.PAGE, "property": "children"},
-            "inputs": [{"id": ids.SHELL.URL, "property": "pathname", "value": "/"},
-                       {"id": ids.SHELL.URL, "property": "search", "value": "?edition=2021&x=" + "y" * 400}],
-            "changedPropIds": [f"{ids.SHELL.URL}.search"], "state": []}
+            "inputs": [{"id": ids.SHELL.ROUTE, "property": "data", "value": ["/", "?edition=2021&x=" + "y" * 400]}],
+            "changedPropIds": [f"{ids.SHELL.ROUTE}.data"], "state": []}
     before = set(cache._cache)
     response = client.post(UPDATE, data=json.dumps(body), content_type="application/json")
     assert response.status_code == 200 and "longer than this server accepts" in response.get_data(as_text=True)

@@ -157,9 +157,10 @@ def test_the_layout_holds_the_page_the_browser_opened_so_the_router_does_not_run
     answer, parts = served_layout(greeting_app, f"http://localhost/greeting/per?edition={first}")
     page = json.dumps(parts[ids.SHELL.PAGE], ensure_ascii=False)
     assert "Hello, Peru" in page and f"PER in {first} — Greeting — OC Index Explorer" in page
-    # As the browser's location has them: the location does not fill them in, which would fire the router.
-    assert parts[ids.SHELL.URL]["props"]["pathname"] == "/greeting/per"
-    assert parts[ids.SHELL.URL]["props"]["search"] == f"?edition={first}"
+    # As the browser's location has them, and on screen: the router does not draw the page again.
+    assert parts[ids.SHELL.SYNC]["props"]["pathname"] == "/greeting/per"
+    assert parts[ids.SHELL.SYNC]["props"]["search"] == f"?edition={first}"
+    assert parts[ids.SHELL.SHOWN]["props"]["data"] == ["/greeting/per", f"?edition={first}"]
     assert "Referer" in answer.headers["Vary"]  # one address, a layout per page: no cache may mix them
 
 
@@ -167,7 +168,7 @@ def test_the_layout_holds_the_page_the_browser_opened_so_the_router_does_not_run
 def test_without_a_page_to_tell_the_layout_is_the_frame_and_the_router_draws_the_page(greeting_app, referrer):
     _, parts = served_layout(greeting_app, referrer)
     assert parts[ids.SHELL.PAGE]["props"].get("children") is None
-    assert parts[ids.SHELL.URL]["props"].get("pathname") is None  # the location fills it in, which fires the router
+    assert parts[ids.SHELL.SYNC]["props"].get("pathname") is None  # the location fills it in, and the router draws it
     dependencies = greeting_app.server.test_client().get("/_dash-dependencies").get_json()
     router = next(d for d in dependencies if d["output"] == f"{ids.SHELL.PAGE}.children")
     assert router["prevent_initial_call"]  # it runs when the location is filled in, not because the page is empty
