@@ -47,8 +47,7 @@ def hover_data(row: dict, split: Split) -> list[str]:
         if near := divider_note(row[composite], getattr(split, composite)):
             rank += f" · {near}"
         ranks.append(rank)
-    levels = [part.split()[0] for part in row["quadrant"].split(" – ")]
-    return [row["iso3"], escape(row["region"]), *ranks, *levels]
+    return [row["iso3"], escape(row["region"]), *ranks, *q.LEVELS[row["quadrant"]]]
 
 
 def extreme_countries(points: pd.DataFrame, split: Split, n: int) -> list[str]:

@@ -155,6 +155,10 @@ def paths(data: IndexData, edition: int, iso3s: list[str], latest: pd.DataFrame 
     return table
 
 
+# Each quadrant's level of criminality and of resilience, as its name words them.
+LEVELS = {QUADRANTS[0]: ("Low", "high"), QUADRANTS[1]: ("Low", "low"), QUADRANTS[2]: ("High", "high"),
+          QUADRANTS[3]: ("High", "low")}
+
 SHORT_NAMES = {
     QUADRANTS[0]: "low criminality · high resilience",
     QUADRANTS[1]: "low criminality · low resilience",
