@@ -122,10 +122,10 @@ def register(app: Dash, store: DataStore, pages: list[registry.Page], frame: htm
 def first_layout(frame: html.Div, page: Callable[[str, str], object]) -> Callable[[], html.Div]:
     """The layout Dash serves when a page is opened: the frame with the page the browser is on, so that the page is
     drawn with the app instead of after a round trip through the router. The renderer asks for it from that page,
-    whose address comes as the request's Referer; the location is given that path and query, and the page on
-    screen is said to be that address, so the router does not draw it again. Without a usable Referer (another
-    host, none sent, too long), the frame comes with an empty page and the router draws it, as on any later
-    navigation."""
+    whose address comes as the request's Referer, and the page on screen is said to be that address: when the
+    location fills in the browser's address, the router has nothing to draw. Without a usable Referer (another host,
+    none sent, too long), the frame comes with an empty page and the router draws it, as on any later navigation;
+    so it does when the Referer was cut to the origin (a proxy's Referrer-Policy) and named another page."""
 
     def layout() -> html.Div:
         opened = _opened_url()
@@ -134,11 +134,9 @@ def first_layout(frame: html.Div, page: Callable[[str, str], object]) -> Callabl
             return frame
         parts = []
         for part in frame.children:
-            if getattr(part, "id", None) in (ids.SHELL.SYNC, ids.SHELL.SHOWN, ids.SHELL.PAGE):
+            if getattr(part, "id", None) in (ids.SHELL.SHOWN, ids.SHELL.PAGE):
                 part = copy.copy(part)  # the frame serves every request: fill in a copy, its other props kept
-                if part.id == ids.SHELL.SYNC:
-                    part.pathname, part.search = opened
-                elif part.id == ids.SHELL.SHOWN:
+                if part.id == ids.SHELL.SHOWN:
                     part.data = list(opened)
                 else:
                     part.children = children

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dash.testing.wait import until
 from selenium.webdriver.common.by import By
 
 from components import ids
@@ -16,6 +17,29 @@ def test_s001_the_app_works_under_a_path_prefix_with_an_empty_console(start, sto
     link.click()
     duo.wait_for_contains_text(f"#{ids.COUNTRY.SUMMARY}", "26th of 193")
     assert "/oc-index/country/PER" in duo.driver.current_url
+    assert duo.get_logs() == []
+
+
+CALLBACK_REQUESTS = "return performance.getEntriesByType('resource').filter(e => /_dash-update-component/.test(e.name)).length"
+
+
+def test_s003_a_page_opened_comes_with_the_layout_and_a_cut_referer_still_draws_the_page_asked_for(start, workbook_editions):
+    first = workbook_editions[0]
+    duo = start(f"/country/COL?edition={first}")
+    duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .main-svg")
+    assert duo.find_element("h1").text == "Colombia"
+    assert duo.driver.execute_script(CALLBACK_REQUESTS) == 0  # drawn with the layout: not by the router
+
+    # A proxy's Referrer-Policy may cut the Referer to the origin: the layout then holds the home page, and the
+    # router draws the page the address names.
+    duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+        const send = window.fetch;
+        window.fetch = (input, init) => send(input, String(input).includes('_dash-layout')
+            ? Object.assign({}, init, {referrerPolicy: 'origin'}) : init);"""})
+    duo.driver.get(duo.server_url + f"country/COL?edition={first}")
+    until(lambda: duo.find_elements(f"#{ids.COUNTRY.DOTS} .main-svg")
+          and duo.find_element("h1").text == "Colombia", timeout=15)
+    assert duo.find_element(f"#{ids.COUNTRY.EDITION} input:checked").get_attribute("value") == str(first)
     assert duo.get_logs() == []
 
 
