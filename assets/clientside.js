@@ -120,6 +120,15 @@ window.dash_clientside.ocindex = (function () {
             const same = Array.isArray(shown) && shown[0] === address[0] && (shown[1] || '') === address[1];
             return same ? [nothing, nothing] : [address, address];
         },
+        // The controls' view as an address (components/registry.py, _sync_url): written, with the title, only if
+        // the address is still the one the controls were read at.
+        writeAddress: function (view, pathname, search) {
+            const nothing = window.dash_clientside.no_update;
+            if (!view || !Array.isArray(view.at) || view.at[0] !== pathname || view.at[1] !== (search || '')) {
+                return [nothing, nothing, nothing];
+            }
+            return [view.search, view.title, [pathname, view.search]];
+        },
         toggle: function (_clicks, open) { return !open; },
 
         // --- Presentation mode and the briefing (components/presentation.py)

@@ -19,8 +19,8 @@ def _ids(owner: str, names: str) -> SimpleNamespace:
 SHELL = _ids("shell", """
     URL PAGE NAV NAV_TOGGLE NAV_MENU SHARE ROOT PRESENT PRESENT_TOGGLE PRESENT_EXIT PRESENT_PREV
     PRESENT_NEXT PRESENT_POSITION PINS PIN PIN_REMOVE BRIEFING BRIEFING_OPEN BRIEFING_LIST
-    BRIEFING_START BRIEFING_CLEAR BRIEFING_COPY BRIEFING_PATH SYNC SHOWN ROUTE TITLE CSV CSV_FILE DEFERRED
-    MENU
+    BRIEFING_START BRIEFING_CLEAR BRIEFING_COPY BRIEFING_PATH SYNC SHOWN ROUTE SYNC_WRITE TITLE CSV CSV_FILE
+    DEFERRED MENU
 """)
 # Pattern-matching type: PICK, list entries that select a country. Stores: VIEWS, the chart of every edition for the
 # other controls, switched in by the browser; ASK, the controls whose chart the browser asks the server for.

@@ -19,7 +19,7 @@ from dash.exceptions import PreventUpdate, UnsupportedRelativePath
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import deferred, downloads, ids
+from . import clientside, deferred, downloads, ids
 from .urlstate import NotFound, PageState, path_pattern
 
 SITE = "OC Index Explorer"
@@ -174,6 +174,11 @@ def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
             _sync_url(app, store, page)
         page.register(app, store)
 
+    app.clientside_callback(clientside.function("writeAddress"), Output(ids.SHELL.SYNC, "search"),
+                            Output(ids.SHELL.TITLE, "children"), Output(ids.SHELL.SHOWN, "data", allow_duplicate=True),
+                            Input(ids.SHELL.SYNC_WRITE, "data"), State(ids.SHELL.SYNC, "pathname"),
+                            State(ids.SHELL.SYNC, "search"), prevent_initial_call=True)
+
     by_name = {page.name: page for page in pages}
 
     @app.callback(Output(ids.SHELL.CSV_FILE, "data"),
@@ -226,14 +231,14 @@ def sync_url(app: Dash, store: DataStore, page: Page, controls: dict, pathname, 
 
 def _sync_url(app: Dash, store: DataStore, page: Page) -> None:
     """The address bar follows the page's controls, so every view is its URL (to share, pin or reload); the page on
-    screen is that address (the router has nothing to draw)."""
+    screen is that address (the router has nothing to draw). The browser writes it (`writeAddress` in
+    assets/clientside.js) only if the address is still the one the controls were read at: after Back or a link
+    taken meanwhile, it would put this page's query on another address."""
     def follow(controls, pathname, search):
         query, heading = sync_url(app, store, page, controls, pathname, search)
-        return query, heading, [pathname, query]
+        return {"at": [pathname, search or ""], "search": query, "title": heading}
 
-    app.callback(Output(ids.SHELL.SYNC, "search", allow_duplicate=True),
-                 Output(ids.SHELL.TITLE, "children", allow_duplicate=True),
-                 Output(ids.SHELL.SHOWN, "data", allow_duplicate=True),
+    app.callback(Output(ids.SHELL.SYNC_WRITE, "data", allow_duplicate=True),
                  inputs={"controls": page.inputs(), "pathname": State(ids.SHELL.SYNC, "pathname"),
                          "search": State(ids.SHELL.SYNC, "search")}, prevent_initial_call=True)(follow)
 

@@ -59,6 +59,7 @@ def layout(app: Dash, data: IndexData, pages: list[registry.Page]) -> html.Div:
         dcc.Location(id=ids.SHELL.SYNC, refresh=False),
         dcc.Store(id=ids.SHELL.SHOWN),
         dcc.Store(id=ids.SHELL.ROUTE),
+        dcc.Store(id=ids.SHELL.SYNC_WRITE),  # the controls' view as an address, written if still in time
         dcc.Download(id=ids.SHELL.CSV_FILE),
         dcc.Store(id=ids.SHELL.PRESENT, data=False),
         # None, not left out: a store whose data is left out sets it when it appears, and so fires the briefing's

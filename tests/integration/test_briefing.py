@@ -101,6 +101,31 @@ def test_p008_back_and_a_briefing_step_draw_the_view_the_address_names(start, wo
     assert duo.get_logs() == []
 
 
+def test_p009_back_taken_before_a_control_change_is_written_keeps_the_address_it_went_to(start, workbook_editions):
+    """A control changed, then Back at once (before the server has said the control's address): the address and
+    the page are Back's, not Back's path with the other page's query drawn again."""
+    first = workbook_editions[0]
+    duo = start("/compare")
+    duo.wait_for_element(f"#{ids.COMPARE.DOTS} .main-svg")
+    duo.find_element(".navbar-brand").click()
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    # The server's answer for the control is held back until Back has been taken.
+    duo.driver.execute_script("""
+        const send = window.fetch;
+        window.fetch = function (input, init) {
+            if (!(init && typeof init.body === 'string' && init.body.includes('"shell-sync'))) return send(input, init);
+            return new Promise(later => setTimeout(later, 300)).then(() => send(input, init))
+                .then(answer => { window.ocAnswered = true; return answer; });
+        };
+        [...document.querySelectorAll(arguments[0])].find(e => e.value === arguments[1]).click();
+        setTimeout(() => history.back(), 50);""", f"#{ids.QUADRANT.EDITION} input", str(first))
+    until(lambda: duo.driver.execute_script("return window.ocAnswered === true"), timeout=10)
+    until(duo._wait_for_callbacks, timeout=10)  # the answer is taken in
+    duo.wait_for_element(f"#{ids.COMPARE.DOTS} .main-svg")
+    assert here(duo) == "/compare"
+    assert duo.get_logs() == []
+
+
 def test_p002_arrow_keys_step_through_the_pinned_views(start):
     duo = start("/?edition=2021&country=PER")
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
