@@ -31,6 +31,12 @@ def here(duo) -> str:
     return duo.driver.execute_script("return window.location.pathname + window.location.search")
 
 
+def edition_shown(duo) -> str | None:
+    """The quadrant's checked edition, read in one go (the page may be redrawn meanwhile)."""
+    return duo.driver.execute_script(f"const e = document.querySelector('#{ids.QUADRANT.EDITION} input:checked');"
+                                     " return e && e.value;")
+
+
 def downloaded(duo, name: str) -> Path:
     path = Path(duo.download_path) / name
     until(lambda: path.is_file() and path.stat().st_size > 0, timeout=30)
@@ -69,7 +75,7 @@ def test_p007_presenting_keeps_the_view_the_controls_chose(start, workbook_editi
     until(lambda: not duo.find_elements(f"#{ids.SHELL.ROOT}.oc-present"), timeout=10)
     until(lambda: duo.driver.execute_script("return window.location.hash") == "", timeout=10)
     assert here(duo) == f"/?edition={first}&country=PER"
-    assert duo.find_element(f"#{ids.QUADRANT.EDITION} input:checked").get_attribute("value") == str(first)
+    assert edition_shown(duo) == str(first)
     assert duo.get_logs() == []
 
 
@@ -77,14 +83,13 @@ def test_p008_back_and_a_briefing_step_draw_the_view_the_address_names(start, wo
     """Back after a control change, and a step to a pinned view whose address the page was opened with, draw that
     view (the router once missed both: the address it knew was still the one the page was opened with)."""
     first, latest = workbook_editions[0], workbook_editions[-1]
-    checked = f"#{ids.QUADRANT.EDITION} input:checked"
     duo = start(f"/?edition={first}&country=PER")
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
     choose(duo, f"#{ids.QUADRANT.EDITION}", str(latest))
     until(lambda: here(duo) == f"/?edition={latest}&country=PER", timeout=10)
     duo.driver.back()
     until(lambda: here(duo) == f"/?edition={first}&country=PER", timeout=10)
-    until(lambda: duo.find_element(checked).get_attribute("value") == str(first), timeout=10)
+    until(lambda: edition_shown(duo) == str(first), timeout=10)
 
     duo.find_element(f"#{ids.SHELL.PIN}").click()
     duo.wait_for_text_to_equal(f"#{ids.SHELL.BRIEFING_OPEN}", "Briefing (1)")
@@ -96,7 +101,7 @@ def test_p008_back_and_a_briefing_step_draw_the_view_the_address_names(start, wo
     duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "Not in the briefing (1 views)")
     press(duo, Keys.ARROW_RIGHT)
     until(lambda: here(duo) == f"/?edition={first}&country=PER", timeout=10)
-    until(lambda: duo.find_element(checked).get_attribute("value") == str(first), timeout=10)
+    until(lambda: edition_shown(duo) == str(first), timeout=10)
     duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 1 of 1")
     assert duo.get_logs() == []
 

@@ -37,9 +37,10 @@ def test_s003_a_page_opened_comes_with_the_layout_and_a_cut_referer_still_draws_
         window.fetch = (input, init) => send(input, String(input).includes('_dash-layout')
             ? Object.assign({}, init, {referrerPolicy: 'origin'}) : init);"""})
     duo.driver.get(duo.server_url + f"country/COL?edition={first}")
-    until(lambda: duo.find_elements(f"#{ids.COUNTRY.DOTS} .main-svg")
-          and duo.find_element("h1").text == "Colombia", timeout=15)
-    assert duo.find_element(f"#{ids.COUNTRY.EDITION} input:checked").get_attribute("value") == str(first)
+    # Read in one go: the router redraws the page meanwhile.
+    drawn = (f"const h = document.querySelector('h1'), e = document.querySelector('#{ids.COUNTRY.EDITION} input:checked');"
+             f" return document.querySelector('#{ids.COUNTRY.DOTS} .main-svg') && h && e ? [h.textContent, e.value] : null")
+    until(lambda: duo.driver.execute_script(drawn) == ["Colombia", str(first)], timeout=15)
     assert duo.get_logs() == []
 
 
