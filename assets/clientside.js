@@ -183,9 +183,12 @@ window.dash_clientside.ocindex = (function () {
             }
             return views[target].href + '#present';
         },
-        presenterPosition: function (_path, _query, pins) {
+        // The address from the location's props, which fire this: the location writes the browser's history when it
+        // renders, which nothing orders before this call.
+        presenterPosition: function (pathname, search, pins) {
             const views = Array.isArray(pins) ? pins : [];
-            const at = views.findIndex(function (p) { return p && p.href === here(); });
+            const address = (pathname || '') + (search || '');
+            const at = views.findIndex(function (p) { return p && p.href === address; });
             // With nothing pinned there is nothing to step through: say how to start instead of offering arrows.
             const stepper = views.length ? {} : {display: 'none'};
             const text = !views.length ? 'Pin views to step through them' : at < 0

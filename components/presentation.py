@@ -89,9 +89,9 @@ def register(app: Dash) -> None:
         Input(ids.SHELL.BRIEFING_COPY, "n_clicks"), State(ids.SHELL.PINS, "data"), State(ids.SHELL.BRIEFING_PATH, "data"),
         prevent_initial_call=True,
     )
-    # The hash is read and written through the address the controls write (SYNC): it knows the query they last set,
-    # which the router's location (URL) does not, and writing the hash there would put back the query the page was
-    # opened with. It follows the links the router's location takes (they announce themselves to every location).
+    # The hash is read and written through the location that follows every change of the address (SYNC): the one
+    # callbacks navigate with (URL) misses the controls' writes, and writing the hash there would put back the query
+    # it last saw. Links and the briefing's steps announce themselves to every location, so SYNC sees them too.
     app.clientside_callback(
         clientside.function("presentMode"),
         Output(ids.SHELL.PRESENT, "data"), Output(ids.SHELL.ROOT, "className"), Output(ids.SHELL.SYNC, "hash"),

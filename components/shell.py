@@ -57,7 +57,7 @@ def layout(app: Dash, data: IndexData, pages: list[registry.Page]) -> html.Div:
         # when it differs from the one on screen (SHOWN), which the controls' writes keep in step (ROUTE: the
         # address to draw; assets/clientside.js, route).
         dcc.Location(id=ids.SHELL.SYNC, refresh=False),
-        dcc.Store(id=ids.SHELL.SHOWN),
+        dcc.Store(id=ids.SHELL.SHOWN),  # [pathname, search] of the page on screen, or on its way from the router
         dcc.Store(id=ids.SHELL.ROUTE),
         dcc.Store(id=ids.SHELL.SYNC_WRITE),  # the controls' view as an address, written if still in time
         dcc.Download(id=ids.SHELL.CSV_FILE),

@@ -47,7 +47,8 @@ def test_no_asset_writes_a_component_id():
 
 def run_in_node(function: str, *args, url: str) -> object:
     """Call a function of assets/clientside.js in Node, with the browser's address at `url`."""
-    script = ("const [file, name, args, url] = process.argv.slice(1); global.window = {location: new URL(url)};"
+    script = ("const [file, name, args, url] = process.argv.slice(1);"
+              "global.window = {location: new URL(url), dash_clientside: {no_update: 'no update'}};"
               "global.document = {title: 'The title', querySelector: () => null};"
               "require(file); console.log(JSON.stringify(window.dash_clientside.ocindex[name](...JSON.parse(args))));")
     done = subprocess.run(["node", "-e", script, str(ASSETS / "clientside.js"), function, json.dumps(args), url],
@@ -79,3 +80,32 @@ def test_the_briefing_link_names_the_briefing_page_under_the_app_s_prefix(workbo
 def test_a_pinned_view_is_titled_after_its_query_whatever_the_address_holds(query, title):
     pins = run_in_node("pinView", 1, None, url=f"http://127.0.0.1:8050/search{query}")
     assert pins == [{"href": f"/search{query}", "title": title}]
+
+
+HERE = "http://127.0.0.1:8050/"
+
+
+def test_the_router_draws_nothing_for_the_address_on_screen():
+    assert run_in_node("route", "/", "?edition=2021", ["/", "?edition=2021"], url=HERE) == ["no update", "no update"]
+
+
+@pytest.mark.parametrize("search, shown", [("", ["/", None]), (None, ["/", ""])])
+def test_no_query_is_the_same_address_however_it_is_said(search, shown):
+    assert run_in_node("route", "/", search, shown, url=HERE) == ["no update", "no update"]
+
+
+@pytest.mark.parametrize("shown", [None, ["/", "?edition=2021"], ["/compare", ""]])
+def test_the_router_draws_an_address_other_than_the_one_on_screen_and_says_it_is_on_screen(shown):
+    assert run_in_node("route", "/", "", shown, url=HERE) == [["/", ""], ["/", ""]]
+
+
+def test_a_control_s_address_is_written_with_its_title_at_the_address_it_was_read_at():
+    view = {"at": ["/", ""], "search": "?edition=2021", "title": "2021 — OC Index Explorer"}
+    assert run_in_node("writeAddress", view, "/", None, url=HERE) == [
+        "?edition=2021", "2021 — OC Index Explorer", ["/", "?edition=2021"]]
+
+
+@pytest.mark.parametrize("pathname, search", [("/compare", ""), ("/", "?edition=2023")])
+def test_a_control_s_address_is_not_written_once_the_address_moved_on(pathname, search):
+    view = {"at": ["/", ""], "search": "?edition=2021", "title": "2021 — OC Index Explorer"}
+    assert run_in_node("writeAddress", view, pathname, search, url=HERE) == ["no update"] * 3

@@ -166,7 +166,7 @@ def test_the_layout_holds_the_page_the_browser_opened_so_the_router_does_not_run
 def test_without_a_page_to_tell_the_layout_is_the_frame_and_the_router_draws_the_page(greeting_app, referrer):
     _, parts = served_layout(greeting_app, referrer)
     assert parts[ids.SHELL.PAGE]["props"].get("children") is None
-    assert parts[ids.SHELL.SYNC]["props"].get("pathname") is None  # the location fills it in, and the router draws it
+    assert parts[ids.SHELL.SHOWN]["props"].get("data") is None  # no page on screen: the router draws the address
     dependencies = greeting_app.server.test_client().get("/_dash-dependencies").get_json()
     router = next(d for d in dependencies if d["output"] == f"{ids.SHELL.PAGE}.children")
     assert router["prevent_initial_call"]  # it runs when the location is filled in, not because the page is empty
