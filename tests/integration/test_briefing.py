@@ -114,16 +114,20 @@ def test_p009_back_taken_before_a_control_change_is_written_keeps_the_address_it
     duo.wait_for_element(f"#{ids.COMPARE.DOTS} .main-svg")
     duo.find_element(".navbar-brand").click()
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
-    # The server's answer for the control is held back until Back has been taken.
+    # Back is taken once the control's request has left, and the answers are let in once Back has been taken.
     duo.driver.execute_script("""
         const send = window.fetch;
+        let back = null;
         window.fetch = function (input, init) {
             if (!(init && typeof init.body === 'string' && init.body.includes('"shell-sync'))) return send(input, init);
-            return new Promise(later => setTimeout(later, 300)).then(() => send(input, init))
-                .then(answer => { window.ocAnswered = true; return answer; });
+            if (!back) {
+                back = new Promise(taken => window.addEventListener('popstate', taken, {once: true}));
+                history.back();
+            }
+            return back.then(() => send(input, init)).then(answer => { window.ocAnswered = true; return answer; });
         };
-        [...document.querySelectorAll(arguments[0])].find(e => e.value === arguments[1]).click();
-        setTimeout(() => history.back(), 50);""", f"#{ids.QUADRANT.EDITION} input", str(first))
+        [...document.querySelectorAll(arguments[0])].find(e => e.value === arguments[1]).click();""",
+                               f"#{ids.QUADRANT.EDITION} input", str(first))
     until(lambda: duo.driver.execute_script("return window.ocAnswered === true"), timeout=10)
     until(duo._wait_for_callbacks, timeout=10)  # the answer is taken in
     duo.wait_for_element(f"#{ids.COMPARE.DOTS} .main-svg")
