@@ -115,7 +115,7 @@ window.dash_clientside.ocindex = (function () {
         // controls' writes say their address is on screen; links, Back and Forward change it.
         route: function (pathname, search, shown) {
             const nothing = window.dash_clientside.no_update;
-            if (typeof pathname !== 'string') { return [nothing, nothing]; }  // filled in when the page appears
+            if (typeof pathname !== 'string') { return [nothing, nothing]; }  // before the location has read the address
             const address = [pathname, search || ''];
             const same = Array.isArray(shown) && shown[0] === address[0] && (shown[1] || '') === address[1];
             return same ? [nothing, nothing] : [address, address];

@@ -162,6 +162,7 @@ def register(app: Dash, store: DataStore) -> None:
     app.callback(
         Output(ids.DECK.RESULT, "data"), Output(ids.DECK.STATUS, "children"),
         inputs={"clicks": Input(ids.DECK.BUILD, "n_clicks"), "controls": PAGE.inputs(kind=State),
+                # Only its origin is read: the location does not update href when the controls write the query.
                 "url": State(ids.SHELL.SYNC, "href")},
         background=True, prevent_initial_call=True,
         running=[(Output(ids.DECK.BUILD, "disabled"), True, False), (Output(ids.DECK.CANCEL, "disabled"), False, True),

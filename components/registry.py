@@ -234,13 +234,13 @@ def _sync_url(app: Dash, store: DataStore, page: Page) -> None:
     screen is that address (the router has nothing to draw). The browser writes it (`writeAddress` in
     assets/clientside.js) only if the address is still the one the controls were read at: after Back or a link
     taken meanwhile, it would put this page's query on another address."""
-    def follow(controls, pathname, search):
+    def view_address(controls, pathname, search):
         query, heading = sync_url(app, store, page, controls, pathname, search)
         return {"at": [pathname, search or ""], "search": query, "title": heading}
 
     app.callback(Output(ids.SHELL.SYNC_WRITE, "data", allow_duplicate=True),
                  inputs={"controls": page.inputs(), "pathname": State(ids.SHELL.SYNC, "pathname"),
-                         "search": State(ids.SHELL.SYNC, "search")}, prevent_initial_call=True)(follow)
+                         "search": State(ids.SHELL.SYNC, "search")}, prevent_initial_call=True)(view_address)
 
 
 def title(heading: str) -> str:
