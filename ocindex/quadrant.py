@@ -23,13 +23,10 @@ SPLIT_METHODS = {
 }
 DEFAULT_SPLIT = "gitoc"
 
-# Order used for display: best position first.
-QUADRANTS = (
-    "Low criminality – high resilience",
-    "Low criminality – low resilience",
-    "High criminality – high resilience",
-    "High criminality – low resilience",
-)
+# Each quadrant's level of criminality and of resilience, in the order used for display: best position first.
+_LEVELS = (("Low", "high"), ("Low", "low"), ("High", "high"), ("High", "low"))
+QUADRANTS = tuple(f"{crime} criminality – {resilience} resilience" for crime, resilience in _LEVELS)
+LEVELS = dict(zip(QUADRANTS, _LEVELS))  # a quadrant's name -> its two levels
 
 
 @dataclass(frozen=True)
@@ -155,16 +152,7 @@ def paths(data: IndexData, edition: int, iso3s: list[str], latest: pd.DataFrame 
     return table
 
 
-# Each quadrant's level of criminality and of resilience, as its name words them.
-LEVELS = {QUADRANTS[0]: ("Low", "high"), QUADRANTS[1]: ("Low", "low"), QUADRANTS[2]: ("High", "high"),
-          QUADRANTS[3]: ("High", "low")}
-
-SHORT_NAMES = {
-    QUADRANTS[0]: "low criminality · high resilience",
-    QUADRANTS[1]: "low criminality · low resilience",
-    QUADRANTS[2]: "high criminality · high resilience",
-    QUADRANTS[3]: "high criminality · low resilience",
-}
+SHORT_NAMES = {name: f"{crime.lower()} criminality · {resilience} resilience" for name, (crime, resilience) in LEVELS.items()}
 
 
 def placed(data: IndexData, edition: int, method: str = DEFAULT_SPLIT, continents: tuple[str, ...] = (),
