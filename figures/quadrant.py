@@ -166,9 +166,12 @@ def quadrant_figure(
                  for flag in (False, True)}
         legend_on = bool(parts[True])  # a wholly faded continent keeps a (faded) legend entry
         for highlighted, part in parts.items():
+            if not part:  # an empty trace costs Plotly as much to draw as a full one
+                continue
             traces.append(dict(
+                # The uid keeps a continent hidden from the legend hidden across views that drop an empty trace.
                 type="scatter", mode="markers", name=continent, legendgroup=continent,
-                showlegend=highlighted == legend_on,
+                uid=f"{continent}{'' if highlighted else ' faded'}", showlegend=highlighted == legend_on,
                 x=[r["criminality"] for r in part], y=[r["resilience"] for r in part],
                 customdata=[hover_data(r, split) for r in part],
                 text=[escape(r["country"]) for r in part],

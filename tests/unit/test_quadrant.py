@@ -89,6 +89,17 @@ def test_filtered_out_countries_fade_rather_than_vanish(index):
     assert sum(len(t["x"]) for t in faded) == 193 - 12
 
 
+@pytest.mark.parametrize("filters", [{}, {"regions": ("South America",)}, {"continents": ("Oceania",)}])
+def test_the_legend_names_each_continent_once_and_no_trace_is_empty(index, filters):
+    figure, _, _ = quadrant_chart(index, 2023, **filters)
+    traces = continent_traces(figure)
+    named = [t["name"] for t in traces if t["showlegend"]]
+    assert sorted(named) == sorted(index.wide(2023)["continent"].unique())
+    assert all(t["x"] for t in traces)
+    # A trace keeps its uid from view to view, so a continent hidden from the legend stays hidden.
+    assert len({t["uid"] for t in traces}) == len(traces)
+
+
 def test_movement_paths_join_the_right_editions_for_the_right_country(index, workbook):
     raw = {e: pd.read_excel(workbook, sheet_name=f"{e}_dataset").set_index("Country") for e in (2021, 2023)}
     paths = q.paths(index, 2023, ["PER", "MMR"])
