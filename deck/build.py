@@ -96,11 +96,19 @@ def chromium_renderer() -> Iterator[Renderer]:
     import kaleido
     import plotly.io as pio
     from kaleido import PageGenerator
+    from kaleido.errors import JavascriptError
 
     def render(figure: dict) -> bytes:
         with warnings.catch_warnings():  # plotly warns that its per-call options go unused with a running server
             warnings.simplefilter("ignore", UserWarning)
-            return pio.to_image(figure, format="png", width=PICTURE_PX[0], height=PICTURE_PX[1], scale=2)
+            for attempt in (1, 2):
+                try:
+                    return pio.to_image(figure, format="png", width=PICTURE_PX[0], height=PICTURE_PX[1], scale=2)
+                except JavascriptError as error:
+                    # On a busy machine kaleido's tab may take the script context of the page it leaves for the one
+                    # it loads; it reloads the tab after each figure, so a second try runs in the right one.
+                    if attempt == 2 or "kaleido_scopes is not defined" not in str(error):
+                        raise
 
     with tempfile.TemporaryDirectory(prefix="ocindex-deck-") as folder:
         script = Path(folder) / "world-outlines.js"

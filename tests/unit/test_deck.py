@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 from urllib.parse import urlsplit
 
+import plotly.io as pio
 import pytest
 from dash.exceptions import PreventUpdate
+from kaleido.errors import JavascriptError
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -247,3 +249,26 @@ def test_the_build_job_says_what_to_choose_before_starting_chromium(index, app_i
     assert result is None and "Choose at least one country and one view" in str(status) and steps == []
     with pytest.raises(PreventUpdate):
         build(app_instance, store, steps.append, {"countries": ["PER"], "views": ["nope"], "edition": 2023}, None)
+
+
+def test_a_figure_drawn_in_the_script_context_of_the_page_left_is_drawn_again(monkeypatch):
+    """kaleido's race on a busy machine (the tab's page not yet the one with its scripts) costs a second try, not
+    the deck; any other error in the page stops it."""
+    drawn, tries = pio.to_image, []
+
+    def first_try_in_the_old_page(*args, **kwargs):
+        tries.append(args)
+        if len(tries) == 1:
+            raise JavascriptError("ReferenceError: kaleido_scopes is not defined")
+        return drawn(*args, **kwargs)
+
+    def broken(*args, **kwargs):
+        raise JavascriptError("TypeError: cannot read properties of undefined")
+
+    figure = {"data": [{"type": "bar", "x": ["a", "b"], "y": [1, 2]}], "layout": {}}
+    with chromium_renderer() as render:
+        monkeypatch.setattr(pio, "to_image", first_try_in_the_old_page)
+        assert render(figure).startswith(b"\x89PNG") and len(tries) == 2
+        monkeypatch.setattr(pio, "to_image", broken)
+        with pytest.raises(JavascriptError, match="TypeError"):
+            render(figure)
