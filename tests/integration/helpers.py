@@ -4,10 +4,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dash.testing.errors import TestingTimeoutError
+from dash.testing.wait import until
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from components import ids
+
+# What an element shows (its rendered text; an SVG element's text, which has no innerText; non-breaking spaces as
+# spaces) and its value, if it has one.
+SHOWN = ("const e = document.querySelector(arguments[0]);"
+         "return e && ((e.innerText ?? e.textContent) + '\\n' + (e.value ?? '')).replaceAll('\\u00a0', ' ')")
+
+
+def wait_for_text(duo, selector: str, text: str, timeout: float | None = None) -> None:
+    """Wait until the first element matching `selector` shows `text` (or holds it as its value), read with the
+    browser's innerText: Selenium's text, which dash_duo.wait_for_contains_text reads twice a poll, walks every
+    node in script (seconds on a page with charts)."""
+    shown = [None]
+
+    def shows() -> bool:
+        shown[0] = duo.driver.execute_script(SHOWN, selector)
+        return shown[0] is not None and text in shown[0]
+
+    try:
+        until(shows, timeout or duo.wait_timeout)
+    except TestingTimeoutError:
+        raise AssertionError(f"{text!r} not shown by {selector} in {timeout or duo.wait_timeout} s; it shows "
+                             f"{str(shown[0])[:400]!r}") from None
 
 
 def pick(duo, selector: str, text: str) -> None:
@@ -15,7 +39,7 @@ def pick(duo, selector: str, text: str) -> None:
     duo.find_element(selector).click()
     search = duo.find_element(".dash-dropdown-search")  # the open menu's search box (focus may sit on an option)
     search.send_keys(text)
-    duo.wait_for_contains_text(".dash-dropdown-options", text)
+    wait_for_text(duo, ".dash-dropdown-options", text)
     search.send_keys(Keys.ENTER)
     duo.driver.switch_to.active_element.send_keys(Keys.ESCAPE)  # close the menu so it covers nothing
 

@@ -9,7 +9,7 @@ from components import ids
 from components.pages import PAGES
 from components.registry import find
 
-from .helpers import axe_violations, deferred_set
+from .helpers import axe_violations, deferred_set, wait_for_text
 
 # One example of every kind of page (and the states a user opens on them).
 VIEWS = ["/", "/?edition=2021&movement=1&country=PER", "/indicator/cocaine-trade?country=PER",
@@ -107,13 +107,13 @@ def test_a003_the_quadrant_walked_by_keyboard_alone(start, store):
     duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
     search = duo.wait_for_element(".dash-dropdown-search")
     search.send_keys("Peru")
-    duo.wait_for_contains_text(".dash-dropdown-options", "Peru")
+    wait_for_text(duo, ".dash-dropdown-options", "Peru")
     search.send_keys(Keys.ENTER)
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "Open the country profile")
+    wait_for_text(duo, f"#{ids.QUADRANT.COUNTRY_PANEL}", "Open the country profile")
 
     # Open the drill-down from the panel with Enter.
     focus_next(duo, f"#{ids.QUADRANT.COUNTRY_PANEL} a[href*='/country/PER']")
     duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
     until(lambda: "/country/PER" in duo.driver.current_url, timeout=10)
-    duo.wait_for_contains_text("main h1", "Peru")
+    wait_for_text(duo, "main h1", "Peru")
     assert duo.get_logs() == []

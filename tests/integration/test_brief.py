@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from components import ids
 from ocindex import headlines
 
+from .helpers import wait_for_text
+
 LABEL_GAP_PX = 16  # the country's name sits beside its marker, not at the end of an arrow
 
 
@@ -25,7 +27,7 @@ def printed(duo) -> PdfReader:
 def test_b001_the_brief_prints_on_one_a4_page(start, store, edition):
     edition = store.index.editions[0] if edition == "first" else store.index.latest
     duo = start(f"/brief/PER?edition={edition}")
-    duo.wait_for_contains_text("h1", "Peru: organized crime brief")
+    wait_for_text(duo, "h1", "Peru: organized crime brief")
     duo.wait_for_element(f"#{ids.BRIEF.GRAPH} .main-svg")
     duo.wait_for_element(f"#{ids.BRIEF.MAP} .choroplethlocation")  # the map's outlines loaded from the app itself
     origin = duo.driver.execute_script("return window.location.origin")

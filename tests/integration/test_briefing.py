@@ -14,7 +14,7 @@ from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
-from .helpers import announced, choose
+from .helpers import announced, choose, wait_for_text
 
 SOURCE = "Source: Global Organized Crime Index 2023, GI-TOC"
 
@@ -206,7 +206,7 @@ def test_p005_a_deck_export_can_be_cancelled(start):
     duo.wait_for_element(f"#{ids.DECK.BUILD}").click()
     until(lambda: duo.find_element(f"#{ids.DECK.CANCEL}").is_enabled(), timeout=30, poll=0.1)
     duo.find_element(f"#{ids.DECK.CANCEL}").click()
-    duo.wait_for_contains_text(f"#{ids.DECK.STATUS}", "Cancelled")
+    wait_for_text(duo, f"#{ids.DECK.STATUS}", "Cancelled")
     assert announced(duo, ids.DECK.STATUS).startswith("Cancelled")
     until(lambda: duo.find_element(f"#{ids.DECK.BUILD}").is_enabled(), timeout=30)
     assert not duo.find_element(f"#{ids.DECK.PPTX}").is_enabled()
@@ -216,7 +216,7 @@ def test_p005_a_deck_export_can_be_cancelled(start):
 def test_p006_a_briefing_received_as_a_link_is_presented_from_its_first_view(start):
     duo = start("/briefing?view=%2Fcompare%3Fcountries%3DPER%2CCOL&title=Peru+and+Colombia"
                 "&view=%2Fcountry%2FPER&title=Peru&view=%2F%2Fevil.example%2F")
-    duo.wait_for_contains_text(f"#{ids.BRIEFING.NOTICE}", "not a view of this app")
+    wait_for_text(duo, f"#{ids.BRIEFING.NOTICE}", "not a view of this app")
     assert [e.text for e in duo.find_elements(".oc-shared-views li")] == ["Peru and Colombia", "Peru"]
     duo.find_element(f"#{ids.BRIEFING.PRESENT}").click()
     until(lambda: here(duo) == "/compare?countries=PER,COL", timeout=10)

@@ -6,17 +6,17 @@ from dash.testing.wait import until
 
 from components import ids
 
-from .helpers import choose, grid_values, pick
+from .helpers import choose, grid_values, pick, wait_for_text
 
 
 def test_k001_compare_shows_the_countries_side_by_side_and_keeps_them_in_the_url(start):
     duo = start("/compare?edition=2021&countries=PER,COL")
-    duo.wait_for_contains_text(f"#{ids.COMPARE.TABLE}", "26th of 193")  # Peru's criminality, a grid cell
+    wait_for_text(duo, f"#{ids.COMPARE.TABLE}", "26th of 193")  # Peru's criminality, a grid cell
     text = duo.find_element(f"#{ids.COMPARE.BODY}").text
     assert "6.35" in text and "Colombia" in text
     duo.wait_for_element(f"#{ids.COMPARE.BODY} .main-svg")
     pick(duo, f"#{ids.COMPARE.COUNTRIES}", "Mexico")
-    duo.wait_for_contains_text(f"#{ids.COMPARE.BODY}", "Mexico")
+    wait_for_text(duo, f"#{ids.COMPARE.BODY}", "Mexico")
     assert "countries=PER%2CCOL%2CMEX" in duo.driver.current_url or "countries=PER,COL,MEX" in duo.driver.current_url
     assert duo.get_logs() == []
 

@@ -9,12 +9,12 @@ from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
-from .helpers import choose
+from .helpers import choose, wait_for_text
 from .test_quadrant_page import choose_edition, search_country
 
 
 def click_link(duo, text: str, within: str = "body"):
-    duo.wait_for_contains_text(within, text)  # a grid below the fold gets its rows after the first paint
+    wait_for_text(duo, within, text)  # a grid below the fold gets its rows after the first paint
     link = duo.find_element(within).find_element(By.LINK_TEXT, text)
     # Bootstrap scrolls smoothly; jump instead so the click lands where the link is now.
     duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", link)
@@ -29,15 +29,15 @@ def test_d001_quadrant_to_profile_to_indicator_to_another_country_and_back(start
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
     choose_edition(duo, 2021)
     search_country(duo, "Peru")
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "2021 edition")
+    wait_for_text(duo, f"#{ids.QUADRANT.COUNTRY_PANEL}", "2021 edition")
     click_link(duo, "Open the country profile →", f"#{ids.QUADRANT.COUNTRY_PANEL}")
 
-    duo.wait_for_contains_text("h1", "Peru")
-    duo.wait_for_contains_text(f"#{ids.COUNTRY.SUMMARY}", "26th of 193")
+    wait_for_text(duo, "h1", "Peru")
+    wait_for_text(duo, f"#{ids.COUNTRY.SUMMARY}", "26th of 193")
     assert "/country/PER" in duo.driver.current_url and "edition=2021" in duo.driver.current_url
     click_link(duo, "Non-renewable resource crimes", f"#{ids.COUNTRY.TABLE}")
 
-    duo.wait_for_contains_text("h1", "Non-renewable resource crimes")
+    wait_for_text(duo, "h1", "Non-renewable resource crimes")
     peru_row = duo.wait_for_element(PERU_ROW)
     cells = [c.text for c in peru_row.find_elements(By.CSS_SELECTOR, ".ag-cell")]
     assert cells[1] == "Peru" and cells[2] == "9.00" and int(cells[0]) <= 3  # among the top of the ranking
@@ -45,11 +45,11 @@ def test_d001_quadrant_to_profile_to_indicator_to_another_country_and_back(start
     indicator_url = duo.driver.current_url
 
     click_link(duo, "Colombia", f"#{ids.INDICATOR.RANKING}")
-    duo.wait_for_contains_text("h1", "Colombia")
+    wait_for_text(duo, "h1", "Colombia")
     assert "/country/COL" in duo.driver.current_url
 
     duo.driver.back()
-    duo.wait_for_contains_text("h1", "Non-renewable resource crimes")
+    wait_for_text(duo, "h1", "Non-renewable resource crimes")
     assert duo.driver.current_url == indicator_url
     duo.wait_for_element(f"{PERU_ROW}.ag-row-selected")  # still selected
     assert duo.get_logs() == []
@@ -63,24 +63,24 @@ def test_d001_quadrant_to_profile_to_indicator_to_another_country_and_back(start
 ])
 def test_d002_deep_links_render_with_an_empty_console(start, path, text, drawn):
     duo = start(path)
-    duo.wait_for_contains_text("h1", text)
+    wait_for_text(duo, "h1", text)
     duo.wait_for_element(drawn)
     assert duo.get_logs() == []
 
 
 def test_d003_a_pillar_row_selects_its_country(start):
     duo = start("/pillar/drugs?edition=2021&continent=Americas")
-    duo.wait_for_contains_text(f"#{ids.PILLAR.TABLE}", "Peru")
+    wait_for_text(duo, f"#{ids.PILLAR.TABLE}", "Peru")
     cell = next(c for c in duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.PILLAR.TABLE} .ag-cell") if c.text == "Peru")
     cell.click()
-    duo.wait_for_contains_text(f"#{ids.PILLAR.SELECTED}", "Peru · Criminal markets 6.20")
+    wait_for_text(duo, f"#{ids.PILLAR.SELECTED}", "Peru · Criminal markets 6.20")
     assert "country=PER" in duo.driver.current_url
     assert duo.get_logs() == []
 
 
 def test_d004_unknown_pages_say_so_and_lead_home(start):
     duo = start("/indicator/space-piracy")
-    duo.wait_for_contains_text(".alert", "There is no indicator with that name")
+    wait_for_text(duo, ".alert", "There is no indicator with that name")
     click_link(duo, "Back to the quadrant")
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
     assert duo.get_logs() == []
@@ -93,17 +93,17 @@ def test_d005_another_indicator_opens_its_page_for_the_same_edition_and_country(
     duo.find_element(f"#{ids.INDICATOR.JUMP}").click()
     search = duo.find_element(".dash-dropdown-search")
     search.send_keys("Heroin trade")
-    duo.wait_for_contains_text(".dash-dropdown-options", "Heroin trade")
+    wait_for_text(duo, ".dash-dropdown-options", "Heroin trade")
     search.send_keys(Keys.ENTER)  # the new page replaces the menu: nothing left to close
-    duo.wait_for_contains_text("h1", "Heroin trade")
+    wait_for_text(duo, "h1", "Heroin trade")
     assert "/indicator/heroin-trade?edition=2021&country=PER" in duo.driver.current_url
-    duo.wait_for_contains_text(f"#{ids.INDICATOR.SELECTED} h2", "Peru")
+    wait_for_text(duo, f"#{ids.INDICATOR.SELECTED} h2", "Peru")
     assert duo.get_logs() == []
 
 
 def test_d006_a_profile_s_edition_carries_to_its_links_and_back_returns_to_the_one_opened(start):
     duo = start("/country/PER?edition=2021")
-    duo.wait_for_contains_text(f"#{ids.COUNTRY.SUMMARY}", "26th of 193")
+    wait_for_text(duo, f"#{ids.COUNTRY.SUMMARY}", "26th of 193")
     assert "peers=" not in duo.driver.current_url  # opening the profile left its URL alone
     choose(duo, f"#{ids.COUNTRY.EDITION}", "2023")
     until(lambda: "edition=2023" in duo.driver.current_url, timeout=10)

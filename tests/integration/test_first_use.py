@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 
 from components import ids
 
-from .helpers import pick, texts
+from .helpers import pick, texts, wait_for_text
 
 WIDTHS = ((1920, 1080), (1366, 768), (1024, 768))
 
@@ -82,7 +82,7 @@ def test_f001_present_stays_on_screen_and_pin_view_on_one_line_at_every_width(st
 def test_f002_presentation_mode_titles_the_quadrant_and_shows_whole_lists(start, store):
     duo = start("/?continent=Americas#present")
     viewport(duo, 1920, 1080)
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH} .gtitle", f"{latest_edition(store)} edition")
+    wait_for_text(duo, f"#{ids.QUADRANT.GRAPH} .gtitle", f"{latest_edition(store)} edition")
     duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "Pin views to step through them")
     assert not duo.find_element(f"#{ids.SHELL.PRESENT_NEXT}").is_displayed()
     assert not duo.find_element(f"#{ids.SHELL.PRESENT_PREV}").is_displayed()
@@ -156,14 +156,14 @@ def test_f006_a_region_filter_names_its_countries_and_narrows_the_lists(start, s
     duo = start("/?edition=2025")  # test data: Colombia sits 0.04 under the resilience divider in 2025
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
     pick(duo, f"#{ids.QUADRANT.REGION}", "South America")
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.MOVERS}", "in South America since")
+    wait_for_text(duo, f"#{ids.QUADRANT.MOVERS}", "in South America since")
     members = set(store.index.wide(2025).query("region == 'South America'")["country"])
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH}", "Colombia")
+    wait_for_text(duo, f"#{ids.QUADRANT.GRAPH}", "Colombia")
     named = set(texts(duo, f"#{ids.QUADRANT.GRAPH} .annotation-text"))
     assert members <= named
     listed = set(texts(duo, f"#{ids.QUADRANT.MOVERS} .list-group-item"))
     assert listed and listed <= members
     pick(duo, f"#{ids.QUADRANT.COUNTRY}", "Colombia")
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "Resilience 5.46: 0.04 below the 5.50 split")
+    wait_for_text(duo, f"#{ids.QUADRANT.COUNTRY_PANEL}", "Resilience 5.46: 0.04 below the 5.50 split")
     assert "region=South+America" in duo.driver.current_url
     assert duo.get_logs() == []

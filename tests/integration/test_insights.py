@@ -12,7 +12,7 @@ from ocindex import likeforlike as lfl
 from ocindex import neighbours as nb
 from ocindex import weights as wt
 
-from .helpers import announced, choose, grid_values, pick, texts
+from .helpers import announced, choose, grid_values, pick, texts, wait_for_text
 
 
 def here(duo) -> str:
@@ -21,38 +21,38 @@ def here(duo) -> str:
 
 def test_i001_like_for_like_change_splits_peru_and_lists_the_flips(start, store):
     duo = start("/change?composite=criminality&from=2021&to=2023&country=PER")
-    duo.wait_for_contains_text(f"#{ids.CHANGE.PANEL}", "6.35 → 6.98")
+    wait_for_text(duo, f"#{ids.CHANGE.PANEL}", "6.35 → 6.98")
     panel = duo.find_element(f"#{ids.CHANGE.PANEL}").text
     assert "6.35 → 6.40" in panel and "+0.63" in panel and "-0.58" in panel and "(ours)" in panel
     flipped = lfl.flips(store.index, "criminality", 2021, 2023)
-    duo.wait_for_contains_text(f"#{ids.CHANGE.FLIPS_COUNT}", f"{len(flipped)} of 193 countries")
+    wait_for_text(duo, f"#{ids.CHANGE.FLIPS_COUNT}", f"{len(flipped)} of 193 countries")
     # Below the fold: the rows come once the chart is drawn.
     until(lambda: sorted(grid_values(duo, ids.CHANGE.FLIPS, "iso3")) == sorted(flipped.index), timeout=10)
     # A country whose direction flips gets the disagreement called out.
     first = flipped.iloc[0]
     pick(duo, f"#{ids.CHANGE.COUNTRY}", first["country"])
-    duo.wait_for_contains_text(f"#{ids.CHANGE.PANEL}", "The two readings disagree")
+    wait_for_text(duo, f"#{ids.CHANGE.PANEL}", "The two readings disagree")
     until(lambda: f"country={flipped.index[0]}" in here(duo), timeout=10)
     assert duo.get_logs() == []
 
 
 def test_i002_the_quadrant_places_countries_like_for_like_and_says_so(start, store):
     duo = start("/?edition=2023&scores=like-for-like&country=PER")
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH}", "not GI-TOC's")
+    wait_for_text(duo, f"#{ids.QUADRANT.GRAPH}", "not GI-TOC's")
     x = duo.driver.execute_script(
         f"const plot = document.querySelector('#{ids.QUADRANT.GRAPH} .js-plotly-plot');"
         # A point's customdata starts with its ISO3 code (the ring around the selected country holds the code alone).
         "for (const t of plot.data) { const i = (t.customdata || []).findIndex(c => [].concat(c)[0] === 'PER');"
         " if (i >= 0 && t.name !== 'Peru') { return t.x[i]; } } return null;")
     assert x == lfl.like_for_like_positions(store.index, 2023).set_index("iso3").at["PER", "criminality"] == 6.98
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "like for like (ours)")
+    wait_for_text(duo, f"#{ids.QUADRANT.COUNTRY_PANEL}", "like for like (ours)")
     assert duo.get_logs() == []
 
 
 def test_i003_countries_like_peru_follow_the_chosen_indicators(start, store):
     duo = start("/similar/PER?edition=2023")
     expected = [n.country for n in nb.nearest(store.index, 2023, "PER", "all")]
-    duo.wait_for_contains_text(f"#{ids.SIMILAR.LIST}", expected[0])
+    wait_for_text(duo, f"#{ids.SIMILAR.LIST}", expected[0])
     assert texts(duo, f"#{ids.SIMILAR.LIST} .list-group-item a") == expected
     choose(duo, f"#{ids.SIMILAR.SCOPE}", "Resilience")
     resilience = [n.country for n in nb.nearest(store.index, 2023, "PER", "resilience")]
@@ -64,10 +64,10 @@ def test_i003_countries_like_peru_follow_the_chosen_indicators(start, store):
 
 def test_i004_custom_weights_rerank_live_and_reset_to_gitoc(start, store):
     duo = start("/weights?edition=2023&w=drugs:3,people:0")
-    duo.wait_for_contains_text(f"#{ids.WEIGHTS.BANNER}", "Custom weighting")
+    wait_for_text(duo, f"#{ids.WEIGHTS.BANNER}", "Custom weighting")
     table = wt.what_if(store.index, 2023, {"drugs": 3, "people": 0}).sort_values(
         ["criminality_custom_rank", "country"])
-    duo.wait_for_contains_text(f"#{ids.WEIGHTS.TABLE}", table.iloc[0]["country"])
+    wait_for_text(duo, f"#{ids.WEIGHTS.TABLE}", table.iloc[0]["country"])
     first_row = texts(duo, f"#{ids.WEIGHTS.TABLE} .ag-row[row-index='0'] .ag-cell")[:6]
     assert first_row[:3] == ["1", table.iloc[0]["country"], f"{table.iloc[0]['criminality_custom']:.2f}"]
     # Keyboard: a slider's handle takes arrow keys.
@@ -77,7 +77,7 @@ def test_i004_custom_weights_rerank_live_and_reset_to_gitoc(start, store):
     handle.send_keys(Keys.ARROW_RIGHT)
     until(lambda: "trade%3A1.5" in here(duo) or "trade:1.5" in here(duo), timeout=10)
     duo.find_element(f"#{ids.WEIGHTS.RESET}").click()
-    duo.wait_for_contains_text(f"#{ids.WEIGHTS.BANNER}", "GI-TOC's own weighting")
+    wait_for_text(duo, f"#{ids.WEIGHTS.BANNER}", "GI-TOC's own weighting")
     assert "GI-TOC's own weighting" in announced(duo, ids.WEIGHTS.BANNER)
     until(lambda: "w=" not in here(duo), timeout=10)
     assert duo.get_logs() == []
@@ -85,7 +85,7 @@ def test_i004_custom_weights_rerank_live_and_reset_to_gitoc(start, store):
 
 def test_i005_search_groups_passages_by_country_and_indicator_with_the_score(start, store):
     duo = start("/search?q=gold+mining")
-    duo.wait_for_contains_text(f"#{ids.SEARCH.STATUS}", "passages in")
+    wait_for_text(duo, f"#{ids.SEARCH.STATUS}", "passages in")
     found = store.narratives.search("gold mining")
     assert announced(duo, ids.SEARCH.STATUS).startswith(f"{len(found)} passages in")
     text = duo.find_element(f"#{ids.SEARCH.RESULTS}").text
@@ -97,6 +97,6 @@ def test_i005_search_groups_passages_by_country_and_indicator_with_the_score(sta
     box.send_keys("extortion", Keys.ENTER)
     until(lambda: "q=extortion" in here(duo), timeout=10)
     count = len(store.narratives.search("extortion"))
-    duo.wait_for_contains_text(f"#{ids.SEARCH.STATUS}", f"{count} passage{'s' if count != 1 else ''} in")
+    wait_for_text(duo, f"#{ids.SEARCH.STATUS}", f"{count} passage{'s' if count != 1 else ''} in")
     assert announced(duo, ids.SEARCH.STATUS).startswith(f"{count} passage")
     assert duo.get_logs() == []

@@ -6,15 +6,17 @@ from selenium.webdriver.common.by import By
 
 from components import ids
 
+from .helpers import wait_for_text
+
 
 def test_n001_peru_2021_cocaine_shows_the_producer_sentence_with_cocaine_marked(start):
     duo = start("/country/PER?edition=2021")
-    duo.wait_for_contains_text(f"#{ids.COUNTRY.TABLE}", "Cocaine trade")
+    wait_for_text(duo, f"#{ids.COUNTRY.TABLE}", "Cocaine trade")
     link = duo.find_element(f"#{ids.COUNTRY.TABLE}").find_element(By.LINK_TEXT, "Cocaine trade")
     duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", link)
     link.click()
-    duo.wait_for_contains_text("h1", "Cocaine trade")
-    duo.wait_for_contains_text(f"#{ids.INDICATOR.NARRATIVE}", "second-largest producer of cocaine")
+    wait_for_text(duo, "h1", "Cocaine trade")
+    wait_for_text(duo, f"#{ids.INDICATOR.NARRATIVE}", "second-largest producer of cocaine")
     quote = next(q for q in duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.INDICATOR.NARRATIVE} blockquote")
                  if "second-largest producer" in q.text)
     assert [m.text for m in quote.find_elements(By.TAG_NAME, "mark")] == ["cocaine"]
@@ -24,7 +26,7 @@ def test_n001_peru_2021_cocaine_shows_the_producer_sentence_with_cocaine_marked(
 
 def test_n002_a_country_without_profile_text_says_so_without_setup_instructions(start):
     duo = start("/indicator/cocaine-trade?edition=2023&country=COL")
-    duo.wait_for_contains_text(f"#{ids.INDICATOR.NARRATIVE}", "No profile text for this country and edition")
+    wait_for_text(duo, f"#{ids.INDICATOR.NARRATIVE}", "No profile text for this country and edition")
     text = duo.find_element(f"#{ids.INDICATOR.NARRATIVE}").text
     assert "COL-2023" not in text and "profiles/" not in text and "restart" not in text
     assert duo.get_logs() == []
@@ -33,7 +35,7 @@ def test_n002_a_country_without_profile_text_says_so_without_setup_instructions(
 def shown_passages(duo, path: str, waiting_for: str):
     """The country page's narrative panel once it shows the text, and the text of every passage in it."""
     duo = duo(path)
-    duo.wait_for_contains_text(f"#{ids.COUNTRY.NARRATIVE}", waiting_for)
+    wait_for_text(duo, f"#{ids.COUNTRY.NARRATIVE}", waiting_for)
     panel = duo.find_element(f"#{ids.COUNTRY.NARRATIVE}")
     return duo, panel, [q.get_attribute("textContent") for q in panel.find_elements(By.CSS_SELECTOR, "blockquote")]
 

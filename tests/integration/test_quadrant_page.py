@@ -7,7 +7,7 @@ from dash.testing.wait import until
 from components import ids
 from tests.unit.sheets import composite, country, read_sheets
 
-from .helpers import choose, pick
+from .helpers import choose, pick, wait_for_text
 
 PANEL = f"#{ids.QUADRANT.COUNTRY_PANEL}"
 
@@ -25,31 +25,31 @@ def test_q001_search_peru_in_2021_shows_its_scores_and_ranks(start):
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
     choose_edition(duo, 2021)
     search_country(duo, "Peru")
-    duo.wait_for_contains_text(PANEL, "Peru")
-    duo.wait_for_contains_text(PANEL, "2021 edition")
+    wait_for_text(duo, PANEL, "Peru")
+    wait_for_text(duo, PANEL, "2021 edition")
     panel = duo.find_element(PANEL).text
     assert "6.35" in panel and "4.58" in panel
     assert "26th of 193" in panel and "106th of 193" in panel
     assert "5th of 12 in South America" in panel
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH}", "Peru")  # the point is labelled on the chart
+    wait_for_text(duo, f"#{ids.QUADRANT.GRAPH}", "Peru")  # the point is labelled on the chart
     assert "edition=2021" in duo.driver.current_url and "country=PER" in duo.driver.current_url
     assert duo.get_logs() == []
 
 
 def test_q002_a_shared_url_restores_the_view(start):
     duo = start("/?edition=2021&country=PER&split=median&continent=Americas&labels=5")
-    duo.wait_for_contains_text(PANEL, "26th of 193")
+    wait_for_text(duo, PANEL, "26th of 193")
     checked = duo.find_element(f"#{ids.QUADRANT.EDITION} input:checked").get_attribute("value")
     assert checked == "2021"
     assert duo.find_element(f"#{ids.QUADRANT.SPLIT} input:checked").get_attribute("value") == "median"
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.SPLIT_NOTE}", "35 of 193 countries highlighted")
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.SPLIT_NOTE}", "median")
+    wait_for_text(duo, f"#{ids.QUADRANT.SPLIT_NOTE}", "35 of 193 countries highlighted")
+    wait_for_text(duo, f"#{ids.QUADRANT.SPLIT_NOTE}", "median")
     assert duo.get_logs() == []
 
 
 def test_q003_an_invalid_url_value_shows_a_notice_and_the_default_view(start, workbook_editions):
     duo = start("/?edition=1999&country=XYZ")
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.NOTICE}", "Edition '1999' is not available")
+    wait_for_text(duo, f"#{ids.QUADRANT.NOTICE}", "Edition '1999' is not available")
     assert "Country 'XYZ'" in duo.find_element(f"#{ids.QUADRANT.NOTICE}").text
     assert duo.find_element(f"#{ids.QUADRANT.EDITION} input:checked").get_attribute("value") == str(workbook_editions[-1])
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
@@ -61,8 +61,8 @@ def test_q004_clicking_a_mover_selects_that_country(start):
     first = duo.wait_for_element(f"#{ids.QUADRANT.MOVERS} .list-group-item")
     name = first.text.split("\n")[0]
     first.click()
-    duo.wait_for_contains_text(PANEL, name)
-    duo.wait_for_contains_text(PANEL, "Open the country profile")
+    wait_for_text(duo, PANEL, name)
+    wait_for_text(duo, PANEL, "Open the country profile")
     assert duo.get_logs() == []
 
 
@@ -96,16 +96,16 @@ def test_q005_an_edition_switch_with_a_filter_redraws_the_chart_and_panel_with_t
     sheets = read_sheets(workbook)
     first, latest = min(sheets), max(sheets)
     duo = start("/?continent=Americas&country=PER&movement=1")
-    duo.wait_for_contains_text(PANEL, f"{latest} edition")
+    wait_for_text(duo, PANEL, f"{latest} edition")
 
     def shows(edition):
         peru = country(sheets[edition], "Peru")
         americas = sum(r["Continent"].strip() == "Americas" for r in sheets[edition])
         until(lambda: point_of(duo, "PER") == [composite(peru, "criminality"), composite(peru, "resilience"), True],
               timeout=10)
-        duo.wait_for_contains_text(f"#{ids.QUADRANT.SPLIT_NOTE}", f"{americas} of {len(sheets[edition])} countries "
+        wait_for_text(duo, f"#{ids.QUADRANT.SPLIT_NOTE}", f"{americas} of {len(sheets[edition])} countries "
                                                                    "highlighted")
-        duo.wait_for_contains_text(PANEL, f"{edition} edition")
+        wait_for_text(duo, PANEL, f"{edition} edition")
         assert f"{composite(peru, 'criminality'):.2f}" in duo.find_element(PANEL).text
         assert f"{composite(peru, 'resilience'):.2f}" in duo.find_element(PANEL).text
         assert point_of(duo, "USA")[2] and not point_of(duo, "FRA")[2]  # the filter still fades the others
@@ -129,8 +129,9 @@ def test_q006_an_edition_switch_after_presenting_and_while_presenting_keeps_the_
     sheets = read_sheets(workbook)
     first, latest = min(sheets), max(sheets)
     duo = start("/?country=PER")
-    duo.wait_for_contains_text(PANEL, f"{latest} edition")
+    wait_for_text(duo, PANEL, f"{latest} edition")
     font = f"return document.querySelector('#{ids.QUADRANT.GRAPH} .js-plotly-plot').layout.font.size"
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .js-plotly-plot")
     screen = duo.driver.execute_script(font)
     duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
     until(lambda: duo.driver.execute_script(font) > screen, timeout=10)
@@ -139,7 +140,7 @@ def test_q006_an_edition_switch_after_presenting_and_while_presenting_keeps_the_
     peru = country(sheets[first], "Peru")
     until(lambda: point_of(duo, "PER")[:2] == [composite(peru, "criminality"), composite(peru, "resilience")],
           timeout=10)
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH} .gtitle", f"{first} edition")
+    wait_for_text(duo, f"#{ids.QUADRANT.GRAPH} .gtitle", f"{first} edition")
     assert duo.driver.execute_script(font) > screen
     duo.find_element(f"#{ids.SHELL.PRESENT_EXIT}").click()
     until(lambda: duo.driver.execute_script(font) == screen, timeout=10)
@@ -148,14 +149,14 @@ def test_q006_an_edition_switch_after_presenting_and_while_presenting_keeps_the_
     until(lambda: point_of(duo, "PER")[:2] == [composite(peru, "criminality"), composite(peru, "resilience")],
           timeout=10)
     assert duo.driver.execute_script(font) == screen and not duo.find_elements(f"#{ids.QUADRANT.GRAPH} .gtitle")
-    duo.wait_for_contains_text(PANEL, f"{latest} edition")
+    wait_for_text(duo, PANEL, f"{latest} edition")
     assert duo.get_logs() == []
 
 
 def test_q007_like_for_like_positions_after_a_switch_equal_those_of_the_same_view_opened_afresh(start, workbook):
     editions = sorted(read_sheets(workbook))
     duo = start(f"/?scores=like-for-like&country=PER&since={editions[0]}&region=South+America")
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.GRAPH}", "not GI-TOC's")
+    wait_for_text(duo, f"#{ids.QUADRANT.GRAPH}", "not GI-TOC's")
     choose_edition(duo, editions[1])  # change is still read since the first edition, the previous one of this
 
     def view():
@@ -163,10 +164,10 @@ def test_q007_like_for_like_positions_after_a_switch_equal_those_of_the_same_vie
                 duo.driver.execute_script(f"return document.querySelector('#{ids.QUADRANT.SUMMARY}').textContent")]
 
     until(lambda: f"edition={editions[1]}" in duo.driver.current_url, timeout=10)
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.SPLIT_NOTE}", f"{editions[1]} shares with {editions[0]}")
+    wait_for_text(duo, f"#{ids.QUADRANT.SPLIT_NOTE}", f"{editions[1]} shares with {editions[0]}")
     switched = view()
     duo.driver.get(duo.driver.current_url)  # the same view, drawn by the server
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.SPLIT_NOTE}", f"{editions[1]} shares with {editions[0]}")
+    wait_for_text(duo, f"#{ids.QUADRANT.SPLIT_NOTE}", f"{editions[1]} shares with {editions[0]}")
     until(lambda: point_of(duo, "PER") is not None, timeout=10)
     assert view() == switched and switched[0][2]  # Peru highlighted: South America kept
     assert duo.get_logs() == []

@@ -9,13 +9,15 @@ from components import ids
 from ocindex.settings import Settings
 from ocindex.store import DataStore
 
+from .helpers import wait_for_text
+
 
 def test_s001_the_app_works_under_a_path_prefix_with_an_empty_console(start, store):
     duo = start("/oc-index/?edition=2021&country=PER", Settings(url_prefix="/oc-index/"))
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "26th of 193")
+    wait_for_text(duo, f"#{ids.QUADRANT.COUNTRY_PANEL}", "26th of 193")
     link = duo.find_element(f"#{ids.QUADRANT.COUNTRY_PANEL}").find_element(By.LINK_TEXT, "Open the country profile →")
     link.click()
-    duo.wait_for_contains_text(f"#{ids.COUNTRY.SUMMARY}", "26th of 193")
+    wait_for_text(duo, f"#{ids.COUNTRY.SUMMARY}", "26th of 193")
     assert "/oc-index/country/PER" in duo.driver.current_url
     assert duo.get_logs() == []
 
@@ -51,7 +53,7 @@ def test_s002_document_text_shows_as_text_never_as_html(start, tmp_path, workboo
         "DRUGS\n\nPeru trades cocaine <script>window.pwned = 1</script> and <b>bold</b> claims.\n")
     duo = start("/indicator/cocaine-trade?edition=2021&country=PER", Settings(data_dir=tmp_path),
                 DataStore(tmp_path))
-    duo.wait_for_contains_text(f"#{ids.INDICATOR.NARRATIVE}", "<script>window.pwned = 1</script>")
+    wait_for_text(duo, f"#{ids.INDICATOR.NARRATIVE}", "<script>window.pwned = 1</script>")
     assert "<b>bold</b>" in duo.find_element(f"#{ids.INDICATOR.NARRATIVE}").text
     assert duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.INDICATOR.NARRATIVE} script, #{ids.INDICATOR.NARRATIVE} b") == []
     assert duo.driver.execute_script("return window.pwned === undefined")
