@@ -10,7 +10,7 @@ from components import ids
 from ocindex import likeforlike as lfl
 from ocindex import quadrant as q
 
-from .helpers import choose, pick, texts
+from .helpers import choose, pick, texts, wait_for_text
 
 
 def into_view(duo, selector: str) -> None:
@@ -24,54 +24,57 @@ def here(duo) -> str:
     return duo.driver.execute_script("return window.location.search")
 
 
-# What each view shows once its callbacks have answered: (path, query, selector, text).
-def views(edition: int) -> list[tuple[str, str, str]]:
-    return [
-        (f"/?edition={edition}&country=PER&movement=1", f"#{ids.QUADRANT.COUNTRY_PANEL}", f"{edition} edition"),
-        (f"/country/PER?edition={edition}&path=cocaine-trade", f"#{ids.COUNTRY.PATH_TABLE}", "Cocaine trade"),
-        (f"/indicator/criminality?edition={edition}&country=PER", f"#{ids.INDICATOR.SELECTED}", "Across editions"),
-        (f"/pillar/criminal-markets?edition={edition}&country=PER", "body", "Criminal markets"),
-        (f"/compare?edition={edition}&countries=PER,COL", f"#{ids.COMPARE.BODY}", "Scores, ranks and change"),
-        (f"/brief/PER?edition={edition}", "body", str(edition)),
-        (f"/similar/PER?edition={edition}", f"#{ids.SIMILAR.LIST}", ""),
-        (f"/weights?edition={edition}", "body", str(edition)),
-        (f"/regions?edition={edition}", "body", str(edition)),
-        (f"/deck?edition={edition}&countries=PER", "body", "deck"),
-    ]
+# What each view shows once its callbacks have answered: {view: (path, selector, text)}.
+def views(edition: int) -> dict[str, tuple[str, str, str]]:
+    return {
+        "quadrant": (f"/?edition={edition}&country=PER&movement=1", f"#{ids.QUADRANT.COUNTRY_PANEL}", f"{edition} edition"),
+        "country": (f"/country/PER?edition={edition}&path=cocaine-trade", f"#{ids.COUNTRY.PATH_TABLE}", "Cocaine trade"),
+        "indicator": (f"/indicator/criminality?edition={edition}&country=PER", f"#{ids.INDICATOR.SELECTED}", "Across editions"),
+        "pillar": (f"/pillar/criminal-markets?edition={edition}&country=PER", "body", "Criminal markets"),
+        "compare": (f"/compare?edition={edition}&countries=PER,COL", f"#{ids.COMPARE.BODY}", "Scores, ranks and change"),
+        "brief": (f"/brief/PER?edition={edition}", "body", str(edition)),
+        "similar": (f"/similar/PER?edition={edition}", f"#{ids.SIMILAR.LIST}", ""),
+        "weights": (f"/weights?edition={edition}", "body", str(edition)),
+        "regions": (f"/regions?edition={edition}", "body", str(edition)),
+        "deck": (f"/deck?edition={edition}&countries=PER", "body", "deck"),
+    }
 
 
-def test_e001_every_view_of_every_edition_loads_with_an_empty_console(start, store):
-    duo = start("/")
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "Click a point")
-    for edition in store.index.editions:
-        for path, selector, text in views(edition):
+# One test per view, so that parallel test workers share them out.
+@pytest.mark.parametrize("view", list(views(0)))
+def test_e001_every_view_of_every_edition_loads_with_an_empty_console(start, store, view):
+    first, *later = store.index.editions
+    duo = start(views(first)[view][0])
+    for edition in [first, *later]:
+        path, selector, text = views(edition)[view]
+        if edition != first:
             duo.driver.get(duo.server.url.rstrip("/") + path)
-            duo.wait_for_element(f"#{ids.SHELL.PAGE} > *")
-            if text:
-                duo.wait_for_contains_text(selector, text)
-            until(lambda: not duo.driver.find_elements("css selector", "[data-dash-is-loading='true']"), timeout=20)
-            assert duo.get_logs() == [], path
+        duo.wait_for_element(f"#{ids.SHELL.PAGE} > *")
+        if text:
+            wait_for_text(duo, selector, text)
+        until(lambda: not duo.driver.find_elements("css selector", "[data-dash-is-loading='true']"), timeout=20)
+        assert duo.get_logs() == [], path
 
 
 def test_e002_movers_and_quadrant_changes_since_the_first_edition(start, store):
     data = store.index
     first, latest = data.editions[0], data.latest
     duo = start("/?country=PER")
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.COUNTRY_PANEL}", "31st of 193, ▲1 since")
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.MOVERS}", f"since {data.previous_edition(latest)}")
+    wait_for_text(duo, f"#{ids.QUADRANT.COUNTRY_PANEL}", "31st of 193, ▲1 since")
+    wait_for_text(duo, f"#{ids.QUADRANT.MOVERS}", f"since {data.previous_edition(latest)}")
     into_view(duo, f"#{ids.QUADRANT.SINCE}")
     duo.driver.save_screenshot("/tmp/editions-quadrant-since.png")
     choose(duo, f"#{ids.QUADRANT.SINCE}", str(first))
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.MOVERS}", f"Criminality rose most since {first}")
+    wait_for_text(duo, f"#{ids.QUADRANT.MOVERS}", f"Criminality rose most since {first}")
     top = q.movers(data, latest, since=first)["criminality_up"]["country"].iloc[0]
     assert top in duo.find_element(f"#{ids.QUADRANT.MOVERS}").text
     changed = q.quadrant_changes(data, latest, "gitoc", since=first)
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.CHANGES}", f"{len(changed)} countries since {first}")
+    wait_for_text(duo, f"#{ids.QUADRANT.CHANGES}", f"{len(changed)} countries since {first}")
     until(lambda: f"since={first}" in here(duo), timeout=10)
     assert duo.get_logs() == []
     # The first edition has nothing earlier: no control.
     duo.driver.get(duo.server.url.rstrip("/") + f"/?edition={first}")
-    duo.wait_for_contains_text(f"#{ids.QUADRANT.MOVERS}", "first edition")
+    wait_for_text(duo, f"#{ids.QUADRANT.MOVERS}", "first edition")
     assert not duo.find_element(f"#{ids.QUADRANT.SINCE_ROW}").is_displayed()
     assert duo.get_logs() == []
 
@@ -90,10 +93,10 @@ def test_e003_movement_draws_each_countrys_path_through_every_edition(start, sto
 
 def test_e004_one_indicators_history_for_one_country_without_switching_editions(start, store):
     duo = start("/country/PER")
-    duo.wait_for_contains_text(f"#{ids.COUNTRY.PATH_TABLE}", "Criminality")
+    wait_for_text(duo, f"#{ids.COUNTRY.PATH_TABLE}", "Criminality")
     into_view(duo, f"#{ids.COUNTRY.PATH_INDICATOR}")
     pick(duo, f"#{ids.COUNTRY.PATH_INDICATOR}", "Cocaine trade")
-    duo.wait_for_contains_text(f"#{ids.COUNTRY.PATH_TABLE}", "Cocaine trade")
+    wait_for_text(duo, f"#{ids.COUNTRY.PATH_TABLE}", "Cocaine trade")
     rows = texts(duo, f"#{ids.COUNTRY.PATH_TABLE} th")
     assert rows[1:] == [str(e) for e in store.index.editions]
     until(lambda: "path=cocaine-trade" in here(duo), timeout=10)
@@ -102,7 +105,7 @@ def test_e004_one_indicators_history_for_one_country_without_switching_editions(
     assert "Cocaine trade" in legend
     # The indicator page shows the same path for the selected country.
     duo.driver.get(duo.server.url.rstrip("/") + "/indicator/cocaine-trade?country=PER")
-    duo.wait_for_contains_text(f"#{ids.INDICATOR.SELECTED}", "Across editions")
+    wait_for_text(duo, f"#{ids.INDICATOR.SELECTED}", "Across editions")
     assert all(str(e) in duo.find_element(f"#{ids.INDICATOR.SELECTED}").text for e in store.index.editions)
     assert duo.get_logs() == []
 
@@ -112,11 +115,11 @@ def test_e005_like_for_like_opens_where_there_is_something_to_split(start, store
     before, after = lfl.default_pair(data)
     duo = start("/change")
     until(lambda: f"from={before}" in here(duo) or duo.find_element(f"#{ids.CHANGE.PAIR_NOTE}").text, timeout=10)
-    duo.wait_for_contains_text(f"#{ids.CHANGE.PAIR_NOTE}", f"Between {before} and {after}")
+    wait_for_text(duo, f"#{ids.CHANGE.PAIR_NOTE}", f"Between {before} and {after}")
     previous = data.previous_edition(data.latest)
     into_view(duo, f"#{ids.CHANGE.BEFORE}")
     pick(duo, f"#{ids.CHANGE.BEFORE}", str(previous))
-    duo.wait_for_contains_text(f"#{ids.CHANGE.PAIR_NOTE}", "Nothing to split")
+    wait_for_text(duo, f"#{ids.CHANGE.PAIR_NOTE}", "Nothing to split")
     assert f"{previous} and {data.latest} assess the same indicators" in duo.find_element(f"#{ids.CHANGE.PAIR_NOTE}").text
     assert duo.get_logs() == []
 
@@ -125,7 +128,7 @@ def test_e005_like_for_like_opens_where_there_is_something_to_split(start, store
 def test_e006_the_country_path_fits_the_screen(start, width):
     duo = start("/country/PER?path=cocaine-trade")
     duo.driver.set_window_size(width, 900)
-    duo.wait_for_contains_text(f"#{ids.COUNTRY.PATH_TABLE}", "Cocaine trade")
+    wait_for_text(duo, f"#{ids.COUNTRY.PATH_TABLE}", "Cocaine trade")
     overflow = duo.driver.execute_script(
         f"const t = document.querySelector('#{ids.COUNTRY.PATH_TABLE} table').getBoundingClientRect();"
         f"const c = document.querySelector('#{ids.COUNTRY.PATH_TABLE}').closest('.card').getBoundingClientRect();"
