@@ -28,9 +28,10 @@ browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v redis-server >/dev/null || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver redis-server; }
 
+# Two workers: a browser test mostly waits on its server and browser, so two share the 2 cores of CI well.
 test: $(STAMP) $(ASSETS) browser
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest --headless -p no:cacheprovider --durations=15
+	$(VENV)/bin/pytest --headless -p no:cacheprovider -n 2 --dist worksteal --durations=15
 
 bench: $(STAMP)
 	$(PY) benchmarks/load.py
