@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dash.testing.errors import TestingTimeoutError
+import pytest
+from dash.testing import errors
 from dash.testing.wait import until
 
 from components import ids
@@ -58,32 +59,32 @@ def too_wide(duo) -> str:
     return f"{page} px wide in {viewport} px: {', '.join(duo.driver.execute_script(OVERFLOWING))}" if page > viewport else ""
 
 
-def test_n001_no_view_scrolls_sideways_on_a_phone_or_tablet(start):
+# One test per width, so that parallel test workers share them out.
+@pytest.mark.parametrize("width", WIDTHS)
+def test_n001_no_view_scrolls_sideways_on_a_phone_or_tablet(start, width):
     duo = start("/")
     base = duo.server.url.rstrip("/")
     found = []
-    for width in WIDTHS:
-        resize(duo, width)
-        for view in NARROW_VIEWS:
-            duo.driver.get(base + view)
-            settled(duo)
-            # A chart fits itself to its box a moment after the box narrows (a scroll bar appears as deferred rows
-            # lengthen the page): the page is judged once that is done.
-            try:
-                until(lambda: not too_wide(duo), timeout=5)
-            except TestingTimeoutError:
-                found.append(f"{view} at {width} px is {too_wide(duo)}")
-            if unnamed := duo.driver.execute_script(UNNAMED_SCROLLERS):
-                found.append(f"{view} at {width} px scrolls sideways without a keyboard stop and a name: "
-                             + ", ".join(unnamed))
-
-        # The navigation folds behind its toggler, which opens it.
-        duo.driver.get(base + "/")
+    resize(duo, width)
+    for view in NARROW_VIEWS:
+        duo.driver.get(base + view)
         settled(duo)
-        menu = duo.find_element(f"#{ids.SHELL.NAV_MENU}")
-        assert not menu.is_displayed()
-        duo.find_element(f"#{ids.SHELL.NAV_TOGGLE}").click()
-        until(menu.is_displayed, timeout=5)
-        found += [f"/ at {width} px with the menu open: {e}" for e in duo.driver.execute_script(OVERFLOWING)]
+        # A chart fits itself to its box a moment after the box narrows (a scroll bar appears as deferred rows
+        # lengthen the page): the page is judged once that is done.
+        try:
+            until(lambda: not too_wide(duo), timeout=5)
+        except errors.TestingTimeoutError:
+            found.append(f"{view} is {too_wide(duo)}")
+        if unnamed := duo.driver.execute_script(UNNAMED_SCROLLERS):
+            found.append(f"{view} scrolls sideways without a keyboard stop and a name: " + ", ".join(unnamed))
+
+    # The navigation folds behind its toggler, which opens it.
+    duo.driver.get(base + "/")
+    settled(duo)
+    menu = duo.find_element(f"#{ids.SHELL.NAV_MENU}")
+    assert not menu.is_displayed()
+    duo.find_element(f"#{ids.SHELL.NAV_TOGGLE}").click()
+    until(menu.is_displayed, timeout=5)
+    found += [f"/ with the menu open: {e}" for e in duo.driver.execute_script(OVERFLOWING)]
     assert not found, "\n".join(found)
     assert duo.get_logs() == []
