@@ -78,7 +78,7 @@ window.dash_clientside.ocindex = (function () {
             });
         };
         const started = performance.now();
-        let timer = null, waiting = null;
+        let timer = null, waiting = null, settling = false;
         const setOneAtATime = function () {  // one component per idle moment: the page stays responsive
             waiting = null;
             const next = ids.find(function (id) { return pending.has(id); });
@@ -86,14 +86,16 @@ window.dash_clientside.ocindex = (function () {
             apply(next);
             waiting = idle(setOneAtATime, {timeout: 500});
         };
+        // Until every prop is set, each component is looked up again: one drawn late (a grid's code loads on
+        // demand, later on a busy machine) or drawn anew is watched too, so that scrolling to it still sets it.
         const poll = function () {
             timer = null;
             const rendered = ids.filter(function (id) { return watch(document.getElementById(id), near); });
-            if ((rendered.length === ids.length && drawn()) || performance.now() - started > LONGEST_WAIT) {
+            if (!settling && ((rendered.length === ids.length && drawn()) || performance.now() - started > LONGEST_WAIT)) {
+                settling = true;
                 waiting = idle(setOneAtATime, {timeout: 500});
-            } else {
-                timer = setTimeout(poll, 50);
             }
+            if (pending.size) { timer = setTimeout(poll, settling ? 250 : 50); }
         };
         window.addEventListener('beforeprint', applyAll);  // paper has no viewport to scroll into
         stopLater = function () {

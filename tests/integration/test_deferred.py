@@ -41,14 +41,9 @@ def test_l002_while_the_browser_is_busy_a_grid_gets_its_rows_when_scrolled_to_or
     duo.wait_for_element(DRAWN)
     assert prop_of(duo, ids.COUNTRY.TABLE, "rowData") is None  # far below the first screen: not drawn yet
     assert prop_of(duo, ids.COUNTRY.PEER_GRID, "rowData") is None
-
-    def scrolled_to_and_shown() -> bool:
-        # Scrolled to again until the rows come: charts above it still being drawn may move it out of view.
-        duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
-                                  duo.find_element(f"#{ids.COUNTRY.TABLE}"))
-        return shown(duo, ids.COUNTRY.TABLE, "score") == scores(store, store.index.latest)
-
-    until(scrolled_to_and_shown, timeout=10)
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+                              duo.find_element(f"#{ids.COUNTRY.TABLE}"))
+    until(lambda: shown(duo, ids.COUNTRY.TABLE, "score") == scores(store, store.index.latest), timeout=10)
     duo.driver.execute_script(PRINTING)
     assert deferred_set(duo)  # set at once, before the page is printed
     until(lambda: shown(duo, ids.COUNTRY.PEER_GRID, "PER") == scores(store, store.index.latest), timeout=10)
