@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app import create_app
@@ -14,11 +16,12 @@ def store(workbook):
 
 
 @pytest.fixture
-def start(dash_duo, store):
-    """Serve a fresh app on 127.0.0.1 and open `path` in headless Chromium."""
+def start(dash_duo, store, tmp_path):
+    """Serve a fresh app on 127.0.0.1 and open `path` in headless Chromium. Its cache (the last valid data, the
+    background jobs and their per-user slots) is the test's own: tests run side by side on two workers."""
 
     def open_app(path="/", settings: Settings | None = None, data: DataStore | None = None):
-        settings = settings or Settings(data_dir=store.data_dir)
+        settings = replace(settings or Settings(data_dir=store.data_dir), cache_dir=tmp_path / "cache")
         app = create_app(settings, store=data or store)
         dash_duo.server.host = "127.0.0.1"
         dash_duo.start_server(app, navigate=False, host="127.0.0.1", port=free_port())  # runs may overlap

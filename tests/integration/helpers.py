@@ -6,15 +6,19 @@ from pathlib import Path
 
 from dash.testing.errors import TestingTimeoutError
 from dash.testing.wait import until
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
 # What an element shows (its rendered text; an SVG element's text, which has no innerText; non-breaking spaces as
-# spaces) and its value, if it has one.
+# spaces) and its value, if it has one: nothing while it is not drawn, hidden or transparent (innerText would give
+# the text of an element not drawn).
 SHOWN = ("const e = document.querySelector(arguments[0]);"
-         "return e && ((e.innerText ?? e.textContent) + '\\n' + (e.value ?? '')).replaceAll('\\u00a0', ' ')")
+         "if (!e) return null;"
+         "if (!e.checkVisibility({opacityProperty: true, visibilityProperty: true})) return '';"
+         "return ((e.innerText ?? e.textContent) + '\\n' + (e.value ?? '')).replaceAll('\\u00a0', ' ')")
 
 
 def wait_for_text(duo, selector: str, text: str, timeout: float | None = None) -> None:
@@ -24,7 +28,11 @@ def wait_for_text(duo, selector: str, text: str, timeout: float | None = None) -
     shown = [None]
 
     def shows() -> bool:
-        shown[0] = duo.driver.execute_script(SHOWN, selector)
+        try:
+            shown[0] = duo.driver.execute_script(SHOWN, selector)
+        except WebDriverException as error:  # e.g. while the page is being replaced: asked again at the next poll
+            shown[0] = error.msg
+            return False
         return shown[0] is not None and text in shown[0]
 
     try:
