@@ -23,6 +23,7 @@ def search_country(duo, name: str):
 def test_q001_search_peru_in_2021_shows_its_scores_and_ranks(start):
     duo = start("/")
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    wait_for_text(duo, PANEL, "Click a point")  # no country chosen yet: the panel says how to choose one
     choose_edition(duo, 2021)
     search_country(duo, "Peru")
     wait_for_text(duo, PANEL, "Peru")
