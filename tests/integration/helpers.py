@@ -25,7 +25,7 @@ def wait_for_text(duo, selector: str, text: str, timeout: float | None = None) -
     """Wait until the first element matching `selector` shows `text` (or holds it as its value), read with the
     browser's innerText: Selenium's text, which dash_duo.wait_for_contains_text reads twice a poll, walks every
     node in script (seconds on a page with charts)."""
-    shown = [None]
+    limit, shown = timeout or duo.wait_timeout, [None]
 
     def shows() -> bool:
         try:
@@ -36,9 +36,9 @@ def wait_for_text(duo, selector: str, text: str, timeout: float | None = None) -
         return shown[0] is not None and text in shown[0]
 
     try:
-        until(shows, timeout or duo.wait_timeout)
+        until(shows, limit)
     except TestingTimeoutError:
-        raise AssertionError(f"{text!r} not shown by {selector} in {timeout or duo.wait_timeout} s; it shows "
+        raise AssertionError(f"{text!r} not shown by {selector} in {limit} s; it shows "
                              f"{str(shown[0])[:400]!r}") from None
 
 

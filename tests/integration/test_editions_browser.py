@@ -43,11 +43,11 @@ def views(edition: int) -> dict[str, tuple[str, str, str]]:
 # One test per view, so that parallel test workers share them out.
 @pytest.mark.parametrize("view", list(views(0)))
 def test_e001_every_view_of_every_edition_loads_with_an_empty_console(start, store, view):
-    first, *later = store.index.editions
-    duo = start(views(first)[view][0])
-    for edition in [first, *later]:
+    editions = store.index.editions
+    duo = start(views(editions[0])[view][0])
+    for edition in editions:
         path, selector, text = views(edition)[view]
-        if edition != first:
+        if edition != editions[0]:
             duo.driver.get(duo.server.url.rstrip("/") + path)
         duo.wait_for_element(f"#{ids.SHELL.PAGE} > *")
         if text:
