@@ -43,8 +43,9 @@ def wait_for_text(duo, selector: str, text: str, timeout: float | None = None) -
 
 
 def pick(duo, selector: str, text: str) -> None:
-    """Type into a dcc.Dropdown's search box and take the option shown for `text`."""
-    duo.find_element(selector).click()
+    """Type into a dcc.Dropdown's search box and take the option shown for `text`. Waits for the dropdown: its code
+    loads on demand, so it can be drawn after the html around it."""
+    duo.wait_for_element(selector, timeout=10).click()
     search = duo.find_element(".dash-dropdown-search")  # the open menu's search box (focus may sit on an option)
     search.send_keys(text)
     wait_for_text(duo, ".dash-dropdown-options", text)
