@@ -57,7 +57,7 @@ def test_a004_a_menu_or_panel_opened_on_a_view_has_no_wcag_2_1_aa_violation(star
     duo = start("/")
     settled(duo)
     found = []
-    duo.find_element(f"#{ids.QUADRANT.CONTINENT}").click()
+    duo.wait_for_element(f"#{ids.QUADRANT.CONTINENT}", timeout=10).click()
     duo.wait_for_element(".dash-dropdown-options")
     found += audit(duo, "/ with the continent menu open")
     duo.find_element("body").send_keys(Keys.ESCAPE)

@@ -90,7 +90,7 @@ def test_d005_another_indicator_opens_its_page_for_the_same_edition_and_country(
     duo = start("/indicator/cocaine-trade?edition=2021&country=PER")
     duo.wait_for_element(f"{PERU_ROW}.ag-row-selected")
     assert "/indicator/cocaine-trade?" in duo.driver.current_url  # opening the page navigates nowhere
-    duo.find_element(f"#{ids.INDICATOR.JUMP}").click()
+    duo.wait_for_element(f"#{ids.INDICATOR.JUMP}", timeout=10).click()
     search = duo.find_element(".dash-dropdown-search")
     search.send_keys("Heroin trade")
     wait_for_text(duo, ".dash-dropdown-options", "Heroin trade")
