@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import pickle
+import pkgutil
 import re
 import shutil
 from pathlib import Path
@@ -284,3 +285,18 @@ class RunsWhenUnpickled:
 
     def __reduce__(self):
         return (Path.touch, (Path(self.path),))
+
+
+def test_code_loaded_on_demand_is_rechecked_against_its_etag_without_reading_it_again(store, htpasswd, monkeypatch):
+    client = create_app(Settings(url_prefix=PREFIX, auth="basic", htpasswd=htpasswd), store).server.test_client()
+    user = basic("alice", "correct horse")
+    client.get(PREFIX, headers=user)
+    plotly = f"{PREFIX}_dash-component-suites/plotly/package_data/plotly.min.js"  # the address Dash loads it from
+    sent = client.get(plotly, headers=user)
+    assert sent.status_code == 200 and sent.headers["ETag"] == f'"{hashlib.sha1(sent.data).hexdigest()}"'
+    reads = []
+    monkeypatch.setattr(pkgutil, "get_data", lambda *args, real=pkgutil.get_data: reads.append(args) or real(*args))
+    unchanged = client.get(plotly, headers={**user, "If-None-Match": sent.headers["ETag"]})
+    assert unchanged.status_code == 304 and unchanged.data == b"" and not reads  # Dash reads and hashes 4.8 MB
+    assert client.get(plotly, headers={**user, "If-None-Match": '"another"'}).data == sent.data
+    assert client.get(plotly, headers={"If-None-Match": sent.headers["ETag"]}).status_code == 401
