@@ -10,8 +10,9 @@ from flask import Flask, Response, request
 
 def install(server: Flask, url_prefix: str) -> None:
     suites = f"{url_prefix}_dash-component-suites/"
-    # path -> ETag, for paths Dash answered with 200 only: bounded by the files it serves. Held until the process
-    # ends: new packages come with a restart.
+    # path -> ETag, for the paths Dash sent with one: its unversioned files (a versioned address, of which there can
+    # be any number, comes without one), so bounded by the files it serves. Held until the process ends: new
+    # packages come with a restart.
     etags: dict[str, str] = {}
 
     @server.before_request
