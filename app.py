@@ -16,7 +16,7 @@ from components.pages import PAGES
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import DataStore
-from serving import auth, cache, jobs, limits, logs, revalidation, security
+from serving import auth, cache, jobs, limits, logs, security, suites
 
 log = logging.getLogger("ocindex")
 T = TypeVar("T")
@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None,
     limits.install(app.server, settings)  # first: before authentication, routing and caching
     auth.install(app.server, settings, open_paths={f"{settings.url_prefix}healthz"})
     cache.init(app.server, settings)
-    revalidation.install(app.server, settings.url_prefix)  # after authentication: a 304 is for users only
+    suites.install(app.server, settings.url_prefix)  # after authentication: a 304 is for users only
     # The policy hashes only Dash's own start-up script: our browser-side callbacks are files (assets/), so
     # registering panels after this changes nothing (tests/unit/test_serving.py).
     security.install(app, settings.max_nesting)

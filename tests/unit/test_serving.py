@@ -300,3 +300,14 @@ def test_code_loaded_on_demand_is_rechecked_against_its_etag_without_reading_it_
     assert unchanged.status_code == 304 and unchanged.data == b"" and not reads  # Dash reads and hashes 4.8 MB
     assert client.get(plotly, headers={**user, "If-None-Match": '"another"'}).data == sent.data
     assert client.get(plotly, headers={"If-None-Match": sent.headers["ETag"]}).status_code == 401
+
+
+@pytest.mark.parametrize("path", ["_dash-component-suites/plotly/package_data/nothing.js",
+                                  "_dash-component-suites/plotly/package_data/plotly.min.v9_9m123.js",
+                                  "_dash-component-suites/os/path.js", "_dash-component-suites/dash/../../app.py"])
+def test_an_address_dash_does_not_serve_its_code_from_is_a_404_naming_it(store, path, caplog):
+    client = create_app(Settings(url_prefix=PREFIX), store).server.test_client()
+    client.get(PREFIX)
+    response = client.get(PREFIX + path)
+    assert response.status_code == 404 and response.get_data(as_text=True) == f"No such file: {PREFIX}{path}\n"
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
