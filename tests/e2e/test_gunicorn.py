@@ -77,6 +77,12 @@ def test_g001_gunicorn_serves_under_the_prefix_behind_basic_auth(deployed):
     assert "Content-Security-Policy" in page.headers
     csv = httpx.get(f"{base}api/scores.csv?edition=2021", auth=("alice", "pw"), timeout=5)
     assert "2021,PER,Peru,Americas,South America,criminality,Criminality,criminality,6.35,26,193" in csv.text
+    plotly = f"{base}_dash-component-suites/plotly/package_data/plotly.min.js"  # loaded on demand, so rechecked
+    sent = httpx.get(plotly, auth=("alice", "pw"), timeout=5)
+    for _ in range(4):  # whichever worker answers
+        assert httpx.get(plotly, auth=("alice", "pw"), headers={"If-None-Match": sent.headers["ETag"]},
+                         timeout=5).status_code == 304
+    assert httpx.get(f"{base}_dash-component-suites/plotly/nothing.js", auth=("alice", "pw"), timeout=5).status_code == 404
 
 
 def test_g002_after_a_broken_workbook_and_sighup_the_last_valid_data_keeps_serving(deployed, workbook_editions):
