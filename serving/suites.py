@@ -1,10 +1,10 @@
-"""The code Dash serves from installed packages (`_dash-component-suites/`): an address it does not serve is a 404
-that names it, and the files loaded on demand are rechecked cheaply.
+"""The code Dash serves from installed packages (`_dash-component-suites/`): an address it does not serve is a 404,
+and the files loaded on demand are rechecked cheaply.
 
 Dash answers an unknown address there by raising, which Flask turns into a 500 and a long traceback in the log,
 one per request. Plotly and the grid's and dropdown's chunks are loaded by addresses without a version, so the
 browser asks again on every page ("If-None-Match") and Dash reads and hashes the whole file to answer (Plotly is
-4.8 MB): each file's ETag, once Dash has sent it, answers the next requests for it with 304 at once."""
+4.8 MB): each file's ETag, once Dash has sent or confirmed it, answers the next requests for it with 304 at once."""
 
 from __future__ import annotations
 
@@ -16,26 +16,31 @@ from .limits import refuse
 
 def install(server: Flask, url_prefix: str) -> None:
     suites = f"{url_prefix}_dash-component-suites/"
-    # path -> ETag, for the paths Dash sent with one: its unversioned files (a versioned address, of which there can
-    # be any number, comes without one), so bounded by the files it serves. Held until the process ends: new
-    # packages come with a restart.
+    # path -> ETag, for the paths Dash sent or confirmed one for: its unversioned files (a versioned address, of which
+    # there can be any number, comes without one), so bounded by the files it serves. Held until the process ends:
+    # new packages come with a restart.
     etags: dict[str, str] = {}
 
     @server.errorhandler(DependencyException)
     def not_served(_error):
-        return refuse(404, f"No such file: {request.path}")
+        return refuse(404, "No such file: the app serves no script at this address.")
 
     @server.before_request
     def answer_unchanged():
-        if request.method == "GET" and request.path in etags:
-            if request.headers.get("If-None-Match") == f'"{etags[request.path]}"':
-                return Response(None, status=304)
+        tag = etags.get(request.path)
+        if request.method == "GET" and tag and request.headers.get("If-None-Match") == f'"{tag}"':
+            return Response(None, status=304, headers={"ETag": f'"{tag}"'})
         return None
 
     @server.after_request
     def remember(response: Response) -> Response:
-        if request.path.startswith(suites) and response.status_code == 200:
+        if request.path.startswith(suites) and request.path not in etags:
             tag, _ = response.get_etag()
+            # A browser that holds the file only ever revalidates it; Dash answers 304 only to the exact tag, and
+            # without one: a worker learns the tag from either answer.
+            asked = request.headers.get("If-None-Match", "")
+            if response.status_code == 304 and asked.startswith('"') and asked.endswith('"'):
+                tag = asked[1:-1]
             if tag:
                 etags[request.path] = tag
         return response

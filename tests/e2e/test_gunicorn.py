@@ -77,7 +77,7 @@ def test_g001_gunicorn_serves_under_the_prefix_behind_basic_auth(deployed):
     assert "Content-Security-Policy" in page.headers
     csv = httpx.get(f"{base}api/scores.csv?edition=2021", auth=("alice", "pw"), timeout=5)
     assert "2021,PER,Peru,Americas,South America,criminality,Criminality,criminality,6.35,26,193" in csv.text
-    plotly = f"{base}_dash-component-suites/plotly/package_data/plotly.min.js"  # loaded on demand, so rechecked
+    plotly = f"{base}_dash-component-suites/plotly/package_data/plotly.min.js"  # loaded on demand: rechecked, not sent
     sent = httpx.get(plotly, auth=("alice", "pw"), timeout=5)
     for _ in range(4):  # whichever worker answers
         assert httpx.get(plotly, auth=("alice", "pw"), headers={"If-None-Match": sent.headers["ETag"]},
