@@ -16,8 +16,9 @@ port, and drives headless Chromium (selenium with /usr/bin/chromedriver, as the 
 - the edition switch: from the click on another edition until the chart shows the new data, and until the page
   has settled (the side panel's answer drawn too), median of 5.
 
-With --record FILE, the callback requests the browser sent (its fetch calls, watched in the page) are written as
-JSON, view by view, for benchmarks/loadtest.py to replay. Traffic goes to 127.0.0.1 only.
+With --record FILE, the callback requests the browser sent (its fetch calls, watched in the page) and the code it
+rechecked (loaded by addresses without a version) are written as JSON, view by view, for benchmarks/loadtest.py to
+replay. Traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -119,6 +120,13 @@ window.fetch = function (input, init) {
 };
 """
 
+# The code the page loaded by an address without a version (Plotly, the chunks loaded on demand): a browser that
+# holds it rechecks it on every page, as this warm load did.
+RECHECKED = r"""
+return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
+    .filter(p => p.includes('/_dash-component-suites/') && !/\.v[\w-]+m[0-9a-f]+\./.test(p));
+"""
+
 PAYLOAD = """
 return performance.getEntriesByType('resource')
     .filter(e => /_dash-(layout|update-component)/.test(e.name))
@@ -202,6 +210,8 @@ def measure_loads(driver, sites: list[tuple[str, tuple[str, str, str]]], repeat:
             if recording is not None and round_number == 0 and view is not FLOOR:
                 recording[view[0]] = {"path": view[1], "requests": callbacks_sent(driver)}
             elapsed, payload = load(driver, base, view)
+            if recording is not None and round_number == 0 and view is not FLOOR:
+                recording[view[0]]["rechecked"] = driver.execute_script(RECHECKED)
             loads[view[0]].append(elapsed)
             results[view[0]] = {
                 "view": view[0], "first_load_kb": sum(size for _, size in payload) / 1000,

@@ -4,9 +4,9 @@
 
 Starts `gunicorn app:server` with the checked-in config on a free loopback port and runs the users for the given
 time (arriving over a ramp-up). Each user opens the main views one after another, as a browser does: the page,
-Dash's layout (which holds the page its Referer names) and dependencies, then the very callback requests headless
-Chromium sent on that view (benchmarks/traffic.json, recorded by `benchmarks/browser.py --record`), with a pause
-between views. Stops by itself and reports requests, errors and p50/p95/p99 overall and per view, plus the
+Dash's layout (which holds the page its Referer names) and dependencies, the recheck of the code a browser holds
+(If-None-Match), then the very callback requests headless Chromium sent on that view (benchmarks/traffic.json,
+recorded by `benchmarks/browser.py --record`), with a pause between views. Stops by itself and reports requests, errors and p50/p95/p99 overall and per view, plus the
 resident memory of each worker. Traffic goes to 127.0.0.1 only.
 """
 
@@ -46,7 +46,7 @@ class Recorder:
             else:
                 response = await client.post(path, content=json.dumps(body),
                                              headers={"Content-Type": "application/json"})
-            ok = response.status_code in (200, 204)
+            ok = response.status_code in (200, 204, 304)
         except httpx.HTTPError:
             ok = False
         self.times[name].append((time.perf_counter() - started) * 1000)
@@ -55,7 +55,7 @@ class Recorder:
 
 
 async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause: tuple[float, float],
-                  start_delay: float, views: dict):
+                  start_delay: float, views: dict, etags: dict[str, str]):
     rng = random.Random(seed)
     names = list(views)
     await asyncio.sleep(start_delay)  # users arrive over the ramp-up, as people do, not all in one instant
@@ -68,6 +68,9 @@ async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause:
                 await recorder.request(client, "GET /_dash-layout", "GET", "/_dash-layout",
                                        headers={"Referer": str(client.base_url.join(view["path"]))})
                 await recorder.request(client, "GET /_dash-dependencies", "GET", "/_dash-dependencies")
+                for path in view.get("rechecked", []):  # the browser holds them: it asks whether they changed
+                    await recorder.request(client, "GET code, rechecked", "GET", path,
+                                           headers={"If-None-Match": etags[path]})
             for body in view["requests"]:
                 await recorder.request(client, f"cb {name}", "POST", "/_dash-update-component", body)
             await asyncio.sleep(rng.uniform(*pause))
@@ -84,7 +87,10 @@ async def run(base: str, users: int, seconds: float, pause, ramp: float, views: 
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
-        await asyncio.gather(*(analyst(client, recorder, deadline, seed, pause, ramp * seed / users, views)
+        await client.get("/")  # Dash serves its code once it has served a page
+        rechecked = {path for view in views.values() for path in view.get("rechecked", [])}
+        etags = {path: (await client.get(path)).headers["ETag"] for path in rechecked}  # as a browser holds them
+        await asyncio.gather(*(analyst(client, recorder, deadline, seed, pause, ramp * seed / users, views, etags)
                                for seed in range(users)))
     return recorder
 
@@ -103,8 +109,12 @@ def main() -> None:
         started = time.monotonic()
         recorder = asyncio.run(run(base, args.users, args.seconds, tuple(args.pause), args.ramp, views))
         elapsed = time.monotonic() - started
-        workers = psutil.Process(gunicorn.pid).children()
+        master = psutil.Process(gunicorn.pid)
+        workers = master.children()
         rss = [w.memory_info().rss / 2**20 for w in workers]
+        # The workers' CPU time, those gunicorn replaced during the run (max_requests) included.
+        reaped = master.cpu_times()
+        cpu = reaped.children_user + reaped.children_system + sum(sum(w.cpu_times()[:2]) for w in workers)
 
     total = sum(len(v) for v in recorder.times.values())
     errors = sum(recorder.errors.values())
@@ -117,7 +127,7 @@ def main() -> None:
     for name, values in sorted(recorder.times.items()):
         print(f"{name:<28}{len(values):>7}{recorder.errors[name]:>8}{percentile(values, 50):>9.0f}"
               f"{percentile(values, 95):>9.0f}{percentile(values, 99):>9.0f}")
-    print("worker RSS: " + ", ".join(f"{r:.0f} MiB" for r in rss))
+    print("worker RSS: " + ", ".join(f"{r:.0f} MiB" for r in rss) + f"; worker CPU: {cpu:.1f} s")
 
 
 if __name__ == "__main__":
