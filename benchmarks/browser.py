@@ -204,13 +204,14 @@ def measure_loads(driver, sites: list[tuple[str, tuple[str, str, str]]], repeat:
     results: dict[str, dict] = {}
     for round_number in range(repeat):
         for base, view in sites:
+            recorded = recording is not None and round_number == 0 and view is not FLOOR
             if recording is not None:
                 callbacks_sent(driver)  # drop what earlier views sent: each view is recorded on its own
             load(driver, base, view)
-            if recording is not None and round_number == 0 and view is not FLOOR:
+            if recorded:
                 recording[view[0]] = {"path": view[1], "requests": callbacks_sent(driver)}
             elapsed, payload = load(driver, base, view)
-            if recording is not None and round_number == 0 and view is not FLOOR:
+            if recorded:
                 recording[view[0]]["rechecked"] = driver.execute_script(RECHECKED)
             loads[view[0]].append(elapsed)
             results[view[0]] = {

@@ -6,8 +6,9 @@ Starts `gunicorn app:server` with the checked-in config on a free loopback port 
 time (arriving over a ramp-up). Each user opens the main views one after another, as a browser does: the page,
 Dash's layout (which holds the page its Referer names) and dependencies, the recheck of the code a browser holds
 (If-None-Match), then the very callback requests headless Chromium sent on that view (benchmarks/traffic.json,
-recorded by `benchmarks/browser.py --record`), with a pause between views. Stops by itself and reports requests, errors and p50/p95/p99 overall and per view, plus the
-resident memory of each worker. Traffic goes to 127.0.0.1 only.
+recorded by `benchmarks/browser.py --record`), with a pause between views. Stops by itself and reports requests,
+errors and p50/p95/p99 overall and per view, the resident memory of each worker and the workers' CPU time. Traffic
+goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
