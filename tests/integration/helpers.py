@@ -42,6 +42,19 @@ def wait_for_text(duo, selector: str, text: str, timeout: float | None = None) -
                              f"{str(shown[0])[:400]!r}") from None
 
 
+def scroll_to(duo, element) -> None:
+    """Bring an element to the middle of the viewport, as a user scrolls to it before clicking. At once: Bootstrap
+    makes scrolling smooth, and a click while the page still scrolls (slower while a deferred grid is drawn) lands
+    elsewhere."""
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+
+
+def into_view(duo, selector: str) -> None:
+    """Scroll to a control below the fold. Waits for it first: a dcc component's code loads on demand, so it can be
+    drawn after the html around it."""
+    scroll_to(duo, duo.wait_for_element(selector, timeout=10))
+
+
 def pick(duo, selector: str, text: str) -> None:
     """Type into a dcc.Dropdown's search box and take the option shown for `text`. Waits for the dropdown: its code
     loads on demand, so it can be drawn after the html around it."""

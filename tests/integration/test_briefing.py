@@ -14,7 +14,7 @@ from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
-from .helpers import announced, choose, wait_for_text
+from .helpers import announced, choose, scroll_to, wait_for_text
 
 SOURCE = "Source: Global Organized Crime Index 2023, GI-TOC"
 
@@ -167,9 +167,7 @@ def test_p003_every_chart_downloads_as_svg_and_png_with_a_meaningful_name(start)
     buttons["Download the indicator chart as SVG"].click()
     svg = downloaded(duo, "oc-index_per_indicators_2021.svg").read_text()
     assert svg.startswith("<svg") and "Peru" in svg and "Cocaine trade" in svg
-    # Below the fold now; Bootstrap scrolls smoothly, so bring it into view at once before clicking.
-    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-                              buttons["Download the path across editions as PNG"])
+    scroll_to(duo, buttons["Download the path across editions as PNG"])  # below the fold now
     buttons["Download the path across editions as PNG"].click()
     assert downloaded(duo, "oc-index_per_path.png").read_bytes().startswith(b"\x89PNG")
     assert duo.get_logs() == []

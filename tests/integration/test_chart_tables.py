@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from components import ids
 from tests.unit.sheets import composite, country, read_sheets
 
-from .helpers import axe_violations, choose
+from .helpers import axe_violations, choose, into_view
 from .test_accessibility import VIEWS, settled
 
 
@@ -56,8 +56,7 @@ def test_c001_the_quadrant_as_a_table_holds_every_country_and_follows_the_editio
     assert not axe_violations(duo)  # the open table, its caption and headers pass WCAG 2.1 AA
 
     # Another edition: the same callback redraws the chart, and the open table and the description follow.
-    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})",
-                              duo.find_element(f"#{ids.QUADRANT.EDITION}"))
+    into_view(duo, f"#{ids.QUADRANT.EDITION}")
     choose(duo, f"#{ids.QUADRANT.EDITION}", str(second))
     peru = country(sheets[second], "Peru")
     until(lambda: f"{second} edition" in description_of(duo, graph), timeout=20)

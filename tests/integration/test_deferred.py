@@ -8,7 +8,7 @@ from dash.testing.wait import until
 
 from components import ids
 
-from .helpers import choose, deferred_set, grid_values, never_idle, prop_of
+from .helpers import choose, deferred_set, grid_values, into_view, never_idle, prop_of
 
 DRAWN = f"#{ids.COUNTRY.DOTS} .main-svg"
 PRINTING = "window.dispatchEvent(new Event('beforeprint'));"
@@ -41,8 +41,7 @@ def test_l002_while_the_browser_is_busy_a_grid_gets_its_rows_when_scrolled_to_or
     duo.wait_for_element(DRAWN)
     assert prop_of(duo, ids.COUNTRY.TABLE, "rowData") is None  # far below the first screen: not drawn yet
     assert prop_of(duo, ids.COUNTRY.PEER_GRID, "rowData") is None
-    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
-                              duo.find_element(f"#{ids.COUNTRY.TABLE}"))
+    into_view(duo, f"#{ids.COUNTRY.TABLE}")
     until(lambda: shown(duo, ids.COUNTRY.TABLE, "score") == scores(store, store.index.latest), timeout=10)
     duo.driver.execute_script(PRINTING)
     assert deferred_set(duo)  # set at once, before the page is printed

@@ -9,15 +9,14 @@ from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
-from .helpers import choose, wait_for_text
+from .helpers import choose, scroll_to, wait_for_text
 from .test_quadrant_page import choose_edition, search_country
 
 
 def click_link(duo, text: str, within: str = "body"):
     wait_for_text(duo, within, text)  # a grid below the fold gets its rows after the first paint
     link = duo.find_element(within).find_element(By.LINK_TEXT, text)
-    # Bootstrap scrolls smoothly; jump instead so the click lands where the link is now.
-    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", link)
+    scroll_to(duo, link)
     link.click()
 
 

@@ -10,15 +10,7 @@ from components import ids
 from ocindex import likeforlike as lfl
 from ocindex import quadrant as q
 
-from .helpers import choose, pick, texts, wait_for_text
-
-
-def into_view(duo, selector: str) -> None:
-    """Scroll as a user would to reach a control below the fold. At once: Bootstrap scrolls smoothly, and a click
-    while the page still scrolls (slower while a deferred grid is drawn) lands elsewhere. Waits for the control:
-    a dcc component's code loads on demand, so it can be drawn after the html around it."""
-    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-                              duo.wait_for_element(selector, timeout=10))
+from .helpers import choose, into_view, pick, texts, wait_for_text
 
 
 def here(duo) -> str:

@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 
 from components import ids
 
-from .helpers import pick, texts, wait_for_text
+from .helpers import into_view, pick, texts, wait_for_text
 
 WIDTHS = ((1920, 1080), (1366, 768), (1024, 768))
 
@@ -146,8 +146,7 @@ def test_f005_the_chart_tool_bar_never_covers_a_legend(start):
             viewport(duo, width, height)
             for graph_id in graphs:
                 duo.wait_for_element(f"#{graph_id} .legend")
-                duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})",
-                                          duo.find_element(f"#{graph_id}"))
+                into_view(duo, f"#{graph_id}")
                 toolbar_clear_of_legend(duo, graph_id, width)
     assert duo.get_logs() == []
 

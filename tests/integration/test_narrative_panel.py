@@ -6,14 +6,14 @@ from selenium.webdriver.common.by import By
 
 from components import ids
 
-from .helpers import wait_for_text
+from .helpers import scroll_to, wait_for_text
 
 
 def test_n001_peru_2021_cocaine_shows_the_producer_sentence_with_cocaine_marked(start):
     duo = start("/country/PER?edition=2021")
     wait_for_text(duo, f"#{ids.COUNTRY.TABLE}", "Cocaine trade")
     link = duo.find_element(f"#{ids.COUNTRY.TABLE}").find_element(By.LINK_TEXT, "Cocaine trade")
-    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", link)
+    scroll_to(duo, link)
     link.click()
     wait_for_text(duo, "h1", "Cocaine trade")
     wait_for_text(duo, f"#{ids.INDICATOR.NARRATIVE}", "second-largest producer of cocaine")
