@@ -4,6 +4,11 @@
 window.dash_clientside = window.dash_clientside || {};
 window.dash_clientside.ocindex = (function () {
     const here = function () { return window.location.pathname + window.location.search; };
+    // The address Back or Forward went to, until a link (or a callback) goes elsewhere: the location then reports
+    // its hash, and presentMode follows it.
+    let poppedTo = null;
+    window.addEventListener('popstate', function () { poppedTo = window.location.href; });
+    window.addEventListener('_dashprivate_pushstate', function () { poppedTo = null; });
     const pinned = function (pins) {
         return Array.isArray(pins) ? pins.filter(function (p) { return p && typeof p.href === 'string'; }) : [];
     };
@@ -143,11 +148,14 @@ window.dash_clientside.ocindex = (function () {
             return window.location.origin + briefingPath + (query ? '?' + query : '');
         },
         // A link ending in #present opens in presentation mode; the switch and Exit turn it on and off. The mode
-        // stays on while the presenter follows links, and the hash keeps it in the address bar for sharing.
+        // stays on while the presenter follows links, and the hash keeps it in the address bar for sharing. Back
+        // and Forward take it with the address: to one without #present (the view before Present was pressed),
+        // presentation ends, as it began.
         presentMode: function (hash, _toggle, _exit, on) {
             const trigger = triggeredInput();
             const nothing = window.dash_clientside.no_update;
-            let present = Boolean(on) || hash === '#present', newHash = nothing;
+            const revisited = trigger === 0 && poppedTo === window.location.href;
+            let present = (Boolean(on) && !revisited) || hash === '#present', newHash = nothing;
             if (trigger === 1) { present = !on; newHash = present ? '#present' : ''; }
             if (trigger === 2) { present = false; newHash = ''; }
             // Unchanged (a page opened without #present): no update, which would redraw every chart that follows it.

@@ -79,6 +79,24 @@ def test_p007_presenting_keeps_the_view_the_controls_chose(start, workbook_editi
     assert duo.get_logs() == []
 
 
+def test_p010_back_from_presentation_leaves_it_and_forward_returns_to_it(start):
+    """Present pressed, then Back: the view as it was before, with its navigation and controls (presentation once
+    stayed on, the address without #present notwithstanding)."""
+    duo = start("/?country=PER")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
+    duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+    until(lambda: duo.driver.execute_script("return window.location.hash") == "#present", timeout=10)
+    duo.driver.back()
+    until(lambda: not duo.find_elements(f"#{ids.SHELL.ROOT}.oc-present"), timeout=10)
+    assert shown(duo, "nav.navbar") and shown(duo, ".oc-controls")
+    assert here(duo) == "/?country=PER" and duo.driver.execute_script("return window.location.hash") == ""
+    duo.driver.forward()
+    duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+    assert not shown(duo, "nav.navbar")
+    assert duo.get_logs() == []
+
+
 def test_p008_back_and_a_briefing_step_draw_the_view_the_address_names(start, workbook_editions):
     """Back after a control change, and a step to a pinned view whose address the page was opened with, draw that
     view (the router once missed both: the address it knew was still the one the page was opened with)."""
