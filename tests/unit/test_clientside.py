@@ -18,7 +18,7 @@ ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
 def browser_functions() -> set[tuple[str, str]]:
     """(namespace, function) pairs that assets/clientside.js defines, loaded by Node as the browser loads it."""
-    script = ("global.window = {}; require(process.argv[1]); const c = window.dash_clientside;"
+    script = ("global.window = {addEventListener() {}}; require(process.argv[1]); const c = window.dash_clientside;"
               "console.log(JSON.stringify(Object.keys(c).flatMap(n => Object.keys(c[n]).map(f => [n, f]))));")
     done = subprocess.run(["node", "-e", script, str(ASSETS / "clientside.js")], capture_output=True, text=True,
                           check=True)
@@ -48,7 +48,7 @@ def test_no_asset_writes_a_component_id():
 def run_in_node(function: str, *args, url: str) -> object:
     """Call a function of assets/clientside.js in Node, with the browser's address at `url`."""
     script = ("const [file, name, args, url] = process.argv.slice(1);"
-              "global.window = {location: new URL(url), dash_clientside: {no_update: 'no update'}};"
+              "global.window = {location: new URL(url), dash_clientside: {no_update: 'no update'}, addEventListener() {}};"
               "global.document = {title: 'The title', querySelector: () => null};"
               "require(file); console.log(JSON.stringify(window.dash_clientside.ocindex[name](...JSON.parse(args))));")
     done = subprocess.run(["node", "-e", script, str(ASSETS / "clientside.js"), function, json.dumps(args), url],
