@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dash.testing.wait import until
+from selenium.webdriver.common.keys import Keys
 
 from components import ids
 from tests.unit.sheets import composite, country, read_sheets
@@ -57,13 +58,23 @@ def test_q003_an_invalid_url_value_shows_a_notice_and_the_default_view(start, wo
     assert duo.get_logs() == []
 
 
-def test_q004_clicking_a_mover_selects_that_country(start):
+def test_q004_clicking_a_mover_or_pressing_enter_on_a_quadrant_change_selects_that_country(start):
     duo = start("/?edition=2023")
     first = duo.wait_for_element(f"#{ids.QUADRANT.MOVERS} .list-group-item")
     name = first.text.split("\n")[0]
     first.click()
     wait_for_text(duo, PANEL, name)
     wait_for_text(duo, PANEL, "Open the country profile")
+    assert duo.find_element(f"#{ids.QUADRANT.COUNTRY} .dash-dropdown-value").text == name
+
+    # From the keyboard: the lists are drawn anew with the selection, so the entry is looked up again.
+    until(lambda: duo.find_elements(f"#{ids.QUADRANT.CHANGES} .list-group-item"), timeout=10)
+    entry = next(e for e in duo.find_elements(f"#{ids.QUADRANT.CHANGES} .list-group-item")
+                 if e.text.split("\n")[0] != name)
+    other = entry.text.split("\n")[0]
+    duo.driver.execute_script("arguments[0].focus()", entry)
+    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_for_text(duo, PANEL, other)
     assert duo.get_logs() == []
 
 
