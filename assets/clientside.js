@@ -303,8 +303,15 @@ window.dash_clientside.ocindex = (function () {
             return out.concat(nothing, ask);
         },
         drawView: function (view) { return [view.figure, view.note, view.summary]; },
-        // A click on a point selects its country (list entries do it themselves: assets/picks.js).
+        // A click on a point (its customdata) or on a list entry (its id) selects the country. The lists are
+        // redrawn with every change, which counts as a change of their entries' n_clicks: 0 means nobody clicked.
         pickCountry: function (click) {
+            const context = window.dash_clientside.callback_context;
+            const trigger = context.triggered_id;
+            if (trigger && typeof trigger === 'object') {
+                const clicked = context.triggered.length && context.triggered[0].value;
+                return clicked && typeof trigger.iso3 === 'string' ? trigger.iso3 : window.dash_clientside.no_update;
+            }
             const point = click && click.points && click.points[0];
             // The quadrant's points carry their hover data after the code (figures/quadrant.py, hover_data).
             const data = point && (Array.isArray(point.customdata) ? point.customdata[0] : point.customdata);

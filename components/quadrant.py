@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, dcc, html
+from dash import ALL, Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from figures.quadrant import MAX_LABELS, QuadrantChart, like_for_like_caption, quadrant_chart
@@ -314,7 +314,7 @@ def movers_panel(data: IndexData, state: QuadrantState):
     sections = []
     for key, title in titles.items():
         composite = key.split("_")[0]
-        items = [pick_item(row["iso3"], row["country"], value=f"{row[composite + '_change']:+.2f}")
+        items = [pick_item(row["iso3"], key, row["country"], value=f"{row[composite + '_change']:+.2f}")
                  for row in lists[key][lists[key]["iso3"].isin(shown)].head(MOVERS).to_dict("records")]
         sections += [html.Div(f"{title}{filter_phrase(state)} since {previous}", className="small fw-semibold mt-1"),
                      pick_list(items) if items else html.P("None.", className="small mb-1")]
@@ -322,20 +322,17 @@ def movers_panel(data: IndexData, state: QuadrantState):
 
 
 # The lists are drawn anew at each edition switch, and Dash's renderer pays for every component on the page at each
-# of its updates: an entry is one component, its value or second line drawn by CSS (assets/style.css), and it has
-# no id (one listener in the browser serves every entry: see pick_list).
-def pick_item(iso3: str, country: str, value: str | None = None, below: str | None = None):
+# of its updates: an entry is one component, its value or second line drawn by CSS (assets/style.css).
+def pick_item(iso3: str, list_name: str, country: str, value: str | None = None, below: str | None = None):
     """An entry that selects its country: its name, with `value` at the right or `below` on the next line in bold
     (its accessible name has both)."""
     shown = {f"data-{name}": text for name, text in (("value", value), ("below", below)) if text is not None}
-    return html.Button(country, type="button", className="list-group-item list-group-item-action oc-pick py-1 px-2 "
-                       "small", **{"data-iso3": iso3}, **shown)
+    return html.Button(country, id={"type": ids.QUADRANT.PICK, "list": list_name, "iso3": iso3}, n_clicks=0,
+                       className="list-group-item list-group-item-action oc-pick py-1 px-2 small", **shown)
 
 
 def pick_list(items: list) -> html.Div:
-    """Entries whose click sets the country dropdown (assets/picks.js). Entries with pattern-matching ids, one
-    callback's inputs, cost each redraw a round of that callback and Dash's bookkeeping of their ids."""
-    return html.Div(items, className="list-group list-group-flush", **{"data-picks": ids.QUADRANT.COUNTRY})
+    return html.Div(items, className="list-group list-group-flush")
 
 
 def changes_panel(data: IndexData, state: QuadrantState):
@@ -347,7 +344,7 @@ def changes_panel(data: IndexData, state: QuadrantState):
     if moved.empty:
         return html.P(f"No country{filter_phrase(state)} changed quadrant since {previous}.",
                       className="small text-body-secondary mb-0")
-    items = [pick_item(row["iso3"], row["country"],
+    items = [pick_item(row["iso3"], "changes", row["country"],
                        below=f"{q.SHORT_NAMES[row['before']]} → {q.SHORT_NAMES[row['after']]}")
              for row in moved.to_dict("records")]
     countries = "1 country" if len(moved) == 1 else f"{len(moved)} countries"
@@ -373,7 +370,7 @@ def chart_update(data: IndexData, state: QuadrantState, present, changed: bool, 
 def register(app: Dash, store: DataStore) -> None:
     app.clientside_callback(
         clientside.function("pickCountry"), Output(ids.QUADRANT.COUNTRY, "value"),
-        Input(ids.QUADRANT.GRAPH, "clickData"),
+        Input(ids.QUADRANT.GRAPH, "clickData"), Input({"type": ids.QUADRANT.PICK, "list": ALL, "iso3": ALL}, "n_clicks"),
         prevent_initial_call=True)
 
     # In the browser (assets/clientside.js): an edition switch sets the controls that follow the edition and draws

@@ -219,11 +219,11 @@ def test_colombia_on_the_resilience_divider_is_placed_by_its_hover_and_panel(ind
 
 
 def _list_names(panel) -> list[str]:
-    """The country names of a side panel's list entries (entries that name the country they pick)."""
+    """The country names of a side panel's list entries (entries whose id picks a country)."""
     found = []
 
     def walk(node):
-        if getattr(node, "data-iso3", None):
+        if isinstance(getattr(node, "id", None), dict):
             found.append(node.children)
         children = getattr(node, "children", None)
         for child in children if isinstance(children, list) else [children] if children is not None else []:
