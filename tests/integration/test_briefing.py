@@ -10,6 +10,7 @@ from dash.testing.wait import until
 from pptx import Presentation
 from pypdf import PdfReader
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from components import ids
@@ -81,7 +82,7 @@ def test_p007_presenting_keeps_the_view_the_controls_chose(start, workbook_editi
 
 def test_p010_back_from_presentation_leaves_it_and_forward_returns_to_it(start):
     """Present pressed, then Back: the view as it was before, with its navigation and controls (presentation once
-    stayed on, the address without #present notwithstanding)."""
+    stayed on, the address without #present notwithstanding). Links followed while presenting keep it on."""
     duo = start("/?country=PER")
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
     duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
@@ -94,6 +95,14 @@ def test_p010_back_from_presentation_leaves_it_and_forward_returns_to_it(start):
     duo.driver.forward()
     duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
     assert not shown(duo, "nav.navbar")
+    # A link followed while presenting keeps presenting, and so does Back to the view that was presented.
+    scroll_to(duo, duo.driver.find_element(By.LINK_TEXT, "Open the country profile →"))
+    duo.driver.find_element(By.LINK_TEXT, "Open the country profile →").click()
+    duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .main-svg")
+    assert duo.find_elements(f"#{ids.SHELL.ROOT}.oc-present")
+    duo.driver.back()
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    assert here(duo) == "/?country=PER" and duo.find_elements(f"#{ids.SHELL.ROOT}.oc-present")
     assert duo.get_logs() == []
 
 
