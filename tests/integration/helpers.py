@@ -55,6 +55,15 @@ def into_view(duo, selector: str) -> None:
     scroll_to(duo, duo.wait_for_element(selector, timeout=10))
 
 
+def click_link(duo, text: str, within: str = "body") -> None:
+    """Follow the link reading `text` inside `within`, scrolled to first. Waits for it: a grid below the fold gets
+    its rows after the first paint."""
+    wait_for_text(duo, within, text)
+    link = duo.find_element(within).find_element(By.LINK_TEXT, text)
+    scroll_to(duo, link)
+    link.click()
+
+
 def pick(duo, selector: str, text: str) -> None:
     """Type into a dcc.Dropdown's search box and take the option shown for `text`. Waits for the dropdown: its code
     loads on demand, so it can be drawn after the html around it."""

@@ -10,12 +10,11 @@ from dash.testing.wait import until
 from pptx import Presentation
 from pypdf import PdfReader
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
-from .helpers import announced, choose, scroll_to, wait_for_text
+from .helpers import announced, choose, click_link, scroll_to, wait_for_text
 
 SOURCE = "Source: Global Organized Crime Index 2023, GI-TOC"
 
@@ -96,8 +95,7 @@ def test_p010_back_from_presentation_leaves_it_and_forward_returns_to_it(start):
     duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
     assert not shown(duo, "nav.navbar")
     # A link followed while presenting keeps presenting, and so does Back to the view that was presented.
-    scroll_to(duo, duo.driver.find_element(By.LINK_TEXT, "Open the country profile →"))
-    duo.driver.find_element(By.LINK_TEXT, "Open the country profile →").click()
+    click_link(duo, "Open the country profile →")
     duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .main-svg")
     assert duo.find_elements(f"#{ids.SHELL.ROOT}.oc-present")
     duo.driver.back()

@@ -9,16 +9,8 @@ from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
-from .helpers import choose, scroll_to, wait_for_text
+from .helpers import choose, click_link, wait_for_text
 from .test_quadrant_page import choose_edition, search_country
-
-
-def click_link(duo, text: str, within: str = "body"):
-    wait_for_text(duo, within, text)  # a grid below the fold gets its rows after the first paint
-    link = duo.find_element(within).find_element(By.LINK_TEXT, text)
-    scroll_to(duo, link)
-    link.click()
-
 
 PERU_ROW = f"#{ids.INDICATOR.RANKING} .ag-row[row-id='PER']"
 

@@ -6,15 +6,12 @@ from selenium.webdriver.common.by import By
 
 from components import ids
 
-from .helpers import scroll_to, wait_for_text
+from .helpers import click_link, wait_for_text
 
 
 def test_n001_peru_2021_cocaine_shows_the_producer_sentence_with_cocaine_marked(start):
     duo = start("/country/PER?edition=2021")
-    wait_for_text(duo, f"#{ids.COUNTRY.TABLE}", "Cocaine trade")
-    link = duo.find_element(f"#{ids.COUNTRY.TABLE}").find_element(By.LINK_TEXT, "Cocaine trade")
-    scroll_to(duo, link)
-    link.click()
+    click_link(duo, "Cocaine trade", f"#{ids.COUNTRY.TABLE}")
     wait_for_text(duo, "h1", "Cocaine trade")
     wait_for_text(duo, f"#{ids.INDICATOR.NARRATIVE}", "second-largest producer of cocaine")
     quote = next(q for q in duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.INDICATOR.NARRATIVE} blockquote")

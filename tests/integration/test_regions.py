@@ -7,8 +7,7 @@ from dash.testing.wait import until
 from components import ids
 from ocindex import regions
 
-from .helpers import choose, grid_values, wait_for_text
-from .test_drilldowns import click_link
+from .helpers import choose, click_link, grid_values, wait_for_text
 
 
 def test_r001_a_country_page_links_to_its_region_s_place_and_every_edition_ranks(start, store):
