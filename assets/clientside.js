@@ -244,8 +244,8 @@ window.dash_clientside.ocindex = (function () {
         // An edition switch first sets what follows the edition, as the server would (quadrant.switched()): the
         // earlier editions change can be read since, keeping the one chosen, and the edition's regions within the
         // chosen continents, keeping the chosen ones there. The views store holds, for the other controls as they
-        // stand, every other edition's chart (edition_views()): the switch hands it to drawView (the draw store) at
-        // once and keeps the view left there, for the way back. Anything else asks the server (the ask store), which sends the chart and
+        // stand, every other edition's chart (edition_views()): the switch draws it at once and keeps the view
+        // left there, for the way back. Anything else asks the server (the ask store), which sends the chart and
         // the store anew (the side panel follows from the server, as does the address).
         quadrantView: function () {
             const nothing = window.dash_clientside.no_update;
@@ -288,21 +288,20 @@ window.dash_clientside.ocindex = (function () {
             // While the server has not answered the last request, the chart it sends will replace what is drawn:
             // the store's views may be out of date, so ask again for what the controls hold now.
             if (asked && !same(asked.key, views && views.answered)) {
-                return out.concat(nothing, same(asked.key, key) ? [nothing, nothing] : ask);
+                return out.concat(nothing, nothing, nothing, same(asked.key, key) ? [nothing, nothing] : ask);
             }
-            if (views && same(views.drawn, key)) { return out.concat(nothing, [nothing, nothing]); }
+            if (views && same(views.drawn, key)) { return out.concat(nothing, nothing, nothing, [nothing, nothing]); }
             const found = views && views.views && views.views[controls[EDITION]];
             if (found && same(found.key, key)) {
                 const kept = Object.assign({}, views.views);
                 kept[views.edition] = {key: views.drawn, figure: shown[0], note: shown[1], summary: shown[2]};
                 delete kept[controls[EDITION]];
-                return out.concat(found,  // for drawView
+                return out.concat(found.figure, found.note, found.summary,
                                   [Object.assign({}, views, {edition: controls[EDITION], drawn: key, views: kept}),
                                    nothing]);
             }
-            return out.concat(nothing, ask);
+            return out.concat(nothing, nothing, nothing, ask);
         },
-        drawView: function (view) { return [view.figure, view.note, view.summary]; },
         // A click on a point (its customdata) or on a list entry (its id) selects the country. The lists are
         // redrawn with every change, which counts as a change of their entries' n_clicks: 0 means nobody clicked.
         pickCountry: function (click) {

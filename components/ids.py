@@ -23,11 +23,10 @@ SHELL = _ids("shell", """
     DEFERRED MENU
 """)
 # Pattern-matching type: PICK, list entries that select a country. Stores: VIEWS, the chart of every edition for the
-# other controls, switched in by the browser; ASK, the controls whose chart the browser asks the server for; DRAW,
-# the view switched in, drawn a step later so that the side panel's request leaves first.
+# other controls, switched in by the browser; ASK, the controls whose chart the browser asks the server for.
 QUADRANT = _ids("quadrant", """
     NOTICE EDITION SPLIT CONTINENT REGION COUNTRY LABELS MOVEMENT GRAPH SUMMARY SPLIT_NOTE
-    COUNTRY_PANEL MOVERS CHANGES PICK SCORES SINCE SINCE_ROW CHOICES VIEWS ASK DRAW
+    COUNTRY_PANEL MOVERS CHANGES PICK SCORES SINCE SINCE_ROW CHOICES VIEWS ASK
 """)
 INDICATOR = _ids("indicator", """
     NAV NOTICE SLUG EDITION COUNTRY JUMP SUMMARY MAP RANKING SPREAD LEVEL SELECTED NARRATIVE SPREAD_NOTE

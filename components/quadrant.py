@@ -117,7 +117,6 @@ def layout(app: Dash, store: DataStore, state: QuadrantState, notices: list[str]
         dcc.Store(id=ids.QUADRANT.CHOICES, data=edition_choices(data)),
         dcc.Store(id=ids.QUADRANT.VIEWS, data=edition_views(data, state, False, lambda other: chart(data, other))),
         dcc.Store(id=ids.QUADRANT.ASK),
-        dcc.Store(id=ids.QUADRANT.DRAW),
         notice(ids.QUADRANT.NOTICE, notices),
         dbc.Row([
             dbc.Col(_controls(data, state, table), lg=3, className="oc-controls"),
@@ -381,16 +380,12 @@ def register(app: Dash, store: DataStore) -> None:
         clientside.function("quadrantView"),
         Output(ids.QUADRANT.SINCE, "options"), Output(ids.QUADRANT.SINCE, "value"), Output(ids.QUADRANT.SINCE_ROW, "hidden"),
         Output(ids.QUADRANT.REGION, "options"), Output(ids.QUADRANT.REGION, "value"),
-        Output(ids.QUADRANT.DRAW, "data"),
+        *(Output(*part, allow_duplicate=True) for part in drawn),
         Output(ids.QUADRANT.VIEWS, "data", allow_duplicate=True), Output(ids.QUADRANT.ASK, "data"),
         Input(ids.SHELL.PRESENT, "data"), *PAGE.inputs().values(),
         State(ids.QUADRANT.CHOICES, "data"), State(ids.QUADRANT.VIEWS, "data"), State(ids.QUADRANT.ASK, "data"),
         *(State(*part) for part in drawn),
         prevent_initial_call=True)  # the page comes with its first view (see layout)
-    # The switched-in chart is drawn by a callback of its own: Dash sends the side panel's request (whose inputs
-    # quadrantView sets) once quadrantView's outputs are in, so it leaves before Plotly's draw blocks the page.
-    app.clientside_callback(clientside.function("drawView"), *(Output(*part, allow_duplicate=True) for part in drawn),
-                            Input(ids.QUADRANT.DRAW, "data"), prevent_initial_call=True)
 
     @cache.of(app.server).memoize()
     def cached_chart(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache
