@@ -172,6 +172,8 @@ def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
     for page in pages:
         if page.controls:
             _sync_url(app, store, page)
+        if page.tables:
+            _download(app, store, page)
         page.register(app, store)
 
     app.clientside_callback(clientside.function("writeAddress"), Output(ids.SHELL.SYNC, "search"),
@@ -179,26 +181,28 @@ def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
                             Input(ids.SHELL.SYNC_WRITE, "data"), State(ids.SHELL.SYNC, "pathname"),
                             State(ids.SHELL.SYNC, "search"), prevent_initial_call=True)
 
-    by_name = {page.name: page for page in pages}
 
-    @app.callback(Output(ids.SHELL.CSV_FILE, "data"),
-                  Input({"type": ids.SHELL.CSV, "page": ALL, "table": ALL}, "n_clicks"),
-                  State(ids.SHELL.SYNC, "pathname"), State(ids.SHELL.SYNC, "search"), prevent_initial_call=True)
-    def download(clicks, pathname, search):
+def _download(app: Dash, store: DataStore, page: Page) -> None:
+    """'Download CSV' gives the table of the view the page's controls hold, as the address does once it has caught
+    up with them: read from the address, a click just after a change got the view before it."""
+    def download(clicks, controls):
         button = ctx.triggered_id
         if not any(clicks) or not isinstance(button, dict):
             raise PreventUpdate
-        return csv_download(app, store, by_name, button, pathname, search)
+        return csv_download(store, page, button.get("table"), controls)
+
+    app.callback(Output(ids.SHELL.CSV_FILE, "data", allow_duplicate=True),
+                 inputs={"clicks": Input({"type": ids.SHELL.CSV, "page": page.name, "table": ALL}, "n_clicks"),
+                         "controls": page.inputs(kind=State)}, prevent_initial_call=True)(download)
 
 
-def csv_download(app: Dash, store: DataStore, pages: dict[str, Page], button: dict, pathname, search) -> dict:
-    """The CSV of a page's table for the view the URL holds."""
-    name, table_name = button.get("page"), button.get("table")
-    page = pages.get(name) if isinstance(name, str) else None
-    table = page.tables.get(table_name) if page and isinstance(table_name, str) else None
+def csv_download(store: DataStore, page: Page, table_name, controls: dict) -> dict:
+    """The CSV of the page's table `table_name` for the view its controls hold; no update for a table the page
+    does not have or controls that do not fit (PreventUpdate, from the state)."""
+    table = page.tables.get(table_name) if isinstance(table_name, str) else None
     if table is None:
         raise PreventUpdate
-    state = url_state(app, store, page, pathname, search)
+    state = page.state_of(store.index, controls)
     return downloads.csv_file(table.rows(table.reads(store), state), table.edition(state), table.name(state))
 
 

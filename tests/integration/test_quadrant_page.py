@@ -1,4 +1,5 @@
-"""The home view in headless Chromium: pick an edition, search a country, read its panel, share the URL."""
+"""The home view in headless Chromium: pick an edition, search a country, read its panel, share the URL, download
+its table."""
 
 from __future__ import annotations
 
@@ -182,4 +183,32 @@ def test_q007_like_for_like_positions_after_a_switch_equal_those_of_the_same_vie
     wait_for_text(duo, f"#{ids.QUADRANT.SPLIT_NOTE}", f"{editions[1]} shares with {editions[0]}")
     until(lambda: point_of(duo, "PER") is not None, timeout=10)
     assert view() == switched and switched[0][2]  # Peru highlighted: South America kept
+    assert duo.get_logs() == []
+
+
+# Switches to `edition` and presses 'Download CSV' in the same moment, before the address can follow the switch;
+# resolves with the name of the file the page is sent.
+SWITCH_AND_DOWNLOAD = """
+const [radios, edition, done] = arguments;
+const send = window.fetch;
+window.fetch = function () {
+    return send.apply(this, arguments).then(answer => {
+        answer.clone().text().then(text => {
+            const file = text.match(/"filename":\\s*"([^"]+)"/);
+            if (file) done(file[1]);
+        });
+        return answer;
+    });
+};
+document.querySelector(`#${radios} input[value="${edition}"]`).click();
+[...document.querySelectorAll('button')].find(b => b.textContent === 'Download CSV').click();
+"""
+
+
+def test_q008_download_csv_pressed_right_after_a_switch_gives_the_switched_to_edition(start, workbook_editions):
+    first = workbook_editions[0]
+    duo = start("/")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    sent = duo.driver.execute_async_script(SWITCH_AND_DOWNLOAD, ids.QUADRANT.EDITION, first)
+    assert sent == f"oc-index_quadrant_{first}.csv"
     assert duo.get_logs() == []

@@ -6,12 +6,16 @@ import io
 
 import pandas as pd
 import pytest
+from dash import ALL
 
 from components import ids
 from components.downloads import SOURCE
+from components.pages import PAGES
 from tests import callbacks
 
 from .sheets import group_means, read_sheets
+
+BY_NAME = {page.name: page for page in PAGES}
 
 
 @pytest.fixture(scope="module")
@@ -21,17 +25,39 @@ def client(app_instance):
     return client
 
 
+def csv_answer(client, page: str, controls: list[tuple], table: str = "table"):
+    """The answer to a click on a page's 'Download CSV' while its controls hold `controls` ((id, property, value))."""
+    button = {"type": ids.SHELL.CSV, "page": page, "table": table}
+    output = callbacks.output_name(client, (ids.SHELL.CSV_FILE, "data"), {**button, "table": ALL})
+    return callbacks.post(client, callbacks.body([output], [[(button, "n_clicks", 1)]], controls,
+                                                 changed=callbacks.prop_id(button, "n_clicks")))
+
+
 def page_csv(client, page: str, location: str, table: str = "table"):
     """What a page's 'Download CSV' gives for the view at `location` (the page's path and query)."""
-    path, _, query = location.partition("?")
-    button = {"type": ids.SHELL.CSV, "page": page, "table": table}
-    response = callbacks.post(client, callbacks.body(
-        [(ids.SHELL.CSV_FILE, "data")], [[(button, "n_clicks", 1)]],
-        [(ids.SHELL.SYNC, "pathname", path), (ids.SHELL.SYNC, "search", f"?{query}")],
-        changed=callbacks.prop_id(button, "n_clicks")))
+    response = csv_answer(client, page, callbacks.controls_at(client, BY_NAME[page], location), table)
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     payload = response.get_json()["response"][ids.SHELL.CSV_FILE]["data"]
     return payload["filename"], pd.read_csv(io.StringIO(payload["content"]))
+
+
+def test_a_click_just_after_a_change_downloads_the_view_the_controls_hold(client, workbook_editions):
+    """The address catches up with a change a round trip later: the CSV must not be the view left."""
+    first, *_, last = workbook_editions
+    controls = callbacks.controls_at(client, BY_NAME["quadrant"], f"/?edition={last}")
+    changed = [(c, p, first) if c == ids.QUADRANT.EDITION else (c, p, v) for c, p, v in controls]
+    answer = csv_answer(client, "quadrant", changed)
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:500]
+    download = answer.get_json()["response"][ids.SHELL.CSV_FILE]["data"]
+    assert download["filename"] == f"oc-index_quadrant_{first}.csv"
+    assert set(pd.read_csv(io.StringIO(download["content"]))["edition"]) == {first}
+
+
+@pytest.mark.parametrize("edition", ["1990", None, {"$ne": 1}, "2021" * 1000])
+def test_controls_that_do_not_fit_get_no_download_and_no_error(client, edition):
+    controls = callbacks.controls_at(client, BY_NAME["quadrant"], "/")
+    changed = [(c, p, edition) if c == ids.QUADRANT.EDITION else (c, p, v) for c, p, v in controls]
+    assert csv_answer(client, "quadrant", changed).status_code == 204
 
 
 def test_compare_downloads_the_view_its_url_holds(client, workbook):

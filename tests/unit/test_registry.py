@@ -1,5 +1,5 @@
 """The page registry: a page added in one module and one entry gets its route, title, menu entry, URL sync and
-CSV download; one CSV download callback serves every page's tables."""
+CSV download, whose table is the view the page's controls hold."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import pytest
-from dash import dcc, html
+from dash import ALL, dcc, html
 from dash.exceptions import PreventUpdate
 
 from app import create_app
@@ -42,17 +42,17 @@ def test_a_tables_rows_are_made_from_the_index_or_from_the_whole_store(app_insta
                         "store": Table(rows=rows, name=lambda state: "plain", edition=lambda state: None,
                                        reads=lambda store: store)})
     for table in ("index", "store"):
-        csv_download(app_instance, store, {"plain": page}, {"page": "plain", "table": table}, "/plain", "")
+        csv_download(store, page, table, {})
     assert seen == [store.index, store]
 
 
-@pytest.mark.parametrize("pathname", ["", "plain", "/elsewhere"])
-def test_a_url_that_is_not_the_pages_gets_no_update_not_an_error(app_instance, pathname):
+@pytest.mark.parametrize("table", ["", "other", None, ["index"]])
+def test_a_table_the_page_does_not_have_gets_no_update_not_an_error(app_instance, table):
     store = app_instance.server.config["OCINDEX_STORE"]
     page = Page(state=PlainState, layout=lambda *args: None, title=lambda state, data: "Plain",
                 tables={"index": Table(rows=lambda source, state: pd.DataFrame(), name=lambda state: "plain")})
     with pytest.raises(PreventUpdate):
-        csv_download(app_instance, store, {"plain": page}, {"page": "plain", "table": "index"}, pathname, "")
+        csv_download(store, page, table, {})
 
 
 # ------------------------------------------------------------------------------------- a page added in a few lines
@@ -116,14 +116,15 @@ def test_a_new_pages_url_follows_its_controls(greeting_app, workbook_editions):
     assert (query, title) == (f"?edition={first}", f"PER in {first} — Greeting — OC Index Explorer")
 
 
-def test_a_new_pages_table_downloads_for_the_view_in_the_url(greeting_app, workbook, workbook_editions):
+def test_a_new_pages_table_downloads_for_the_view_its_controls_hold(greeting_app, workbook, workbook_editions):
     first = workbook_editions[0]
+    client = greeting_app.server.test_client()
     button = {"type": ids.SHELL.CSV, "page": "greeting", "table": "table"}
-    request = callbacks.body([(ids.SHELL.CSV_FILE, "data")], [[(button, "n_clicks", 1)]],
-                             [(ids.SHELL.SYNC, "pathname", "/greeting/PER"),
-                              (ids.SHELL.SYNC, "search", f"?edition={first}")],
+    output = callbacks.output_name(client, (ids.SHELL.CSV_FILE, "data"), {**button, "table": ALL})
+    controls = callbacks.controls_at(client, GREETING, f"/greeting/PER?edition={first}")
+    request = callbacks.body([output], [[(button, "n_clicks", 1)]], controls,
                              changed=callbacks.prop_id(button, "n_clicks"))
-    answer = callbacks.post(greeting_app.server.test_client(), request)
+    answer = callbacks.post(client, request)
     assert answer.status_code == 200, answer.data
     download = answer.get_json()["response"][ids.SHELL.CSV_FILE]["data"]
     assert download["filename"] == f"oc-index_greeting-PER_{first}.csv"
