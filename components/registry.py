@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import ALL, Dash, Input, Output, State, ctx, html
+from dash import Dash, Input, Output, State, html
 from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate, UnsupportedRelativePath
 
@@ -72,10 +72,14 @@ class Page:
         return self.state.from_controls(data, **controls)
 
 
+def csv_button_id(page: str, table: str = "table") -> dict:
+    return {"type": ids.SHELL.CSV, "page": page, "table": table}
+
+
 def csv_button(page: str, table: str = "table") -> dbc.Button:
-    """A table's 'Download CSV' button; the one download callback finds the table in the registry."""
-    return dbc.Button("Download CSV", id={"type": ids.SHELL.CSV, "page": page, "table": table}, color="dark",
-                      outline=True, size="sm", className="text-nowrap oc-no-print")
+    """A table's 'Download CSV' button; the page's download callback for that table answers it (see _download)."""
+    return dbc.Button("Download CSV", id=csv_button_id(page, table), color="dark", outline=True, size="sm",
+                      className="text-nowrap oc-no-print")
 
 
 def csv_header(title: str, page: str, table: str = "table") -> dbc.CardHeader:
@@ -184,16 +188,18 @@ def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
 
 def _download(app: Dash, store: DataStore, page: Page) -> None:
     """'Download CSV' gives the table of the view the page's controls hold, as the address does once it has caught
-    up with them: read from the address, a click just after a change got the view before it."""
-    def download(clicks, controls):
-        button = ctx.triggered_id
-        if not any(clicks) or not isinstance(button, dict):
-            raise PreventUpdate
-        return csv_download(store, page, button.get("table"), controls)
+    up with them: read from the address, a click just after a change got the view before it. One callback per
+    table, on its button's own id: a wildcard would fire as the buttons leave with their page, whose controls are
+    gone then."""
+    for table_name in page.tables:
+        def download(clicks, controls, table_name=table_name):
+            if not clicks:
+                raise PreventUpdate
+            return csv_download(store, page, table_name, controls)
 
-    app.callback(Output(ids.SHELL.CSV_FILE, "data", allow_duplicate=True),
-                 inputs={"clicks": Input({"type": ids.SHELL.CSV, "page": page.name, "table": ALL}, "n_clicks"),
-                         "controls": page.inputs(kind=State)}, prevent_initial_call=True)(download)
+        app.callback(Output(ids.SHELL.CSV_FILE, "data", allow_duplicate=True),
+                     inputs={"clicks": Input(csv_button_id(page.name, table_name), "n_clicks"),
+                             "controls": page.inputs(kind=State)}, prevent_initial_call=True)(download)
 
 
 def csv_download(store: DataStore, page: Page, table_name, controls: dict) -> dict:

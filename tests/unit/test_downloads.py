@@ -6,11 +6,11 @@ import io
 
 import pandas as pd
 import pytest
-from dash import ALL
 
 from components import ids
 from components.downloads import SOURCE
 from components.pages import PAGES
+from components.registry import csv_button_id
 from tests import callbacks
 
 from .sheets import group_means, read_sheets
@@ -27,9 +27,9 @@ def client(app_instance):
 
 def csv_answer(client, page: str, controls: list[tuple], table: str = "table"):
     """The answer to a click on a page's 'Download CSV' while its controls hold `controls` ((id, property, value))."""
-    button = {"type": ids.SHELL.CSV, "page": page, "table": table}
-    output = callbacks.output_name(client, (ids.SHELL.CSV_FILE, "data"), {**button, "table": ALL})
-    return callbacks.post(client, callbacks.body([output], [[(button, "n_clicks", 1)]], controls,
+    button = csv_button_id(page, table)
+    output = callbacks.output_name(client, (ids.SHELL.CSV_FILE, "data"), button)
+    return callbacks.post(client, callbacks.body([output], [(button, "n_clicks", 1)], controls,
                                                  changed=callbacks.prop_id(button, "n_clicks")))
 
 

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 import pytest
-from dash import ALL, dcc, html
+from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
 from app import create_app
 from components import ids
 from components.common import plain
 from components.pages import PAGES
-from components.registry import Nav, Page, Table, csv_button, csv_download, sync_url
+from components.registry import Nav, Page, Table, csv_button, csv_button_id, csv_download, sync_url
 from components.urlstate import CountryInPath, Edition, PageState, country_editions, param
 from ocindex.settings import Settings
 from tests import callbacks
@@ -119,10 +119,10 @@ def test_a_new_pages_url_follows_its_controls(greeting_app, workbook_editions):
 def test_a_new_pages_table_downloads_for_the_view_its_controls_hold(greeting_app, workbook, workbook_editions):
     first = workbook_editions[0]
     client = greeting_app.server.test_client()
-    button = {"type": ids.SHELL.CSV, "page": "greeting", "table": "table"}
-    output = callbacks.output_name(client, (ids.SHELL.CSV_FILE, "data"), {**button, "table": ALL})
+    button = csv_button_id("greeting")
+    output = callbacks.output_name(client, (ids.SHELL.CSV_FILE, "data"), button)
     controls = callbacks.controls_at(client, GREETING, f"/greeting/PER?edition={first}")
-    request = callbacks.body([output], [[(button, "n_clicks", 1)]], controls,
+    request = callbacks.body([output], [(button, "n_clicks", 1)], controls,
                              changed=callbacks.prop_id(button, "n_clicks"))
     answer = callbacks.post(client, request)
     assert answer.status_code == 200, answer.data
