@@ -144,8 +144,8 @@ def scores_rows(rows, countries: list[str]) -> list[dict]:
 
 
 def update_body(app: Dash, data: IndexData, controls: dict, present) -> tuple[object, bool]:
-    """The comparison, and whether 'Download CSV' is off: it is while no comparison is shown, since the URL of
-    such a selection opens (and downloads) the default countries."""
+    """The comparison, and whether 'Download CSV' is off: it is while no comparison is shown (there is no table
+    to download)."""
     state = CompareState.from_controls(data, **controls)
     return body(app, data, state, present is True), not MIN_COUNTRIES <= len(state.countries) <= MAX_COUNTRIES
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 
-from dash import ALL, Input
-
 from components import ids
 
 UPDATE = "/_dash-update-component"
@@ -46,45 +44,3 @@ def post(client, request: dict):
     """The Flask test client's answer to one callback request."""
     return client.post(UPDATE, data=json.dumps(request), content_type="application/json")
 
-
-def output_name(client, output: tuple[str, str], listening_to: str | dict) -> tuple[str, str]:
-    """`output` (id, property) as the callback that listens to `listening_to` names it, from the app's list of
-    callbacks (as the renderer learns it): an output that several callbacks write (allow_duplicate) carries a suffix
-    of its own in each, by which the app finds the callback."""
-    listened = Input(listening_to, "n_clicks").component_id_str()
-    for callback in client.get("/_dash-dependencies").get_json():
-        name = callback["output"]
-        if name.partition("@")[0] == ".".join(output) and any(i["id"] == listened for i in callback["inputs"]):
-            return output[0], name.partition(".")[2]
-    raise LookupError(f"no callback writes {output} on {listened}")
-
-
-def controls_at(client, page, location: str) -> list:
-    """The state of each of `page`'s controls, in the page's order, as the page opened at `location` (its path and
-    query) holds them: (id, property, value), or a list of those for a pattern-matching control (ALL), in the
-    order of the layout; the values a browser sends as the controls' state."""
-    path, _, query = location.partition("?")
-    answer = post(client, page_body(path, f"?{query}" if query else ""))
-    components = []  # (id, props) in the order of the layout
-
-    def collect(node):
-        if isinstance(node, dict):
-            props = node.get("props")
-            if isinstance(props, dict) and props.get("id") is not None:
-                components.append((props["id"], props))
-            for value in node.values():
-                collect(value)
-        elif isinstance(node, list):
-            for value in node:
-                collect(value)
-
-    collect(answer.get_json()["response"])
-
-    def state(control, prop):
-        if isinstance(control, str):
-            return next((control, prop, props.get(prop)) for found, props in components if found == control)
-        return [(found, prop, props.get(prop)) for found, props in components if isinstance(found, dict)
-                and found.keys() == control.keys()
-                and all(found[k] == v for k, v in control.items() if not isinstance(v, type(ALL)))]
-
-    return [state(control, prop) for control, prop in page.controls.values()]

@@ -15,8 +15,14 @@ from components.common import plain
 from components.pages import PAGES
 
 
+def _key(component_id) -> str:
+    """A component's id as Dash names it in a callback's spec (a dict id as compact JSON with sorted keys)."""
+    return component_id if isinstance(component_id, str) else json.dumps(component_id, sort_keys=True,
+                                                                         separators=(",", ":"))
+
+
 def _components(tree, found: dict) -> dict:
-    """{id (as Dash sends it): props} of every component with an id in a plain layout tree."""
+    """{id (as Dash names it): props} of every component with an id in a plain layout tree."""
     if isinstance(tree, list):
         for item in tree:
             _components(item, found)
@@ -24,11 +30,14 @@ def _components(tree, found: dict) -> dict:
         props = tree.get("props")
         if isinstance(props, dict):
             if "id" in props:
-                key = props["id"] if isinstance(props["id"], str) else json.dumps(props["id"], sort_keys=True)
-                found[key] = props
+                found[_key(props["id"])] = props
             for value in props.values():
                 _components(value, found)
     return found
+
+
+def _wildcard(spec) -> bool:
+    return spec["id"].startswith("{") and '["ALL"]' in spec["id"]
 
 
 def _matches(pattern: dict, concrete: dict) -> bool:
@@ -37,15 +46,16 @@ def _matches(pattern: dict, concrete: dict) -> bool:
 
 
 def _entry(spec, components):
-    if spec["id"].startswith("{"):  # pattern-matching (ALL): every component of the layout that matches
+    if _wildcard(spec):  # pattern-matching (ALL): every component of the layout that matches
         pattern = json.loads(spec["id"])
         return [{"id": json.loads(key), "property": spec["property"], "value": props.get(spec["property"])}
                 for key, props in components.items() if key.startswith("{") and _matches(pattern, json.loads(key))]
-    return {"id": spec["id"], "property": spec["property"], "value": components[spec["id"]].get(spec["property"])}
+    component_id = json.loads(spec["id"]) if spec["id"].startswith("{") else spec["id"]
+    return {"id": component_id, "property": spec["property"], "value": components[spec["id"]].get(spec["property"])}
 
 
 def _ids(specs) -> set[str]:
-    return {s["id"] for s in specs if not s["id"].startswith("{")}
+    return {s["id"] for s in specs if not _wildcard(s)}
 
 
 def _output(named: str) -> dict:
@@ -54,13 +64,32 @@ def _output(named: str) -> dict:
     return {"id": json.loads(component) if component.startswith("{") else component, "property": prop}
 
 
+def _components_of(app: Dash, store, pathname: str, search: str, pages: list = PAGES) -> dict:
+    """{id: props} of every component of the page the browser shows at `pathname` + `search`, the frame's too."""
+    page = plain(shell.route(app, store, pages, pathname, search))
+    components = _components([plain(shell.layout(app, store.index, pages)), page], {})
+    components[ids.SHELL.SYNC].update(pathname=pathname, search=search, hash="", href=pathname + search)
+    return components
+
+
+def _request(callback: dict, components: dict, changed: list[str] = ()) -> dict:
+    """The request the browser sends for `callback` when the page's components hold `components`."""
+    output = callback["output"]
+    outputs = [_output(part) for part in (output.strip(".").split("...") if output.startswith("..") else [output])]
+    return {"output": output, "outputs": outputs[0] if len(outputs) == 1 else outputs,
+            "inputs": [_entry(i, components) for i in callback["inputs"]],
+            "state": [_entry(s, components) for s in callback["state"]], "changedPropIds": list(changed)}
+
+
+def _post(app: Dash, body: dict):
+    return app.server.test_client().post("/_dash-update-component", data=json.dumps(body),
+                                         content_type="application/json")
+
+
 def open_page(app: Dash, store, pathname: str, search: str = "") -> dict[str, int]:
     """Render the page and fire its callbacks; returns {callback output: HTTP status}. Raises
     AssertionError with the server's answer if any callback fails."""
-    client = app.server.test_client()
-    page = plain(shell.route(app, store, PAGES, pathname, search))
-    components = _components([plain(shell.layout(app, store.index, PAGES)), page], {})
-    components[ids.SHELL.SYNC].update(pathname=pathname, search=search, hash="", href=pathname + search)
+    components = _components_of(app, store, pathname, search)
     statuses = {}
     for callback in app._callback_list:
         if callback.get("clientside_function") or callback.get("background"):
@@ -70,13 +99,22 @@ def open_page(app: Dash, store, pathname: str, search: str = "") -> dict[str, in
         if not (_ids(callback["inputs"]) | _ids(callback["state"])) <= components.keys():
             continue
         output = callback["output"]
-        body = {"output": output, "inputs": [_entry(i, components) for i in callback["inputs"]],
-                "state": [_entry(s, components) for s in callback["state"]],
-                "changedPropIds": [], "outputs": [
-                    _output(part) for part in (output.strip(".").split("...") if output.startswith("..") else [output])]}
-        if len(body["outputs"]) == 1:
-            body["outputs"] = body["outputs"][0]
-        response = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+        response = _post(app, _request(callback, components))
         assert response.status_code in (200, 204), (pathname + search, output, response.get_data(as_text=True)[:800])
         statuses[output] = response.status_code
     return statuses
+
+
+def click(app: Dash, store, location: str, button, changes: dict | None = None, pages: list = PAGES):
+    """The server's answer to a click on `button` on the page opened at `location` (its path and query), its
+    components changed first by `changes` ({id: {property: value}}, as a user would have set them): the request
+    of the callback listening to the button, with the values the page then holds, as the browser sends it.
+    `pages`: those the app was made with."""
+    pathname, _, query = location.partition("?")
+    components = _components_of(app, store, pathname, f"?{query}" if query else "", pages)
+    for component_id, props in (changes or {}).items():
+        components[_key(component_id)].update(props)
+    components[_key(button)]["n_clicks"] = 1
+    listening = [c for c in app._callback_list if any(i["id"] == _key(button) for i in c["inputs"])]
+    assert len(listening) == 1, f"{len(listening)} callbacks listen to {button}"
+    return _post(app, _request(listening[0], components, [f"{_key(button)}.n_clicks"]))

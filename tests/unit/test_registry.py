@@ -18,7 +18,7 @@ from components.pages import PAGES
 from components.registry import Nav, Page, Table, csv_button, csv_button_id, csv_download, sync_url
 from components.urlstate import CountryInPath, Edition, PageState, country_editions, param
 from ocindex.settings import Settings
-from tests import callbacks
+from tests import callbacks, page_walk
 
 from .sheets import composite, country, read_sheets
 
@@ -118,13 +118,8 @@ def test_a_new_pages_url_follows_its_controls(greeting_app, workbook_editions):
 
 def test_a_new_pages_table_downloads_for_the_view_its_controls_hold(greeting_app, workbook, workbook_editions):
     first = workbook_editions[0]
-    client = greeting_app.server.test_client()
-    button = csv_button_id("greeting")
-    output = callbacks.output_name(client, (ids.SHELL.CSV_FILE, "data"), button)
-    controls = callbacks.controls_at(client, GREETING, f"/greeting/PER?edition={first}")
-    request = callbacks.body([output], [(button, "n_clicks", 1)], controls,
-                             changed=callbacks.prop_id(button, "n_clicks"))
-    answer = callbacks.post(client, request)
+    answer = page_walk.click(greeting_app, greeting_app.server.config["OCINDEX_STORE"],
+                             f"/greeting/PER?edition={first}", csv_button_id("greeting"), pages=[*PAGES, GREETING])
     assert answer.status_code == 200, answer.data
     download = answer.get_json()["response"][ids.SHELL.CSV_FILE]["data"]
     assert download["filename"] == f"oc-index_greeting-PER_{first}.csv"
