@@ -20,7 +20,7 @@ HOSTILE_LINE = '=HYPERLINK("http://evil.example/","details") Illegal gold mining
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory, workbook):
+def hostile_app(tmp_path_factory, workbook):
     """The app over a copy of the workbook whose 2021 region of Peru is a formula, and a profile with a formula line."""
     data = tmp_path_factory.mktemp("hostile")
     book = openpyxl.load_workbook(workbook)
@@ -34,8 +34,12 @@ def client(tmp_path_factory, workbook):
     (data / "profiles").mkdir()
     (data / "profiles" / "PER-2021.txt").write_text(f"{HOSTILE_LINE}\n\n+Gold mining camps pay @extortion.\n",
                                                       encoding="utf-8")
-    app = create_app(Settings(data_dir=data, cache_dir=tmp_path_factory.mktemp("cache")))
-    client = app.server.test_client()
+    return create_app(Settings(data_dir=data, cache_dir=tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(scope="module")
+def client(hostile_app):
+    client = hostile_app.server.test_client()
     client.get("/")
     return client
 
@@ -60,15 +64,15 @@ def test_the_scores_api_neutralises_a_formula_in_a_workbook_text_cell(client):
 
 
 @pytest.mark.parametrize("term", ["gold mining", "=hyperlink", "+gold mining", "@extortion"])
-def test_the_search_download_neutralises_a_formula_in_a_profile_line_and_in_the_term(client, term):
-    rows = page_csv(client, "search", "/search?" + urlencode({"q": term}))[1].to_dict("records")
+def test_the_search_download_neutralises_a_formula_in_a_profile_line_and_in_the_term(hostile_app, term):
+    rows = page_csv(hostile_app, "search", "/search?" + urlencode({"q": term}))[1].to_dict("records")
     assert rows
     assert not any(starts_like_a_formula(value) for row in rows for value in row.values())
     if term == "gold mining":
         assert {r["passage"] for r in rows} >= {"'" + HOSTILE_LINE}
 
 
-def test_a_view_download_neutralises_a_formula_in_a_workbook_text_cell(client):
-    rows = page_csv(client, "indicator", "/indicator/cocaine-trade?edition=2021")[1].to_dict("records")
+def test_a_view_download_neutralises_a_formula_in_a_workbook_text_cell(hostile_app):
+    rows = page_csv(hostile_app, "indicator", "/indicator/cocaine-trade?edition=2021")[1].to_dict("records")
     assert [r["region"] for r in rows if r["iso3"] == "PER"] == ["'" + HOSTILE_REGION]
     assert not any(starts_like_a_formula(r[c]) for r in rows for c in ("country", "continent", "region"))

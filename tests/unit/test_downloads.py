@@ -15,11 +15,10 @@ from tests import page_walk
 from .sheets import group_means, read_sheets
 
 
-def page_csv(app_instance, page: str, location: str, table: str = "table", changes: dict | None = None):
+def page_csv(app, page: str, location: str, table: str = "table", changes: dict | None = None):
     """What a page's 'Download CSV' gives for the view at `location` (the page's path and query), its controls
     changed first by `changes` ({id: {property: value}})."""
-    response = page_walk.click(app_instance, app_instance.server.config["OCINDEX_STORE"], location,
-                               csv_button_id(page, table), changes)
+    response = page_walk.click(app, app.server.config["OCINDEX_STORE"], location, csv_button_id(page, table), changes)
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     payload = response.get_json()["response"][ids.SHELL.CSV_FILE]["data"]
     return payload["filename"], pd.read_csv(io.StringIO(payload["content"]))

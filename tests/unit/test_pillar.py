@@ -18,13 +18,6 @@ from tests.unit.test_downloads import page_csv
 FROM_2023 = "cyber-crimes"  # test data: a thematic group whose indicators were first assessed in 2023
 
 
-@pytest.fixture(scope="module")
-def client(app_instance):
-    client = app_instance.server.test_client()
-    client.get("/")
-    return client
-
-
 def test_values_that_do_not_fit_fall_back_with_a_notice_saying_what(index):
     state, notices = PillarState.from_query("?edition=2021&continent=Americas&continent=Atlantis&region=Mars"
                                             "&country=XYZ", index, slug=FROM_2023)
@@ -70,8 +63,8 @@ def test_the_selected_country_shows_what_pulls_its_score(index, app_instance):
         pillar.update_selected(app_instance, index, {"slug": FROM_2023, "edition": 2021, "country": "PER"}, False)
 
 
-def test_the_csv_holds_the_filtered_table(client, workbook):
-    name, table = page_csv(client, "pillar", "/pillar/drugs?edition=2021&continent=Americas")
+def test_the_csv_holds_the_filtered_table(app_instance, workbook):
+    name, table = page_csv(app_instance, "pillar", "/pillar/drugs?edition=2021&continent=Americas")
     sheet = pd.read_excel(workbook, sheet_name="2021_dataset")
     americas = sheet[sheet["Continent"] == "Americas"].set_index("Country")
     assert name == "oc-index_drugs_2021.csv" and len(table) == len(americas) and set(table["edition"]) == {2021}
