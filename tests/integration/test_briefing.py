@@ -14,7 +14,7 @@ from selenium.webdriver.common.keys import Keys
 
 from components import ids
 
-from .helpers import announced, choose, click_link, scroll_to, wait_for_text
+from .helpers import announced, choose, click_link, deferred_set, scroll_to, wait_for_text
 
 SOURCE = "Source: Global Organized Crime Index 2023, GI-TOC"
 
@@ -247,4 +247,7 @@ def test_p006_a_briefing_received_as_a_link_is_presented_from_its_first_view(sta
     duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 1 of 2")
     press(duo, Keys.ARROW_RIGHT)
     until(lambda: here(duo) == "/country/PER", timeout=10)
+    # The page drawn, its last props set: no request is still being answered when the test's server stops.
+    wait_for_text(duo, "main h1", "Peru")
+    until(lambda: deferred_set(duo), timeout=10)
     assert duo.get_logs() == []
