@@ -191,23 +191,20 @@ def _download(app: Dash, store: DataStore, page: Page) -> None:
     up with them: read from the address, a click just after a change got the view before it. One callback per
     table, on its button's own id: a wildcard would fire as the buttons leave with their page, whose controls are
     gone then."""
-    for table_name in page.tables:
-        def download(clicks, controls, table_name=table_name):
+    for table_name, table in page.tables.items():
+        def download(clicks, controls, table=table):
             if not clicks:
                 raise PreventUpdate
-            return csv_download(store, page, table_name, controls)
+            return csv_download(store, page, table, controls)
 
         app.callback(Output(ids.SHELL.CSV_FILE, "data", allow_duplicate=True),
                      inputs={"clicks": Input(csv_button_id(page.name, table_name), "n_clicks"),
                              "controls": page.inputs(kind=State)}, prevent_initial_call=True)(download)
 
 
-def csv_download(store: DataStore, page: Page, table_name, controls: dict) -> dict:
-    """The CSV of the page's table `table_name` for the view its controls hold; no update for a table the page
-    does not have or controls that do not fit (PreventUpdate, from the state)."""
-    table = page.tables.get(table_name) if isinstance(table_name, str) else None
-    if table is None:
-        raise PreventUpdate
+def csv_download(store: DataStore, page: Page, table: Table, controls: dict) -> dict:
+    """The CSV of the page's `table` for the view its controls hold; no update for controls that do not fit
+    (PreventUpdate, from the state)."""
     state = page.state_of(store.index, controls)
     return downloads.csv_file(table.rows(table.reads(store), state), table.edition(state), table.name(state))
 

@@ -11,11 +11,15 @@ from components import ids
 UPDATE = "/_dash-update-component"
 
 
+def component_name(component_id: str | dict) -> str:
+    """How Dash names a component in its requests and callback specs (a dict id as compact JSON, keys sorted)."""
+    return component_id if isinstance(component_id, str) else json.dumps(component_id, sort_keys=True,
+                                                                         separators=(",", ":"))
+
+
 def prop_id(component_id: str | dict, prop: str) -> str:
-    """How Dash names a property in `changedPropIds` (a pattern-matching id as compact JSON with sorted keys)."""
-    name = component_id if isinstance(component_id, str) else json.dumps(component_id, sort_keys=True,
-                                                                       separators=(",", ":"))
-    return f"{name}.{prop}"
+    """How Dash names a property in `changedPropIds`."""
+    return f"{component_name(component_id)}.{prop}"
 
 
 def body(outputs: list[tuple], inputs: list, state: list = (), changed: str | None = None) -> dict:
@@ -43,4 +47,3 @@ def page_body(pathname: str | None, search: str | None = "") -> dict:
 def post(client, request: dict):
     """The Flask test client's answer to one callback request."""
     return client.post(UPDATE, data=json.dumps(request), content_type="application/json")
-

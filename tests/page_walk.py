@@ -13,12 +13,7 @@ from dash import Dash
 from components import ids, shell
 from components.common import plain
 from components.pages import PAGES
-
-
-def _key(component_id) -> str:
-    """A component's id as Dash names it in a callback's spec (a dict id as compact JSON with sorted keys)."""
-    return component_id if isinstance(component_id, str) else json.dumps(component_id, sort_keys=True,
-                                                                         separators=(",", ":"))
+from tests.callbacks import component_name, post, prop_id
 
 
 def _components(tree, found: dict) -> dict:
@@ -30,7 +25,7 @@ def _components(tree, found: dict) -> dict:
         props = tree.get("props")
         if isinstance(props, dict):
             if "id" in props:
-                found[_key(props["id"])] = props
+                found[component_name(props["id"])] = props
             for value in props.values():
                 _components(value, found)
     return found
@@ -81,15 +76,11 @@ def _request(callback: dict, components: dict, changed: list[str] = ()) -> dict:
             "state": [_entry(s, components) for s in callback["state"]], "changedPropIds": list(changed)}
 
 
-def _post(app: Dash, body: dict):
-    return app.server.test_client().post("/_dash-update-component", data=json.dumps(body),
-                                         content_type="application/json")
-
-
 def open_page(app: Dash, store, pathname: str, search: str = "") -> dict[str, int]:
     """Render the page and fire its callbacks; returns {callback output: HTTP status}. Raises
     AssertionError with the server's answer if any callback fails."""
     components = _components_of(app, store, pathname, search)
+    client = app.server.test_client()
     statuses = {}
     for callback in app._callback_list:
         if callback.get("clientside_function") or callback.get("background"):
@@ -99,7 +90,7 @@ def open_page(app: Dash, store, pathname: str, search: str = "") -> dict[str, in
         if not (_ids(callback["inputs"]) | _ids(callback["state"])) <= components.keys():
             continue
         output = callback["output"]
-        response = _post(app, _request(callback, components))
+        response = post(client, _request(callback, components))
         assert response.status_code in (200, 204), (pathname + search, output, response.get_data(as_text=True)[:800])
         statuses[output] = response.status_code
     return statuses
@@ -113,8 +104,8 @@ def click(app: Dash, store, location: str, button, changes: dict | None = None, 
     pathname, _, query = location.partition("?")
     components = _components_of(app, store, pathname, f"?{query}" if query else "", pages)
     for component_id, props in (changes or {}).items():
-        components[_key(component_id)].update(props)
-    components[_key(button)]["n_clicks"] = 1
-    listening = [c for c in app._callback_list if any(i["id"] == _key(button) for i in c["inputs"])]
+        components[component_name(component_id)].update(props)
+    components[component_name(button)]["n_clicks"] = 1
+    listening = [c for c in app._callback_list if any(i["id"] == component_name(button) for i in c["inputs"])]
     assert len(listening) == 1, f"{len(listening)} callbacks listen to {button}"
-    return _post(app, _request(listening[0], components, [f"{_key(button)}.n_clicks"]))
+    return post(app.server.test_client(), _request(listening[0], components, [prop_id(button, "n_clicks")]))

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 import pandas as pd
 import pytest
 from dash import dcc, html
-from dash.exceptions import PreventUpdate
 
 from app import create_app
 from components import ids
@@ -42,17 +41,8 @@ def test_a_tables_rows_are_made_from_the_index_or_from_the_whole_store(app_insta
                         "store": Table(rows=rows, name=lambda state: "plain", edition=lambda state: None,
                                        reads=lambda store: store)})
     for table in ("index", "store"):
-        csv_download(store, page, table, {})
+        csv_download(store, page, page.tables[table], {})
     assert seen == [store.index, store]
-
-
-@pytest.mark.parametrize("table", ["", "other", None, ["index"]])
-def test_a_table_the_page_does_not_have_gets_no_update_not_an_error(app_instance, table):
-    store = app_instance.server.config["OCINDEX_STORE"]
-    page = Page(state=PlainState, layout=lambda *args: None, title=lambda state, data: "Plain",
-                tables={"index": Table(rows=lambda source, state: pd.DataFrame(), name=lambda state: "plain")})
-    with pytest.raises(PreventUpdate):
-        csv_download(store, page, table, {})
 
 
 # ------------------------------------------------------------------------------------- a page added in a few lines
