@@ -107,12 +107,20 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def axe_violations(duo) -> list[dict]:
-    """Run axe-core (installed from npm by the set-up) on the page as shown: its WCAG 2.1 A and AA rules."""
+    """Run axe-core (installed from npm by the set-up) on the page as shown, once its transitions have ended: its
+    WCAG 2.1 A and AA rules. (A button fading between two states has, for a moment, colours that neither state has.)"""
     if not duo.driver.execute_script("return typeof axe !== 'undefined'"):
         duo.driver.execute_script(AXE.read_text())
     return duo.driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: arguments[0], resultTypes: ['violations']})"
+        # A transition's end can start another (the panel takes the focus from the button that opened it): wait until
+        # a frame passes with none running. Endless animations (spinners) never end, so they are not waited for.
+        "const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));"
+        "const running = () => document.getAnimations().filter(a => a.effect && a.playState === 'running'"
+        " && a.effect.getComputedTiming().iterations !== Infinity);"
+        "const still = async () => { for (let a = running(); a.length; a = running())"
+        " { await Promise.allSettled(a.map(x => x.finished)); await frame(); } };"
+        "still().then(() => axe.run(document, {runOnly: arguments[0], resultTypes: ['violations']}))"
         ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
         " targets: v.nodes.map(n => n.target.join(' '))}))), e => done([{id: 'axe-error', targets: [String(e)]}]));",
         {"type": "tag", "values": WCAG_21_AA})
