@@ -30,7 +30,11 @@ def finish(figure: dict, present: object, *name: object) -> dict:
     """The figure as sent: named for export, enlarged for the projector when presentation mode is on."""
     figure = for_projector(figure) if present is True else clear_of_toolbar(figure)
     layout = figure.get("layout", {})
-    figure["layout"] = {**layout, "meta": {**layout.get("meta", {}), "filename": export_name(*name)}}
+    # Our axes' tick labels fit within the chart: by default Plotly measures each one, one page layout each, to hide
+    # those that would stick out of it.
+    axes = {key: {**axis, "ticklabeloverflow": "allow"} for key, axis in layout.items()
+            if key.startswith(("xaxis", "yaxis"))}
+    figure["layout"] = {**layout, **axes, "meta": {**layout.get("meta", {}), "filename": export_name(*name)}}
     return figure
 
 
