@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import signal
 import sys
 from pathlib import Path
@@ -22,6 +23,8 @@ log = logging.getLogger("ocindex")
 T = TypeVar("T")
 # gunicorn's exit code for "App failed to load": its master then stops, instead of starting workers forever.
 GUNICORN_APP_LOAD_ERROR = 4
+# The one asset that runs before Dash's own scripts (why: the file says).
+BEFORE_DASH = "builtins_keep.js"
 
 
 def create_app(settings: Settings | None = None, store: DataStore | None = None,
@@ -38,8 +41,13 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         background_callback_manager=background,
         update_title=None,  # assets/a11y.js titles each page after its heading; Dash's "Updating..." would undo it
+        assets_ignore=f"^{re.escape(BEFORE_DASH)}$",
     )
-    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
+    # Versioned by its modified time, as Dash versions the other assets: browsers keep it without asking again.
+    version = (Path(app.config.assets_folder) / BEFORE_DASH).stat().st_mtime
+    before_dash = f'<script src="{app.get_asset_url(BEFORE_DASH)}?m={version}"></script>'
+    app.index_string = (app.index_string.replace("<html>", '<html lang="en">', 1)
+                        .replace("{%scripts%}", before_dash + "{%scripts%}", 1))
     app.server.config["OCINDEX_STORE"] = store
     app.server.config["OCINDEX_JOBS"] = background
     app.server.config["OCINDEX_SETTINGS"] = settings

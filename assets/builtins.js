@@ -1,0 +1,4 @@
+// The browser's own string trimming and number parsing, in place of Dash's polyfill's (why: builtins_keep.js).
+for (const [owner, name, builtin] of window.ocBuiltins || []) {
+    Object.defineProperty(owner, name, builtin);
+}
