@@ -20,6 +20,10 @@ def start(dash_duo, store, tmp_path):
     """Serve a fresh app on 127.0.0.1 and open `path` in headless Chromium. Its cache (the last valid data, the
     background jobs and their per-user slots) is the test's own: tests run side by side on two workers."""
 
+    # Each test's browser is new and parses Plotly cold: on a busy 2-core machine (a deck rendering beside it) the
+    # first chart once took longer than dash_duo's 10 s.
+    dash_duo.wait_timeout = 20
+
     def open_app(path="/", settings: Settings | None = None, data: DataStore | None = None):
         settings = replace(settings or Settings(data_dir=store.data_dir), cache_dir=tmp_path / "cache")
         app = create_app(settings, store=data or store)
