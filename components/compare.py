@@ -15,10 +15,11 @@ from ocindex import quadrant as q
 from ocindex.catalogue import COMPOSITE_OF_COMPONENT
 from ocindex.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison
 from ocindex.index import IndexData
+from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
-from . import charts, grid, ids, registry
-from .common import breadcrumbs, country_href, country_options, intersperse, notice
+from . import charts, deferred, grid, ids, registry
+from .common import breadcrumbs, country_href, country_options, notice
 from .registry import Nav, Page, Table
 from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, href, param
 
@@ -75,11 +76,14 @@ def layout(app: Dash, store: DataStore, state: CompareState, notices: list[str])
                  **{"aria-label": "Show"}),
         # The first view comes with the page (built once per URL and cached): the callback below runs only when a
         # control changes, or the projector styles the charts.
-        html.Div(body(app, data, state), id=ids.COMPARE.BODY),
+        html.Div(body(app, data, state, later=True), id=ids.COMPARE.BODY),
     ], fluid=True, className="py-2")
 
 
-def body(app: Dash, data: IndexData, state: CompareState, present: bool = False):
+def body(app: Dash, data: IndexData, state: CompareState, present: bool = False, later: bool = False):
+    """The two charts side by side, the quadrant held in view beside the long indicator chart, and the table of
+    scores full width below them (its columns, three per country, need it). `later`: the page as first drawn, whose
+    table sits below the fold and gets its rows after the charts are drawn (components/deferred.py)."""
     edition, countries, pillar = state.edition, list(state.countries), state.composite
     if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
         return dbc.Alert(f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries.", color="light")
@@ -90,26 +94,43 @@ def body(app: Dash, data: IndexData, state: CompareState, present: bool = False)
     quadrant["layout"].update(height=420)
     previous = data.previous_edition(edition)
     names = {r["iso3"]: r["country"] for r in rows.drop_duplicates("iso3").to_dict("records")}
-    return dbc.Row([
-        dbc.Col([
-            dbc.Card([dbc.CardHeader("On the quadrant", className="py-1 fw-semibold"),
-                      charts.graph(ids.COMPARE.QUADRANT, "the quadrant chart",
-                                   charts.finish(quadrant, present, "compare-quadrant", *countries, edition))],
-                     className="mb-3"),
-            dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
-                      html.Div(["Profiles: ", *intersperse([dcc.Link(names[c], href=country_href(app, c, edition))
-                                                            for c in countries], " · ")],
-                               className="small px-2 py-1"),
-                      grid.grid(ids.COMPARE.TABLE, scores_columns(names, countries, previous),
-                                scores_rows(rows, countries), row_id="indicator")]),
-            dcc.Link("A briefing deck of these countries →", className="d-inline-block mt-2 oc-no-print",
-                     href=href(app, "deck", edition=edition, countries=tuple(countries))),
-        ], xl=6),
-        dbc.Col(dbc.Card([dbc.CardHeader(PILLARS[pillar] if pillar else "Every indicator",
-                                         className="py-1 fw-semibold"),
-                          charts.graph(ids.COMPARE.DOTS, "the indicator chart", charts.finish(
-                              compare_dots(rows, countries), present, "compare", *countries, edition))]), xl=6),
-    ], className="g-3")
+    table = grid.grid(ids.COMPARE.TABLE, scores_columns(names, countries, previous), scores_rows(rows, countries),
+                      row_id="indicator")
+    return html.Div([
+        dbc.Row([
+            dbc.Col(dbc.Card([dbc.CardHeader("On the quadrant", className="py-1 fw-semibold"),
+                              charts.graph(ids.COMPARE.QUADRANT, "the quadrant chart",
+                                           charts.finish(quadrant, present, "compare-quadrant", *countries, edition)),
+                              standings(app, points, countries, names, edition)],
+                             className="oc-held"), xl=6),
+            dbc.Col(dbc.Card([dbc.CardHeader(PILLARS[pillar] if pillar else "Every indicator",
+                                             className="py-1 fw-semibold"),
+                              charts.graph(ids.COMPARE.DOTS, "the indicator chart", charts.finish(
+                                  compare_dots(rows, countries), present, "compare", *countries, edition))]), xl=6),
+        ], className="g-3 mb-3"),
+        dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
+                  deferred.later(table, "rowData") if later else table]),
+        dcc.Link("A briefing deck of these countries →", className="d-inline-block mt-2 oc-no-print",
+                 href=href(app, "deck", edition=edition, countries=tuple(countries))),
+    ])
+
+
+def standings(app: Dash, points, countries: list[str], names: dict[str, str], edition: int) -> html.Ul:
+    """Where each country stands, in words under the quadrant: its two scores with their global ranks and its
+    quadrant, its name a link to its profile."""
+    placed = points.set_index("iso3")
+    items = []
+    for c in countries:
+        link = dcc.Link(names.get(c, c), href=country_href(app, c, edition), className="fw-semibold")
+        if c not in placed.index:
+            items.append(html.Li([link, f": no scores in {edition}"]))
+            continue
+        row = placed.loc[c]
+        scores = " · ".join(
+            f"{composite} {row[composite]:.2f} ({rank_phrase(row[f'{composite}_rank_global'], row[f'{composite}_n_global'])})"
+            for composite in ("criminality", "resilience"))
+        items.append(html.Li([link, f": {scores} · {row['quadrant'].lower()}"]))
+    return html.Ul(items, className="list-unstyled small px-3 pb-2 mb-0")
 
 
 def scores_columns(names: dict[str, str], countries: list[str], previous: int | None) -> list[dict]:

@@ -6,8 +6,10 @@ import json
 
 import pandas as pd
 
+from components import ids, registry
 from components.common import plain
-from components.compare import DEFAULT, CompareState, update_body
+from components.compare import DEFAULT, CompareState, body, update_body
+from components.pages import PAGES
 from figures.compare import compare_dots
 from ocindex.compare import comparison
 
@@ -73,3 +75,25 @@ def test_download_is_off_while_no_comparison_is_shown(index, app_instance):
         body, csv_off = update_body(app_instance, index, {**controls, "countries": countries}, False)
         assert ("Choose 2 to 5 countries" not in json.dumps(plain(body))) is shown
         assert csv_off is not shown
+
+
+def test_each_country_stands_under_the_quadrant_with_its_published_scores_and_ranks(index, workbook, app_instance):
+    raw = pd.read_excel(workbook, sheet_name="2021_dataset").set_index("Country")
+    state = CompareState(edition=2021, countries=("PER", "COL"))
+    standings = json.dumps(plain(body(app_instance, index, state)))
+    # 26th of 193: Peru's criminality rank in GI-TOC's 2021 profile of Peru.
+    assert f"criminality {raw.loc['Peru', 'Criminality']:.2f} (26th of 193)" in standings
+    assert f"resilience {raw.loc['Colombia', 'Resilience']:.2f}" in standings
+
+
+def test_the_table_gets_its_rows_after_the_charts_on_the_page_as_first_drawn(index, app_instance):
+    page, groups = registry.find(PAGES, "/compare")
+    _, layout, store = registry.render(app_instance, app_instance.server.config["OCINDEX_STORE"], page, groups,
+                                       "?edition=2023&countries=PER,COL")
+    table = next(c for c in registry._with_ids(layout) if c.id == ids.COMPARE.TABLE)
+    assert table.rowData is None  # the grid says "Loading…" until the browser sets them
+    rows = store.data[ids.COMPARE.TABLE]["rowData"]
+    assert [row["indicator"] for row in rows] == [i.slug for i in index.indicators(2023)]
+    # A control changed: the table comes with its rows.
+    redrawn, _ = update_body(app_instance, index, {"edition": 2023, "countries": ["PER", "COL"], "pillar": "all"}, False)
+    assert next(c for c in registry._with_ids(redrawn) if c.id == ids.COMPARE.TABLE).rowData == rows
