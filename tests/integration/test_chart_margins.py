@@ -51,3 +51,25 @@ def test_m001_labelled_rows_get_their_margin_up_front(start, width, present):
                         for chart in duo.driver.execute_script(MISFITS, gap, ALLOWANCE)]
     assert not misfits, "\n".join(misfits)
     assert duo.get_logs() == []
+
+
+# Charts whose plot area is less than `share` of their width: squeezed by their labels (or legend).
+SQUEEZED = """
+const share = arguments[0];
+return [...document.querySelectorAll('.js-plotly-plot')].filter(gd => gd._fullLayout._size.w < share * gd._fullLayout.width)
+    .map(gd => `${gd.closest('.dash-graph').id}: plot ${Math.round(gd._fullLayout._size.w)} of ${gd._fullLayout.width} px`);
+"""
+
+
+def test_m002_on_a_projector_no_chart_is_squeezed_by_its_labels(start):
+    duo = start("/regions")
+    base = duo.server.url.rstrip("/")
+    resize(duo, 1400)
+    squeezed = []
+    for view in VIEWS:
+        duo.driver.get(base + view + "#present")
+        settled(duo)
+        until(lambda: duo.driver.execute_script(ALL_DRAWN), timeout=10)
+        squeezed += [f"{view}: {chart}" for chart in duo.driver.execute_script(SQUEEZED, 0.3)]
+    assert not squeezed, "\n".join(squeezed)
+    assert duo.get_logs() == []
