@@ -10,12 +10,11 @@ from dash import Dash, Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
 from figures.compare import compare_dots
-from figures.quadrant import quadrant_figure
+from figures.quadrant import quadrant_figure, standing
 from ocindex import quadrant as q
 from ocindex.catalogue import COMPOSITE_OF_COMPONENT
 from ocindex.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison
 from ocindex.index import IndexData
-from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import charts, deferred, grid, ids, registry
@@ -81,9 +80,9 @@ def layout(app: Dash, store: DataStore, state: CompareState, notices: list[str])
 
 
 def body(app: Dash, data: IndexData, state: CompareState, present: bool = False, later: bool = False):
-    """The two charts side by side, the quadrant held in view beside the long indicator chart, and the table of
-    scores full width below them (its columns, three per country, need it). `later`: the page as first drawn, whose
-    table sits below the fold and gets its rows after the charts are drawn (components/deferred.py)."""
+    """The two charts, side by side on wide screens (the quadrant held in view beside the long indicator chart), and
+    the table of scores full width below them (its columns, three per country, need it). `later`: the page as first
+    drawn, whose table sits below the fold and gets its rows after the charts are drawn (components/deferred.py)."""
     edition, countries, pillar = state.edition, list(state.countries), state.composite
     if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
         return dbc.Alert(f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries.", color="light")
@@ -116,21 +115,12 @@ def body(app: Dash, data: IndexData, state: CompareState, present: bool = False,
 
 
 def standings(app: Dash, points, countries: list[str], names: dict[str, str], edition: int) -> html.Ul:
-    """Where each country stands, in words under the quadrant: its two scores with their global ranks and its
-    quadrant, its name a link to its profile."""
+    """Where each country stands, in words under the quadrant, its name a link to its profile."""
     placed = points.set_index("iso3")
-    items = []
-    for c in countries:
-        link = dcc.Link(names.get(c, c), href=country_href(app, c, edition), className="fw-semibold")
-        if c not in placed.index:
-            items.append(html.Li([link, f": no scores in {edition}"]))
-            continue
-        row = placed.loc[c]
-        scores = " · ".join(
-            f"{composite} {row[composite]:.2f} ({rank_phrase(row[f'{composite}_rank_global'], row[f'{composite}_n_global'])})"
-            for composite in ("criminality", "resilience"))
-        items.append(html.Li([link, f": {scores} · {row['quadrant'].lower()}"]))
-    return html.Ul(items, className="list-unstyled small px-3 pb-2 mb-0")
+    return html.Ul([html.Li([dcc.Link([names[c], html.Span(" profile", className="visually-hidden")],
+                                      href=country_href(app, c, edition), className="fw-semibold"),
+                             f": {standing(placed.loc[c])}"]) for c in countries],
+                   className="list-unstyled small px-3 pb-2 mb-0", role="list")
 
 
 def scores_columns(names: dict[str, str], countries: list[str], previous: int | None) -> list[dict]:

@@ -56,8 +56,9 @@ def test_m001_labelled_rows_get_their_margin_up_front(start, width, present):
 # Charts whose plot area is less than `share` of their width: squeezed by their labels (or legend).
 SQUEEZED = """
 const share = arguments[0];
-return [...document.querySelectorAll('.js-plotly-plot')].filter(gd => gd._fullLayout._size.w < share * gd._fullLayout.width)
-    .map(gd => `${gd.closest('.dash-graph').id}: plot ${Math.round(gd._fullLayout._size.w)} of ${gd._fullLayout.width} px`);
+return [...document.querySelectorAll('.js-plotly-plot')].map(gd => [gd.closest('.dash-graph').id, gd._fullLayout])
+    .filter(([, layout]) => layout._size.w < share * layout.width)
+    .map(([id, layout]) => `${id}: plot ${Math.round(layout._size.w)} of ${layout.width} px`);
 """
 
 

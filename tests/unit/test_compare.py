@@ -79,11 +79,25 @@ def test_download_is_off_while_no_comparison_is_shown(index, app_instance):
 
 def test_each_country_stands_under_the_quadrant_with_its_published_scores_and_ranks(index, workbook, app_instance):
     raw = pd.read_excel(workbook, sheet_name="2021_dataset").set_index("Country")
-    state = CompareState(edition=2021, countries=("PER", "COL"))
-    standings = json.dumps(plain(body(app_instance, index, state)))
+    tree = plain(body(app_instance, index, CompareState(edition=2021, countries=("PER", "COL"))))
+    page = json.dumps(tree)
     # 26th of 193: Peru's criminality rank in GI-TOC's 2021 profile of Peru.
-    assert f"criminality {raw.loc['Peru', 'Criminality']:.2f} (26th of 193)" in standings
-    assert f"resilience {raw.loc['Colombia', 'Resilience']:.2f}" in standings
+    assert f"criminality {raw.loc['Peru', 'Criminality']:.2f} (26th of 193), resilience" in page
+    assert f"resilience {raw.loc['Colombia', 'Resilience']:.2f} (" in page
+    profiles = {link["href"]: link["children"] for link in links(tree)}
+    assert profiles["/country/PER?edition=2021"][0] == "Peru" and profiles["/country/COL?edition=2021"][0] == "Colombia"
+
+
+def links(node):
+    """The props of every dcc.Link in a plain layout."""
+    if isinstance(node, list):
+        for item in node:
+            yield from links(item)
+    elif isinstance(node, dict) and "props" in node:
+        if node.get("type") == "Link":
+            yield node["props"]
+        for value in node["props"].values():
+            yield from links(value)
 
 
 def test_the_table_gets_its_rows_after_the_charts_on_the_page_as_first_drawn(index, app_instance):
@@ -95,5 +109,6 @@ def test_the_table_gets_its_rows_after_the_charts_on_the_page_as_first_drawn(ind
     rows = store.data[ids.COMPARE.TABLE]["rowData"]
     assert [row["indicator"] for row in rows] == [i.slug for i in index.indicators(2023)]
     # A control changed: the table comes with its rows.
-    redrawn, _ = update_body(app_instance, index, {"edition": 2023, "countries": ["PER", "COL"], "pillar": "all"}, False)
+    controls = {"edition": 2023, "countries": ["PER", "COL"], "pillar": "all"}
+    redrawn, _ = update_body(app_instance, index, controls, False)
     assert next(c for c in registry._with_ids(redrawn) if c.id == ids.COMPARE.TABLE).rowData == rows
