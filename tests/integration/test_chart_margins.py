@@ -32,16 +32,23 @@ ALLOWANCE = 1.12  # DejaVu Sans's widest width of each kind of character: about 
 ALL_DRAWN = "return [...document.querySelectorAll('.dash-graph')].every(g => g.querySelector('.main-svg'))"
 
 
-@pytest.mark.parametrize("width, present", [(1400, ""), (390, ""), (1400, "#present")])
-def test_m001_labelled_rows_get_their_margin_up_front(start, width, present):
-    duo = start("/regions")
+def each_view_drawn(duo, width: int, present: str):
+    """Opens each of VIEWS at `width` (on a projector with present="#present"), yielding it once its charts are
+    drawn."""
     base = duo.server.url.rstrip("/")
     resize(duo, width)
-    misfits = []
     for view in VIEWS:
         duo.driver.get(base + view + present)
         settled(duo)
         until(lambda: duo.driver.execute_script(ALL_DRAWN), timeout=10)
+        yield view
+
+
+@pytest.mark.parametrize("width, present", [(1400, ""), (390, ""), (1400, "#present")])
+def test_m001_labelled_rows_get_their_margin_up_front(start, width, present):
+    duo = start("/regions")
+    misfits = []
+    for view in each_view_drawn(duo, width, present):
         # On a phone, assets/a11y.js lays the charts out again for the narrow screen first.
         gap = LABEL_GAP * (PROJECTOR_SCALE if present else 1)
         try:
@@ -64,13 +71,8 @@ return [...document.querySelectorAll('.js-plotly-plot')].map(gd => [gd.closest('
 
 def test_m002_on_a_projector_no_chart_is_squeezed_by_its_labels(start):
     duo = start("/regions")
-    base = duo.server.url.rstrip("/")
-    resize(duo, 1400)
     squeezed = []
-    for view in VIEWS:
-        duo.driver.get(base + view + "#present")
-        settled(duo)
-        until(lambda: duo.driver.execute_script(ALL_DRAWN), timeout=10)
+    for view in each_view_drawn(duo, 1400, "#present"):
         squeezed += [f"{view}: {chart}" for chart in duo.driver.execute_script(SQUEEZED, 0.3)]
     assert not squeezed, "\n".join(squeezed)
     assert duo.get_logs() == []

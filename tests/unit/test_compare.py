@@ -72,8 +72,8 @@ def test_download_is_off_while_no_comparison_is_shown(index, app_instance):
     controls = {"edition": index.latest, "pillar": "all"}
     for countries, shown in ((["PER"], False), (["PER", "COL", "MEX", "BRA", "ECU", "BOL"], False),
                              (["PER", "COL"], True)):
-        body, csv_off = update_body(app_instance, index, {**controls, "countries": countries}, False)
-        assert ("Choose 2 to 5 countries" not in json.dumps(plain(body))) is shown
+        drawn, csv_off = update_body(app_instance, index, {**controls, "countries": countries}, False)
+        assert ("Choose 2 to 5 countries" not in json.dumps(plain(drawn))) is shown
         assert csv_off is not shown
 
 
