@@ -26,7 +26,7 @@ from .common import (
 from .registry import Nav, Page, Table
 from .urlstate import Choice, Country, Edition, Flag, Group, Kind, Number, PageState, href, param, whole_number
 
-MOVERS = 5  # countries in each list of biggest movers
+MOVERS = 5  # countries in each list of biggest movers (more when several tie with the fifth)
 SCORES = {"official": "GI-TOC's published scores", "like-for-like": "Like-for-like (ours, not GI-TOC's)"}
 
 
@@ -305,7 +305,7 @@ def movers_panel(data: IndexData, state: QuadrantState):
     if previous is None:
         return html.P(f"{state.edition} is the first edition: there is nothing to compare with.",
                       className="small text-body-secondary mb-0")
-    # Every mover, ranked, so the filter's top MOVERS come from the whole list.
+    # Every mover, ranked, so the filter's top MOVERS (and those tied with the last) come from the whole list.
     lists = q.movers(data, state.edition, n=len(data.wide(state.edition)), since=previous)
     shown = highlighted(data, state)
     titles = {"criminality_up": "Criminality rose most", "criminality_down": "Criminality fell most",
@@ -313,8 +313,9 @@ def movers_panel(data: IndexData, state: QuadrantState):
     sections = []
     for key, title in titles.items():
         composite = key.split("_")[0]
+        listed = q.leading(lists[key][lists[key]["iso3"].isin(shown)], f"{composite}_change", MOVERS)
         items = [pick_item(row["iso3"], key, row["country"], value=f"{row[composite + '_change']:+.2f}")
-                 for row in lists[key][lists[key]["iso3"].isin(shown)].head(MOVERS).to_dict("records")]
+                 for row in listed.to_dict("records")]
         sections += [html.Div(f"{title}{filter_phrase(state)} since {previous}", className="small fw-semibold mt-1"),
                      pick_list(items) if items else html.P("None.", className="small mb-1")]
     return sections

@@ -103,7 +103,7 @@ def change_since(data: IndexData, edition: int, since: int) -> pd.DataFrame:
 @lru_cache(maxsize=64)
 def movers(data: IndexData, edition: int, n: int = 5, since: int | None = None) -> dict[str, pd.DataFrame]:
     """The n largest rises and falls in criminality and resilience since an earlier edition (the previous one
-    unless given)."""
+    unless given), with any country tied with the nth (leading())."""
     since = since or data.previous_edition(edition)
     points = positions(data, edition) if since is None else change_since(data, edition, since)
     result = {}
@@ -112,8 +112,18 @@ def movers(data: IndexData, edition: int, n: int = 5, since: int | None = None) 
         for direction, ascending in (("up", False), ("down", True)):
             moved = change[change[f"{composite}_change"] != 0].sort_values(
                 [f"{composite}_change", "country"], ascending=[ascending, True])
-            result[f"{composite}_{direction}"] = moved.head(n)[["iso3", "country", composite, f"{composite}_change"]]
+            result[f"{composite}_{direction}"] = leading(moved, f"{composite}_change", n)[
+                ["iso3", "country", composite, f"{composite}_change"]]
     return result
+
+
+def leading(ranked: pd.DataFrame, column: str, n: int) -> pd.DataFrame:
+    """The first n rows of a ranked frame and those after them tied with the nth on `column`: a list cut at n
+    never drops one of two countries that moved alike."""
+    if len(ranked) <= n:
+        return ranked
+    values = ranked[column].to_numpy()
+    return ranked[(np.arange(len(ranked)) < n) | (values == values[n - 1])]
 
 
 @lru_cache(maxsize=64)

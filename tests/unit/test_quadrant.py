@@ -8,7 +8,7 @@ import statistics
 import pandas as pd
 import pytest
 
-from components.quadrant import QuadrantState, chart_points
+from components.quadrant import MOVERS, QuadrantState, chart_points, movers_panel
 from figures.quadrant import extreme_countries, quadrant_chart
 from ocindex import quadrant as q
 
@@ -114,12 +114,38 @@ def test_movement_paths_join_the_right_editions_for_the_right_country(index, wor
     assert not any(t["name"] == "Movement" for t in quadrant_chart(index, 2021, movement=True)[0]["data"])
 
 
+def largest(values, n: int) -> list[float]:
+    """The n largest values, and any after them equal to the nth."""
+    ranked = sorted(values, reverse=True)
+    return [v for v in ranked if v >= ranked[n - 1]]
+
+
 def test_movers_are_the_largest_changes_in_each_direction(index):
     points = q.positions(index, 2023)
     movers = q.movers(index, 2023, n=3)
-    assert movers["criminality_up"]["criminality_change"].tolist() == sorted(
-        points["criminality_change"], reverse=True)[:3]
-    assert movers["resilience_down"]["resilience_change"].tolist() == sorted(points["resilience_change"])[:3]
+    assert movers["criminality_up"]["criminality_change"].tolist() == largest(points["criminality_change"], 3)
+    assert movers["resilience_down"]["resilience_change"].tolist() == [
+        -v for v in largest(-points["resilience_change"], 3)]
+
+
+def test_a_list_cut_at_n_keeps_the_rows_tied_with_the_nth():
+    ranked = pd.DataFrame({"iso3": list("ABCDE"), "change": [0.5, 0.25, 0.25, 0.25, 0.1]})
+    assert q.leading(ranked, "change", 2)["iso3"].tolist() == ["A", "B", "C", "D"]
+    assert q.leading(ranked, "change", 4)["iso3"].tolist() == ["A", "B", "C", "D"]
+    assert q.leading(ranked, "change", 1)["iso3"].tolist() == ["A"]
+    assert q.leading(ranked, "change", 9)["iso3"].tolist() == list("ABCDE")
+
+
+def test_the_movers_panel_lists_every_country_tied_with_the_last_shown(index):
+    """The panel's five largest rises in criminality, and any country that rose as much as the fifth (Sierra Leone
+    was left out of 2025's list, at +0.47 as Guinea)."""
+    latest = index.latest
+    rises = q.change_since(index, latest, index.previous_edition(latest))
+    rises = rises[rises["criminality_change"] > 0].set_index("iso3")["criminality_change"]
+    expected = set(rises[rises >= sorted(rises, reverse=True)[MOVERS - 1]].index)
+    listed = {entry["iso3"] for entry, _ in _entries(movers_panel(index, QuadrantState(latest)))
+              if entry["list"] == "criminality_up"}
+    assert listed == expected and len(listed) >= MOVERS
 
 
 def test_quadrant_changes_list_exactly_the_countries_that_changed(index):
@@ -220,11 +246,16 @@ def test_colombia_on_the_resilience_divider_is_placed_by_its_hover_and_panel(ind
 
 def _list_names(panel) -> list[str]:
     """The country names of a side panel's list entries (entries whose id picks a country)."""
+    return [name for _, name in _entries(panel)]
+
+
+def _entries(panel) -> list[tuple[dict, str]]:
+    """The id and country name of each list entry of a side panel."""
     found = []
 
     def walk(node):
         if isinstance(getattr(node, "id", None), dict):
-            found.append(node.children)
+            found.append((node.id, node.children))
         children = getattr(node, "children", None)
         for child in children if isinstance(children, list) else [children] if children is not None else []:
             walk(child)
@@ -235,7 +266,7 @@ def _list_names(panel) -> list[str]:
 
 
 def test_movers_and_quadrant_changes_honour_the_region_filter(index):
-    from components.quadrant import changes_panel, movers_panel
+    from components.quadrant import changes_panel
 
     state = QuadrantState(edition=2023, regions=("South America",))
     members = index.wide(2023).query("region == 'South America'")
