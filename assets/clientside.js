@@ -137,6 +137,8 @@ window.dash_clientside.ocindex = (function () {
             return [view.search, view.title, [pathname, view.search]];
         },
         toggle: function (_clicks, open) { return !open; },
+        // The briefing panel: its button opens or closes it; presenting it closes it, off the views shown.
+        briefingPanel: function (_open, _present, open) { return triggeredInput() === 0 ? !open : false; },
 
         // --- Presentation mode and the briefing (components/presentation.py)
 
@@ -202,7 +204,8 @@ window.dash_clientside.ocindex = (function () {
             // With nothing pinned there is nothing to step through: say how to start instead of offering arrows.
             const stepper = views.length ? {} : {display: 'none'};
             const text = !views.length ? 'Pin views to step through them' : at < 0
-                ? 'Not in the briefing (' + views.length + ' views)' : 'View ' + (at + 1) + ' of ' + views.length;
+                ? 'Not in the briefing (' + views.length + (views.length === 1 ? ' view)' : ' views)')
+                : 'View ' + (at + 1) + ' of ' + views.length;
             return [text, stepper, stepper];
         },
         // The shared briefing page: take its views as this browser's briefing, and present them if asked.

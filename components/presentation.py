@@ -119,9 +119,9 @@ def register(app: Dash) -> None:
         Output(ids.SHELL.PRESENT_POSITION, "children"), Output(ids.SHELL.PRESENT_PREV, "style"), Output(ids.SHELL.PRESENT_NEXT, "style"),
         Input(ids.SHELL.SYNC, "pathname"), Input(ids.SHELL.SYNC, "search"), Input(ids.SHELL.PINS, "data"),
     )
-    app.clientside_callback(clientside.function("toggle"), Output(ids.SHELL.BRIEFING, "is_open"),
-                            Input(ids.SHELL.BRIEFING_OPEN, "n_clicks"), State(ids.SHELL.BRIEFING, "is_open"),
-                            prevent_initial_call=True)
+    app.clientside_callback(clientside.function("briefingPanel"), Output(ids.SHELL.BRIEFING, "is_open"),
+                            Input(ids.SHELL.BRIEFING_OPEN, "n_clicks"), Input(ids.SHELL.BRIEFING_START, "n_clicks"),
+                            State(ids.SHELL.BRIEFING, "is_open"), prevent_initial_call=True)
 
     # The layout shows an empty briefing; the browser's store sets its data, and so fires this, only when it
     # holds pinned views.

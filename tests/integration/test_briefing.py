@@ -123,7 +123,7 @@ def test_p008_back_and_a_briefing_step_draw_the_view_the_address_names(start, wo
     duo.driver.execute_script("arguments[0].click()", next(
         e for e in duo.find_elements(f"#{ids.QUADRANT.EDITION} input") if e.get_attribute("value") == str(latest)))
     until(lambda: here(duo) == f"/?edition={latest}&country=PER", timeout=10)
-    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "Not in the briefing (1 views)")
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "Not in the briefing (1 view)")
     press(duo, Keys.ARROW_RIGHT)
     until(lambda: here(duo) == f"/?edition={first}&country=PER", timeout=10)
     until(lambda: edition_shown(duo) == str(first), timeout=10)
@@ -182,6 +182,27 @@ def test_p002_arrow_keys_step_through_the_pinned_views(start):
     until(lambda: here(duo).startswith("/country/COL"), timeout=10)
     duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .main-svg")
     duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 2 of 2")
+    assert duo.get_logs() == []
+
+
+def test_p011_presenting_the_briefing_from_its_panel_closes_the_panel(start):
+    """'Present from the start' in the briefing panel: the first pinned view, presented, the panel gone from over
+    it (it stayed over a third of every view)."""
+    duo = start("/?country=PER")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    duo.find_element(f"#{ids.SHELL.PIN}").click()
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.BRIEFING_OPEN}", "Briefing (1)")
+    click_link(duo, "Open the country profile →")
+    duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .main-svg")
+    duo.find_element(f"#{ids.SHELL.PIN}").click()
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.BRIEFING_OPEN}", "Briefing (2)")
+    duo.find_element(f"#{ids.SHELL.BRIEFING_OPEN}").click()
+    duo.wait_for_element(f"#{ids.SHELL.BRIEFING}.show")
+    duo.find_element(f"#{ids.SHELL.BRIEFING_START}").click()
+    duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+    until(lambda: here(duo) == "/?country=PER", timeout=10)
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 1 of 2")
+    until(lambda: not shown(duo, f"#{ids.SHELL.BRIEFING}"), timeout=10)
     assert duo.get_logs() == []
 
 
