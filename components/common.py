@@ -11,6 +11,7 @@ from dash import Dash, dcc, html
 from dash.exceptions import PreventUpdate
 
 from ocindex.catalogue import COMPOSITES, Indicator
+from ocindex.countries import unaccented
 from ocindex.index import IndexData
 from ocindex.narratives.library import Narratives
 from ocindex.ranks import ordinal, rank_change_phrase, rank_phrase
@@ -40,14 +41,19 @@ def intersperse(items: list, separator) -> list:
 
 def country_options(data: IndexData, narratives: Narratives | None = None) -> list[dict]:
     """Every country of the index, by name, for a dropdown whose values are ISO3 codes; with narratives, the
-    countries that have profile text say for which editions."""
+    countries that have profile text say for which editions. A name with accents is found without them too (the
+    dropdown also searches an option's `search`)."""
     countries = data.countries()
 
     def label(iso3: str, name: str) -> str:
         editions = narratives.editions_of(iso3) if narratives is not None else []
         return f"{name} · text {', '.join(map(str, editions))}" if editions else name
 
-    return [{"label": label(iso3, name), "value": iso3} for iso3, name in zip(countries["iso3"], countries["country"])]
+    def option(iso3: str, name: str) -> dict:
+        plain = unaccented(name)
+        return {"label": label(iso3, name), "value": iso3, **({"search": plain} if plain != name else {})}
+
+    return [option(iso3, name) for iso3, name in zip(countries["iso3"], countries["country"])]
 
 
 def notice(component_id: str, notices: list[str]) -> dbc.Alert:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pycountry
 
@@ -28,6 +29,11 @@ _ABBREVIATION_COMMA = re.compile(r"\b(Dem|Rep|St),")
 def normalise_name(name: str) -> str:
     """The publisher's name with its comma-for-full-stop quirk repaired and spaces trimmed."""
     return _ABBREVIATION_COMMA.sub(r"\1.", " ".join(str(name).split()))
+
+
+def unaccented(name: str) -> str:
+    """The name without accents ('Cote d'Ivoire'), as people type it on a keyboard without them."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def to_iso3(name: str) -> str | None:

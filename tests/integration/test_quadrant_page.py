@@ -39,6 +39,19 @@ def test_q001_search_peru_in_2021_shows_its_scores_and_ranks(start):
     assert duo.get_logs() == []
 
 
+def test_q009_a_country_is_found_by_its_name_typed_without_accents(start):
+    duo = start("/")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    duo.wait_for_element(f"#{ids.QUADRANT.COUNTRY}", timeout=10).click()
+    search = duo.find_element(".dash-dropdown-search")
+    search.send_keys("cote d")
+    wait_for_text(duo, ".dash-dropdown-options", "Côte d'Ivoire")
+    search.send_keys(Keys.ENTER)
+    wait_for_text(duo, PANEL, "Côte d'Ivoire")
+    until(lambda: "country=CIV" in duo.driver.current_url, timeout=10)
+    assert duo.get_logs() == []
+
+
 def test_q002_a_shared_url_restores_the_view(start):
     duo = start("/?edition=2021&country=PER&split=median&continent=Americas&labels=5")
     wait_for_text(duo, PANEL, "26th of 193")
