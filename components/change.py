@@ -53,8 +53,12 @@ class ChangeState(PageState, name="change", path="/change"):
     def settle(cls, values, data):
         if values["before"] < values["after"] or len(data.editions) < 2:
             return []
-        values["before"], values["after"] = before, after = lfl.default_pair(data)
-        notices = [f"'from' must be an earlier edition than 'to'; comparing {before} with {after}."]
+        if values["before"] > values["after"]:  # the two editions the link names, in the order time runs
+            values["before"], values["after"] = before, after = values["after"], values["before"]
+            notices = [f"'from' ({after}) is later than 'to' ({before}); comparing {before} with {after}."]
+        else:
+            values["before"], values["after"] = before, after = lfl.default_pair(data)
+            notices = [f"'from' and 'to' name the same edition; comparing {before} with {after}."]
         if values["country"] is not None and values["country"] not in data.wide(after).index:
             notices.append(f"Country '{values['country']}' is not in the {after} edition.")
             values["country"] = None

@@ -25,9 +25,12 @@ def test_bad_url_values_fall_back_with_notices_that_say_what(index):
         f"Edition 'abc' (to) is not loaded; using {default[1]}.",
         f"Country 'xyz' is not in the {default[1]} edition (use an ISO3 code such as PER)."]
     first, latest = index.editions[0], index.latest
-    state, notices = ChangeState.from_query(f"?from={latest}&to={first}", index)
+    state, notices = ChangeState.from_query(f"?from={latest}&to={first}", index)  # the link's editions, in order
+    assert (state.before, state.after) == (first, latest)
+    assert notices == [f"'from' ({latest}) is later than 'to' ({first}); comparing {first} with {latest}."]
+    state, notices = ChangeState.from_query(f"?from={first}&to={first}", index)
     assert (state.before, state.after) == default
-    assert notices == [f"'from' must be an earlier edition than 'to'; comparing {default[0]} with {default[1]}."]
+    assert notices == [f"'from' and 'to' name the same edition; comparing {default[0]} with {default[1]}."]
 
 
 def test_the_url_reproduces_the_view(index, app_instance):
