@@ -37,10 +37,12 @@ class CompareState(PageState, name="compare", path="/compare"):
     def settle(cls, values, data):
         if notices := at_most(values, "countries", MAX_COUNTRIES, f"Compare at most {MAX_COUNTRIES} countries: kept {{kept}}."):
             return notices
-        if len(values["countries"]) < MIN_COUNTRIES:
-            values["countries"] = DEFAULT
+        chosen = values["countries"]
+        if len(chosen) < MIN_COUNTRIES:  # the country the link names, with a default one to compare it with
+            others = tuple(c for c in DEFAULT if c not in chosen)
+            values["countries"] = chosen + others[:MIN_COUNTRIES - len(chosen)] if chosen else DEFAULT
             return [f"Compare {MIN_COUNTRIES} to {MAX_COUNTRIES} countries (ISO3 codes such as PER,COL); showing "
-                    f"{', '.join(DEFAULT)}."]
+                    f"{', '.join(values['countries'])}."]
         return []
 
     @property

@@ -29,8 +29,11 @@ def test_comparison_holds_every_indicator_for_each_country_with_published_scores
 def test_country_list_in_the_url_is_validated(index):
     state, notes = CompareState.from_query("?countries=per,col,xyz&edition=2023", index)
     assert state.countries == ("PER", "COL") and notes == ["Country 'xyz' is not in the 2023 edition: ignored."]
-    state, notes = CompareState.from_query("?countries=PER", index)
-    assert state.countries == DEFAULT and "Compare 2 to 5 countries" in notes[0]
+    state, notes = CompareState.from_query("?countries=COL", index)  # kept, and compared with a default one
+    assert state.countries == ("COL", "PER") and notes == [
+        "Compare 2 to 5 countries (ISO3 codes such as PER,COL); showing COL, PER."]
+    state, notes = CompareState.from_query("?countries=xyz", index)  # none left: the default ones
+    assert state.countries == DEFAULT and notes == [f"Country 'xyz' is not in the {index.latest} edition: ignored."]
     state, notes = CompareState.from_query("?countries=PER,COL,MEX,BRA,ECU,BOL", index)
     assert state.countries == ("PER", "COL", "MEX", "BRA", "ECU") and "at most 5" in notes[0]
 
