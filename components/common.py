@@ -112,7 +112,7 @@ def path_table(data: IndexData, path) -> dbc.Table:
                 continue
             cell = cells.loc[edition]
             previous = data.previous_edition(edition)
-            change = "" if pd.isna(cell["change"]) else f" ({cell['change']:+.2f})"
+            change = "" if pd.isna(cell["change"]) else f" ({change_text(cell['change'], previous)})"
             moved = rank_change_phrase(cell["rank_change"], previous).split(" since")[0].replace("unchanged", "=")
             row.append(html.Td([html.Span(f"{cell['score']:.2f}", className="fw-semibold"), change, html.Br(),
                                 html.Span(f"{ordinal(cell['rank_global'])}" + (f" {moved}" if moved else ""),

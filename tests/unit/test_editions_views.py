@@ -67,6 +67,9 @@ def test_the_country_path_covers_every_edition_with_both_changes(index):
         assert str(edition) in table and f"{score:.2f}" in table
         if change_ == change_:
             assert f"({change_:+.2f})" in table
+    unchanged = index.tidy[(index.tidy["iso3"] == "PER") & (index.tidy["change"] == 0)
+                           & index.tidy["indicator"].isin(["criminality", "cocaine-trade"])]
+    assert len(unchanged) and "(0.00)" in table and "+0.00" not in table  # no change, as the summary writes it
     assert "not assessed" in table  # the market the first edition did not assess
     assert "cocaine-trade" in {o["value"] for o in country.path_options(index)}
 
