@@ -41,9 +41,10 @@ def brief_figure(data: IndexData, iso3: str, edition: int) -> dict:
     # A fixed size: the printed page is narrower than the screen, and Plotly does not re-lay out for print.
     figure["layout"].update(width=340, height=285, autosize=False, margin=dict(l=45, r=5, t=28, b=40),
                             showlegend=True, font=dict(size=10),
-                            legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, font=dict(size=9),
-                                        itemwidth=30, tracegroupgap=0))
-    for trace in figure["data"]:  # one row of continents: the movement arrow explains itself
+                            # Clear of the plot's frame, which its (white) box hid in part.
+                            legend=dict(orientation="h", y=1.03, yanchor="bottom", x=0, font=dict(size=9),
+                                        itemwidth=30, tracegroupgap=0, bgcolor="rgba(0,0,0,0)"))
+    for trace in figure["data"]:  # continents only: the movement arrow explains itself
         if trace.get("name") == "Movement":
             trace["showlegend"] = False
     name = data.wide(edition).loc[iso3, "country"]
