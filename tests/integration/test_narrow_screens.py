@@ -88,3 +88,25 @@ def test_n001_no_view_scrolls_sideways_on_a_phone_or_tablet(start, width):
     found += [f"/ with the menu open: {e}" for e in duo.driver.execute_script(OVERFLOWING)]
     assert not found, "\n".join(found)
     assert duo.get_logs() == []
+
+
+# The bottom of the page's content and the top of the presenter's bar, scrolled to the end of the page.
+CONTENT_AND_BAR = """
+window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'});
+const page = document.querySelector('main.oc-page');
+return [Math.max(...[...page.children].map(c => c.getBoundingClientRect().bottom)),
+        document.querySelector('.oc-presenter').getBoundingClientRect().top];
+"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_n002_presenting_on_a_phone_or_tablet_the_bar_hides_no_line_at_the_end_of_the_page(start, width):
+    """The presenter's bar stays over the page; scrolled to the end, the page's last line shows above it (at 390 px
+    its text ran over two lines and hid the quadrant's last line)."""
+    duo = start("/?country=PER#present")
+    resize(duo, width)
+    duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+    settled(duo)
+    content, bar = duo.driver.execute_script(CONTENT_AND_BAR)
+    assert content <= bar, f"the page ends at {content:.0f} px, under the presenter's bar from {bar:.0f} px"
+    assert duo.get_logs() == []
