@@ -38,9 +38,9 @@ class CompareState(PageState, name="compare", path="/compare"):
         if notices := at_most(values, "countries", MAX_COUNTRIES, f"Compare at most {MAX_COUNTRIES} countries: kept {{kept}}."):
             return notices
         chosen = values["countries"]
-        if len(chosen) < MIN_COUNTRIES:  # the country the link names, with a default one to compare it with
+        if len(chosen) < MIN_COUNTRIES:  # the country the link names (none leaves DEFAULT), with a default one
             others = tuple(c for c in DEFAULT if c not in chosen)
-            values["countries"] = chosen + others[:MIN_COUNTRIES - len(chosen)] if chosen else DEFAULT
+            values["countries"] = chosen + others[:MIN_COUNTRIES - len(chosen)]
             return [f"Compare {MIN_COUNTRIES} to {MAX_COUNTRIES} countries (ISO3 codes such as PER,COL); showing "
                     f"{', '.join(values['countries'])}."]
         return []
