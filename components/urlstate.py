@@ -116,6 +116,8 @@ class PageState:
                         notices.append(str(error))
                 values[f.name] = tuple(kept) or _default(f, kind, data, values)
             else:
+                if len(raws) > 1:  # a link edited by hand: say which value counts
+                    notices.append(f"'{key}' is given {len(raws)} times: the last one counts.")
                 try:
                     values[f.name] = kind.parse(raws[-1], data, values)
                 except ValueError as error:

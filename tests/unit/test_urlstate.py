@@ -152,3 +152,12 @@ def test_a_path_template_is_literal_but_for_its_parameters():
     assert re.fullmatch(pattern, "/v1.0/drugs/of/PER").groupdict() == {"slug": "drugs", "iso3": "PER"}
     for path in ("/v1x0/drugs/of/PER", "/v1.0/drugs/of/PER/x", "/v1.0//of/PER"):
         assert re.fullmatch(pattern, path) is None
+
+
+def test_a_value_given_twice_says_which_counts(index):
+    first, latest = index.editions[0], index.latest
+    state, notices = PathState.from_query(f"?edition={first}&edition={latest}", index)
+    assert state.edition == latest
+    assert notices == ["'edition' is given 2 times: the last one counts."]
+    state, notices = PathState.from_query(f"?edition={latest}&edition=1999", index)  # the last one, though wrong
+    assert notices[0] == "'edition' is given 2 times: the last one counts." and "1999" in notices[1]
