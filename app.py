@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None,
     app.server.config["OCINDEX_STORE"] = store
     app.server.config["OCINDEX_JOBS"] = background
     app.server.config["OCINDEX_SETTINGS"] = settings
+    app.server.config["OCINDEX_PAGES"] = pages  # a shared briefing keeps the views that are pages of this app
     limits.install(app.server, settings)  # first: before authentication, routing and caching
     auth.install(app.server, settings, open_paths={f"{settings.url_prefix}healthz"})
     cache.init(app.server, settings)

@@ -13,9 +13,8 @@ from dash import Dash, Input, Output, State, dcc, html
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 
-from . import clientside, ids
+from . import clientside, ids, registry
 from .common import breadcrumbs, notice
-from .registry import Page
 from .urlstate import Kind, PageState, at_most, param
 
 MAX_VIEWS = 50
@@ -65,12 +64,13 @@ def app_view(app: Dash, href: str) -> str | None:
 
 
 def shared_views(app: Dash, state: BriefingState) -> tuple[list[dict], list[str]]:
-    """The (href, title) pairs of the link that are paths inside this app; the rest named in notices."""
+    """The (href, title) pairs of the link that are pages of this app; the rest named in notices."""
     views, notices = [], []
+    pages = app.server.config["OCINDEX_PAGES"]
     for position, href in enumerate(state.views):
         title = state.titles[position] if position < len(state.titles) else ""
         view = app_view(app, href)
-        if view is not None:
+        if view is not None and registry.find(pages, "/" + (app.strip_relative_path(urlsplit(view).path) or "")):
             views.append({"href": view, "title": title or view})
         else:
             notices.append(f"View {position + 1} ('{href}') is not a view of this app: left out.")
@@ -111,4 +111,4 @@ def register(app: Dash, store: DataStore) -> None:  # noqa: ARG001 - the page's 
     )
 
 
-PAGE = Page(state=BriefingState, layout=layout, title=title, register=register)
+PAGE = registry.Page(state=BriefingState, layout=layout, title=title, register=register)

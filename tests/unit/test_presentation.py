@@ -82,8 +82,9 @@ def test_a_shared_briefing_keeps_only_views_of_this_app(briefing_app):
                                   "//evil.example/oc-index/", "/\\evil.example/oc-index/", "/oc-index/%2e%2e/%2e%2e/x",
                                   "/oc-index/%252e%252e/x", "/%2Fevil.example/oc-index/", "/oc-index/..%2F..%2Fx",
                                   "/oc-index/country/../../../etc", "https://evil.example/oc-index/", "oc-index/x",
-                                  "/oc-index/\nx", 42])
-def test_a_shared_briefing_refuses_a_view_that_leaves_the_prefix_once_normalised(briefing_app, href):
+                                  "/oc-index/\nx", 42, "/oc-index/nosuch", "/oc-index/%2e%2e/oc-index/nosuch",
+                                  "/oc-index/country", "/oc-index/country/PER/x"])
+def test_a_shared_briefing_refuses_a_view_that_is_no_page_of_the_app_once_normalised(briefing_app, href):
     from components.briefing import BriefingState, shared_views
 
     views, notices = shared_views(briefing_app, BriefingState(views=(href,)))
