@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
 from dash.exceptions import PreventUpdate
 
 from components import country
-from components.common import country_href, plain
+from components.common import country_href
 from components.country import CountryState
 from components.urlstate import STATES, NotFound
+from tests.layout_text import text_of
 from tests.missing_country import write_without_country
-
-
-def text_of(tree) -> str:
-    return json.dumps(plain(tree), ensure_ascii=False)
 
 
 def test_values_that_do_not_fit_fall_back_with_a_notice_saying_what(index):

@@ -3,17 +3,12 @@ ranks with the places gained, like-for-like pairs and notes where editions do no
 
 from __future__ import annotations
 
-import json
-
 from components import change, common, country, indicator
 from components import quadrant as qv
 from figures.quadrant import like_for_like_caption, quadrant_chart
 from ocindex import drilldown as dd
 from ocindex import likeforlike
-
-
-def text_of(tree) -> str:
-    return json.dumps(common.plain(tree), ensure_ascii=False)
+from tests.layout_text import text_of
 
 
 def test_every_view_defaults_to_the_latest_edition(index):

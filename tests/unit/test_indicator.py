@@ -3,23 +3,19 @@ indicator, and its callbacks called as plain functions."""
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
 from components import ids, indicator
-from components.common import indicator_link, plain
+from components.common import indicator_link
 from components.indicator import IndicatorState
 from components.urlstate import NotFound
+from tests.layout_text import text_of
 
 NEW_IN_2023 = "extortion-and-protection-racketeering"  # test data: first assessed in 2023
 
-
-def text_of(tree) -> str:
-    return json.dumps(plain(tree), ensure_ascii=False)
 
 
 def test_values_that_do_not_fit_fall_back_with_a_notice_saying_what(index):
