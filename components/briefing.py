@@ -91,8 +91,8 @@ def layout(app: Dash, store: DataStore, state: BriefingState, notices: list[str]
         breadcrumbs(app, [("Quadrant", "/"), ("Shared briefing", None)]),
         notice(ids.BRIEFING.NOTICE, left_out + notices),
         html.H1("A shared briefing", className="h3"),
-        html.P(f"{len(views)} view{'' if len(views) == 1 else 's'}, in the order they will be shown. Taking the "
-               "briefing replaces the views pinned in this browser.", className="text-body-secondary"),
+        html.P(("1 view." if len(views) == 1 else f"{len(views)} views, in the order they will be shown.")
+               + " Taking the briefing replaces the views pinned in this browser.", className="text-body-secondary"),
         html.Ol(items, className="oc-shared-views"),
         html.Div([
             dbc.Button("Present it", id=ids.BRIEFING.PRESENT, color="warning", disabled=not views),

@@ -115,3 +115,13 @@ def test_a_shared_briefing_link_keeps_every_view_in_order_with_its_title(briefin
                                               index)
     assert len(state.views) == MAX_VIEWS and state.views[-1] == f"/oc-index/{MAX_VIEWS - 1}"
     assert notices == [f"A briefing holds at most {MAX_VIEWS} views; the first {MAX_VIEWS} are kept."]
+
+
+@pytest.mark.parametrize("views, says", [(("/oc-index/compare",), "1 view. Taking the briefing"),
+                                         (("/oc-index/", "/oc-index/compare"), "2 views, in the order they will be")])
+def test_a_shared_briefing_says_how_many_views_it_holds(briefing_app, views, says):
+    from components.briefing import BriefingState, layout
+    from tests.layout_text import text_of
+
+    store = briefing_app.server.config["OCINDEX_STORE"]
+    assert says in text_of(layout(briefing_app, store, BriefingState(views=views), []))
