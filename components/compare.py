@@ -84,7 +84,7 @@ def layout(app: Dash, store: DataStore, state: CompareState, notices: list[str])
 def body(app: Dash, data: IndexData, state: CompareState, present: bool = False, later: bool = False):
     """The two charts, side by side on wide screens (the quadrant held in view beside the long indicator chart), and
     the table of scores full width below them (its columns, three per country, need it). `later`: the page as first
-    drawn, whose table sits below the fold and gets its rows after the charts are drawn (components/deferred.py)."""
+    drawn, whose table sits below the fold and is drawn after the charts (components/deferred.py)."""
     edition, countries, pillar = state.edition, list(state.countries), state.composite
     if not MIN_COUNTRIES <= len(countries) <= MAX_COUNTRIES:
         return dbc.Alert(f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries.", color="light")
@@ -110,7 +110,7 @@ def body(app: Dash, data: IndexData, state: CompareState, present: bool = False,
                                   compare_dots(rows, countries), present, "compare", *countries, edition))]), xl=6),
         ], className="g-3 mb-3"),
         dbc.Card([dbc.CardHeader("Scores, ranks and change", className="py-1 fw-semibold"),
-                  deferred.later(table, "rowData") if later else table]),
+                  deferred.mount_later(table, ids.COMPARE.TABLE_HOLDER) if later else table]),
         dcc.Link("A briefing deck of these countries →", className="d-inline-block mt-2 oc-no-print",
                  href=href(app, "deck", edition=edition, countries=tuple(countries))),
     ])

@@ -10,13 +10,15 @@ drawn first without them: a grid without rows says "Loading…"):
 data {component id: {prop: value}}), and
 the browser (assets/clientside.js, `applyLater`) sets them once every chart in view is drawn and the browser is
 idle, as soon as the component comes near the viewport, or before printing. A prop a callback has updated meanwhile
-(a control changed first) keeps the callback's value."""
+(a control changed first) keeps the callback's value.
+
+A grid is heavy even without its rows: `mount_later` draws it whole after the first paint, in a holder."""
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from dash import ALL, Dash, Input, State, dcc
+from dash import ALL, Dash, Input, State, dcc, html
 from dash.development.base_component import Component
 
 from . import clientside, ids
@@ -37,6 +39,14 @@ def later(component: Component, *props: str) -> Component:
         setattr(component, prop, None)
     setattr(component, _LATER, {**getattr(component, _LATER, {}), **moved})
     return component
+
+
+def mount_later(component: Component, holder_id: str) -> html.Div:
+    """The component in a holder that is drawn empty first, the browser setting its children after the first paint:
+    for a grid below the fold, whose code (loaded on demand) and set-up would otherwise hold up the charts in view.
+    Callbacks must replace the holder's children, not set the component's props: a prop set before the component
+    is there would be lost, and the holder would then show the page's first values (tests/unit/test_deferred.py)."""
+    return later(html.Div(component, id=holder_id), "children")
 
 
 def store(page: str, components: Iterable[Component]) -> dcc.Store:

@@ -103,13 +103,16 @@ def links(node):
             yield from links(value)
 
 
-def test_the_table_gets_its_rows_after_the_charts_on_the_page_as_first_drawn(index, app_instance):
+def test_the_table_is_drawn_after_the_charts_on_the_page_as_first_drawn(index, app_instance):
     page, groups = registry.find(PAGES, "/compare")
     _, layout, store = registry.render(app_instance, app_instance.server.config["OCINDEX_STORE"], page, groups,
                                        "?edition=2023&countries=PER,COL")
-    table = next(c for c in registry._with_ids(layout) if c.id == ids.COMPARE.TABLE)
-    assert table.rowData is None  # the grid says "Loading…" until the browser sets them
-    rows = store.data[ids.COMPARE.TABLE]["rowData"]
+    holder = next(c for c in registry._with_ids(layout) if c.id == ids.COMPARE.TABLE_HOLDER)
+    assert holder.children is None  # empty until the browser sets its children
+    assert all(c.id != ids.COMPARE.TABLE for c in registry._with_ids(layout))
+    table = store.data[ids.COMPARE.TABLE_HOLDER]["children"]
+    assert table.id == ids.COMPARE.TABLE
+    rows = table.rowData
     assert [row["indicator"] for row in rows] == [i.slug for i in index.indicators(2023)]
     # A control changed: the table comes with its rows.
     controls = {"edition": 2023, "countries": ["PER", "COL"], "pillar": "all"}

@@ -10,7 +10,7 @@ import pytest
 from app import create_app
 from components import ids
 from components.pages import PAGES
-from components.registry import find
+from components.registry import _with_ids, find, render
 from ocindex import likeforlike
 from ocindex.drilldown import pillars
 from ocindex.settings import Settings
@@ -92,3 +92,29 @@ def test_every_page_works_on_a_later_edition_with_a_new_indicator(fourth):
     assert f",{NEW_SLUG},{NEW_MARKET},criminal markets," in csv
     assert client.get(f"/api/scores.csv?edition={opened['store'].index.previous_edition(edition)}").get_data(
         as_text=True).count(NEW_SLUG) == 0
+
+
+def _output_ids(app) -> set[str]:
+    """The component of each output of every callback, as Dash names it."""
+    found = set()
+    for callback in app._callback_list:
+        output = callback["output"]
+        for part in output.strip(".").split("...") if output.startswith("..") else [output]:
+            found.add(part.rsplit(".", 1)[0])
+    return found
+
+
+def test_no_callback_sets_a_prop_of_a_component_mounted_after_the_first_paint(app_instance, index):
+    """A component that deferred.mount_later draws after the first paint is not there before: a callback that set one
+    of its props then (a control changed at once) would be lost, and the component drawn later would show the page's
+    first values. Callbacks replace the holder's children instead."""
+    store = app_instance.server.config["OCINDEX_STORE"]
+    outputs = _output_ids(app_instance)
+    mounted_later = set()
+    for path, search in views(index, index.latest, ["criminality"]):
+        page, groups = find(PAGES, path)
+        deferred_store = render(app_instance, store, page, groups, search)[2]
+        for props in deferred_store.data.values():
+            mounted_later |= {callbacks.component_name(c.id) for c in _with_ids(props.get("children"))}
+    assert ids.COMPARE.TABLE in mounted_later
+    assert mounted_later.isdisjoint(outputs), mounted_later & outputs
