@@ -40,7 +40,14 @@ window.dash_clientside.ocindex = (function () {
         try { return window.dash_component_api.getLayout(id); } catch (missing) { return undefined; }
     };
 
-    const applyLater = function (_page, stores) {
+    // How many charts a page's layout holds. A chart's code loads on demand: until it has, none is on the page.
+    const chartsIn = function (node) {
+        if (Array.isArray(node)) { return node.reduce(function (sum, item) { return sum + chartsIn(item); }, 0); }
+        if (!node || !node.props) { return 0; }
+        return (node.type === 'Graph' ? 1 : 0) + chartsIn(node.props.children);
+    };
+
+    const applyLater = function (pageLayout, stores) {
         stopLater();
         const page = ++laterPage;
         const deferred = Object.assign.apply(null, [{}].concat(stores || []));  // the page's one store, if any
@@ -61,10 +68,15 @@ window.dash_clientside.ocindex = (function () {
             if (Object.keys(props).length) { window.dash_clientside.set_props(id, props); }
         };
         const applyAll = function () { ids.forEach(apply); };
-        // In the viewport (scrolled to, or on a tall screen): set at once. The observers report after the browser
+        // In the viewport (scrolled to, or on a tall screen): set at once, but only once the charts are drawn: until
+        // then the page is short, and a part below the fold seems in view. The observers report after the browser
         // lays the page out: nothing here forces a layout while the charts are drawn.
+        const inView = new Set();
         const near = new IntersectionObserver(function (entries) {
-            entries.forEach(function (entry) { if (entry.isIntersecting) { apply(entry.target.id); } });
+            entries.forEach(function (entry) {
+                if (entry.isIntersecting) { inView.add(entry.target.id); } else { inView.delete(entry.target.id); }
+                if (entry.isIntersecting && settling) { apply(entry.target.id); }
+            });
         });
         const shown = new Map();  // each chart's holder: in the viewport or not, once the observer has said
         const charts = new IntersectionObserver(function (entries) {
@@ -76,8 +88,10 @@ window.dash_clientside.ocindex = (function () {
             if (element && !seen.has(element)) { seen.add(element); observer.observe(element); }
             return Boolean(element);
         };
+        const charted = chartsIn(pageLayout);
         const drawn = function () {
-            return Array.from(document.querySelectorAll('.dash-graph')).every(function (holder) {
+            const holders = Array.from(document.querySelectorAll('.dash-graph'));
+            return holders.length >= charted && holders.every(function (holder) {
                 watch(holder, charts);
                 return shown.get(holder) === false || Boolean(holder.querySelector('.main-svg'));
             });
@@ -98,6 +112,7 @@ window.dash_clientside.ocindex = (function () {
             const rendered = ids.filter(function (id) { return watch(document.getElementById(id), near); });
             if (!settling && ((rendered.length === ids.length && drawn()) || performance.now() - started > LONGEST_WAIT)) {
                 settling = true;
+                inView.forEach(apply);
                 waiting = idle(setOneAtATime, {timeout: 500});
             }
             if (pending.size) { timer = setTimeout(poll, settling ? 250 : 50); }

@@ -74,7 +74,7 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
     countries = data.countries()
     # The first view comes with the page (the page is built once per URL and cached): the callbacks below run only
     # when a control changes, or the projector styles the charts.
-    summary, dots, absent, rows, columns = profile_outputs(state, False, profile_content(app, data, edition, iso3))
+    summary, dots, absent, table = profile_outputs(state, False, profile_content(app, data, edition, iso3))
     path_chart, path_rows = path_outputs(data, state, False)
     return dbc.Container([
         dcc.Store(id=ids.COUNTRY.ISO3, data=iso3),
@@ -112,10 +112,8 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
             options=[{"label": i.label, "value": i.slug} for i in data.catalogue if not i.is_composite],
             value=state.indicator), later=True),
         dbc.Card([registry.csv_header("Scores, ranks and change", CountryState.name),
-                  # Composites in bold.
-                  # Below the fold: its rows come once the charts are drawn.
-                  deferred.later(grid.grid(ids.COUNTRY.TABLE, columns, rows, row_id="slug", options=COMPOSITES_IN_BOLD),
-                                  "columnDefs", "rowData")],
+                  # Below the fold: drawn once the charts are.
+                  deferred.mount_later(table, ids.COUNTRY.TABLE_HOLDER)],
                  className="mb-3"),
         dbc.Card([
             dbc.CardHeader(dbc.Row([
@@ -207,7 +205,8 @@ def scores_rows(app: Dash, data: IndexData, edition: int, profile) -> list[dict]
 
 def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list[str], later: bool = False):
     """Every indicator's score for the country and its peers: a grid fed with one row per indicator (composites
-    in bold, the definition on hover), the countries' profiles linked above it. `later`: its rows are deferred."""
+    in bold, the definition on hover), the countries' profiles linked above it. `later`: the grid is drawn after
+    the first paint."""
     wide = data.wide(edition)
     columns = [iso3] + [p for p in peers if p in wide.index][:MAX_PEERS]
     indicators = data.indicators(edition)
@@ -222,7 +221,7 @@ def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list
     table = grid.grid(ids.COUNTRY.PEER_GRID, column_defs, rows, row_id="slug",
                       options=COMPOSITES_IN_BOLD)
     return [html.Div(["Profiles: ", *intersperse(links, " · ")], className="small px-2 py-1"),
-            deferred.later(table, "columnDefs", "rowData") if later else table]
+            deferred.mount_later(table, ids.COUNTRY.PEER_GRID_HOLDER) if later else table]
 
 
 def profile_content(app: Dash, data: IndexData, edition: int, iso3: str) -> tuple:
@@ -234,9 +233,11 @@ def profile_content(app: Dash, data: IndexData, edition: int, iso3: str) -> tupl
 
 
 def profile_outputs(state: CountryState, present, content: tuple) -> tuple:
-    """content: profile_content's for the state's edition and country."""
+    """content: profile_content's for the state's edition and country. The scores grid comes whole: the page draws it
+    after the first paint (deferred.mount_later), so callbacks replace it rather than set its rows."""
     summary, dots, absent, rows, columns = content
-    return summary, charts.finish(dots, present, state.iso3, "indicators", state.edition), absent, rows, columns
+    return (summary, charts.finish(dots, present, state.iso3, "indicators", state.edition), absent,
+            grid.grid(ids.COUNTRY.TABLE, columns, rows, row_id="slug", options=COMPOSITES_IN_BOLD))
 
 
 def update_profile(data: IndexData, controls: dict, present, content: Callable[[int, str], tuple]) -> tuple:
@@ -289,8 +290,7 @@ def register(app: Dash, store: DataStore) -> None:
     # The page comes with its first view (see layout): these run when a control changes or presentation mode does.
     present = Input(ids.SHELL.PRESENT, "data")
     app.callback(Output(ids.COUNTRY.SUMMARY, "children"), Output(ids.COUNTRY.DOTS, "figure"),
-                 Output(ids.COUNTRY.ABSENT, "children"), Output(ids.COUNTRY.TABLE, "rowData"),
-                 Output(ids.COUNTRY.TABLE, "columnDefs"),
+                 Output(ids.COUNTRY.ABSENT, "children"), Output(ids.COUNTRY.TABLE_HOLDER, "children"),
                  inputs={"controls": PAGE.inputs("edition", state=("iso3",)), "present": present},
                  prevent_initial_call=True)(lambda controls, present: update_profile(
                      store.index, controls, present, lambda edition, iso3: content(store.index.sha256, edition, iso3)))

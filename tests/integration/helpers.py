@@ -95,9 +95,12 @@ def announced(duo, element_id: str) -> str:
 
 
 def grid_values(duo, grid_id: str, field: str) -> list:
-    """One field of every row an AG Grid displays, in display order (it draws only the rows in view)."""
+    """One field of every row an AG Grid displays, in display order (it draws only the rows in view); none until the
+    grid is drawn (one below the fold is drawn after the first paint: components/deferred.py)."""
     return duo.driver.execute_script("""
-        const api = dash_ag_grid.getApi(arguments[0]), values = [];
+        let api;
+        try { api = dash_ag_grid.getApi(arguments[0]); } catch (notDrawnYet) { return []; }
+        const values = [];
         api.forEachNodeAfterFilterAndSort(node => values.push(node.data[arguments[1]]));
         return values;""", grid_id, field)
 
@@ -128,7 +131,8 @@ def axe_violations(duo) -> list[dict]:
 
 def deferred_set(duo) -> bool:
     """Whether every prop the page defers (components/deferred.py) holds its deferred value in Dash's store (a view
-    without the page's store, such as "No such view", defers nothing)."""
+    without the page's store, such as "No such view", defers nothing). A component drawn later (mount_later) counts
+    once it is there: from then on it writes props of its own (a grid, its state)."""
     return duo.driver.execute_script("""
         const api = window.dash_component_api;
         if (!api || !document.querySelector('main h1')) return false;
@@ -141,9 +145,11 @@ def deferred_set(duo) -> bool:
         const store = storeIn(layoutOf(arguments[1]));
         if (!store) return true;
         const later = store.props.data || {};
+        const same = (now, then) => then && then.props && then.props.id !== undefined
+            ? Boolean(now && now.props && JSON.stringify(now.props.id) === JSON.stringify(then.props.id))
+            : JSON.stringify(now) === JSON.stringify(then);
         return Object.keys(later).every(id => { const found = layoutOf(id);
-            return found && Object.keys(later[id]).every(prop =>
-                JSON.stringify(found.props[prop]) === JSON.stringify(later[id][prop])); });""",
+            return found && Object.keys(later[id]).every(prop => same(found.props[prop], later[id][prop])); });""",
                                      ids.SHELL.DEFERRED, ids.SHELL.PAGE)
 
 

@@ -66,10 +66,10 @@ def test_the_path_adds_the_indicator_chosen(index):
 
 
 def test_the_profile_and_links_follow_the_edition(index, app_instance):
-    summary, dots, absent, rows, columns = country.update_profile(
+    summary, dots, absent, table = country.update_profile(
         index, {"iso3": "PER", "edition": 2021}, False,
         lambda edition, iso3: country.profile_content(app_instance, index, edition, iso3))
-    assert {r["slug"] for r in rows} == {i.slug for i in index.indicators(2021)}
+    assert {r["slug"] for r in table.rowData} == {i.slug for i in index.indicators(2021)}
     assert "2021 edition" in text_of(summary)
     assert country.update_links(app_instance, index, {"iso3": "PER", "edition": 2021}) == (
         "/brief/PER?edition=2021", "/similar/PER?edition=2021",
