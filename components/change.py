@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
@@ -83,7 +84,8 @@ def layout(app: Dash, store: DataStore, state: ChangeState, notices: list[str]):
     editions = [{"label": str(e), "value": e} for e in data.editions]
     # The first view comes with the page (built once per URL and cached): the callback below runs only when a
     # control changes, or the projector styles the chart.
-    figure, note, panel, count, rows, pair = outputs_of(app, data, state, False)
+    figure, note, panel, pair = outputs_of(app, data, state, False)
+    count, flips_grid = flips_of(app, data, state)
     return dbc.Container([
         breadcrumbs(app, [("Quadrant", "/"), ("Like-for-like change", None)]),
         notice(ids.CHANGE.NOTICE, notices),
@@ -117,8 +119,8 @@ def layout(app: Dash, store: DataStore, state: ChangeState, notices: list[str]):
         dbc.Card([
             registry.csv_header("Countries whose direction of change flips", ChangeState.name),
             html.P(count, id=ids.CHANGE.FLIPS_COUNT, className="small px-2 pt-2 mb-1"),
-            # Below the fold: its rows come once the chart is drawn.
-            deferred.later(grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, rows, height="420px"), "rowData"),
+            # Below the fold: drawn once the chart is.
+            deferred.mount_later(flips_grid, ids.CHANGE.FLIPS_HOLDER),
         ], className="mb-4"),
     ], fluid=True, className="py-2")
 
@@ -200,15 +202,21 @@ FLIP_COLUMNS = [grid.link("country", "Country", minWidth=140), grid.text("region
                 grid.change("method_effect", "Effect of new indicators")]
 
 
-def flips(app: Dash, table, after: int) -> tuple[str, list[dict]]:
-    """The count line and the rows of the countries whose direction of change flips."""
+def flips_of(app: Dash, data: IndexData, state: ChangeState) -> tuple[str, dag.AgGrid]:
+    """The count line and the grid of the countries whose direction of change flips (whichever country is chosen).
+    The grid comes whole: the page draws it after the first paint (deferred.mount_later)."""
+    table = lfl.like_for_like(data, state.composite, state.before, state.after)
     flipped = table[table["flips"]]
-    if flipped.empty:
-        return "No country changes direction: both readings agree everywhere.", []
-    rows = flipped.assign(iso3=flipped.index, href=[country_href(app, iso3, after) for iso3 in flipped.index])
+    rows = flipped.assign(iso3=flipped.index, href=[country_href(app, iso3, state.after) for iso3 in flipped.index])
     columns = ["iso3", "href", "country", "region", "official_change", "official_direction", "like_for_like_change",
                "like_for_like_direction", "method_effect"]
-    return f"{len(flipped)} of {len(table)} countries.", grid.records(rows[columns].round(2))
+    count = (f"{len(flipped)} of {len(table)} countries." if len(flipped) else
+             "No country changes direction: both readings agree everywhere.")
+    return count, grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, grid.records(rows[columns].round(2)), height="420px")
+
+
+def update_flips(app: Dash, data: IndexData, controls: dict) -> tuple[str, dag.AgGrid]:
+    return flips_of(app, data, ChangeState.from_controls(data, **controls))
 
 
 def update(app: Dash, data: IndexData, controls: dict, present) -> tuple:
@@ -216,14 +224,14 @@ def update(app: Dash, data: IndexData, controls: dict, present) -> tuple:
 
 
 def outputs_of(app: Dash, data: IndexData, state: ChangeState, present) -> tuple:
-    """The chart and its description, the country's panel, the flips and the note on the pair of editions."""
+    """The chart and its description, the country's panel and the note on the pair of editions."""
     composite, before, after, country = state.composite, state.before, state.after, state.country
     table = lfl.like_for_like(data, composite, before, after)
     label = data.catalogue[composite].label
     figure = change_scatter(table, label, before, after, country)
     return (charts.finish(figure, present, "like-for-like", composite, country, f"{before}-{after}"),
             describe(data, table, label, before, after), country_panel(app, data, composite, before, after, country),
-            *flips(app, table, after), pair_note(app, data, composite, before, after))
+            pair_note(app, data, composite, before, after))
 
 
 def table_rows(data: IndexData, state: ChangeState):
@@ -237,10 +245,13 @@ def table_rows(data: IndexData, state: ChangeState):
 
 def register(app: Dash, store: DataStore) -> None:
     app.callback(Output(ids.CHANGE.GRAPH, "figure"), Output(ids.CHANGE.GRAPH_NOTE, "children"),
-                 Output(ids.CHANGE.PANEL, "children"), Output(ids.CHANGE.FLIPS_COUNT, "children"),
-                 Output(ids.CHANGE.FLIPS, "rowData"), Output(ids.CHANGE.PAIR_NOTE, "children"),
+                 Output(ids.CHANGE.PANEL, "children"), Output(ids.CHANGE.PAIR_NOTE, "children"),
                  inputs={"controls": PAGE.inputs(), "present": Input(ids.SHELL.PRESENT, "data")},
                  prevent_initial_call=True)(lambda controls, present: update(app, store.index, controls, present))
+    # Apart: choosing a country or presenting leaves the flips, and their grid, as they are.
+    app.callback(Output(ids.CHANGE.FLIPS_COUNT, "children"), Output(ids.CHANGE.FLIPS_HOLDER, "children"),
+                 inputs={"controls": PAGE.inputs("composite", "before", "after")},
+                 prevent_initial_call=True)(lambda controls: update_flips(app, store.index, controls))
     app.callback(Output(ids.CHANGE.COUNTRY, "value"), Input(ids.CHANGE.GRAPH, "clickData"),
                  prevent_initial_call=True)(clicked_country)
 

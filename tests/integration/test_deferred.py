@@ -70,10 +70,11 @@ def test_l003_an_edition_chosen_before_the_rows_are_set_keeps_its_rows(dash_duo,
 # Records, in order, when a grid is first on the page and when every chart of the page has been drawn.
 ORDER = """
 window.__ocOrder = [];
+const expected = {'/compare': 2, '/country/PER': 2, '/change': 1}[location.pathname];
 new MutationObserver(function () {
     const seen = window.__ocOrder, charts = document.querySelectorAll('.dash-graph');
     if (!seen.includes('grid') && document.querySelector('.ag-root-wrapper')) seen.push('grid');
-    if (!seen.includes('charts') && charts.length >= 2 && [...charts].every(c => c.querySelector('.main-svg')))
+    if (!seen.includes('charts') && charts.length >= expected && [...charts].every(c => c.querySelector('.main-svg')))
         seen.push('charts');
 }).observe(document, {childList: true, subtree: true});
 """
@@ -83,7 +84,7 @@ def test_l004_a_grid_below_the_fold_is_drawn_after_the_charts_in_view(dash_duo, 
     """A grid's code and set-up are heavy: one below the fold waits until the charts in view are drawn."""
     dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ORDER})
     duo = start("/compare")
-    for path in ("/compare", "/country/PER"):
+    for path in ("/compare", "/country/PER", "/change"):
         duo.driver.get(duo.server.url.rstrip("/") + path)
         until(lambda: duo.driver.execute_script("return window.__ocOrder.length") == 2, timeout=20)
         assert duo.driver.execute_script("return window.__ocOrder") == ["charts", "grid"], path

@@ -7,7 +7,7 @@ import json
 import pytest
 from dash.exceptions import PreventUpdate
 
-from components import change, common
+from components import change, common, ids
 from components.change import ChangeState
 from ocindex import likeforlike
 from ocindex.catalogue import Catalogue
@@ -46,17 +46,20 @@ def test_the_url_reproduces_the_view(index, app_instance):
 def test_the_callback_shows_the_pair_and_refuses_a_pair_out_of_order(index, app_instance):
     first, latest = index.editions[0], index.latest
     controls = {"composite": "criminality", "before": first, "after": latest, "country": "PER"}
-    figure, description, panel, count, rows, note = change.update(app_instance, index, controls, False)
+    figure, description, panel, note = change.update(app_instance, index, controls, False)
+    count, flips = change.update_flips(app_instance, index, controls)
     table = likeforlike.like_for_like(index, "criminality", first, latest)
     flipped = table[table["flips"]]
     assert count == f"{len(flipped)} of {len(table)} countries."
-    assert sorted(r["iso3"] for r in rows) == sorted(flipped.index)
+    assert flips.id == ids.CHANGE.FLIPS and sorted(r["iso3"] for r in flips.rowData) == sorted(flipped.index)
     assert f"from {first} to {latest}" in description
     assert f"{table.loc['PER', 'official_change']:+.2f}" in json.dumps(common.plain(panel), ensure_ascii=False)
     with pytest.raises(PreventUpdate):
         change.update(app_instance, index, {**controls, "before": latest, "after": first}, False)
     with pytest.raises(PreventUpdate):
         change.update(app_instance, index, {**controls, "composite": "drugs"}, False)
+    with pytest.raises(PreventUpdate):
+        change.update_flips(app_instance, index, {**controls, "before": latest, "after": first})
 
 
 def test_a_country_of_the_later_edition_only_is_said_to_have_no_change_to_split(tmp_path, workbook, app_instance):
