@@ -19,7 +19,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import charts, deferred, grid, ids, registry
-from .common import breadcrumbs, clicked_country, country_href, country_options, notice
+from .common import breadcrumbs, clicked_country, country_href, country_options, notice, radios
 from .registry import Nav, Page, Table
 from .urlstate import Choice, Country, Edition, PageState, param, whole_number
 
@@ -96,7 +96,7 @@ def layout(app: Dash, store: DataStore, state: ChangeState, notices: list[str]):
                 html.Em(f"Like-for-like figures are {OURS}.")], className="text-body-secondary"),
         dbc.Row([
             dbc.Col([dbc.Label("Composite", html_for=ids.CHANGE.COMPOSITE, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.CHANGE.COMPOSITE, inline=True, value=state.composite,
+                     radios(ids.CHANGE.COMPOSITE, inline=True, value=state.composite,
                                     options=[{"label": data.catalogue[c].label, "value": c} for c in COMPOSITES])],
                     lg=5),
             dbc.Col([dbc.Label("From", html_for=ids.CHANGE.BEFORE, className="small fw-semibold mb-0"),

@@ -34,6 +34,12 @@ def scroll_box(name: str, children=None, *, className: str = "", **kwargs) -> ht
                     **{"aria-label": name}, **kwargs)
 
 
+def radios(component_id: str, **kwargs) -> dbc.RadioItems:
+    """Option buttons named after their id: the browser makes one group of every radio without a name on the
+    page, and the arrow keys then move into another control's options."""
+    return dbc.RadioItems(id=component_id, name=component_id, **kwargs)
+
+
 def intersperse(items: list, separator) -> list:
     """The items with the separator between each two: links in a line of text."""
     return [part for n, item in enumerate(items) for part in ([separator] if n else []) + [item]]

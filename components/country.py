@@ -20,7 +20,7 @@ from ocindex.store import DataStore
 from serving import cache
 
 from . import charts, deferred, grid, ids, narrative, regions, registry
-from .common import breadcrumbs, composite_summary, intersperse, notice, path_table, plain, scroll_box
+from .common import breadcrumbs, composite_summary, intersperse, notice, path_table, plain, radios, scroll_box
 from .registry import Page, Table
 from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, at_most, country_editions, href, param
 
@@ -82,7 +82,7 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
         notice(ids.COUNTRY.NOTICE, notices),
         dbc.Row([
             dbc.Col(html.H1(name, className="h3 mb-0"), width="auto"),
-            dbc.Col(dbc.RadioItems(id=ids.COUNTRY.EDITION, value=edition, inline=True, options=[
+            dbc.Col(radios(ids.COUNTRY.EDITION, value=edition, inline=True, options=[
                 {"label": str(e), "value": e} for e in country_editions(data, {"iso3": iso3})]), width="auto"),
             *[dbc.Col(dcc.Link(label, href=where, id=link), width="auto")
               for label, where, link in zip(LINKS, other_views(app, iso3, edition), LINK_IDS)],

@@ -27,7 +27,7 @@ from ocindex.store import DataStore
 from serving import jobs
 
 from . import clientside, ids
-from .common import breadcrumbs, country_options, notice
+from .common import breadcrumbs, country_options, notice, radios
 from .registry import Nav, Page
 from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, href, param, path
 
@@ -78,7 +78,7 @@ def layout(app: Dash, store: DataStore, state: DeckState, notices: list[str]):
                 dcc.Dropdown(id=ids.DECK.COUNTRIES, options=country_options(data), value=list(state.countries),
                              multi=True, placeholder=f"Choose up to {MAX_COUNTRIES} countries"),
                 dbc.Label("Edition", html_for=ids.DECK.EDITION, className="fw-semibold mt-3"),
-                dbc.RadioItems(id=ids.DECK.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+                radios(ids.DECK.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                                value=state.edition, inline=True),
             ], lg=5),
             dbc.Col([

@@ -28,6 +28,7 @@ from .common import (
     global_rank,
     notice,
     path_table,
+    radios,
 )
 from .registry import Nav, Page, Table
 from .urlstate import Choice, Country, Edition, Kind, PageState, href, param, path
@@ -132,7 +133,7 @@ def layout(app: Dash, store: DataStore, state: IndicatorState, notices: list[str
             ], lg=6),
             dbc.Col([
                 dbc.Label("Edition", html_for=ids.INDICATOR.EDITION, className="small fw-semibold mb-0"),
-                dbc.RadioItems(id=ids.INDICATOR.EDITION, options=[{"label": str(e), "value": e}
+                radios(ids.INDICATOR.EDITION, options=[{"label": str(e), "value": e}
                                                                    for e in editions_of(data, slug)],
                                value=edition, inline=True),
             ], lg=2),
@@ -164,7 +165,7 @@ def layout(app: Dash, store: DataStore, state: IndicatorState, notices: list[str
             dbc.Col(dbc.Card([
                 dbc.CardHeader(dbc.Row([
                     dbc.Col("Spread", className="fw-semibold"),
-                    dbc.Col(dbc.RadioItems(id=ids.INDICATOR.LEVEL, options=[{"label": v, "value": k}
+                    dbc.Col(radios(ids.INDICATOR.LEVEL, options=[{"label": v, "value": k}
                                                                      for k, v in LEVELS.items()],
                                            value=state.level, inline=True, className="small"), width="auto"),
                 ]), className="py-1"),

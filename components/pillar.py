@@ -16,7 +16,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import charts, grid, ids, registry
-from .common import breadcrumbs, country_href, notice
+from .common import breadcrumbs, country_href, notice, radios
 from .registry import Nav, Page, Table
 from .urlstate import Country, Edition, Group, Kind, PageState, param
 
@@ -81,7 +81,7 @@ def layout(app: Dash, store: DataStore, state: PillarState, notices: list[str]):
         dbc.Nav(links, pills=True, className="small mb-2 flex-wrap"),
         dbc.Row([
             dbc.Col(html.H1(pillar.label, className="h3 mb-0"), lg=4),
-            dbc.Col(dbc.RadioItems(id=ids.PILLAR.EDITION, options=[{"label": str(e), "value": e}
+            dbc.Col(radios(ids.PILLAR.EDITION, options=[{"label": str(e), "value": e}
                                                                   for e in available_editions(data, pillar)],
                                    value=state.edition, inline=True), width="auto"),
             dbc.Col(dcc.Dropdown(id=ids.PILLAR.CONTINENT, options=sorted(table["continent"].unique()),

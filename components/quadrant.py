@@ -22,6 +22,7 @@ from .common import (
     country_options,
     notice,
     plain,
+    radios,
 )
 from .registry import Nav, Page, Table
 from .urlstate import Choice, Country, Edition, Flag, Group, Kind, Number, PageState, href, param, whole_number
@@ -130,16 +131,16 @@ def _controls(data: IndexData, state: QuadrantState, table):
     return dbc.Card(dbc.CardBody([
         html.H1("Criminality vs resilience", className="h5 mb-3"),
         dbc.Label("Edition", html_for=ids.QUADRANT.EDITION),
-        dbc.RadioItems(id=ids.QUADRANT.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+        radios(ids.QUADRANT.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                        value=state.edition, inline=True, className="mb-3"),
         dbc.Label("Scores", html_for=ids.QUADRANT.SCORES),
-        dbc.RadioItems(id=ids.QUADRANT.SCORES, options=[{"label": v, "value": k} for k, v in SCORES.items()],
+        radios(ids.QUADRANT.SCORES, options=[{"label": v, "value": k} for k, v in SCORES.items()],
                        value=state.scores, className="mb-3"),
         dbc.Label("Country", html_for=ids.QUADRANT.COUNTRY),
         dcc.Dropdown(id=ids.QUADRANT.COUNTRY, options=country_options(data), value=state.country,
                      placeholder="Search a country…", className="mb-3"),
         dbc.Label("Quadrant split", html_for=ids.QUADRANT.SPLIT),
-        dbc.RadioItems(id=ids.QUADRANT.SPLIT, options=[{"label": v, "value": k} for k, v in q.SPLIT_METHODS.items()],
+        radios(ids.QUADRANT.SPLIT, options=[{"label": v, "value": k} for k, v in q.SPLIT_METHODS.items()],
                        value=state.split, className="mb-3"),
         dbc.Label("Continent", html_for=ids.QUADRANT.CONTINENT),
         dcc.Dropdown(id=ids.QUADRANT.CONTINENT, options=sorted(table["continent"].unique()), value=list(state.continents),
@@ -177,7 +178,7 @@ def _side(app: Dash, data: IndexData, state: QuadrantState):
         # Where change is read from sits with the lists it changes (and the like-for-like scores).
         html.Div(html.Div([
             dbc.Label("Change since", html_for=ids.QUADRANT.SINCE, className="small fw-semibold mb-0 me-2"),
-            dbc.RadioItems(id=ids.QUADRANT.SINCE, options=options, value=state.compared_with(data), inline=True,
+            radios(ids.QUADRANT.SINCE, options=options, value=state.compared_with(data), inline=True,
                            className="small"),
         ], className="d-flex align-items-center mb-2"), id=ids.QUADRANT.SINCE_ROW, hidden=not options,
             title="Biggest movers, quadrant changes and like-for-like scores compare with this edition"),

@@ -18,7 +18,7 @@ from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
 from . import charts, grid, ids, registry
-from .common import breadcrumbs, notice
+from .common import breadcrumbs, notice, radios
 from .registry import Nav, Page, Table
 from .urlstate import Choice, Country, Edition, Indicator, PageState, param
 
@@ -83,10 +83,10 @@ def layout(app: Dash, store: DataStore, state: RegionsState, notices: list[str])
         html.P(regions.OURS, className="text-body-secondary mb-2"),
         dbc.Row([
             dbc.Col([dbc.Label("Edition", html_for=ids.REGIONS.EDITION, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.REGIONS.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+                     radios(ids.REGIONS.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
                                     value=state.edition, inline=True)], width="auto"),
             dbc.Col([dbc.Label("Groups", html_for=ids.REGIONS.LEVEL, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.REGIONS.LEVEL, value=state.level, inline=True,
+                     radios(ids.REGIONS.LEVEL, value=state.level, inline=True,
                                     options=[{"label": v.capitalize(), "value": k}
                                              for k, v in regions.LEVELS.items()])], width="auto"),
             dbc.Col([dbc.Label("Composite or indicator", html_for=ids.REGIONS.INDICATOR, className="small fw-semibold mb-0"),

@@ -14,7 +14,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import ids, registry
-from .common import breadcrumbs, country_href, notice, scroll_box
+from .common import breadcrumbs, country_href, notice, radios, scroll_box
 from .registry import Nav, Page, Table
 from .urlstate import Choice, CountryInPath, Edition, PageState, country_editions, href, param, path
 
@@ -46,10 +46,10 @@ def layout(app: Dash, store: DataStore, state: SimilarState, notices: list[str])
                "are about 1.4 apart). Our computation from GI-TOC's scores.", className="text-body-secondary"),
         dbc.Row([
             dbc.Col([dbc.Label("Edition", html_for=ids.SIMILAR.EDITION, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.SIMILAR.EDITION, value=state.edition, inline=True, options=[
+                     radios(ids.SIMILAR.EDITION, value=state.edition, inline=True, options=[
                          {"label": str(e), "value": e} for e in country_editions(data, {"iso3": iso3})])], width="auto"),
             dbc.Col([dbc.Label("Alike on", html_for=ids.SIMILAR.SCOPE, className="small fw-semibold mb-0"),
-                     dbc.RadioItems(id=ids.SIMILAR.SCOPE, options=[{"label": v, "value": k} for k, v in nb.SCOPES.items()],
+                     radios(ids.SIMILAR.SCOPE, options=[{"label": v, "value": k} for k, v in nb.SCOPES.items()],
                                     value=state.scope, inline=True)], width="auto"),
         ], className="g-3 mb-2"),
         dbc.Row([

@@ -15,7 +15,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import grid, ids, registry
-from .common import breadcrumbs, notice
+from .common import breadcrumbs, notice, radios
 from .registry import Nav, Page, Table
 from .urlstate import Choice, Edition, Kind, PageState, param
 
@@ -126,12 +126,12 @@ def layout(app: Dash, store: DataStore, state: WeightsState, notices: list[str])
             dbc.Col(dbc.Card([
                 dbc.CardHeader(dbc.Row([
                     dbc.Col([dbc.Label("Edition", html_for=ids.WEIGHTS.EDITION, className="small fw-semibold me-2 mb-0"),
-                             dbc.RadioItems(id=ids.WEIGHTS.EDITION, inline=True, value=state.edition,
+                             radios(ids.WEIGHTS.EDITION, inline=True, value=state.edition,
                                             className="d-inline-block",
                                             options=[{"label": str(e), "value": e} for e in data.editions])],
                             width="auto"),
                     dbc.Col([dbc.Label("Rank by", html_for=ids.WEIGHTS.COMPOSITE, className="small fw-semibold me-2 mb-0"),
-                             dbc.RadioItems(id=ids.WEIGHTS.COMPOSITE, inline=True, value=state.composite,
+                             radios(ids.WEIGHTS.COMPOSITE, inline=True, value=state.composite,
                                             className="d-inline-block",
                                             options=[{"label": data.catalogue[c].label, "value": c}
                                                      for c in COMPOSITES])], width="auto"),

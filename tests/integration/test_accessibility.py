@@ -109,6 +109,13 @@ def test_a003_the_quadrant_walked_by_keyboard_alone(start, store):
     duo.driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
     until(lambda: f"edition={earlier}" in duo.driver.current_url, timeout=10)
     assert duo.find_element(f"#{ids.QUADRANT.EDITION} input:checked").get_attribute("value") == str(earlier) != str(latest)
+    # The arrows stay among the edition's own options: Left on the first wraps round to the last, never into the
+    # options of another control (radios without a name make one group of the whole page).
+    checked = f"#{ids.QUADRANT.EDITION} input:checked"
+    for _ in store.index.editions[:-1]:
+        duo.driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
+    until(lambda: duo.find_element(checked).get_attribute("value") == str(latest), timeout=10)
+    assert duo.driver.execute_script(f"return document.activeElement.closest('#{ids.QUADRANT.EDITION}') !== null")
 
     # Pick a country: Tab to the search, Enter opens it, type, Enter takes the match.
     focus_next(duo, f"#{ids.QUADRANT.COUNTRY}")
