@@ -62,9 +62,10 @@ def brief_figure(data: IndexData, iso3: str, edition: int) -> dict:
 
 
 def map_figure(data: IndexData, iso3: str, edition: int) -> dict:
-    """Criminality by country, the country outlined, sized for half the printed page."""
+    """Criminality by country, the country outlined, sized for its column of the printed page (a third of A4's
+    190 mm, less the gutter: 220 px)."""
     figure = choropleth(dd.ranked(data, edition, MAP_INDICATOR), data.catalogue[MAP_INDICATOR], selected=iso3)
-    figure["layout"].update(width=240, height=140, autosize=False, font=dict(size=9))
+    figure["layout"].update(width=215, height=126, autosize=False, font=dict(size=9))
     figure["layout"]["geo"]["resolution"] = 110  # the finer outlines add nothing at this size
     figure["data"][0]["colorbar"].update(thickness=8, len=0.9, title=dict(text=""))
     return figure

@@ -61,3 +61,23 @@ def test_b002_the_country_s_label_stays_beside_its_marker(start, store):
     middle = lambda box: box["top"] + box["height"] / 2  # noqa: E731
     assert abs(middle(label) - middle(ring)) <= ring["height"] / 2
     assert duo.get_logs() == []
+
+
+def test_b003_on_paper_the_map_fits_its_column_and_no_chart_shows_its_toolbar(start, store):
+    duo = start(f"/brief/PER?edition={store.index.latest}")
+    duo.wait_for_element(f"#{ids.BRIEF.MAP} .choroplethlocation")
+    # A4 less the page's margins (190 mm), as the printer lays it out.
+    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 718, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    overflow = duo.driver.execute_script("""
+        const map = document.querySelector('#' + arguments[0] + ' .main-svg');
+        return map.getBoundingClientRect().right - map.closest('[class*="col-"]').getBoundingClientRect().right;
+    """, ids.BRIEF.MAP)
+    assert overflow <= 0
+    duo.driver.get(duo.driver.current_url.split("/brief/")[0] + "/country/PER")
+    duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .modebar-container")
+    assert duo.driver.execute_script("""
+        return [...document.querySelectorAll('.modebar-container')].every(m => getComputedStyle(m).display === 'none');
+    """)
+    assert duo.get_logs() == []
