@@ -160,7 +160,7 @@ def header(app: Dash, data: IndexData, edition: int, iso3: str):
     quadrant = classify(points["criminality"], points["resilience"], split_for(points, "gitoc"))[point.name]
     return [
         html.Div(f"{point['continent']} · {point['region']} · {edition} edition", className="small text-body-secondary"),
-        html.Div(quadrant, className="badge text-bg-light border my-2"),
+        html.Div(quadrant, className="badge text-bg-light border my-2 text-wrap text-start"),
         *composite_summary(data, edition, iso3),
         html.Div(regions.standing_link(app, data, edition, iso3), className="small mt-2"),
         region_note(data, iso3),

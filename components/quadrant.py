@@ -256,7 +256,7 @@ def country_panel(app: Dash, data: IndexData, state: QuadrantState):
         html.H2(point["country"], className="h5 mb-0"),
         html.Div(f"{point['continent']} · {point['region']} · {state.edition} edition",
                  className="small text-body-secondary"),
-        html.Div(point["quadrant"], className="badge text-bg-light border my-2"),
+        html.Div(point["quadrant"], className="badge text-bg-light border my-2 text-wrap text-start"),
         divider_hint(point, split),
         *composite_summary(data, state.edition, state.country),
         like_for_like_note(app, data, state),

@@ -1,4 +1,4 @@
-"""Phones and tablets: every view at 390 and 768 px wide, with no sideways scroll of the page."""
+"""Phones and tablets: every view at 390, 768 and 1024 px wide, with no sideways scroll of the page."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from components import ids
 from .test_accessibility import VIEWS, settled
 
 WIDTHS = (390, 768)  # a phone held upright, a tablet held upright
+TABLET_SIDEWAYS = 1024
 # The country profile with its default peers too: five columns side by side.
 NARROW_VIEWS = [*VIEWS, "/country/PER"]
 
@@ -60,7 +61,7 @@ def too_wide(duo) -> str:
 
 
 # One test per width, so that parallel test workers share them out.
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", (*WIDTHS, TABLET_SIDEWAYS))
 def test_n001_no_view_scrolls_sideways_on_a_phone_or_tablet(start, width):
     duo = start("/")
     base = duo.server.url.rstrip("/")
