@@ -49,6 +49,13 @@
                 const name = nameFor(widget);
                 if (name) { widget.setAttribute('aria-label', name); }
             });
+        // dcc.Clipboard draws a <div> that only a click works: a button for the keyboard and screen readers too,
+        // named by its title (Enter and Space press it: see below).
+        document.querySelectorAll('.oc-copy:not([tabindex])').forEach(function (copy) {
+            copy.setAttribute('tabindex', '0');
+            copy.setAttribute('role', 'button');
+            copy.setAttribute('aria-label', copy.getAttribute('title') || 'Copy');
+        });
         // Our scrolling panels must be reachable by keyboard to be scrolled.
         document.querySelectorAll('.oc-scroll:not([tabindex]), .oc-ranking:not([tabindex]), .oc-narrative:not([tabindex])')
             .forEach(function (panel) { panel.setAttribute('tabindex', '0'); });
@@ -76,6 +83,14 @@
         event.preventDefault();
         const main = document.querySelector('main');
         if (main) { main.focus(); main.scrollIntoView(); }
+    });
+
+    document.addEventListener('keydown', function (event) {
+        const copy = (event.key === 'Enter' || event.key === ' ') && event.target.closest
+            && event.target.closest('.oc-copy');
+        if (!copy) { return; }
+        event.preventDefault();  // Space would scroll the page
+        copy.click();
     });
 
     let pending = false;

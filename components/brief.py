@@ -118,7 +118,7 @@ def layout(app: Dash, store: DataStore, state: BriefState, notices: list[str]):
         notice(ids.BRIEF.NOTICE, notices),
         html.Div([
             dbc.Button("Print or save as PDF", id=ids.BRIEF.PRINT, color="primary", size="sm", className="me-2"),
-            dcc.Clipboard(id=ids.BRIEF.COPY, title="Copy the link to this brief", className="btn btn-outline-secondary btn-sm"),
+            dcc.Clipboard(id=ids.BRIEF.COPY, title="Copy the link to this brief", className="btn btn-outline-secondary btn-sm oc-copy"),
             dcc.Link(f"Back to {brief.country}'s profile", href=country_href(app, iso3, edition), className="ms-3"),
         ], className="oc-no-print d-flex align-items-center my-2"),
         html.Article([

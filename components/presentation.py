@@ -40,7 +40,7 @@ def briefing_panel(app: Dash) -> dbc.Offcanvas:
         html.Div([
             dbc.Button("Present from the start", id=ids.SHELL.BRIEFING_START, color="warning", size="sm",
                        disabled=True),
-            html.Span([dcc.Clipboard(id=ids.SHELL.BRIEFING_COPY, className="btn btn-outline-secondary btn-sm",
+            html.Span([dcc.Clipboard(id=ids.SHELL.BRIEFING_COPY, className="btn btn-outline-secondary btn-sm oc-copy",
                                      title="Copy a link that gives someone else this briefing"),
                        html.Span(" Copy briefing link", className="small")]),
             dbc.Button("Clear", id=ids.SHELL.BRIEFING_CLEAR, color="secondary", outline=True, size="sm",

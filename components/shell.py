@@ -24,7 +24,7 @@ def navbar(app: Dash, data: IndexData, pages: list[registry.Page]) -> dbc.Navbar
     # Below the xl breakpoint the links fold behind a toggler; the briefer's buttons stay on the bar at any width.
     actions = html.Div([
         # Every view is its URL: this copies it for sharing.
-        dcc.Clipboard(id=ids.SHELL.SHARE, title="Copy the link to this view", className="btn btn-outline-light btn-sm"),
+        dcc.Clipboard(id=ids.SHELL.SHARE, title="Copy the link to this view", className="btn btn-outline-light btn-sm oc-copy"),
         dbc.Button("Pin view", id=ids.SHELL.PIN, color="light", outline=True, size="sm",
                    title="Add this view to your briefing"),
         dbc.Button("Briefing (0)", id=ids.SHELL.BRIEFING_OPEN, color="light", outline=True, size="sm",

@@ -10,7 +10,7 @@ from components import ids
 from components.pages import PAGES
 from components.registry import find
 
-from .helpers import axe_violations, deferred_set, wait_for_text
+from .helpers import axe_violations, deferred_set, prop_of, wait_for_text
 
 # One example of every kind of page (and the states a user opens on them).
 VIEWS = ["/", "/?edition=2021&movement=1&country=PER", "/indicator/cocaine-trade?country=PER",
@@ -154,4 +154,19 @@ def test_a005_a_focused_entry_of_the_navigation_bar_has_a_ring_that_stands_out_f
             return [s.outlineStyle, s.outlineColor, getComputedStyle(e.closest('nav.navbar')).backgroundColor];""")
         lighter, darker = sorted((luminance(colour), luminance(bar)), reverse=True)
         assert style == "solid" and (lighter + 0.05) / (darker + 0.05) >= 3, (entry, style, colour, bar)
+    assert duo.get_logs() == []
+
+
+def test_a006_the_copy_link_button_is_reached_and_pressed_by_keyboard(start):
+    duo = start("/")
+    settled(duo)
+    duo.find_element("body").send_keys(Keys.TAB)
+    focus_next(duo, f"#{ids.SHELL.SHARE}", limit=10)  # in the navigation bar, before "Pin view"
+    assert focus_ring(duo) != "none"
+    assert duo.driver.execute_script("return document.activeElement.getAttribute('role')") == "button"
+    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    until(lambda: prop_of(duo, ids.SHELL.SHARE, "n_clicks") == 1, timeout=5)
+    duo.driver.switch_to.active_element.send_keys(Keys.SPACE)
+    until(lambda: prop_of(duo, ids.SHELL.SHARE, "n_clicks") == 2, timeout=5)
+    assert duo.driver.execute_script("return window.scrollY") == 0
     assert duo.get_logs() == []
