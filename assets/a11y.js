@@ -93,6 +93,16 @@
         copy.click();
     });
 
+    // In a grid, Tab leaves and the arrow keys move between cells (components/grid.py): Enter on a cell that holds a
+    // link follows it.
+    document.addEventListener('keydown', function (event) {
+        const cell = event.key === 'Enter' && event.target.closest && event.target.closest('.ag-cell');
+        const link = cell && cell.querySelector('a[href]');
+        if (!link || event.target === link) { return; }
+        event.preventDefault();
+        link.click();
+    });
+
     let pending = false;
     new MutationObserver(function () {
         if (pending) { return; }

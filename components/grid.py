@@ -65,7 +65,10 @@ def grid(grid_id, columns: list[dict], rows: list[dict] | None = None, *, height
     that a selection (`selectedRows={'ids': [...]}`) survives new row data. Without `rows` it says "Loading…" (its
     rows come later: deferred.later)."""
     grid_options = {"theme": THEME, "animateRows": False, "suppressCellFocus": False,
-                    "enableCellTextSelection": True, "ensureDomOrder": True, **(options or {})}
+                    "enableCellTextSelection": True, "ensureDomOrder": True,
+                    # Tab leaves the grid, whose cells the arrow keys move between: one stop, not one per cell.
+                    "tabToNextCell": {"function": "false"}, "tabToNextHeader": {"function": "false"},
+                    **(options or {})}
     if height is None:
         grid_options["domLayout"] = "autoHeight"
     return dag.AgGrid(

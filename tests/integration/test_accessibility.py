@@ -170,3 +170,30 @@ def test_a006_the_copy_link_button_is_reached_and_pressed_by_keyboard(start):
     until(lambda: prop_of(duo, ids.SHELL.SHARE, "n_clicks") == 2, timeout=5)
     assert duo.driver.execute_script("return window.scrollY") == 0
     assert duo.get_logs() == []
+
+
+def test_a007_a_grid_is_one_tab_stop_whose_cells_the_arrows_walk_and_enter_follows_a_link(start, store):
+    duo = start("/country/PER")
+    grid = f"#{ids.COUNTRY.TABLE}"
+    first = store.index.indicators(store.index.latest)[0]  # the first row: a link to the indicator's page
+
+    def to_first_row() -> None:
+        settled(duo)
+        duo.find_element("body").send_keys(Keys.TAB)
+        focus_next(duo, f"{grid} .ag-header-cell.ag-column-first")
+        duo.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+        until(lambda: duo.driver.execute_script("return document.activeElement.textContent") == first.label, timeout=5)
+
+    def in_grid() -> bool:
+        return duo.driver.execute_script(f"return document.activeElement.closest('{grid}') !== null")
+
+    to_first_row()
+    duo.driver.switch_to.active_element.send_keys(Keys.TAB)
+    assert not in_grid()  # Tab leaves the grid from any cell, not for the next cell
+    duo.driver.switch_to.active_element.send_keys(Keys.SHIFT, Keys.TAB)
+    until(in_grid, timeout=5)
+    duo.driver.get(duo.driver.current_url)
+    to_first_row()
+    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    until(lambda: f"/indicator/{first.slug}" in duo.driver.current_url, timeout=10)
+    assert duo.get_logs() == []
