@@ -132,7 +132,8 @@ def axe_violations(duo) -> list[dict]:
 def deferred_set(duo) -> bool:
     """Whether every prop the page defers (components/deferred.py) holds its deferred value in Dash's store (a view
     without the page's store, such as "No such view", defers nothing). A component drawn later (mount_later) counts
-    once it is there: from then on it writes props of its own (a grid, its state)."""
+    once it is there: from then on it writes props of its own (a grid, its state). One that a callback has since
+    taken off the page (presenting redraws the comparison whole) is not waited for."""
     return duo.driver.execute_script("""
         const api = window.dash_component_api;
         if (!api || !document.querySelector('main h1')) return false;
@@ -149,7 +150,7 @@ def deferred_set(duo) -> bool:
             ? Boolean(now && now.props && JSON.stringify(now.props.id) === JSON.stringify(then.props.id))
             : JSON.stringify(now) === JSON.stringify(then);
         return Object.keys(later).every(id => { const found = layoutOf(id);
-            return found && Object.keys(later[id]).every(prop => same(found.props[prop], later[id][prop])); });""",
+            return !found || Object.keys(later[id]).every(prop => same(found.props[prop], later[id][prop])); });""",
                                      ids.SHELL.DEFERRED, ids.SHELL.PAGE)
 
 

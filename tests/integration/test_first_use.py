@@ -107,6 +107,7 @@ def test_f002_presentation_mode_titles_the_quadrant_and_shows_whole_lists(start,
 def test_f003_presented_country_page_keeps_to_the_key_charts(start):
     duo = start("/country/PER")
     duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .main-svg")
+    duo.wait_for_element(f"#{ids.COUNTRY.TABLE} .ag-row")  # drawn after the charts (components/deferred.py)
     viewport(duo, 1920, 1080)
     on_screen = duo.driver.execute_script("return document.documentElement.scrollHeight")
     duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
