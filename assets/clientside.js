@@ -197,18 +197,18 @@ window.dash_clientside.ocindex = (function () {
             return kept.concat([{href: href, title: title}]);
         },
         // Step through the briefing: the next (or previous) pinned view after the one on screen, or the first.
+        // It goes there as a link of the app does: the address, then the event Dash's location components follow.
         stepBriefing: function (_prev, _next, _start, pins) {
             const trigger = triggeredInput();  // 0 previous, 1 next, 2 start
             const views = pinned(pins);
-            if (!views.length) { return window.dash_clientside.no_update; }
+            if (!views.length) { return; }
             const at = views.findIndex(function (p) { return p.href === here(); });
             let target = 0;
             if (trigger === 1) { target = at < 0 ? 0 : at + 1; }
             if (trigger === 0) { target = at < 0 ? views.length - 1 : at - 1; }
-            if (target < 0 || target >= views.length || (target === at && trigger !== 2)) {
-                return window.dash_clientside.no_update;
-            }
-            return views[target].href + '#present';
+            if (target < 0 || target >= views.length || (target === at && trigger !== 2)) { return; }
+            window.history.pushState({}, '', views[target].href + '#present');
+            window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
         },
         // The address from the location's props, which fire this: the location writes the browser's history when it
         // renders, which nothing orders before this call.

@@ -108,9 +108,10 @@ def register(app: Dash) -> None:
         Output(ids.SHELL.PINS, "data", allow_duplicate=True), Input(ids.SHELL.PIN, "n_clicks"), State(ids.SHELL.PINS, "data"),
         prevent_initial_call=True,
     )
+    # No output: it goes to the view itself. Written through the location component, a step past either end (no
+    # update) still redrew that component, which wrote back the address it held, without #present.
     app.clientside_callback(
         clientside.function("stepBriefing"),
-        Output(ids.SHELL.URL, "href", allow_duplicate=True),
         Input(ids.SHELL.PRESENT_PREV, "n_clicks"), Input(ids.SHELL.PRESENT_NEXT, "n_clicks"), Input(ids.SHELL.BRIEFING_START, "n_clicks"),
         State(ids.SHELL.PINS, "data"), prevent_initial_call=True,
     )

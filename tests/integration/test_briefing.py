@@ -185,6 +185,28 @@ def test_p002_arrow_keys_step_through_the_pinned_views(start):
     assert duo.get_logs() == []
 
 
+def test_p012_a_step_past_the_last_view_leaves_the_address_as_it_is(start):
+    duo = start("/compare")
+    duo.wait_for_element(f"#{ids.COMPARE.DOTS} .main-svg")
+    duo.find_element(f"#{ids.SHELL.PIN}").click()
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.BRIEFING_OPEN}", "Briefing (1)")
+    duo.driver.get(duo.server_url + "country/PER")
+    duo.wait_for_element(f"#{ids.COUNTRY.DOTS} .main-svg")
+    duo.find_element(f"#{ids.SHELL.PIN}").click()
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.BRIEFING_OPEN}", "Briefing (2)")
+    duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 2 of 2")
+    # Past the last view nothing happens. It once wrote the address back without #present, which Back then found
+    # in the history, ending the presentation.
+    press(duo, Keys.ARROW_RIGHT)
+    press(duo, Keys.ARROW_LEFT)
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 1 of 2")
+    duo.driver.back()
+    until(lambda: here(duo).startswith("/country/PER"), timeout=10)
+    assert duo.driver.current_url.endswith("#present") and duo.find_elements(f"#{ids.SHELL.ROOT}.oc-present")
+    assert duo.get_logs() == []
+
+
 def test_p011_presenting_the_briefing_from_its_panel_closes_the_panel(start):
     """'Present from the start' in the briefing panel: the first pinned view, presented, the panel gone from over
     it (it stayed over a third of every view)."""
