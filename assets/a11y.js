@@ -85,22 +85,23 @@
         if (main) { main.focus(); main.scrollIntoView(); }
     });
 
-    document.addEventListener('keydown', function (event) {
-        const copy = (event.key === 'Enter' || event.key === ' ') && event.target.closest
-            && event.target.closest('.oc-copy');
-        if (!copy) { return; }
-        event.preventDefault();  // Space would scroll the page
-        copy.click();
-    });
-
-    // In a grid, Tab leaves and the arrow keys move between cells (components/grid.py): Enter on a cell that holds a
-    // link follows it.
-    document.addEventListener('keydown', function (event) {
-        const cell = event.key === 'Enter' && event.target.closest && event.target.closest('.ag-cell');
+    // What a key presses that the components leave to the mouse: Enter or Space a copy-link button (made one in
+    // fixUp); Enter the link in a grid's cell (Tab leaves a grid, the arrow keys move between its cells:
+    // components/grid.py).
+    function pressedBy(event) {
+        const target = event.target;
+        if (!target.closest) { return null; }
+        const copy = (event.key === 'Enter' || event.key === ' ') && target.closest('.oc-copy');
+        if (copy) { return copy; }
+        const cell = event.key === 'Enter' && target.closest('.ag-cell');
         const link = cell && cell.querySelector('a[href]');
-        if (!link || event.target === link) { return; }
-        event.preventDefault();
-        link.click();
+        return link && link !== target ? link : null;
+    }
+    document.addEventListener('keydown', function (event) {
+        const pressed = pressedBy(event);
+        if (!pressed) { return; }
+        event.preventDefault();  // Space would scroll the page
+        pressed.click();
     });
 
     let pending = false;

@@ -70,7 +70,7 @@ def shared_views(app: Dash, state: BriefingState) -> tuple[list[dict], list[str]
     for position, href in enumerate(state.views):
         title = state.titles[position] if position < len(state.titles) else ""
         view = app_view(app, href)
-        if view is not None and registry.find(pages, "/" + (app.strip_relative_path(urlsplit(view).path) or "")):
+        if view is not None and registry.find(pages, registry.app_path(app, urlsplit(view).path)):
             views.append({"href": view, "title": title or view})
         else:
             notices.append(f"View {position + 1} ('{href}') is not a view of this app: left out.")

@@ -97,7 +97,7 @@ def layout(app: Dash, store: DataStore, state: ChangeState, notices: list[str]):
         dbc.Row([
             dbc.Col([dbc.Label("Composite", html_for=ids.CHANGE.COMPOSITE, className="small fw-semibold mb-0"),
                      radios(ids.CHANGE.COMPOSITE, inline=True, value=state.composite,
-                                    options=[{"label": data.catalogue[c].label, "value": c} for c in COMPOSITES])],
+                            options=[{"label": data.catalogue[c].label, "value": c} for c in COMPOSITES])],
                     lg=5),
             dbc.Col([dbc.Label("From", html_for=ids.CHANGE.BEFORE, className="small fw-semibold mb-0"),
                      dcc.Dropdown(id=ids.CHANGE.BEFORE, options=editions, value=state.before, clearable=False)], lg=1),

@@ -64,7 +64,7 @@ def layout(app: Dash, store: DataStore, state: CompareState, notices: list[str])
         dbc.Row([
             dbc.Col(html.H1("Compare countries", className="h3 mb-0"), width="auto"),
             dbc.Col(radios(ids.COMPARE.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
-                                   value=state.edition, inline=True), width="auto"),
+                           value=state.edition, inline=True), width="auto"),
             dbc.Col(dcc.Dropdown(id=ids.COMPARE.COUNTRIES, options=country_options(data), value=list(state.countries),
                                  multi=True,
                                  placeholder=f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries"), lg=6),
@@ -72,7 +72,7 @@ def layout(app: Dash, store: DataStore, state: CompareState, notices: list[str])
         ], className="align-items-center g-3 mb-2"),
         html.Div([html.Span("Show", className="fw-semibold me-3"),
                   radios(ids.COMPARE.PILLAR, value=state.pillar, inline=True,
-                                 options=[{"label": label, "value": value} for value, label in PILLARS.items()])],
+                         options=[{"label": label, "value": value} for value, label in PILLARS.items()])],
                  role="group", className="d-flex flex-wrap align-items-center mb-2 oc-hide-presenting",
                  **{"aria-label": "Show"}),
         # The first view comes with the page (built once per URL and cached): the callback below runs only when a

@@ -79,7 +79,7 @@ def layout(app: Dash, store: DataStore, state: DeckState, notices: list[str]):
                              multi=True, placeholder=f"Choose up to {MAX_COUNTRIES} countries"),
                 dbc.Label("Edition", html_for=ids.DECK.EDITION, className="fw-semibold mt-3"),
                 radios(ids.DECK.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
-                               value=state.edition, inline=True),
+                       value=state.edition, inline=True),
             ], lg=5),
             dbc.Col([
                 dbc.Label(f"Views (up to {MAX_VIEWS})", html_for=ids.DECK.VIEWS, className="fw-semibold"),

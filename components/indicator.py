@@ -134,8 +134,8 @@ def layout(app: Dash, store: DataStore, state: IndicatorState, notices: list[str
             dbc.Col([
                 dbc.Label("Edition", html_for=ids.INDICATOR.EDITION, className="small fw-semibold mb-0"),
                 radios(ids.INDICATOR.EDITION, options=[{"label": str(e), "value": e}
-                                                                   for e in editions_of(data, slug)],
-                               value=edition, inline=True),
+                                                           for e in editions_of(data, slug)],
+                       value=edition, inline=True),
             ], lg=2),
             dbc.Col([
                 dbc.Label("Country", html_for=ids.INDICATOR.COUNTRY, className="small fw-semibold mb-0"),
@@ -166,8 +166,8 @@ def layout(app: Dash, store: DataStore, state: IndicatorState, notices: list[str
                 dbc.CardHeader(dbc.Row([
                     dbc.Col("Spread", className="fw-semibold"),
                     dbc.Col(radios(ids.INDICATOR.LEVEL, options=[{"label": v, "value": k}
-                                                                     for k, v in LEVELS.items()],
-                                           value=state.level, inline=True, className="small"), width="auto"),
+                                                             for k, v in LEVELS.items()],
+                                   value=state.level, inline=True, className="small"), width="auto"),
                 ]), className="py-1"),
                 charts.graph(ids.INDICATOR.SPREAD, "the spread chart", by_group),
                 html.P(by_group_note, id=ids.INDICATOR.SPREAD_NOTE, className="small text-body-secondary px-2 mb-1"),

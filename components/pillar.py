@@ -82,8 +82,8 @@ def layout(app: Dash, store: DataStore, state: PillarState, notices: list[str]):
         dbc.Row([
             dbc.Col(html.H1(pillar.label, className="h3 mb-0"), lg=4),
             dbc.Col(radios(ids.PILLAR.EDITION, options=[{"label": str(e), "value": e}
-                                                                  for e in available_editions(data, pillar)],
-                                   value=state.edition, inline=True), width="auto"),
+                                                          for e in available_editions(data, pillar)],
+                           value=state.edition, inline=True), width="auto"),
             dbc.Col(dcc.Dropdown(id=ids.PILLAR.CONTINENT, options=sorted(table["continent"].unique()),
                                  value=list(state.continents), multi=True, placeholder="All continents"), lg=2),
             dbc.Col(dcc.Dropdown(id=ids.PILLAR.REGION, options=sorted(table["region"].unique()),

@@ -84,11 +84,11 @@ def layout(app: Dash, store: DataStore, state: RegionsState, notices: list[str])
         dbc.Row([
             dbc.Col([dbc.Label("Edition", html_for=ids.REGIONS.EDITION, className="small fw-semibold mb-0"),
                      radios(ids.REGIONS.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
-                                    value=state.edition, inline=True)], width="auto"),
+                            value=state.edition, inline=True)], width="auto"),
             dbc.Col([dbc.Label("Groups", html_for=ids.REGIONS.LEVEL, className="small fw-semibold mb-0"),
                      radios(ids.REGIONS.LEVEL, value=state.level, inline=True,
-                                    options=[{"label": v.capitalize(), "value": k}
-                                             for k, v in regions.LEVELS.items()])], width="auto"),
+                            options=[{"label": v.capitalize(), "value": k}
+                                     for k, v in regions.LEVELS.items()])], width="auto"),
             dbc.Col([dbc.Label("Composite or indicator", html_for=ids.REGIONS.INDICATOR, className="small fw-semibold mb-0"),
                      dcc.Dropdown(id=ids.REGIONS.INDICATOR, value=state.indicator, clearable=False,
                                   options=[{"label": i.label, "value": i.slug} for i in data.catalogue])], md=4),

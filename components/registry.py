@@ -88,6 +88,12 @@ def csv_header(title: str, page: str, table: str = "table") -> dbc.CardHeader:
                           className="py-1 d-flex")
 
 
+def app_path(app: Dash, pathname: str) -> str:
+    """The path inside the app that a browser's path names ("/" for its root), as `find` takes it;
+    UnsupportedRelativePath when the path lies outside the app's prefix."""
+    return "/" + (app.strip_relative_path(pathname) or "")
+
+
 def find(pages: list[Page], path: str) -> tuple[Page, dict[str, str]] | None:
     for page in pages:
         found = re.fullmatch(path_pattern(page.state.path), path)
@@ -214,7 +220,7 @@ def url_state(app: Dash, store: DataStore, page: Page, pathname, search) -> Page
     if not isinstance(pathname, str) or not isinstance(search, (str, type(None))):
         raise PreventUpdate
     try:
-        found = find([page], "/" + (app.strip_relative_path(pathname) or ""))
+        found = find([page], app_path(app, pathname))
     except UnsupportedRelativePath:  # a path outside the app's prefix ("" included)
         raise PreventUpdate from None
     if found is None:

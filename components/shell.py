@@ -160,7 +160,7 @@ def _opened_url() -> tuple[str, str] | None:
 def route(app: Dash, store: DataStore, pages: list[registry.Page], pathname: str | None, search: str | None):
     """The page a URL names, headed by the document's title."""
     try:
-        path = "/" + (app.strip_relative_path(pathname or "/") or "")
+        path = registry.app_path(app, pathname or "/")
     except UnsupportedRelativePath:  # a path outside the app's prefix
         return not_found(app, str(pathname))
     if (found := registry.find(pages, path)) is None:

@@ -50,7 +50,7 @@ def layout(app: Dash, store: DataStore, state: SimilarState, notices: list[str])
                          {"label": str(e), "value": e} for e in country_editions(data, {"iso3": iso3})])], width="auto"),
             dbc.Col([dbc.Label("Alike on", html_for=ids.SIMILAR.SCOPE, className="small fw-semibold mb-0"),
                      radios(ids.SIMILAR.SCOPE, options=[{"label": v, "value": k} for k, v in nb.SCOPES.items()],
-                                    value=state.scope, inline=True)], width="auto"),
+                            value=state.scope, inline=True)], width="auto"),
         ], className="g-3 mb-2"),
         dbc.Row([
             dbc.Col([html.Div(id=ids.SIMILAR.LIST),

@@ -127,14 +127,14 @@ def layout(app: Dash, store: DataStore, state: WeightsState, notices: list[str])
                 dbc.CardHeader(dbc.Row([
                     dbc.Col([dbc.Label("Edition", html_for=ids.WEIGHTS.EDITION, className="small fw-semibold me-2 mb-0"),
                              radios(ids.WEIGHTS.EDITION, inline=True, value=state.edition,
-                                            className="d-inline-block",
-                                            options=[{"label": str(e), "value": e} for e in data.editions])],
+                                    className="d-inline-block",
+                                    options=[{"label": str(e), "value": e} for e in data.editions])],
                             width="auto"),
                     dbc.Col([dbc.Label("Rank by", html_for=ids.WEIGHTS.COMPOSITE, className="small fw-semibold me-2 mb-0"),
                              radios(ids.WEIGHTS.COMPOSITE, inline=True, value=state.composite,
-                                            className="d-inline-block",
-                                            options=[{"label": data.catalogue[c].label, "value": c}
-                                                     for c in COMPOSITES])], width="auto"),
+                                    className="d-inline-block",
+                                    options=[{"label": data.catalogue[c].label, "value": c}
+                                             for c in COMPOSITES])], width="auto"),
                     dbc.Col(registry.csv_button(WeightsState.name), width="auto", className="ms-auto"),
                 ], className="g-2 align-items-center"), className="py-1"),
                 html.P(summary, id=ids.WEIGHTS.SUMMARY, className="small px-2 pt-2 mb-1"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.colors
 import pytest
 
 from components.country import CountryState, scores_rows
@@ -13,6 +12,7 @@ from figures.indicator import choropleth, spread
 from figures.pillar import contributions_figure, heat_styles
 from ocindex import drilldown as dd
 from ocindex.countries import to_iso3
+from tests.contrast import contrast
 
 
 @pytest.fixture(scope="module")
@@ -129,16 +129,6 @@ def test_spread_has_every_country_once_and_rings_the_selection(index):
     assert sorted(i for t in boxes for i in t["customdata"]) == sorted(ranking["iso3"])
     assert len(boxes) == ranking["region"].nunique()
     assert figure["data"][-1]["customdata"] == ["PER"]
-
-
-def contrast(background: str, ink: str) -> float:
-    def luminance(colour):
-        values = plotly.colors.unlabel_rgb(colour) if colour.startswith("rgb") else plotly.colors.hex_to_rgb(colour)
-        linear = [(c / 255) / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in values]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    light, dark = sorted([luminance(background), luminance(ink)], reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 @pytest.mark.parametrize("pillar", ["criminality", "resilience"])
