@@ -196,12 +196,15 @@ def spread_note(data: IndexData, edition: int) -> str | None:
 
 
 def ranking_columns(previous: int | None) -> list[dict]:
-    """Rank, country and score first: on a phone they are what shows before the table is scrolled sideways."""
-    columns = [grid.integer("rank", "Rank"), grid.link("country", "Country", minWidth=120, flex=2),
-               grid.number("score", "Score", cellClass="fw-semibold", maxWidth=90)]
+    """Rank, country and score first: on a phone they are what shows before the table is scrolled sideways. The
+    narrowest widths add up to less than the grid's width on a laptop (1280 px), so it does not scroll sideways
+    there; a long region name is cut with an ellipsis and shown whole on hover."""
+    columns = [grid.integer("rank", "Rank", minWidth=70), grid.link("country", "Country", minWidth=110, flex=2),
+               grid.number("score", "Score", cellClass="fw-semibold", minWidth=80, maxWidth=90)]
     if previous:
-        columns.append(grid.change("change", f"Δ since {previous}", cellClass="small text-body-secondary", maxWidth=90))
-    return columns + [grid.text("where", "Region · continent", flex=2, minWidth=170,
+        columns.append(grid.change("change", f"Δ since {previous}", cellClass="small text-body-secondary",
+                                   minWidth=80, maxWidth=90))
+    return columns + [grid.text("where", "Region · continent", flex=3, minWidth=140, tooltipField="where",
                                 cellClass="small text-body-secondary")]
 
 

@@ -103,3 +103,15 @@ def test_d006_a_profile_s_edition_carries_to_its_links_and_back_returns_to_the_o
     duo.driver.back()
     until(lambda: duo.driver.current_url.endswith("/country/PER?edition=2021"), timeout=10)
     assert duo.get_logs() == []
+
+
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_d007_the_indicator_ranking_fits_its_card_on_a_laptop(start, width):
+    duo = start("/indicator/cocaine-trade")
+    duo.driver.set_window_size(width, 900)
+    duo.wait_for_element(PERU_ROW)
+    viewport = duo.find_element(f"#{ids.INDICATOR.RANKING} .ag-center-cols-viewport")
+    # Every column in view: no sideways scroll inside the grid (the region column was cut at its right edge).
+    until(lambda: duo.driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", viewport),
+          5, msg=f"the ranking scrolls sideways at {width} px")
+    assert duo.get_logs() == []
