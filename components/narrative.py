@@ -139,12 +139,15 @@ def for_country(narratives: Narratives, data: IndexData, iso3: str, edition: int
         return no_profile()
     passages = narratives.passages(iso3, edition, indicator)
     label = data.catalogue[indicator].label if indicator else None
+    # An indicator the edition did not assess (one added later) has no score to explain: said before any passage.
+    unscored = bool(indicator) and indicator not in {i.slug for i in data.indicators(edition)}
+    lead = f"{label} is not assessed in the {edition} edition. " if unscored else ""
     if not passages:
-        content = [html.P(f"The loaded documents say nothing linked to {label or 'any indicator'}.",
+        content = [html.P(f"{lead}The loaded documents say nothing linked to {label or 'any indicator'}.",
                           className="small text-body-secondary")]
     else:
         count = f"{len(passages)} passage" + ("s" if len(passages) != 1 else "")
-        lead = f"{count} on {label}, the most direct first." if label else f"{count}, in reading order."
+        lead += f"{count} on {label}, the most direct first." if label else f"{count}, in reading order."
         content = [html.P(lead, className="small text-body-secondary mb-2"),
                    *passages_list(passages, data, selected=indicator)]
     return content + ([documents_list(documents)] if list_documents else [])

@@ -165,3 +165,16 @@ def test_two_hundred_documents_load_and_each_country_page_finds_its_passages(dat
     page = str(for_indicator(narratives, index, "cocaine-trade", index.editions[-1]))
     assert page.count("oc-excerpt") == MAX_SENT < len(on_cocaine)
     assert f"{len(on_cocaine) - MAX_SENT} further passages are not listed: choose a country" in page
+
+
+def test_an_indicator_the_edition_did_not_assess_is_said_so_beside_its_passages(shared, index):
+    assessed = {e: {i.slug for i in index.indicators(e)} for e in index.editions}
+    added = next((e, slug) for e in index.editions for slug in sorted(assessed[e])
+                 if any(slug not in assessed[earlier] for earlier in index.editions if earlier < e))
+    later_edition, slug = added
+    earlier = max(e for e in index.editions if e < later_edition and slug not in assessed[e])
+    label = index.catalogue[slug].label
+    assert shared.documents_for("PER", earlier), "the shared profiles hold Peru's text for the earlier edition"
+    shown = str(for_country(shared, index, "PER", earlier, slug))
+    assert f"{label} is not assessed in the {earlier} edition." in shown
+    assert "is not assessed" not in str(for_country(shared, index, "PER", later_edition, slug))
