@@ -71,13 +71,19 @@ def map_figure(data: IndexData, iso3: str, edition: int) -> dict:
     return figure
 
 
-def _scores(rows, brief: Brief, data: IndexData) -> html.Table:
+def _scores(brief: Brief, data: IndexData, name: str) -> list:
+    """The brief's list `name` (a field of Brief) as a table, and those tied with its last row named below it."""
+    rows, tied = getattr(brief, name), brief.tied[name]
     body = [html.Tr([
         html.Td(data.catalogue[r["indicator"]].label),
         html.Td(f"{r['score']:.2f}", className="text-end fw-semibold"),
         html.Td(rank_phrase(r["rank_global"], r["n_global"]), className="text-end text-body-secondary text-nowrap"),
     ]) for r in rows.to_dict("records")]
-    return html.Table(html.Tbody(body), className="table table-sm mb-1 oc-brief-table")
+    table = html.Table(html.Tbody(body), className="table table-sm mb-1 oc-brief-table")
+    if tied.empty:
+        return [table]
+    names = ", ".join(data.catalogue[slug].label for slug in tied["indicator"])
+    return [table, html.P(f"Also at {tied['score'].iloc[0]:.2f}: {names}.", className="small text-body-secondary mb-1")]
 
 
 def _region_table(brief: Brief, data: IndexData) -> html.Table:
@@ -150,13 +156,13 @@ def layout(app: Dash, store: DataStore, state: BriefState, notices: list[str]):
                 ], sm=6),
             ], className="g-2"),
             dbc.Row([
-                dbc.Col([html.H2("Largest criminal markets", className="h6 mb-1"), _scores(brief.top_markets, brief, data),
-                         html.H2("Most influential actors", className="h6 mb-1"), _scores(brief.top_actors, brief, data)],
+                dbc.Col([html.H2("Largest criminal markets", className="h6 mb-1"), *_scores(brief, data, "top_markets"),
+                         html.H2("Most influential actors", className="h6 mb-1"), *_scores(brief, data, "top_actors")],
                         sm=6),
                 dbc.Col([html.H2("Weakest resilience", className="h6 mb-1"),
-                         _scores(brief.weakest_resilience, brief, data),
+                         *_scores(brief, data, "weakest_resilience"),
                          html.H2("Strongest resilience", className="h6 mb-1"),
-                         _scores(brief.strongest_resilience, brief, data)], sm=6),
+                         *_scores(brief, data, "strongest_resilience")], sm=6),
             ], className="g-3"),
             dbc.Row([
                 dbc.Col([html.H2(f"{data.catalogue[MAP_INDICATOR].label}, {edition}: {brief.country} outlined",

@@ -33,6 +33,9 @@ class Brief:
     sources: list[str]
     findings: list[str]  # the deck's headline sentences, the same words
     region_standing: pd.DataFrame  # per composite: the region's average, rank among regions, change, world mean
+    # Per list above (by field name), the indicators left out of it with the same score as its last one: a list cut
+    # at n would otherwise drop a tie silently.
+    tied: dict[str, pd.DataFrame]
 
 
 def findings(data: IndexData, iso3: str, edition: int) -> list[str]:
@@ -57,9 +60,12 @@ def region_standing(data: IndexData, iso3: str, edition: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _ranked(rows: pd.DataFrame, ascending: bool, n: int) -> pd.DataFrame:
-    """Highest (or lowest) scores first; ties in catalogue order, as the profile lists them."""
-    return rows.assign(order=range(len(rows))).sort_values(["score", "order"], ascending=[ascending, True]).head(n)
+def _ranked(rows: pd.DataFrame, ascending: bool, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The n highest (or lowest) scores first, ties in catalogue order as the profile lists them; and the rows past
+    the n-th that tie with it."""
+    ordered = rows.assign(order=range(len(rows))).sort_values(["score", "order"], ascending=[ascending, True])
+    shown, rest = ordered.head(n), ordered.iloc[n:]
+    return shown, rest[rest["score"] == shown["score"].iloc[-1]] if len(shown) else rest.head(0)
 
 
 def build_brief(data: IndexData, narratives: Narratives, iso3: str, edition: int) -> Brief:
@@ -74,8 +80,11 @@ def build_brief(data: IndexData, narratives: Narratives, iso3: str, edition: int
     resilience = indicators[indicators["component"] == "resilience"]
     points = positions(data, edition)
     quadrant = classify(points["criminality"], points["resilience"], split_for(points, "gitoc"))
-    top_markets, top_actors = _ranked(markets, False, TOP_MARKETS), _ranked(actors, False, TOP_ACTORS)
-    weakest = _ranked(resilience, True, RESILIENCE_SHOWN)
+    lists = {"top_markets": _ranked(markets, False, TOP_MARKETS), "top_actors": _ranked(actors, False, TOP_ACTORS),
+             "weakest_resilience": _ranked(resilience, True, RESILIENCE_SHOWN),
+             "strongest_resilience": _ranked(resilience, False, RESILIENCE_SHOWN)}
+    shown = {name: rows for name, (rows, _) in lists.items()}
+    top_markets, top_actors, weakest = shown["top_markets"], shown["top_actors"], shown["weakest_resilience"]
     # The most relevant passages speak of what stands out: the top markets and actors, the weakest resilience.
     wanted = list(top_markets["indicator"]) + list(top_actors["indicator"]) + list(weakest["indicator"])
     excerpts: list[LinkedPassage] = []
@@ -91,8 +100,7 @@ def build_brief(data: IndexData, narratives: Narratives, iso3: str, edition: int
     return Brief(
         iso3=iso3, country=first["country"], continent=first["continent"], region=first["region"], edition=edition,
         previous=data.previous_edition(edition), quadrant=quadrant[points.index[points["iso3"] == iso3][0]],
-        composites=composites, top_markets=top_markets, top_actors=top_actors,
-        strongest_resilience=_ranked(resilience, False, RESILIENCE_SHOWN), weakest_resilience=weakest,
-        excerpts=excerpts[:MAX_EXCERPTS], sources=sources, findings=findings(data, iso3, edition),
-        region_standing=region_standing(data, iso3, edition),
+        composites=composites, **shown, excerpts=excerpts[:MAX_EXCERPTS], sources=sources,
+        findings=findings(data, iso3, edition), region_standing=region_standing(data, iso3, edition),
+        tied={name: tied for name, (_, tied) in lists.items()},
     )

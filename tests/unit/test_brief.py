@@ -36,6 +36,23 @@ def test_top_markets_and_weakest_resilience_follow_the_workbook(brief, workbook)
     assert brief.strongest_resilience["score"].tolist() == sorted(resilience, reverse=True)[:3]
 
 
+def test_a_list_cut_at_its_length_names_those_tied_with_its_last(brief, workbook):
+    peru = pd.read_excel(workbook, sheet_name="2021_dataset").set_index("Country").loc["Peru"]
+    lists = {"top_markets": (peru["Human trafficking":"Synthetic drug trade"], False),
+             "top_actors": (peru["Mafia-style groups":"Foreign actors"], False),
+             "weakest_resilience": (peru["Political leadership and governance":"Non-state actors"], True),
+             "strongest_resilience": (peru["Political leadership and governance":"Non-state actors"], False)}
+    for name, (scores, lowest) in lists.items():
+        scores = scores.astype(float)
+        shown, tied = getattr(brief, name), brief.tied[name]
+        cut = shown["score"].iloc[-1]
+        # Every indicator at the last score shown is either in the list or named as tied; none past it is.
+        assert set(shown["indicator_label"]) | set(tied["indicator_label"]) == set(
+            scores[scores <= cut].index if lowest else scores[scores >= cut].index), name
+        assert (tied["score"] == cut).all() and not set(tied["indicator"]) & set(shown["indicator"]), name
+    assert len(brief.tied["top_markets"]) >= 1  # Peru 2021: a fourth market at the third's score
+
+
 def test_excerpts_come_from_the_profile_and_speak_of_what_stands_out(brief):
     profile = (SEEDS / "000_3ac577c9c8dca770.txt").read_text(encoding="utf-8")
     assert 3 <= len(brief.excerpts) <= 5
