@@ -2,8 +2,7 @@
 193 countries was thousands of Dash components), and sorting, filtering and keyboard navigation come with it.
 
 Cell renderers (in-app links) and value formatters (two decimals, change) live in assets/dashAgGrid*.js. The
-grid's styles come with its JavaScript (AG Grid's theming API): nothing is fetched from elsewhere. On paper a grid's
-columns share the page's width (assets/grid_print.js)."""
+grid's styles come with its JavaScript (AG Grid's theming API): nothing is fetched from elsewhere."""
 
 from __future__ import annotations
 
