@@ -38,7 +38,7 @@ MENU = ("criminality", "criminal markets", "criminal actors", "resilience")  # t
 
 
 def editions_of(data: IndexData, slug: str) -> tuple[int, ...]:
-    return tuple(e for e in data.editions if any(i.slug == slug for i in data.indicators(e)))
+    return tuple(e for e in data.editions if data.assesses(e, slug))
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def for_country(narratives: Narratives, data: IndexData, iso3: str, edition: int
     passages = narratives.passages(iso3, edition, indicator)
     label = data.catalogue[indicator].label if indicator else None
     # An indicator the edition did not assess (one added later) has no score to explain: said before any passage.
-    unscored = bool(indicator) and indicator not in {i.slug for i in data.indicators(edition)}
+    unscored = bool(indicator) and not data.assesses(edition, indicator)
     lead = f"{label} is not assessed in the {edition} edition. " if unscored else ""
     if not passages:
         content = [html.P(f"{lead}The loaded documents say nothing linked to {label or 'any indicator'}.",

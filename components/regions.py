@@ -31,7 +31,7 @@ class Ranked(Indicator):
     (the page then says the edition does not assess it)."""
 
     def parse(self, raw, data, values):
-        if raw in {i.slug for i in data.indicators(values["edition"])}:
+        if data.assesses(values["edition"], raw):
             return raw
         raise ValueError(f"Indicator '{raw}' is not assessed in {values['edition']}; showing criminality.")
 
@@ -144,7 +144,7 @@ def outputs_of(data: IndexData, state: RegionsState, present) -> tuple:
     """The chart, the ranking with the country's group selected, its columns, a message where the edition does
     not assess the indicator, and the note on what compares across editions."""
     edition, level, indicator, country = state.edition, state.level, state.indicator, state.country
-    if indicator not in {i.slug for i in data.indicators(edition)}:
+    if not data.assesses(edition, indicator):
         message = dbc.Alert(f"{data.catalogue[indicator].label} is not assessed in {edition}: choose another "
                             "indicator or edition.", color="secondary", className="m-2 py-2")
         return {"data": [], "layout": {}}, [], no_update, no_update, message, ""

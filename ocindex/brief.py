@@ -83,7 +83,7 @@ def build_brief(data: IndexData, narratives: Narratives, iso3: str, edition: int
     lists = {"top_markets": _ranked(markets, False, TOP_MARKETS), "top_actors": _ranked(actors, False, TOP_ACTORS),
              "weakest_resilience": _ranked(resilience, True, RESILIENCE_SHOWN),
              "strongest_resilience": _ranked(resilience, False, RESILIENCE_SHOWN)}
-    shown = {name: rows for name, (rows, _) in lists.items()}
+    shown = {name: listed for name, (listed, _) in lists.items()}
     top_markets, top_actors, weakest = shown["top_markets"], shown["top_actors"], shown["weakest_resilience"]
     # The most relevant passages speak of what stands out: the top markets and actors, the weakest resilience.
     wanted = list(top_markets["indicator"]) + list(top_actors["indicator"]) + list(weakest["indicator"])

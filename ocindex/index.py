@@ -54,6 +54,10 @@ class IndexData:
         """Catalogue entries with scores in this edition, in catalogue order."""
         return list(_indicators(self, edition))
 
+    def assesses(self, edition: int, slug: str) -> bool:
+        """Whether the edition scores this indicator or composite."""
+        return any(i.slug == slug for i in _indicators(self, edition))
+
     def edition_table(self, edition: int) -> pd.DataFrame:
         """The tidy rows of one edition."""
         return _edition_rows(self, edition)

@@ -37,7 +37,7 @@ def _check(data: IndexData, edition: int, indicator: str, level: str) -> None:
         raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVELS)}")
     if edition not in data.editions:
         raise ValueError(f"edition {edition} is not loaded")
-    if indicator not in {i.slug for i in data.indicators(edition)}:
+    if not data.assesses(edition, indicator):
         raise ValueError(f"{indicator!r} is not assessed in {edition}")
 
 
@@ -99,7 +99,7 @@ def _previous(data: IndexData, edition: int, previous: int | None, indicator: st
     """The previous edition's average of each comparable group, and for each group why it has none."""
     if previous is None:
         return {}, lambda _group: "first edition loaded"
-    if indicator not in {i.slug for i in data.indicators(previous)}:
+    if not data.assesses(previous, indicator):
         return {}, lambda _group: f"not assessed in {previous}"
     now, then = data.wide(edition), data.wide(previous)
     members_now = now.groupby(level).apply(lambda g: frozenset(g.index), include_groups=False)
