@@ -2,7 +2,8 @@
 193 countries was thousands of Dash components), and sorting, filtering and keyboard navigation come with it.
 
 Cell renderers (in-app links) and value formatters (two decimals, change) live in assets/dashAgGrid*.js. The
-grid's styles come with its JavaScript (AG Grid's theming API): nothing is fetched from elsewhere."""
+grid's styles come with its JavaScript (AG Grid's theming API): nothing is fetched from elsewhere. On paper a grid is
+a plain table of all its rows and columns (assets/grid_print.js)."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 
 import pytest
 from dash.testing.wait import until
@@ -80,4 +81,47 @@ def test_b003_on_paper_the_map_fits_its_column_and_no_chart_shows_its_toolbar(st
     assert duo.driver.execute_script("""
         return [...document.querySelectorAll('.modebar-container')].every(m => getComputedStyle(m).display === 'none');
     """)
+    assert duo.get_logs() == []
+
+
+def test_b004_a_printed_grid_has_every_row_in_the_order_shown(start, store):
+    edition = store.index.latest
+    duo = start(f"/indicator/cocaine-trade?edition={edition}")
+    duo.wait_for_element(f"#{ids.INDICATOR.RANKING} .ag-row")
+    text = " ".join("\n".join(page.extract_text() for page in printed(duo).pages).split())
+    # On screen the grid draws the fifteen rows in its view; on paper every country is there: its rank, name and
+    # score, best first.
+    scores = store.index.wide(edition)["cocaine-trade"].dropna()
+    countries = store.index.wide(edition)["country"]
+    found = {iso3: re.search(rf"\b\d+ {re.escape(countries[iso3])} {score:.2f} ", text) for iso3, score in scores.items()}
+    assert [iso3 for iso3, match in found.items() if match is None] == []
+    in_print_order = sorted(scores.index, key=lambda iso3: found[iso3].start())
+    assert list(scores[in_print_order]) == sorted(scores, reverse=True)
+    assert duo.find_elements(".oc-grid-paper") == []  # gone after printing; the grid is back
+    assert duo.find_elements(f"#{ids.INDICATOR.RANKING} .ag-row")
+    assert duo.get_logs() == []
+
+
+def test_b005_a_printed_grid_has_every_column_with_the_grid_s_colours(start):
+    duo = start("/country/PER")
+    duo.wait_for_element(f"#{ids.COUNTRY.TABLE} .ag-row")
+    text = "\n".join(page.extract_text() for page in printed(duo).pages)
+    # The first row runs to its last column, the change since the previous edition (its ranks in the world, the
+    # continent and the region before it); the page cut it after the continent's rank.
+    row = next(line for line in text.splitlines() if line.startswith("Criminality Criminality "))
+    assert row.count(" of ") == 3 and re.search(r" [+-]?\d+\.\d\d$", row), row
+
+    duo.driver.get(duo.driver.current_url.split("/country/")[0] + "/pillar/resilience")
+    first_score = f"#{ids.PILLAR.TABLE} .ag-row[row-index='0'] .ag-cell[col-id='resilience']"
+    on_screen = duo.wait_for_element(first_score).value_of_css_property("background-color")
+    duo.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    on_paper = duo.driver.execute_script("""
+        const table = document.querySelector('table.oc-grid-paper');
+        const column = [...table.tHead.rows[0].cells].findIndex(cell => cell.textContent === 'Resilience');
+        return getComputedStyle(table.tBodies[0].rows[0].cells[column]).backgroundColor;
+    """)
+    channels = lambda colour: [float(n) for n in re.findall(r"[\d.]+", colour)] + [1.0]  # noqa: E731 - rgb: alpha 1
+    assert channels(on_paper)[:4] == channels(on_screen)[:4] != [255, 255, 255, 1]
+    duo.driver.execute_script("window.dispatchEvent(new Event('afterprint'))")
+    assert duo.find_elements(".oc-grid-paper") == []
     assert duo.get_logs() == []
