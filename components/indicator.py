@@ -198,13 +198,16 @@ def spread_note(data: IndexData, edition: int) -> str | None:
 def ranking_columns(previous: int | None) -> list[dict]:
     """Rank, country and score first: on a phone they are what shows before the table is scrolled sideways. The
     narrowest widths add up to less than the grid's width on a laptop (1280 px), so it does not scroll sideways
-    there; a long region name is cut with an ellipsis and shown whole on hover."""
+    there. The last column names the region, which fits there (with its continent, nearly every cell was cut with an
+    ellipsis at 1280 px, and a tablet shows no hover): the continent is in the cell's tooltip, and the column's filter
+    matches either."""
     columns = [grid.integer("rank", "Rank", minWidth=70), grid.link("country", "Country", minWidth=110, flex=2),
                grid.number("score", "Score", cellClass="fw-semibold", minWidth=80, maxWidth=90)]
     if previous:
         columns.append(grid.change("change", f"Δ since {previous}", cellClass="small text-body-secondary",
                                    minWidth=80, maxWidth=90))
-    return columns + [grid.text("where", "Region · continent", flex=3, minWidth=140, tooltipField="where",
+    return columns + [grid.text("region", "Region", flex=3, minWidth=140, tooltipField="where",
+                                filterValueGetter={"function": "params.data.where"},
                                 cellClass="small text-body-secondary")]
 
 
@@ -225,7 +228,7 @@ def _ranking_rows(app: Dash, data: IndexData, edition: int, slug: str) -> list[d
     return grid.records(pd.DataFrame({
         "iso3": rows["iso3"], "rank": rows["rank_global"].astype(int), "country": rows["country"],
         "href": [country_href(app, iso3, edition) for iso3 in rows["iso3"]],
-        "where": rows["region"] + " · " + rows["continent"], "score": rows["score"],
+        "region": rows["region"], "where": rows["region"] + " · " + rows["continent"], "score": rows["score"],
         # Rounded here so that the browser's two decimals are the workbook's (no binary-rounding ties).
         "change": rows["change"].round(2)}))
 

@@ -114,4 +114,29 @@ def test_d007_the_indicator_ranking_fits_its_card_on_a_laptop(start, width):
     # Every column in view: no sideways scroll inside the grid (the region column was cut at its right edge).
     until(lambda: duo.driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", viewport),
           5, msg=f"the ranking scrolls sideways at {width} px")
+    # Nor is a cell's text cut (a tablet has no hover to show it whole), the longest region names among them.
+    cut = duo.driver.execute_script("""
+        dash_ag_grid.getApi(arguments[0]).applyColumnState({state: [{colId: 'region', sort: 'asc'}]});
+        return [...document.querySelectorAll('#' + arguments[0] + ' .ag-cell')]
+            .filter(cell => cell.scrollWidth > cell.clientWidth).map(cell => cell.textContent);
+    """, ids.INDICATOR.RANKING)
+    assert cut == []
+    assert duo.get_logs() == []
+
+
+def test_d008_the_ranking_s_region_filter_also_matches_the_continent(start, store):
+    edition = store.index.latest
+    duo = start(f"/indicator/cocaine-trade?edition={edition}")
+    duo.wait_for_element(PERU_ROW)
+    shown = duo.driver.execute_async_script("""
+        const [grid, done] = arguments, api = dash_ag_grid.getApi(grid);
+        api.setColumnFilterModel('region', {filterType: 'text', type: 'contains', filter: 'Oceania'}).then(() => {
+            api.onFilterChanged();
+            const countries = [];
+            api.forEachNodeAfterFilter(node => countries.push(node.data.iso3));
+            done(countries);
+        });
+    """, ids.INDICATOR.RANKING)
+    table = store.index.wide(edition)
+    assert sorted(shown) == sorted(table.index[(table["continent"] == "Oceania") & table["cocaine-trade"].notna()])
     assert duo.get_logs() == []
