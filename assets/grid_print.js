@@ -1,12 +1,13 @@
 // Grids on paper (components/grid.py). On screen a grid draws only the rows and columns in its view: printed, the
 // indicator's ranking stopped after its first fifteen countries and the country's scores lost their last columns.
 // While the page is printed each grid stands aside for a plain table of every row, in the order and with the filter
-// of the screen, its rows and cells as the grid formats and colours them (assets/style.css shows the tables on paper only);
-// the tables go after printing.
+// of the screen (which a caption states), its rows, cells and links as the grid draws them; assets/style.css shows
+// the tables on paper only and fits them to the page's width. The tables go after printing.
 (function () {
     'use strict';
 
     const PAPER = 'oc-grid-paper';
+    const WIDE = 10;  // columns
 
     function alignment(column) {
         return column.getColDef().type === 'rightAligned' ? 'text-end' : 'text-start';
@@ -41,45 +42,70 @@
         });
     }
 
-    function styled(cell, api, column, node, value) {
-        const definition = column.getColDef();
-        const rule = definition.cellStyle;
-        const style = typeof rule === 'function'
-            ? rule({value: value, data: node.data, node: node, colDef: definition, column: column, api: api,
-                    context: api.getGridOption('context')})
-            : rule;
-        Object.assign(cell.style, style || {});
-        cell.className = alignment(column);
+    // What the grid's rules (functions once dash-ag-grid has read them) give for a row or a cell.
+    function ruled(rule, params) {
+        return typeof rule === 'function' ? rule(params) : rule;
     }
 
-    function rowClasses(row, api, node) {
-        // As the grid's rowClassRules, which dash-ag-grid makes functions (the country's composites in bold).
-        Object.entries(api.getGridOption('rowClassRules') || {}).forEach(function ([name, rule]) {
-            if (typeof rule === 'function' && rule({data: node.data, node: node, api: api,
-                                                   context: api.getGridOption('context')})) {
-                row.classList.add(name);
-            }
+    function classes(value) {
+        return (Array.isArray(value) ? value : String(value || '').split(' ')).filter(function (name) {
+            return name && !name.startsWith('ag-');  // AG Grid's own (alignment): text-end stands for them
         });
+    }
+
+    function cell(row, api, column, node) {
+        const definition = column.getColDef();
+        const params = {value: api.getCellValue({rowNode: node, colKey: column}), data: node.data, node: node,
+                        colDef: definition, column: column, api: api, context: api.getGridOption('context')};
+        const shown = api.getCellValue({rowNode: node, colKey: column, useFormatter: true});
+        const text = shown === null || shown === undefined ? '' : String(shown);
+        const target = row.insertCell();
+        target.className = alignment(column);
+        classes(ruled(definition.cellClass, params)).forEach(function (name) { target.classList.add(name); });
+        Object.assign(target.style, ruled(definition.cellStyle, params) || {});
+        // A link on screen stays one in a saved PDF (OcLink: the row's field the renderer's params name).
+        const href = definition.cellRenderer === 'OcLink' && node.data
+            && node.data[(definition.cellRendererParams || {}).href || 'href'];
+        if (href) {
+            const link = document.createElement('a');
+            link.href = href;
+            link.textContent = text;
+            target.appendChild(link);
+        } else {
+            target.textContent = text;
+        }
     }
 
     function paperTable(api) {
         const columns = api.getAllDisplayedColumns();
         const table = document.createElement('table');
         table.className = PAPER + ' table table-sm';
+        // Many columns (the heat tables, compare): their titles stand upright, so each column is as narrow as its
+        // figures.
+        table.classList.toggle(PAPER + '-wide', columns.length > WIDE);
         headerRows(api, columns, table.createTHead());
         const body = table.createTBody();
+        let total = 0;
+        api.forEachNode(function (node) { total += node.group ? 0 : 1; });
+        const context = api.getGridOption('context');
         api.forEachNodeAfterFilterAndSort(function (node) {
             if (node.group) { return; }
             const row = body.insertRow();
-            rowClasses(row, api, node);
-            columns.forEach(function (column) {
-                const cell = row.insertCell();
-                const value = api.getCellValue({rowNode: node, colKey: column});
-                const shown = api.getCellValue({rowNode: node, colKey: column, useFormatter: true});
-                cell.textContent = shown === null || shown === undefined ? '' : String(shown);
-                styled(cell, api, column, node, value);
+            Object.entries(api.getGridOption('rowClassRules') || {}).forEach(function ([name, rule]) {
+                if (ruled(rule, {data: node.data, node: node, api: api, context: context})) { row.classList.add(name); }
             });
+            row.classList.toggle('oc-paper-selected', node.isSelected());
+            columns.forEach(function (column) { cell(row, api, column, node); });
         });
+        const shown = body.rows.length;
+        if (api.isAnyFilterPresent()) {  // as the screen does, say that rows are left out
+            table.createCaption().textContent = 'Filtered: ' + shown + ' of ' + total + ' rows.';
+        }
+        if (!shown) {
+            const empty = body.insertRow().insertCell();
+            empty.colSpan = columns.length;
+            empty.textContent = 'No rows.';
+        }
         return table;
     }
 

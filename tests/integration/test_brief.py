@@ -99,10 +99,18 @@ def test_b004_a_printed_grid_has_every_row_in_the_order_shown(start, store):
     assert list(scores[in_print_order]) == sorted(scores, reverse=True)
     assert duo.find_elements(".oc-grid-paper") == []  # gone after printing; the grid is back
     assert duo.find_elements(f"#{ids.INDICATOR.RANKING} .ag-row")
+    # Filtered on screen, the paper says so.
+    duo.driver.execute_async_script("""
+        const [grid, done] = arguments, api = dash_ag_grid.getApi(grid);
+        api.setColumnFilterModel('score', {filterType: 'number', type: 'greaterThanOrEqual', filter: 9})
+            .then(() => { api.onFilterChanged(); done(); });
+    """, ids.INDICATOR.RANKING)
+    text = " ".join("\n".join(page.extract_text() for page in printed(duo).pages).split())
+    assert f"Filtered: {(scores >= 9).sum()} of {len(scores)} rows." in text
     assert duo.get_logs() == []
 
 
-def test_b005_a_printed_grid_has_every_column_with_the_grid_s_colours(start):
+def test_b005_a_printed_grid_has_every_column_within_the_page_and_the_grid_s_colours(start, store):
     duo = start("/country/PER")
     duo.wait_for_element(f"#{ids.COUNTRY.TABLE} .ag-row")
     text = "\n".join(page.extract_text() for page in printed(duo).pages)
@@ -111,17 +119,28 @@ def test_b005_a_printed_grid_has_every_column_with_the_grid_s_colours(start):
     row = next(line for line in text.splitlines() if line.startswith("Criminality Criminality "))
     assert row.count(" of ") == 3 and re.search(r" [+-]?\d+\.\d\d$", row), row
 
-    duo.driver.get(duo.driver.current_url.split("/country/")[0] + "/pillar/resilience")
-    first_score = f"#{ids.PILLAR.TABLE} .ag-row[row-index='0'] .ag-cell[col-id='resilience']"
+    # The widest heat table (country, region, the composite and every market): on paper its colours are the grid's
+    # and its columns fit the page.
+    markets = [i for i in store.index.indicators(store.index.latest) if i.component == "criminal markets"]  # and composite
+    duo.driver.get(duo.driver.current_url.split("/country/")[0] + "/pillar/criminal-markets")
+    first_score = f"#{ids.PILLAR.TABLE} .ag-row[row-index='0'] .ag-cell[col-id='criminal-markets']"
     on_screen = duo.wait_for_element(first_score).value_of_css_property("background-color")
+    # A4 less the page's margins (190 mm), as the printer lays it out.
+    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 718, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     duo.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
-    on_paper = duo.driver.execute_script("""
+    on_paper, overflow, columns = duo.driver.execute_script("""
         const table = document.querySelector('table.oc-grid-paper');
-        const column = [...table.tHead.rows[0].cells].findIndex(cell => cell.textContent === 'Resilience');
-        return getComputedStyle(table.tBodies[0].rows[0].cells[column]).backgroundColor;
+        const titles = [...table.tHead.rows[0].cells].map(cell => cell.textContent);
+        const cell = table.tBodies[0].rows[0].cells[titles.indexOf('Criminal markets')];
+        return [getComputedStyle(cell).backgroundColor,
+                table.getBoundingClientRect().right - table.closest('.card').getBoundingClientRect().right,
+                titles.length];
     """)
     channels = lambda colour: [float(n) for n in re.findall(r"[\d.]+", colour)] + [1.0]  # noqa: E731 - rgb: alpha 1
     assert channels(on_paper)[:4] == channels(on_screen)[:4] != [255, 255, 255, 1]
+    assert columns == 2 + len(markets) and overflow <= 0
     duo.driver.execute_script("window.dispatchEvent(new Event('afterprint'))")
     assert duo.find_elements(".oc-grid-paper") == []
     assert duo.get_logs() == []
