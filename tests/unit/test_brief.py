@@ -116,3 +116,23 @@ def test_the_brief_links_back_to_the_profile_and_prints_its_own_address(app_inst
     assert "Peru: organized crime brief" in page and "Global Organized Crime Index 2021" in page
     assert "'/country/PER?edition=2021'" in page and "View online: /brief/PER?edition=2021" in page
     assert "Peru — Organized crime brief — OC Index Explorer" in page
+
+
+def test_no_resilience_indicator_is_listed_as_both_weakest_and_strongest(workbook):
+    """Where a country's resilience scores bunch, the strongest are those above every weakest one shown."""
+    store = DataStore(workbook.parent)
+    met = 0
+    for edition in store.index.editions:
+        sheet = pd.read_excel(workbook, sheet_name=f"{edition}_dataset").set_index("Country")
+        resilience = sheet.loc[:, "Political leadership and governance":"Non-state actors"].astype(float)
+        # Countries whose three lowest scores reach one of their three highest: the lists would meet.
+        bunched = resilience[resilience.apply(lambda row: row.nsmallest(3).max() >= row.nlargest(3).min(), axis=1)]
+        met += len(bunched)
+        for country, scores in bunched.iterrows():
+            iso3 = store.index.wide(edition).reset_index().set_index("country").loc[country, "iso3"]
+            brief = build_brief(store.index, store.narratives, iso3, edition)
+            weakest, strongest = brief.weakest_resilience, brief.strongest_resilience
+            assert set(weakest["indicator"]).isdisjoint(strongest["indicator"]), (country, edition)
+            assert strongest.empty or strongest["score"].min() > weakest["score"].max()
+            assert len(strongest) == min(3, (scores > sorted(scores)[2]).sum())
+    assert met  # the workbook has such countries (Guinea 2025)
