@@ -39,3 +39,19 @@ dagfuncs.ocRank = function (rank, size) {
     var suffix = tens >= 11 && tens <= 13 ? "th" : ones === 1 ? "st" : ones === 2 ? "nd" : ones === 3 ? "rd" : "th";
     return rank + suffix + " of " + size;
 };
+
+// A text filter over 'region · continent' (the indicator ranking's region column, which shows the region): each
+// option applies to either name, so 'equals Americas' keeps the continent and 'equals South America' the region.
+// AG Grid lower-cases both sides first.
+dagfuncs.ocEitherName = function (params) {
+    var names = String(params.value || "").split(" · "), text = params.filterText || "";
+    var tests = {
+        equals: function (name) { return name === text; },
+        startsWith: function (name) { return name.startsWith(text); },
+        endsWith: function (name) { return name.endsWith(text); },
+        contains: function (name) { return name.includes(text); }
+    };
+    if (params.filterOption === "notEqual") { return !names.some(tests.equals); }
+    if (params.filterOption === "notContains") { return !names.some(tests.contains); }
+    return names.some(tests[params.filterOption] || tests.contains);
+};

@@ -199,8 +199,8 @@ def ranking_columns(previous: int | None) -> list[dict]:
     """Rank, country and score first: on a phone they are what shows before the table is scrolled sideways. The
     narrowest widths add up to less than the grid's width on a laptop (1280 px), so it does not scroll sideways
     there. The last column names the region, which fits there (with its continent, nearly every cell was cut with an
-    ellipsis at 1280 px, and a tablet shows no hover): the continent is in the cell's tooltip, and the column's filter
-    matches either."""
+    ellipsis at 1280 px, and a tablet shows no hover): the continent is in the cell's tooltip, and each of the column's
+    filter options applies to either name (assets/dashAgGridFunctions.js)."""
     columns = [grid.integer("rank", "Rank", minWidth=70), grid.link("country", "Country", minWidth=110, flex=2),
                grid.number("score", "Score", cellClass="fw-semibold", minWidth=80, maxWidth=90)]
     if previous:
@@ -208,6 +208,7 @@ def ranking_columns(previous: int | None) -> list[dict]:
                                    minWidth=80, maxWidth=90))
     return columns + [grid.text("region", "Region", flex=3, minWidth=140, tooltipField="where",
                                 filterValueGetter={"function": "params.data.where"},
+                                filterParams={"textMatcher": {"function": "ocEitherName(params)"}},
                                 cellClass="small text-body-secondary")]
 
 

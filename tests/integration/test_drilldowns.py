@@ -124,19 +124,25 @@ def test_d007_the_indicator_ranking_fits_its_card_on_a_laptop(start, width):
     assert duo.get_logs() == []
 
 
-def test_d008_the_ranking_s_region_filter_also_matches_the_continent(start, store):
+def test_d008_the_ranking_s_region_filter_applies_to_the_region_or_the_continent(start, store):
     edition = store.index.latest
     duo = start(f"/indicator/cocaine-trade?edition={edition}")
     duo.wait_for_element(PERU_ROW)
-    shown = duo.driver.execute_async_script("""
-        const [grid, done] = arguments, api = dash_ag_grid.getApi(grid);
-        api.setColumnFilterModel('region', {filterType: 'text', type: 'contains', filter: 'Oceania'}).then(() => {
-            api.onFilterChanged();
-            const countries = [];
-            api.forEachNodeAfterFilter(node => countries.push(node.data.iso3));
-            done(countries);
-        });
-    """, ids.INDICATOR.RANKING)
     table = store.index.wide(edition)
-    assert sorted(shown) == sorted(table.index[(table["continent"] == "Oceania") & table["cocaine-trade"].notna()])
+    table = table[table["cocaine-trade"].notna()]
+    expected = {("contains", "Oceania"): table["continent"] == "Oceania",
+                ("equals", "South America"): table["region"] == "South America",
+                ("notEqual", "Americas"): table["continent"] != "Americas",
+                ("endsWith", "america"): table["region"].str.endswith("America")}
+    for (option, text), kept in expected.items():
+        shown = duo.driver.execute_async_script("""
+            const [grid, option, text, done] = arguments, api = dash_ag_grid.getApi(grid);
+            api.setColumnFilterModel('region', {filterType: 'text', type: option, filter: text}).then(() => {
+                api.onFilterChanged();
+                const countries = [];
+                api.forEachNodeAfterFilter(node => countries.push(node.data.iso3));
+                done(countries);
+            });
+        """, ids.INDICATOR.RANKING, option, text)
+        assert sorted(shown) == sorted(table.index[kept]), (option, text)
     assert duo.get_logs() == []
