@@ -209,6 +209,8 @@ window.dash_clientside.ocindex = (function () {
             if (target < 0 || target >= views.length || (target === at && trigger !== 2)) { return; }
             window.history.pushState({}, '', views[target].href + '#present');
             window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
+            // The next view from its top, not where the last one was scrolled to (at once: Bootstrap scrolls smoothly).
+            window.scrollTo({top: 0, behavior: 'instant'});
         },
         // The address from the location's props, which fire this: the location writes the browser's history when it
         // renders, which nothing orders before this call.

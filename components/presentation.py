@@ -21,11 +21,15 @@ KEYS = {"ArrowRight": ids.SHELL.PRESENT_NEXT, "PageDown": ids.SHELL.PRESENT_NEXT
 def presenter_bar() -> html.Div:
     """Shown only in presentation mode: step through the briefing, or leave."""
     return html.Div([
-        dbc.Button("‹ Previous", id=ids.SHELL.PRESENT_PREV, color="dark", outline=True, size="sm",
-                   title="Previous view of the briefing (left arrow)"),
+        # On a phone by their arrows alone: with its words, the bar took two lines there and covered the view.
+        # Named for screen readers whatever shows (dbc.Button takes no aria-label).
+        html.Button(["‹", html.Span(" Previous", className="d-none d-sm-inline")], id=ids.SHELL.PRESENT_PREV,
+                    n_clicks=0, className="btn btn-sm btn-outline-dark", title="Previous view of the briefing (left arrow)",
+                    **{"aria-label": "Previous view"}),
         html.Span(id=ids.SHELL.PRESENT_POSITION, className="small px-2", **{"aria-live": "polite"}),
-        dbc.Button("Next ›", id=ids.SHELL.PRESENT_NEXT, color="dark", outline=True, size="sm",
-                   title="Next view of the briefing (right arrow)"),
+        html.Button([html.Span("Next ", className="d-none d-sm-inline"), "›"], id=ids.SHELL.PRESENT_NEXT,
+                    n_clicks=0, className="btn btn-sm btn-outline-dark", title="Next view of the briefing (right arrow)",
+                    **{"aria-label": "Next view"}),
         dbc.Button("Exit", id=ids.SHELL.PRESENT_EXIT, color="dark", size="sm", className="ms-2",
                    title="Leave presentation mode (Escape)"),
     ], className="oc-presenter align-items-center", **{"data-keys": json.dumps(KEYS)})

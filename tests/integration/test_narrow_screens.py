@@ -8,6 +8,7 @@ from dash.testing.wait import until
 
 from components import ids
 
+from .helpers import wait_for_text
 from .test_accessibility import VIEWS, settled
 
 WIDTHS = (390, 768)  # a phone held upright, a tablet held upright
@@ -105,15 +106,33 @@ return [...document.querySelectorAll('main.oc-page *')]
 
 
 @pytest.mark.parametrize("width", [*WIDTHS, 1280])
-def test_n002_presenting_the_bar_covers_nothing_of_the_view(start, width):
-    """The presenter's bar sits in a strip of its own above the view: over its bottom corner it hid rows of the
-    indicator's ranking and the end of a chart on a 1280x720 projector, and at 390 px the quadrant's last line."""
-    duo = start("/?country=PER#present")
+def test_n002_presenting_the_bar_covers_nothing_of_the_view_and_stays_in_reach(start, width):
+    """The presenter's bar is a strip of its own above the view: over its bottom corner it hid rows of the
+    indicator's ranking and the end of a chart on a 1280x720 projector, and at 390 px the quadrant's last line; a
+    bar at the top that took two lines on a phone (views pinned: 'Not in the briefing (2 views)') covered the view's
+    heading, and one that scrolled away with the view left a touch screen without its buttons."""
+    duo = start("/indicator/cocaine-trade")
     duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                {"width": width, "height": 720, "deviceScaleFactor": 1, "mobile": False})
-    for path in ("/?country=PER", "/indicator/cocaine-trade", "/pillar/resilience?country=PER"):
-        duo.driver.get(duo.server_url + path + "#present")
+    base = duo.server_url.rstrip("/")
+    pinned = ("/indicator/cocaine-trade", "/pillar/resilience?country=PER")
+    for count, path in enumerate(pinned, start=1):
+        duo.driver.get(base + path)
+        settled(duo)
+        duo.driver.execute_script("document.getElementById(arguments[0]).click()", ids.SHELL.PIN)
+        wait_for_text(duo, f"#{ids.SHELL.BRIEFING_OPEN}", f"Briefing ({count})")
+    for path in ("/?country=PER", *pinned):
+        duo.driver.get(base + path + "#present")
         duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
         settled(duo)
         assert duo.driver.execute_script(UNDER_THE_BAR) == [], path
+    # Scrolled down, the bar is still at the top of the screen; a step shows the next view from its top.
+    duo.driver.get(base + pinned[0] + "#present")
+    settled(duo)
+    duo.driver.execute_script("window.scrollTo({top: 600, behavior: 'instant'})")
+    assert duo.driver.execute_script("return document.querySelector('.oc-presenter').getBoundingClientRect().top") == 0
+    duo.driver.execute_script("document.getElementById(arguments[0]).click()", ids.SHELL.PRESENT_NEXT)
+    until(lambda: "/pillar/resilience" in duo.driver.current_url, timeout=10)
+    settled(duo)
+    assert duo.driver.execute_script("return window.scrollY") == 0
     assert duo.get_logs() == []
