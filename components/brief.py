@@ -75,7 +75,7 @@ def _scores(brief: Brief, data: IndexData, name: str) -> list:
     """The brief's list `name` (a field of Brief) as a table, and those tied with its last row named below it."""
     rows, tied = getattr(brief, name), brief.tied[name]
     if rows.empty:  # the strongest, where every indicator scores as low as the weakest shown
-        return [html.P("None scores higher.", className="small text-body-secondary mb-1")]
+        return [html.P("None scores above the weakest.", className="small text-body-secondary mb-1")]
     body = [html.Tr([
         html.Td(data.catalogue[r["indicator"]].label),
         html.Td(f"{r['score']:.2f}", className="text-end fw-semibold"),
