@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from components import ids
 from ocindex import headlines
 
-from .helpers import wait_for_text
+from .helpers import filter_grid, wait_for_text
 
 LABEL_GAP_PX = 16  # the country's name sits beside its marker, not at the end of an arrow
 
@@ -100,11 +100,7 @@ def test_b004_a_printed_grid_has_every_row_in_the_order_shown(start, store):
     assert duo.find_elements(".oc-grid-paper") == []  # gone after printing; the grid is back
     assert duo.find_elements(f"#{ids.INDICATOR.RANKING} .ag-row")
     # Filtered on screen, the paper says so.
-    duo.driver.execute_async_script("""
-        const [grid, done] = arguments, api = dash_ag_grid.getApi(grid);
-        api.setColumnFilterModel('score', {filterType: 'number', type: 'greaterThanOrEqual', filter: 9})
-            .then(() => { api.onFilterChanged(); done(); });
-    """, ids.INDICATOR.RANKING)
+    filter_grid(duo, ids.INDICATOR.RANKING, "score", {"filterType": "number", "type": "greaterThanOrEqual", "filter": 9})
     text = " ".join("\n".join(page.extract_text() for page in printed(duo).pages).split())
     assert f"Filtered: {(scores >= 9).sum()} of {len(scores)} rows." in text
     assert duo.get_logs() == []
