@@ -53,10 +53,10 @@
         });
     }
 
-    function cell(row, api, column, node) {
+    function cell(row, api, context, column, node) {
         const definition = column.getColDef();
         const params = {value: api.getCellValue({rowNode: node, colKey: column}), data: node.data, node: node,
-                        colDef: definition, column: column, api: api, context: api.getGridOption('context')};
+                        colDef: definition, column: column, api: api, context: context};
         const shown = api.getCellValue({rowNode: node, colKey: column, useFormatter: true});
         const text = shown === null || shown === undefined ? '' : String(shown);
         const target = row.insertCell();
@@ -88,14 +88,15 @@
         let total = 0;
         api.forEachNode(function (node) { total += node.group ? 0 : 1; });
         const context = api.getGridOption('context');
+        const rowRules = Object.entries(api.getGridOption('rowClassRules') || {});
         api.forEachNodeAfterFilterAndSort(function (node) {
             if (node.group) { return; }
             const row = body.insertRow();
-            Object.entries(api.getGridOption('rowClassRules') || {}).forEach(function ([name, rule]) {
+            rowRules.forEach(function ([name, rule]) {
                 if (ruled(rule, {data: node.data, node: node, api: api, context: context})) { row.classList.add(name); }
             });
             row.classList.toggle('oc-paper-selected', node.isSelected());
-            columns.forEach(function (column) { cell(row, api, column, node); });
+            columns.forEach(function (column) { cell(row, api, context, column, node); });
         });
         const shown = body.rows.length;
         if (api.isAnyFilterPresent()) {  // as the screen does, say that rows are left out

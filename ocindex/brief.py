@@ -80,12 +80,12 @@ def build_brief(data: IndexData, narratives: Narratives, iso3: str, edition: int
     resilience = indicators[indicators["component"] == "resilience"]
     points = positions(data, edition)
     quadrant = classify(points["criminality"], points["resilience"], split_for(points, "gitoc"))
-    weakest = _ranked(resilience, True, RESILIENCE_SHOWN)
+    lowest = _ranked(resilience, True, RESILIENCE_SHOWN)
     # The strongest score above every weakest one shown: where the scores bunch (Guinea 2025, ten of twelve at 3.00
     # or less) the two lists named one indicator as both, and their ties as the same 'Also at 3.00' line.
-    above = resilience[resilience["score"] > weakest[0]["score"].max()] if len(weakest[0]) else resilience
+    above = resilience[resilience["score"] > lowest[0]["score"].max()]
     lists = {"top_markets": _ranked(markets, False, TOP_MARKETS), "top_actors": _ranked(actors, False, TOP_ACTORS),
-             "weakest_resilience": weakest, "strongest_resilience": _ranked(above, False, RESILIENCE_SHOWN)}
+             "weakest_resilience": lowest, "strongest_resilience": _ranked(above, False, RESILIENCE_SHOWN)}
     shown = {name: listed for name, (listed, _) in lists.items()}
     top_markets, top_actors, weakest = shown["top_markets"], shown["top_actors"], shown["weakest_resilience"]
     # The most relevant passages speak of what stands out: the top markets and actors, the weakest resilience.
