@@ -9,8 +9,12 @@ port, and drives headless Chromium (selenium with /usr/bin/chromedriver, as the 
 - for each view, the time from navigation until every chart in the viewport has its data drawn and every grid in
   the viewport has rows, with no callback pending: the median of 5 rounds, each loading every view (the floor among
   them) twice in a row and timing the second load (warm caches; a slow spell of the machine slows all alike); its
-  "x floor" is the median of the rounds' ratios to the floor loaded in the same round; what a page draws after the
-  first paint, below the fold, is not waited for (components/deferred.py);
+  "x floor" is the median of the rounds' ratios to the floor loaded in the same round, beside their quartiles (how
+  far one run can be trusted); what a page draws after the first paint, below the fold, is not waited for
+  (components/deferred.py);
+- a second reference, "floor+grid": the floor's page with one AG Grid of 193 rows beside the scatter, in view, as
+  the ranking stands beside the indicator's map: what a view with a grid in its first screen costs before any
+  content of its own;
 - the JSON the view's callbacks sent on its first load (`_dash-layout` and `_dash-update-component` responses,
   from the browser's resource timing) and the largest single callback response;
 - the edition switch: from the click on another edition until the chart shows the new data, and until the page
@@ -55,6 +59,7 @@ VIEWS = [
     ("weights", "/weights", "#weights-table :is(.ag-row, td)"),
 ]
 FLOOR = ("floor", "/", "#graph .main-svg")
+GRID_FLOOR = ("floor+grid", "/", "#graph .main-svg")
 SWITCHES = {"quadrant": ("#quadrant-edition", "#quadrant-graph"), "floor": ("#edition", "#graph")}
 
 # Resolves with the ms since navigation once the view is drawn: `selector` present, every Plotly chart in the
@@ -134,14 +139,22 @@ return performance.getEntriesByType('resource')
 """
 
 
-def floor_app():
-    """A bare Dash page: one 193-point scatter from one callback, and a radio that swaps its data."""
+def floor_app(with_grid: bool = False):
+    """A bare Dash page: one 193-point scatter from one callback, and a radio that swaps its data; `with_grid`, an AG
+    Grid of 193 rows of five columns beside it (AG Grid's own theme and options)."""
+    import dash_ag_grid as dag
     import numpy as np
     from dash import Dash, Input, Output, dcc, html
 
     app = Dash(__name__, serve_locally=True)
+    chart = dcc.Graph(id="graph", style={"height": "600px", "flex": "3"})
+    rng = np.random.default_rng(2)
+    rows = [{"rank": i + 1, "name": f"Country {i + 1}", "score": round(float(s), 2), "change": 0.5,
+             "region": "Region"} for i, s in enumerate(sorted(rng.uniform(1, 10, 193), reverse=True))]
+    grid = dag.AgGrid(rowData=rows, columnDefs=[{"field": field} for field in rows[0]],
+                      defaultColDef={"flex": 1, "sortable": True, "filter": True}, style={"height": "470px", "flex": "2"})
     app.layout = html.Div([dcc.RadioItems(id="edition", options=["a", "b"], value="a", inline=True),
-                           dcc.Graph(id="graph", style={"height": "600px"})])
+                           html.Div([chart, grid] if with_grid else [chart], style={"display": "flex", "gap": "1rem"})])
 
     @app.callback(Output("graph", "figure"), Input("edition", "value"))
     def draw(edition):
@@ -204,7 +217,7 @@ def measure_loads(driver, sites: list[tuple[str, tuple[str, str, str]]], repeat:
     results: dict[str, dict] = {}
     for round_number in range(repeat):
         for base, view in sites:
-            recorded = recording is not None and round_number == 0 and view is not FLOOR
+            recorded = recording is not None and round_number == 0 and view not in (FLOOR, GRID_FLOOR)
             if recording is not None:
                 callbacks_sent(driver)  # drop what earlier views sent: each view is recorded on its own
             load(driver, base, view)
@@ -220,8 +233,17 @@ def measure_loads(driver, sites: list[tuple[str, tuple[str, str, str]]], repeat:
     for name, result in results.items():
         result["load_ms"] = statistics.median(loads[name])
         # Each round's load against the floor's of the same round: a slow spell of the machine cancels out.
-        result["load_ratio"] = statistics.median(view / floor for view, floor in zip(loads[name], loads[FLOOR[0]]))
+        ratios = [view / floor for view, floor in zip(loads[name], loads[FLOOR[0]])]
+        result["load_ratio"], result["load_quartiles"] = statistics.median(ratios), quartiles(ratios)
     return results
+
+
+def quartiles(values: list[float]) -> tuple[float, float]:
+    """The first and third quartiles: half the rounds lie between them."""
+    if len(values) < 2:
+        return values[0], values[0]
+    first, _, third = statistics.quantiles(values, n=4, method="inclusive")
+    return first, third
 
 
 def measure_switch(driver, base: str, view: tuple[str, str, str], repeat: int,
@@ -246,21 +268,25 @@ def main() -> None:
     parser.add_argument("--app-dir", type=Path, default=ROOT, help="checkout whose app.py is served")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--record", type=Path, help="write the callback requests sent, per view, to this file")
-    parser.add_argument("--serve-floor", type=int, help=argparse.SUPPRESS)  # internal: run the floor page
+    # internal: run the floor page (with a grid)
+    parser.add_argument("--serve-floor", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--with-grid", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_floor:
-        floor_app().run(host="127.0.0.1", port=args.serve_floor)
+        floor_app(args.with_grid).run(host="127.0.0.1", port=args.serve_floor)
         return
 
-    app_port, floor_port = free_port(), free_port()
+    app_port, floor_port, grid_port = free_port(), free_port(), free_port()
+    floor_command = [sys.executable, str(Path(__file__).resolve()), "--serve-floor"]
     servers = [serve([sys.executable, "app.py", "--port", str(app_port)], args.app_dir.resolve(), app_port),
-               serve([sys.executable, str(Path(__file__).resolve()), "--serve-floor", str(floor_port)], ROOT,
-                     floor_port)]
+               serve([*floor_command, str(floor_port)], ROOT, floor_port),
+               serve([*floor_command, str(grid_port), "--with-grid"], ROOT, grid_port)]
     recording = {} if args.record else None
     driver = browser(args.record is not None)
     app, bare = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{floor_port}"
+    references = [(bare, FLOOR), (f"http://127.0.0.1:{grid_port}", GRID_FLOOR)]
     try:
-        loads = measure_loads(driver, [(bare, FLOOR)] + [(app, view) for view in VIEWS], args.repeat, recording)
+        loads = measure_loads(driver, references + [(app, view) for view in VIEWS], args.repeat, recording)
         for (base, view) in [(bare, FLOOR)] + [(app, view) for view in VIEWS if view[0] in SWITCHES]:
             loads[view[0]]["switch_ms"], loads[view[0]]["settled_ms"] = measure_switch(
                 driver, base, view, args.repeat, recording)
@@ -272,16 +298,18 @@ def main() -> None:
 
     print(f"App from {args.app_dir.resolve()}: development server, headless Chromium 1400x1000, warm median of "
           f"{args.repeat} rounds. Floor: a bare Dash page with one 193-point scatter.")
-    print(f"{'view':<12}{'drawn ms':>10}{'x floor':>9}{'first load KB':>15}{'largest cb KB':>15}"
+    print(f"{'view':<12}{'drawn ms':>10}{'x floor':>9}{'quartiles':>12}{'first load KB':>15}{'largest cb KB':>15}"
           f"{'switch ms':>11}{'x floor':>9}{'settled ms':>12}{'x floor':>9}")
     floor = loads.pop(FLOOR[0])
     for row in [floor, *loads.values()]:
         switch = "".join(f"{row[key]:>{width}.0f}{row[key] / floor[key]:>9.2f}"
                          for key, width in (("switch_ms", 11), ("settled_ms", 12)) if key in row)
-        print(f"{row['view']:<12}{row['load_ms']:>10.0f}{row['load_ratio']:>9.2f}"
+        spread = "{:.2f}-{:.2f}".format(*row["load_quartiles"])
+        print(f"{row['view']:<12}{row['load_ms']:>10.0f}{row['load_ratio']:>9.2f}{spread:>12}"
               f"{row['first_load_kb']:>15.1f}{row['largest_callback_kb']:>15.1f}{switch}")
     print("Targets: every view within 2x the floor; the edition switch within 1.5x the floor's (chart and settled); "
-          "callback payloads: quadrant < 150 KB, any view's first load < 400 KB.")
+          "callback payloads: quadrant < 150 KB, any view's first load < 400 KB. floor+grid is a reference, not a "
+          "view: the floor with an AG Grid in view.")
     if args.record:
         args.record.write_text(json.dumps(recording, indent=1) + "\n")
         print(f"Recorded {sum(len(v['requests']) for v in recording.values())} callback requests in {args.record}")
