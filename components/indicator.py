@@ -206,8 +206,9 @@ def ranking_columns(previous: int | None) -> list[dict]:
     if previous:
         columns.append(grid.change("change", f"Δ since {previous}", cellClass="small text-body-secondary",
                                    minWidth=80, maxWidth=90))
-    return columns + [grid.text("region", "Region", flex=3, minWidth=140, tooltipField="where",
-                                filterValueGetter={"function": "params.data.where"},
+    where = {"function": "params.data.region + ' · ' + params.data.continent"}
+    return columns + [grid.text("region", "Region", flex=3, minWidth=140, tooltipValueGetter=where,
+                                filterValueGetter=where,
                                 filterParams={"textMatcher": {"function": "ocEitherName(params)"}},
                                 cellClass="small text-body-secondary")]
 
@@ -229,7 +230,7 @@ def _ranking_rows(app: Dash, data: IndexData, edition: int, slug: str) -> list[d
     return grid.records(pd.DataFrame({
         "iso3": rows["iso3"], "rank": rows["rank_global"].astype(int), "country": rows["country"],
         "href": [country_href(app, iso3, edition) for iso3 in rows["iso3"]],
-        "region": rows["region"], "where": rows["region"] + " · " + rows["continent"], "score": rows["score"],
+        "region": rows["region"], "continent": rows["continent"], "score": rows["score"],
         # Rounded here so that the browser's two decimals are the workbook's (no binary-rounding ties).
         "change": rows["change"].round(2)}))
 
