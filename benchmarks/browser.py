@@ -47,31 +47,32 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import free_port  # noqa: E402
 from ocindex.datadir import find_data_dir  # noqa: E402
 
-# Views: path, the element that must be drawn (the view's own content, so that an empty page never counts as
-# ready), and the edition control and chart of the switch measured there, if any.
+# Views: path, the elements that must be drawn (the view's own content, so that an empty page never counts as
+# ready, and the grids in its first screen, whose code loads on demand: until it has, nothing of them is on the page
+# to wait for), and the edition control and chart of the switch measured there, if any.
 VIEWS = [
-    ("quadrant", "/", "#quadrant-graph .main-svg"),
-    ("indicator", "/indicator/cocaine-trade", "#indicator-map .main-svg"),
-    ("country", "/country/PER", "#country-dots .main-svg"),
-    ("pillar", "/pillar/resilience?country=PER", "#pillar-table :is(.ag-row, td)"),
-    ("compare", "/compare", "#compare-dots .main-svg"),
-    ("change", "/change", "#change-graph .main-svg"),
-    ("regions", "/regions", "#regions-graph .main-svg"),
-    ("weights", "/weights", "#weights-table :is(.ag-row, td)"),
+    ("quadrant", "/", ("#quadrant-graph .main-svg",)),
+    ("indicator", "/indicator/cocaine-trade", ("#indicator-map .main-svg", "#indicator-ranking .ag-row")),
+    ("country", "/country/PER", ("#country-dots .main-svg",)),
+    ("pillar", "/pillar/resilience?country=PER", ("#pillar-table .ag-row",)),
+    ("compare", "/compare", ("#compare-dots .main-svg",)),
+    ("change", "/change", ("#change-graph .main-svg",)),
+    ("regions", "/regions", ("#regions-graph .main-svg", "#regions-table .ag-row")),
+    ("weights", "/weights", ("#weights-table .ag-row",)),
 ]
-FLOOR = ("floor", "/", "#graph .main-svg")
-# Its grid's code loads on demand, maybe after the chart is drawn: the page is drawn once the grid has rows.
-GRID_FLOOR = ("floor+grid", "/", "#floor-grid .ag-row")
+FLOOR = ("floor", "/", ("#graph .main-svg",))
+GRID_FLOOR = ("floor+grid", "/", ("#graph .main-svg", "#floor-grid .ag-row"))
 SWITCHES = {"quadrant": ("#quadrant-edition", "#quadrant-graph"), "floor": ("#edition", "#graph")}
 
-# Resolves with the ms since navigation once the view is drawn: `selector` present, every Plotly chart in the
-# viewport has data and an SVG, every grid in the viewport has rows, no Dash callback pending.
+# Resolves with the ms since navigation once the view is drawn: every one of `selectors` present, every Plotly chart
+# in the viewport has data and an SVG, every grid in the viewport has rows, no Dash callback pending.
 READY = """
-const [selector, done] = arguments;
+const [selectors, done] = arguments;
 const inView = e => { const r = e.getBoundingClientRect();
                       return r.width > 0 && r.height > 0 && r.top < innerHeight && r.bottom > 0; };
 function ready() {
-    if (!document.querySelector(selector) || document.querySelector('[data-dash-is-loading="true"]')) return false;
+    if (selectors.some(s => !document.querySelector(s)) || document.querySelector('[data-dash-is-loading="true"]'))
+        return false;
     for (const holder of document.querySelectorAll('.dash-graph')) {
         if (!inView(holder)) continue;
         const plot = holder.querySelector('.js-plotly-plot');
@@ -206,9 +207,9 @@ def callbacks_sent(driver) -> list[dict]:
 
 def load(driver, base: str, view: tuple[str, str, str]) -> tuple[float, list]:
     """One load of a view: ms until drawn, and the (kind, bytes) of the JSON its callbacks sent."""
-    _, path, selector = view
+    _, path, selectors = view
     driver.get(base + path)
-    elapsed = driver.execute_async_script(READY, selector)
+    elapsed = driver.execute_async_script(READY, selectors)
     return elapsed, driver.execute_script(PAYLOAD)
 
 
@@ -254,10 +255,10 @@ def measure_switch(driver, base: str, view: tuple[str, str, str], repeat: int,
                    recording: dict | None) -> tuple[float, float]:
     """The edition switch of a view: from the click until the chart shows the new data, and until the page has
     settled, medians of `repeat`."""
-    name, path, selector = view
+    name, path, selectors = view
     radios, graph = SWITCHES[name]
     driver.get(base + path)
-    driver.execute_async_script(READY, selector)
+    driver.execute_async_script(READY, selectors)
     recording = recording if view is not FLOOR else None  # the load test replays the app's traffic only
     if recording is not None:
         callbacks_sent(driver)  # drop the load's requests: the switch is recorded on its own
