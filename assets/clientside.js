@@ -12,6 +12,8 @@ window.dash_clientside.ocindex = (function () {
     const pinned = function (pins) {
         return Array.isArray(pins) ? pins.filter(function (p) { return p && typeof p.href === 'string'; }) : [];
     };
+    // How often each of the briefing's step buttons had been pressed when stepBriefing last ran, by input position.
+    const pressesSeen = [];
     // The id of the triggering input among the callback's own inputs, by position: [hash, toggle, exit] -> 1.
     const triggeredInput = function () {
         const context = window.dash_clientside.callback_context;
@@ -198,16 +200,32 @@ window.dash_clientside.ocindex = (function () {
         },
         // Step through the briefing: the next (or previous) pinned view after the one on screen, or the first.
         // It goes there as a link of the app does: the address, then the event Dash's location components follow.
-        stepBriefing: function (_prev, _next, _start, pins) {
-            const trigger = triggeredInput();  // 0 previous, 1 next, 2 start
+        // Presses close together (a key pressed twice, or → then ←, within a few ms: a clicker, a held key) reach
+        // one call, every button pressed since in its triggered list, in the order pressed: each press counts, from
+        // the buttons' click counts (a step past either end stays there, as a single press does).
+        stepBriefing: function (prev, next, start, pins) {
+            const context = window.dash_clientside.callback_context;
+            const inputs = context.inputs_list.map(function (input) { return input.id + '.' + input.property; });
+            const clicks = [prev || 0, next || 0, start || 0];
+            const presses = context.triggered.map(function (fired) {
+                const button = inputs.indexOf(fired.prop_id);  // 0 previous, 1 next, 2 start
+                const count = button < 0 ? 0 : Math.max(1, clicks[button] - (pressesSeen[button] || 0));
+                return {button: button, count: count};
+            });
+            clicks.forEach(function (count, button) { pressesSeen[button] = count; });
             const views = pinned(pins);
             if (!views.length) { return; }
-            const at = views.findIndex(function (p) { return p.href === here(); });
-            let target = 0;
-            if (trigger === 1) { target = at < 0 ? 0 : at + 1; }
-            if (trigger === 0) { target = at < 0 ? views.length - 1 : at - 1; }
-            if (target < 0 || target >= views.length || (target === at && trigger !== 2)) { return; }
-            window.history.pushState({}, '', views[target].href + '#present');
+            const from = views.findIndex(function (p) { return p.href === here(); });
+            let at = from, started = false;
+            presses.forEach(function (press) {
+                for (let n = 0; n < press.count; n++) {
+                    if (press.button === 2) { at = 0; started = true; }
+                    if (press.button === 1) { at = at < 0 ? 0 : Math.min(at + 1, views.length - 1); }
+                    if (press.button === 0) { at = at < 0 ? views.length - 1 : Math.max(at - 1, 0); }
+                }
+            });
+            if (at < 0 || (at === from && !started)) { return; }
+            window.history.pushState({}, '', views[at].href + '#present');
             window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
             // The next view from its top, not where the last one was scrolled to (at once: Bootstrap scrolls smoothly).
             window.scrollTo({top: 0, behavior: 'instant'});

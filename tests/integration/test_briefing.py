@@ -207,6 +207,39 @@ def test_p012_a_step_past_the_last_view_leaves_the_address_as_it_is(start):
     assert duo.get_logs() == []
 
 
+def press_at_once(duo, *keys: str) -> None:
+    """Keys pressed faster than Dash runs a callback, as a clicker or a held key may send them when the page is busy
+    (a step and a key 14 ms apart did, in a run of test_p012): each once the button has counted the last (two
+    microtasks later; at once, the button would count two clicks as one), all before Dash runs the step."""
+    duo.driver.execute_script("""
+        const keys = Array.from(arguments);
+        (function press() {
+            document.body.dispatchEvent(new KeyboardEvent('keydown', {key: keys.shift(), bubbles: true}));
+            if (keys.length) { Promise.resolve().then(() => Promise.resolve()).then(press); }
+        })();""", *keys)
+
+
+def test_p013_presses_close_together_each_count_in_the_order_pressed(start):
+    """Two presses within a few ms reached one call of the step, which counted the first button only: → then ← at
+    the last view stayed there, → → moved one view."""
+    duo = start("/compare")
+    for pinned, (path, drawn) in enumerate((("compare", ids.COMPARE.DOTS), ("country/PER", ids.COUNTRY.DOTS),
+                                            ("regions", ids.REGIONS.GRAPH)), start=1):
+        duo.driver.get(duo.server_url + path)  # the briefing lives in the browser's storage
+        duo.wait_for_element(f"#{drawn} .main-svg")
+        duo.find_element(f"#{ids.SHELL.PIN}").click()
+        duo.wait_for_text_to_equal(f"#{ids.SHELL.BRIEFING_OPEN}", f"Briefing ({pinned})")
+    duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}").click()
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 3 of 3")
+    press_at_once(duo, "ArrowRight", "ArrowLeft", "ArrowLeft")  # past the end (stays), then back twice
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 1 of 3")
+    until(lambda: here(duo) == "/compare", timeout=10)
+    press_at_once(duo, "ArrowRight", "ArrowRight")
+    duo.wait_for_text_to_equal(f"#{ids.SHELL.PRESENT_POSITION}", "View 3 of 3")
+    until(lambda: here(duo) == "/regions", timeout=10)
+    assert duo.get_logs() == []
+
+
 def test_p011_presenting_the_briefing_from_its_panel_closes_the_panel(start):
     """'Present from the start' in the briefing panel: the first pinned view, presented, the panel gone from over
     it (it stayed over a third of every view)."""
