@@ -201,8 +201,10 @@ window.dash_clientside.ocindex = (function () {
         // Step through the briefing: the next (or previous) pinned view after the one on screen, or the first.
         // It goes there as a link of the app does: the address, then the event Dash's location components follow.
         // Presses close together (a key pressed twice, or → then ←, within a few ms: a clicker, a held key) reach
-        // one call, every button pressed since in its triggered list, in the order pressed: each press counts, from
-        // the buttons' click counts (a step past either end stays there, as a single press does).
+        // one call, each button pressed since once in its triggered list, in the order of its first press: each
+        // press counts, from the buttons' click counts, a button's presses taken together (a step past either end
+        // stays there, as a single press does; so → ← → at the last view ends one back, where pressed one by one
+        // it stays: only at an end does the order within a button's presses matter).
         stepBriefing: function (prev, next, start, pins) {
             const context = window.dash_clientside.callback_context;
             const inputs = context.inputs_list.map(function (input) { return input.id + '.' + input.property; });

@@ -219,9 +219,10 @@ def press_at_once(duo, *keys: str) -> None:
         })();""", *keys)
 
 
-def test_p013_presses_close_together_each_count_in_the_order_pressed(start):
+def test_p013_presses_close_together_each_count(start):
     """Two presses within a few ms reached one call of the step, which counted the first button only: → then ← at
-    the last view stayed there, → → moved one view."""
+    the last view stayed there, → → moved one view. Each press counts now, a button's presses in the order of its
+    first (assets/clientside.js, stepBriefing)."""
     duo = start("/compare")
     for pinned, (path, drawn) in enumerate((("compare", ids.COMPARE.DOTS), ("country/PER", ids.COUNTRY.DOTS),
                                             ("regions", ids.REGIONS.GRAPH)), start=1):
