@@ -19,14 +19,15 @@ window.dash_clientside.ocindex = (function () {
         const context = window.dash_clientside.callback_context;
         return context.inputs_list.findIndex(function (input) { return input.id === context.triggered_id; });
     };
-    // The positions of every triggering input among the callback's own inputs (several change at once).
-    const triggeredInputs = function () {
+    // The positions of the triggering inputs among the callback's own inputs, in the order Dash lists them (several
+    // change at once).
+    const triggeredInOrder = function () {
         const context = window.dash_clientside.callback_context;
-        const fired = new Set(context.triggered.map(function (t) { return t.prop_id; }));
-        return new Set(context.inputs_list.map(function (input, i) {
-            return fired.has(input.id + '.' + input.property) ? i : -1;
-        }).filter(function (i) { return i >= 0; }));
+        const inputs = context.inputs_list.map(function (input) { return input.id + '.' + input.property; });
+        return context.triggered.map(function (t) { return inputs.indexOf(t.prop_id); })
+            .filter(function (i) { return i >= 0; });
     };
+    const triggeredInputs = function () { return new Set(triggeredInOrder()); };
 
     // --- Deferred props (components/deferred.py): heavy parts below the fold, set after the first paint.
     const LONGEST_WAIT = 2000;  // ms after which the deferred props are set even if a chart in view is not drawn
@@ -206,13 +207,9 @@ window.dash_clientside.ocindex = (function () {
         // stays there, as a single press does; so → ← → at the last view ends one back, where pressed one by one
         // it stays: only at an end does the order within a button's presses matter).
         stepBriefing: function (prev, next, start, pins) {
-            const context = window.dash_clientside.callback_context;
-            const inputs = context.inputs_list.map(function (input) { return input.id + '.' + input.property; });
             const clicks = [prev || 0, next || 0, start || 0];
-            const presses = context.triggered.map(function (fired) {
-                const button = inputs.indexOf(fired.prop_id);  // 0 previous, 1 next, 2 start
-                const count = button < 0 ? 0 : Math.max(1, clicks[button] - (pressesSeen[button] || 0));
-                return {button: button, count: count};
+            const presses = triggeredInOrder().map(function (button) {  // 0 previous, 1 next, 2 start
+                return {button: button, count: Math.max(1, clicks[button] - (pressesSeen[button] || 0))};
             });
             clicks.forEach(function (count, button) { pressesSeen[button] = count; });
             const views = pinned(pins);
