@@ -23,16 +23,19 @@ def presenter_bar() -> html.Div:
     return html.Div([
         # On a phone by their arrows alone: with its words, the bar took two lines there and covered the view.
         # Named for screen readers whatever shows (dbc.Button takes no aria-label).
-        html.Button(["‹", html.Span(" Previous", className="d-none d-sm-inline")], id=ids.SHELL.PRESENT_PREV,
-                    n_clicks=0, className="btn btn-sm btn-outline-dark", title="Previous view of the briefing (left arrow)",
-                    **{"aria-label": "Previous view"}),
+        _step_button(ids.SHELL.PRESENT_PREV, "Previous", ["‹", html.Span(" Previous", className="d-none d-sm-inline")],
+                     "left arrow"),
         html.Span(id=ids.SHELL.PRESENT_POSITION, className="small px-2", **{"aria-live": "polite"}),
-        html.Button([html.Span("Next ", className="d-none d-sm-inline"), "›"], id=ids.SHELL.PRESENT_NEXT,
-                    n_clicks=0, className="btn btn-sm btn-outline-dark", title="Next view of the briefing (right arrow)",
-                    **{"aria-label": "Next view"}),
+        _step_button(ids.SHELL.PRESENT_NEXT, "Next", [html.Span("Next ", className="d-none d-sm-inline"), "›"],
+                     "right arrow"),
         dbc.Button("Exit", id=ids.SHELL.PRESENT_EXIT, color="dark", size="sm", className="ms-2",
                    title="Leave presentation mode (Escape)"),
     ], className="oc-presenter align-items-center", **{"data-keys": json.dumps(KEYS)})
+
+
+def _step_button(button_id: str, direction: str, children: list, key: str) -> html.Button:
+    return html.Button(children, id=button_id, n_clicks=0, className="btn btn-sm btn-outline-dark",
+                       title=f"{direction} view of the briefing ({key})", **{"aria-label": f"{direction} view"})
 
 
 def briefing_panel(app: Dash) -> dbc.Offcanvas:

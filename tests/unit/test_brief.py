@@ -128,8 +128,9 @@ def test_no_resilience_indicator_is_listed_as_both_weakest_and_strongest(workboo
         # Countries whose three lowest scores reach one of their three highest: the lists would meet.
         bunched = resilience[resilience.apply(lambda row: row.nsmallest(3).max() >= row.nlargest(3).min(), axis=1)]
         met += len(bunched)
+        iso3_of = store.index.wide(edition).reset_index().set_index("country")["iso3"]
         for country, scores in bunched.iterrows():
-            iso3 = store.index.wide(edition).reset_index().set_index("country").loc[country, "iso3"]
+            iso3 = iso3_of[country]
             brief = build_brief(store.index, store.narratives, iso3, edition)
             weakest, strongest = brief.weakest_resilience, brief.strongest_resilience
             assert set(weakest["indicator"]).isdisjoint(strongest["indicator"]), (country, edition)
