@@ -35,13 +35,22 @@
             button.setAttribute('aria-describedby', button.getAttribute('aria-labelledby'));
             button.removeAttribute('aria-labelledby');
         });
-        // An open dropdown's list of options has no name, and each option (role="option") holds a focusable
-        // checkbox that only mirrors aria-selected: name the list after its dropdown, make the boxes inert.
-        document.querySelectorAll('.dash-options-list[role="listbox"]:not([aria-label])').forEach(function (list) {
+        // An open dropdown (a dialog: a search box and a list) lists its options as role="option" labels that each
+        // hold a checkbox or radio, and its arrow keys move focus from box to box: an option may not hold a control
+        // (axe: nested-interactive), and an inert box takes no focus. So the list is what it is, a named group of
+        // native checkboxes or radios, each named by its label; the opener says it opens a dialog.
+        document.querySelectorAll('button.dash-dropdown[aria-haspopup="listbox"]')
+            .forEach(function (button) { button.setAttribute('aria-haspopup', 'dialog'); });
+        document.querySelectorAll('.dash-options-list[role="listbox"]').forEach(function (list) {
             const opener = document.querySelector('button.dash-dropdown[aria-expanded="true"]');
+            list.setAttribute('role', list.querySelector('input[type="radio"]') ? 'radiogroup' : 'group');
             list.setAttribute('aria-label', (opener && nameFor(opener)) || 'Options');
         });
-        document.querySelectorAll('[role="option"] input[type="checkbox"]:not([inert])')
+        // The selection shows in each box's checked state; React sets aria-selected again as it changes.
+        document.querySelectorAll('.dash-options-list-option[role="option"], .dash-options-list-option[aria-selected]')
+            .forEach(function (option) { option.removeAttribute('role'); option.removeAttribute('aria-selected'); });
+        // The copy of an option the list measures its width by is hidden: its box takes no focus.
+        document.querySelectorAll('[aria-hidden="true"] .dash-options-list-option input:not([inert])')
             .forEach(function (box) { box.inert = true; });
         // dcc.Slider's thumbs and dbc.Progress's bar render with no accessible name.
         document.querySelectorAll('.dash-slider-thumb:not([aria-label]), [role="progressbar"]:not([aria-label])')
@@ -110,5 +119,6 @@
         pending = true;
         requestAnimationFrame(function () { pending = false; fixUp(); });
     }).observe(document.documentElement, {childList: true, subtree: true, characterData: true,
-                                           attributes: true, attributeFilter: ['tabindex']});
+                                           attributes: true,
+                                           attributeFilter: ['tabindex', 'role', 'aria-selected', 'aria-haspopup']});
 })();

@@ -190,3 +190,28 @@ def test_a007_a_grid_is_one_tab_stop_whose_cells_the_arrows_walk_and_enter_follo
     duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
     until(lambda: f"/indicator/{first.slug}" in duo.driver.current_url, timeout=10)
     assert duo.get_logs() == []
+
+
+@pytest.mark.parametrize("path, dropdown, param", [
+    ("/", ids.QUADRANT.CONTINENT, "continent"),  # several may be chosen: checkboxes
+    ("/", ids.QUADRANT.COUNTRY, "country"),  # one: radios
+])
+def test_a008_a_dropdowns_options_are_walked_with_the_arrow_keys_and_enter_picks_one(start, path, dropdown, param):
+    """The arrows move focus from option to option (its box: checkbox or radio, named by its label), as Dash's
+    dropdown does; the open list has no WCAG violation (an option that holds a control is one)."""
+    duo = start(path)
+    settled(duo)
+    duo.find_element("body").send_keys(Keys.TAB)
+    focus_next(duo, f"#{dropdown}")
+    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    duo.wait_for_element(".dash-dropdown-search")
+    listed = duo.driver.execute_script(
+        "return [...document.querySelectorAll('.dash-dropdown-options [data-option-index] input')].map(i => i.value)")
+    for _ in range(2):
+        duo.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    until(lambda: duo.driver.execute_script("return document.activeElement.value") == listed[1], timeout=5)
+    found = audit(duo, f"{path} with the {dropdown} menu open")
+    assert not found, "\n".join(found)
+    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    until(lambda: f"{param}={listed[1]}" in duo.driver.current_url, timeout=10)
+    assert duo.get_logs() == []
