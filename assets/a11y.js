@@ -52,8 +52,21 @@
         // The copy of an option the list measures its width by is hidden: its box takes no focus.
         document.querySelectorAll('[aria-hidden="true"] .dash-options-list-option input:not([inert])')
             .forEach(function (box) { box.inert = true; });
-        // dcc.Slider's thumbs and dbc.Progress's bar render with no accessible name.
-        document.querySelectorAll('.dash-slider-thumb:not([aria-label]), [role="progressbar"]:not([aria-label])')
+        // A set of options (dbc.RadioItems) is a <div>, which its <label for> cannot name: the set becomes a group
+        // (of radios: a radiogroup) named by that label, so that "Edition" and "Change since" are told apart.
+        document.querySelectorAll('label[for]').forEach(function (label) {
+            const set = document.getElementById(label.htmlFor);
+            const box = set && !set.hasAttribute('aria-labelledby') && !set.matches('input, select, textarea, button')
+                && set.querySelector('input[type="radio"], input[type="checkbox"]');
+            if (!box) { return; }
+            label.id = label.id || label.htmlFor + '-label';
+            set.setAttribute('role', box.type === 'radio' ? 'radiogroup' : 'group');
+            set.setAttribute('aria-labelledby', label.id);
+        });
+        // dcc.Slider's thumbs and the number box it shows on narrow screens, and dbc.Progress's bar, render with no
+        // accessible name.
+        document.querySelectorAll('.dash-slider-thumb:not([aria-label]), .dash-range-slider-input:not([aria-label]), '
+                                  + '[role="progressbar"]:not([aria-label])')
             .forEach(function (widget) {
                 const name = nameFor(widget);
                 if (name) { widget.setAttribute('aria-label', name); }

@@ -40,6 +40,11 @@ def radios(component_id: str, **kwargs) -> dbc.RadioItems:
     return dbc.RadioItems(id=component_id, name=component_id, **kwargs)
 
 
+def hidden_label(text: str, control_id: str) -> dbc.Label:
+    """A control's name for screen readers where the page shows none beside it (what it shows says what it is)."""
+    return dbc.Label(text, html_for=control_id, className="visually-hidden")
+
+
 def intersperse(items: list, separator) -> list:
     """The items with the separator between each two: links in a line of text."""
     return [part for n, item in enumerate(items) for part in ([separator] if n else []) + [item]]

@@ -18,7 +18,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import charts, deferred, grid, ids, registry
-from .common import breadcrumbs, country_href, country_options, notice, radios
+from .common import breadcrumbs, country_href, country_options, hidden_label, notice, radios
 from .registry import Nav, Page, Table
 from .urlstate import Choice, CountryCodes, Edition, PageState, at_most, href, param
 
@@ -63,14 +63,16 @@ def layout(app: Dash, store: DataStore, state: CompareState, notices: list[str])
         notice(ids.COMPARE.NOTICE, notices),
         dbc.Row([
             dbc.Col(html.H1("Compare countries", className="h3 mb-0"), width="auto"),
-            dbc.Col(radios(ids.COMPARE.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
-                           value=state.edition, inline=True), width="auto"),
-            dbc.Col(dcc.Dropdown(id=ids.COMPARE.COUNTRIES, options=country_options(data), value=list(state.countries),
-                                 multi=True,
-                                 placeholder=f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries"), lg=6),
+            dbc.Col([hidden_label("Edition", ids.COMPARE.EDITION),
+                     radios(ids.COMPARE.EDITION, options=[{"label": str(e), "value": e} for e in data.editions],
+                            value=state.edition, inline=True)], width="auto"),
+            dbc.Col([hidden_label("Countries", ids.COMPARE.COUNTRIES),
+                     dcc.Dropdown(id=ids.COMPARE.COUNTRIES, options=country_options(data), value=list(state.countries),
+                                  multi=True, placeholder=f"Choose {MIN_COUNTRIES} to {MAX_COUNTRIES} countries")],
+                    lg=6),
             dbc.Col(registry.csv_button(CompareState.name), width="auto"),
         ], className="align-items-center g-3 mb-2"),
-        html.Div([html.Span("Show", className="fw-semibold me-3"),
+        html.Div([dbc.Label("Show", html_for=ids.COMPARE.PILLAR, className="fw-semibold me-3 mb-0"),
                   radios(ids.COMPARE.PILLAR, value=state.pillar, inline=True,
                          options=[{"label": label, "value": value} for value, label in PILLARS.items()])],
                  role="group", className="d-flex flex-wrap align-items-center mb-2 oc-hide-presenting",

@@ -20,7 +20,17 @@ from ocindex.store import DataStore
 from serving import cache
 
 from . import charts, deferred, grid, ids, narrative, regions, registry
-from .common import breadcrumbs, composite_summary, intersperse, notice, path_table, plain, radios, scroll_box
+from .common import (
+    breadcrumbs,
+    composite_summary,
+    hidden_label,
+    intersperse,
+    notice,
+    path_table,
+    plain,
+    radios,
+    scroll_box,
+)
 from .registry import Page, Table
 from .urlstate import CountryCodes, CountryInPath, Edition, Indicator, PageState, at_most, country_editions, href, param
 
@@ -82,8 +92,9 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
         notice(ids.COUNTRY.NOTICE, notices),
         dbc.Row([
             dbc.Col(html.H1(name, className="h3 mb-0"), width="auto"),
-            dbc.Col(radios(ids.COUNTRY.EDITION, value=edition, inline=True, options=[
-                {"label": str(e), "value": e} for e in country_editions(data, {"iso3": iso3})]), width="auto"),
+            dbc.Col([hidden_label("Edition", ids.COUNTRY.EDITION),
+                     radios(ids.COUNTRY.EDITION, value=edition, inline=True, options=[
+                         {"label": str(e), "value": e} for e in country_editions(data, {"iso3": iso3})])], width="auto"),
             *[dbc.Col(dcc.Link(label, href=where, id=link), width="auto")
               for label, where, link in zip(LINKS, other_views(app, iso3, edition), LINK_IDS)],
         ], className="align-items-center g-3 mb-2"),
@@ -93,6 +104,7 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
                 dbc.Card([
                     dbc.CardHeader([
                         html.Span("Across editions", className="fw-semibold me-2"),
+                        hidden_label("Indicator to add across editions", ids.COUNTRY.PATH_INDICATOR),
                         dcc.Dropdown(id=ids.COUNTRY.PATH_INDICATOR, options=path_options(data), value=state.trail,
                                      placeholder="Add an indicator…", className="oc-inline-dropdown ms-auto",
                                      style={"minWidth": "12rem"}),
@@ -107,10 +119,12 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
                 charts.graph(ids.COUNTRY.DOTS, "the indicator chart", dots),
             ]), lg=8),
         ], className="g-3"),
-        narrative.card(ids.COUNTRY.NARRATIVE, narrative_of(store, state), header_extra=dcc.Dropdown(
-            id=ids.COUNTRY.NARRATIVE_INDICATOR, placeholder="All indicators", className="ms-auto oc-inline-dropdown",
-            options=[{"label": i.label, "value": i.slug} for i in data.catalogue if not i.is_composite],
-            value=state.indicator), later=True),
+        narrative.card(ids.COUNTRY.NARRATIVE, narrative_of(store, state), header_extra=[
+            hidden_label("Passages on", ids.COUNTRY.NARRATIVE_INDICATOR),
+            dcc.Dropdown(id=ids.COUNTRY.NARRATIVE_INDICATOR, placeholder="All indicators",
+                         className="ms-auto oc-inline-dropdown", value=state.indicator,
+                         options=[{"label": i.label, "value": i.slug} for i in data.catalogue if not i.is_composite])],
+            later=True),
         dbc.Card([registry.csv_header("Scores, ranks and change", CountryState.name),
                   # Below the fold: drawn once the charts are.
                   deferred.mount_later(table, ids.COUNTRY.TABLE_HOLDER)],
@@ -118,10 +132,11 @@ def layout(app: Dash, store: DataStore, state: CountryState, notices: list[str])
         dbc.Card([
             dbc.CardHeader(dbc.Row([
                 dbc.Col("Side by side with peers", className="fw-semibold"),
-                dbc.Col(dcc.Dropdown(id=ids.COUNTRY.PEERS, multi=True, value=list(state.peers),
-                                     placeholder=f"Choose up to {MAX_PEERS} peers",
-                                     options=[{"label": n, "value": i} for i, n in
-                                              zip(countries["iso3"], countries["country"]) if i != iso3]),
+                dbc.Col([hidden_label("Peers", ids.COUNTRY.PEERS),
+                         dcc.Dropdown(id=ids.COUNTRY.PEERS, multi=True, value=list(state.peers),
+                                      placeholder=f"Choose up to {MAX_PEERS} peers",
+                                      options=[{"label": n, "value": i} for i, n in
+                                               zip(countries["iso3"], countries["country"]) if i != iso3])],
                         md=8),
             ], className="align-items-center"), className="py-1"),
             scroll_box("Side by side with peers", peers_table(app, data, edition, iso3, list(state.peers), later=True),

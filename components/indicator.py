@@ -26,6 +26,7 @@ from .common import (
     country_href,
     country_options,
     global_rank,
+    hidden_label,
     notice,
     path_table,
     radios,
@@ -165,9 +166,9 @@ def layout(app: Dash, store: DataStore, state: IndicatorState, notices: list[str
             dbc.Col(dbc.Card([
                 dbc.CardHeader(dbc.Row([
                     dbc.Col("Spread", className="fw-semibold"),
-                    dbc.Col(radios(ids.INDICATOR.LEVEL, options=[{"label": v, "value": k}
-                                                             for k, v in LEVELS.items()],
-                                   value=state.level, inline=True, className="small"), width="auto"),
+                    dbc.Col([hidden_label("Spread", ids.INDICATOR.LEVEL),
+                             radios(ids.INDICATOR.LEVEL, options=[{"label": v, "value": k} for k, v in LEVELS.items()],
+                                    value=state.level, inline=True, className="small")], width="auto"),
                 ]), className="py-1"),
                 charts.graph(ids.INDICATOR.SPREAD, "the spread chart", by_group),
                 html.P(by_group_note, id=ids.INDICATOR.SPREAD_NOTE, className="small text-body-secondary px-2 mb-1"),

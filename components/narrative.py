@@ -166,12 +166,13 @@ def for_indicator(narratives: Narratives, data: IndexData, indicator: str, editi
     return passages_list(passages, data, selected=indicator, show_country=True, narrow="a country")
 
 
-def card(component_id: str, content=None, title: str = "What the profile says", header_extra=None,
+def card(component_id: str, content=None, title: str = "What the profile says", header_extra: list = (),
          later: bool = False) -> dbc.Card:
-    """later: the passages come after the first paint (deferred.py), for a card below the fold."""
+    """header_extra: what the header holds after the title; later: the passages come after the first paint
+    (deferred.py), for a card below the fold."""
     body = dbc.CardBody(content, id=component_id, className="oc-narrative")
     return dbc.Card([
-        dbc.CardHeader([html.Span(title, className="fw-semibold"), header_extra],
+        dbc.CardHeader([html.Span(title, className="fw-semibold"), *header_extra],
                        className="py-1 d-flex flex-wrap align-items-center gap-2"),
         deferred.later(body, "children") if later else body,
     ], className="mb-3")

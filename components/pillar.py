@@ -16,7 +16,7 @@ from ocindex.index import IndexData
 from ocindex.store import DataStore
 
 from . import charts, grid, ids, registry
-from .common import breadcrumbs, country_href, notice, radios
+from .common import breadcrumbs, country_href, hidden_label, notice, radios
 from .registry import Nav, Page, Table
 from .urlstate import Country, Edition, Group, Kind, PageState, param
 
@@ -81,15 +81,19 @@ def layout(app: Dash, store: DataStore, state: PillarState, notices: list[str]):
         dbc.Nav(links, pills=True, className="small mb-2 flex-wrap"),
         dbc.Row([
             dbc.Col(html.H1(pillar.label, className="h3 mb-0"), lg=4),
-            dbc.Col(radios(ids.PILLAR.EDITION, options=[{"label": str(e), "value": e}
-                                                          for e in available_editions(data, pillar)],
-                           value=state.edition, inline=True), width="auto"),
-            dbc.Col(dcc.Dropdown(id=ids.PILLAR.CONTINENT, options=sorted(table["continent"].unique()),
-                                 value=list(state.continents), multi=True, placeholder="All continents"), lg=2),
-            dbc.Col(dcc.Dropdown(id=ids.PILLAR.REGION, options=sorted(table["region"].unique()),
-                                 value=list(state.regions), multi=True, placeholder="All regions"), lg=2),
-            dbc.Col(dcc.Dropdown(id=ids.PILLAR.COUNTRY, value=state.country, placeholder="Select a country…",
-                                 options=[{"label": n, "value": i} for i, n in zip(table.index, table["country"])]),
+            dbc.Col([hidden_label("Edition", ids.PILLAR.EDITION),
+                     radios(ids.PILLAR.EDITION, options=[{"label": str(e), "value": e}
+                                                         for e in available_editions(data, pillar)],
+                            value=state.edition, inline=True)], width="auto"),
+            dbc.Col([hidden_label("Continent", ids.PILLAR.CONTINENT),
+                     dcc.Dropdown(id=ids.PILLAR.CONTINENT, options=sorted(table["continent"].unique()),
+                                  value=list(state.continents), multi=True, placeholder="All continents")], lg=2),
+            dbc.Col([hidden_label("Region", ids.PILLAR.REGION),
+                     dcc.Dropdown(id=ids.PILLAR.REGION, options=sorted(table["region"].unique()),
+                                  value=list(state.regions), multi=True, placeholder="All regions")], lg=2),
+            dbc.Col([hidden_label("Country", ids.PILLAR.COUNTRY),
+                     dcc.Dropdown(id=ids.PILLAR.COUNTRY, value=state.country, placeholder="Select a country…",
+                                  options=[{"label": n, "value": i} for i, n in zip(table.index, table["country"])])],
                     lg=2),
         ], className="g-2 align-items-center mb-2"),
         html.Div(absent, id=ids.PILLAR.ABSENT),

@@ -59,7 +59,7 @@ def layout(app: Dash, store: DataStore, state: SearchState, notices: list[str]):
                 "(", html.Code("traffick*"), "). Press Enter to search."], className="text-body-secondary"),
         html.Div([
             dbc.InputGroup([
-                dbc.InputGroupText("Term"),
+                html.Label("Term", htmlFor=ids.SEARCH.TERM, className="input-group-text"),
                 dbc.Input(id=ids.SEARCH.TERM, type="search", value=state.term, debounce=True,
                           placeholder="gold mining, extortion, ports…", maxLength=SEARCH_LENGTH[1], autofocus=True),
             ], style={"maxWidth": "40rem"}),

@@ -138,6 +138,27 @@ def axe_violations(duo) -> list[dict]:
         {"type": "tag", "values": WCAG_21_AA})
 
 
+# What axe lets pass but a screen reader user cannot tell apart: a dropdown named only by what it shows ("Peru"), a
+# set of options not named as a group ("2021, 2023" twice on one page), a box named only by its placeholder.
+UNNAMED = """
+const described = e => e.id || e.className.toString().slice(0, 60);
+const named = e => e.labels && e.labels.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby');
+const dropdowns = [...document.querySelectorAll('button.dash-dropdown')].filter(b => !named(b));
+const sets = [...new Set([...document.querySelectorAll('input[type=radio]')]
+    .filter(r => !r.closest('.dash-options-list, .ag-root-wrapper'))
+    .map(r => r.closest('[role=radiogroup]') || r.closest('div[id]')))].filter(g => !named(g));
+const boxes = [...document.querySelectorAll('input[type=search], input[type=text], input[type=number]')]
+    .filter(i => !i.closest('.ag-root-wrapper, [aria-hidden=true], .dash-dropdown-content') && !named(i));
+return [...dropdowns.map(e => 'dropdown ' + described(e)), ...sets.map(e => 'options ' + described(e)),
+        ...boxes.map(e => 'box ' + described(e))];
+"""
+
+
+def unnamed_controls(duo) -> list[str]:
+    """The controls on the page without a name of their own (UNNAMED)."""
+    return duo.driver.execute_script(UNNAMED)
+
+
 def deferred_set(duo) -> bool:
     """Whether every prop the page defers (components/deferred.py) holds its deferred value in Dash's store (a view
     without the page's store, such as "No such view", defers nothing). A component drawn later (mount_later) counts

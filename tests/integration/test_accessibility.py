@@ -11,7 +11,7 @@ from components.pages import PAGES
 from components.registry import find
 from tests.contrast import contrast
 
-from .helpers import axe_violations, deferred_set, prop_of, wait_for_text
+from .helpers import axe_violations, deferred_set, prop_of, unnamed_controls, wait_for_text
 
 # One example of every kind of page (and the states a user opens on them).
 VIEWS = ["/", "/?edition=2021&movement=1&country=PER", "/indicator/cocaine-trade?country=PER",
@@ -41,14 +41,14 @@ def audit(duo, where: str) -> list[str]:
 
 # In two halves, so that parallel test workers share them out.
 @pytest.mark.parametrize("views", [VIEWS[:len(VIEWS) // 2], VIEWS[len(VIEWS) // 2:]], ids=["first-half", "second-half"])
-def test_a001_every_view_has_no_wcag_2_1_aa_violation(start, views):
+def test_a001_every_view_has_no_wcag_2_1_aa_violation_and_names_every_control(start, views):
     duo = start("/")
     base = duo.server.url.rstrip("/")
     found = []
     for view in views:
         duo.driver.get(base + view)
         settled(duo)
-        found += audit(duo, view)
+        found += audit(duo, view) + [f"{view}: {control} has no name of its own" for control in unnamed_controls(duo)]
     assert not found, "\n".join(found)
     assert duo.get_logs() == []
 

@@ -8,7 +8,7 @@ from dash.testing.wait import until
 
 from components import ids
 
-from .helpers import wait_for_text
+from .helpers import unnamed_controls, wait_for_text
 from .test_accessibility import VIEWS, settled
 
 WIDTHS = (390, 768)  # a phone held upright, a tablet held upright
@@ -79,6 +79,8 @@ def test_n001_no_view_scrolls_sideways_on_a_phone_or_tablet(start, width):
             found.append(f"{view} is {too_wide(duo)}")
         if unnamed := duo.driver.execute_script(UNNAMED_SCROLLERS):
             found.append(f"{view} scrolls sideways without a keyboard stop and a name: " + ", ".join(unnamed))
+        # What only narrow screens show (a slider's number box) is named too.
+        found += [f"{view}: {control} has no name of its own" for control in unnamed_controls(duo)]
 
     # The navigation folds behind its toggler, which opens it.
     duo.driver.get(base + "/")
@@ -88,6 +90,11 @@ def test_n001_no_view_scrolls_sideways_on_a_phone_or_tablet(start, width):
     duo.find_element(f"#{ids.SHELL.NAV_TOGGLE}").click()
     until(menu.is_displayed, timeout=5)
     found += [f"/ with the menu open: {e}" for e in duo.driver.execute_script(OVERFLOWING)]
+    for toggle in duo.find_elements(f"#{ids.SHELL.NAV_MENU} .dropdown-toggle"):  # and each of its menus
+        toggle.click()
+        until(lambda: toggle.get_attribute("aria-expanded") == "true", timeout=5)
+        found += [f"/ with the {toggle.text} menu open: {e}" for e in duo.driver.execute_script(OVERFLOWING)]
+        toggle.click()
     assert not found, "\n".join(found)
     assert duo.get_logs() == []
 
