@@ -28,6 +28,23 @@ window.dash_clientside.ocindex = (function () {
             .filter(function (i) { return i >= 0; });
     };
     const triggeredInputs = function () { return new Set(triggeredInOrder()); };
+    // Entering or leaving presentation mode hides the button pressed (the bar's Present, the presenter's Exit, or
+    // the key's): focus, which would fall to the page's top, goes to the presenter's Next (or Exit, with nothing to
+    // step through; the buttons its keys press: components/presentation.py), or back to `toggle`, once shown. Only
+    // if it was lost: a click elsewhere meanwhile keeps its own.
+    const keepFocus = function (presenting, toggle) {
+        const bar = document.querySelector('.oc-presenter[data-keys]');
+        const keys = bar ? JSON.parse(bar.getAttribute('data-keys')) : {};
+        const ids = presenting ? [keys.ArrowRight, keys.Escape] : [toggle];
+        let frames = 10;
+        (function move() {
+            const lost = !document.activeElement || document.activeElement === document.body
+                || !document.activeElement.checkVisibility();
+            const target = ids.map(function (id) { return document.getElementById(id); })
+                .find(function (button) { return button && button.checkVisibility(); });
+            if (target && lost) { target.focus(); } else if (!target && frames--) { requestAnimationFrame(move); }
+        })();
+    };
 
     // --- Deferred props (components/deferred.py): heavy parts below the fold, set after the first paint.
     const LONGEST_WAIT = 2000;  // ms after which the deferred props are set even if a chart in view is not drawn
@@ -180,6 +197,7 @@ window.dash_clientside.ocindex = (function () {
             if (trigger === 2) { present = false; newHash = ''; }
             // Unchanged (a page opened without #present): no update, which would redraw every chart that follows it.
             if (present === Boolean(on)) { return [nothing, nothing, newHash, nothing]; }
+            if (trigger > 0) { keepFocus(present, window.dash_clientside.callback_context.inputs_list[1].id); }
             return [present, present ? 'oc-present' : '', newHash, present ? 'Exit presentation' : 'Present'];
         },
         // A page the router drew while presenting: its charts came styled for the screen, and presentation mode

@@ -59,6 +59,29 @@ def test_p001_a_present_link_opens_without_chrome_and_with_projector_type(start)
     assert duo.get_logs() == []
 
 
+def focused(duo) -> str:
+    return duo.driver.execute_script("return document.activeElement.id")
+
+
+def test_p014_entering_and_leaving_presentation_by_keyboard_keeps_the_focus_on_a_button_shown(start):
+    """The button pressed is hidden as the mode changes: focus goes to the presenter's Next (Exit, with nothing
+    pinned to step through), and back to Present on leaving, rather than to the top of the page."""
+    duo = start("/")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    for pinned, presenter in ((False, ids.SHELL.PRESENT_EXIT), (True, ids.SHELL.PRESENT_NEXT)):
+        if pinned:
+            duo.find_element(f"#{ids.SHELL.PIN}").click()
+            duo.wait_for_text_to_equal(f"#{ids.SHELL.BRIEFING_OPEN}", "Briefing (1)")
+        duo.driver.execute_script("arguments[0].focus()", duo.find_element(f"#{ids.SHELL.PRESENT_TOGGLE}"))
+        duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+        duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+        until(lambda: focused(duo) == presenter, timeout=5)
+        duo.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        until(lambda: not duo.find_elements(f"#{ids.SHELL.ROOT}.oc-present"), timeout=10)
+        until(lambda: focused(duo) == ids.SHELL.PRESENT_TOGGLE, timeout=5)
+    assert duo.get_logs() == []
+
+
 def test_p007_presenting_keeps_the_view_the_controls_chose(start, workbook_editions):
     """The address follows the controls; pressing Present, then leaving, keeps that view in it (it once put back
     the address the page was opened with)."""
