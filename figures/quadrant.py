@@ -20,6 +20,7 @@ from .style import GRID, INK, MUTED, base_layout, continent_colour
 MAX_LABELS = 20  # most countries named on the chart
 AXIS_RANGE = (1, 10)
 PAD = 0.25  # room around the 1-10 scale so points on the edge stay whole
+HALO = "0 0 2px #fff, 0 0 2px #fff, 0 0 2px #fff"  # CSS text-shadow: legible over the points, hiding none
 
 # Where each quadrant's caption sits: (x, y, xanchor, yanchor).
 _CAPTION_PLACES = {
@@ -243,8 +244,9 @@ def _quadrant_captions(shown: pd.DataFrame) -> list[dict]:
             x=x, y=y, xanchor=xanchor, yanchor=yanchor, showarrow=False, align=xanchor,
             # One line per part, so that two captions side by side fit a phone's width.
             text=f"{quadrant.replace(' – ', '<br>')}<br><b>{count} {'country' if count == 1 else 'countries'}</b>",
-            font=dict(size=11, color=MUTED),
-            bgcolor="rgba(255,255,255,0.8)",
+            # A white halo round the letters, not a box: the most extreme countries sit in the corners, and a box
+            # hid them on narrow screens (Myanmar and Afghanistan under 'High criminality, low resilience').
+            font=dict(size=11, color=MUTED, shadow=HALO),
         ))
     return captions
 

@@ -81,6 +81,16 @@ def test_quadrant_captions_count_the_highlighted_countries_and_sum_to_the_number
     assert "35 of 193" in description
 
 
+def test_quadrant_captions_hide_no_country_in_their_corners(index):
+    """The most extreme countries sit in the corners (Myanmar and Afghanistan under 'High criminality – low
+    resilience'): a caption's box, drawn over the points, hid them on a phone. Captions are letters alone."""
+    figure, _, _ = quadrant_chart(index, index.latest)
+    captions = [a for a in figure["layout"]["annotations"] if "countries" in a["text"] or "country<" in a["text"]]
+    assert len(captions) == 4
+    assert all(a.get("bgcolor") in (None, "rgba(0,0,0,0)") and not a.get("bordercolor") for a in captions)
+    assert all(a["font"].get("shadow") for a in captions)  # legible over the points all the same
+
+
 def test_filtered_out_countries_fade_rather_than_vanish(index):
     figure, _, _ = quadrant_chart(index, 2023, regions=("South America",))
     faded = [t for t in continent_traces(figure) if t["marker"]["opacity"] < 0.5]
