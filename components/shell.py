@@ -22,6 +22,8 @@ from .urlstate import NotFound
 
 def navbar(app: Dash, data: IndexData, pages: list[registry.Page]) -> dbc.Navbar:
     # Below the xl breakpoint the links fold behind a toggler; the briefer's buttons stay on the bar at any width.
+    # In the order seen at every width, which is the order of Tab: the brand, the links (folded: the toggler,
+    # then what it opens), then the buttons.
     actions = html.Div([
         # Every view is its URL: this copies it for sharing.
         dcc.Clipboard(id=ids.SHELL.SHARE, title="Copy the link to this view", className="btn btn-outline-light btn-sm oc-copy"),
@@ -31,18 +33,18 @@ def navbar(app: Dash, data: IndexData, pages: list[registry.Page]) -> dbc.Navbar
                    title="The views you pinned, to present one after another"),
         dbc.Button("Present", id=ids.SHELL.PRESENT_TOGGLE, color="warning", size="sm",
                    title="Presentation mode: large type, no controls; arrow keys step through the briefing"),
-    ], className="oc-nav-actions d-flex gap-2 ms-auto order-xl-last text-nowrap")
+    ], className="oc-nav-actions d-flex gap-2 text-nowrap")
     return dbc.Navbar(
         dbc.Container([
             dcc.Link(registry.SITE, href=app.get_relative_path("/"),
                      className="navbar-brand fw-semibold text-white text-decoration-none"),
-            actions,
-            dbc.NavbarToggler(id=ids.SHELL.NAV_TOGGLE, className="ms-2"),
+            dbc.NavbarToggler(id=ids.SHELL.NAV_TOGGLE, className="ms-auto me-2"),
             dbc.Collapse([
                 dbc.Nav(registry.navigation(app, data, pages), navbar=True, className="me-auto"),
                 html.Span("Data: GI-TOC", title="Global Organized Crime Index, GI-TOC (ocindex.net)",
                           className="navbar-text text-white-50 small me-2 text-nowrap"),
             ], id=ids.SHELL.NAV_MENU, navbar=True, is_open=False),
+            actions,
         ], fluid=True),
         color="dark", dark=True, expand="xl", className="py-1", id=ids.SHELL.NAV,
     )

@@ -215,3 +215,40 @@ def test_a008_a_dropdowns_options_are_walked_with_the_arrow_keys_and_enter_picks
     duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
     until(lambda: f"{param}={listed[1]}" in duo.driver.current_url, timeout=10)
     assert duo.get_logs() == []
+
+
+# The navigation bar's focusable elements in the order Tab takes them (the page's order: none has a positive
+# tabindex), each with the middle of its box, as shown.
+BAR_STOPS = """
+return [...document.querySelectorAll('nav.navbar a[href], nav.navbar button, nav.navbar [tabindex="0"]')]
+    .filter(e => e.checkVisibility() && e.tabIndex >= 0)
+    .map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim() || e.id, (r.top + r.bottom) / 2, r.left]; });
+"""
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_a009_the_navigation_bar_is_tabbed_through_in_the_order_it_is_read(start, width):
+    """Row by row, left to right (WCAG 2.4.3), with the folded menu open too: the toggler, then what it opens."""
+    duo = start("/")
+    settled(duo)
+    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+
+    def read_order(stops: list) -> list:
+        rows: list[list] = []  # stops whose middles lie within 12 px of each other share a row
+        for stop in sorted(stops, key=lambda s: s[1]):
+            if rows and stop[1] - rows[-1][0][1] < 12:
+                rows[-1].append(stop)
+            else:
+                rows.append([stop])
+        return [s[0] for row in rows for s in sorted(row, key=lambda s: s[2])]
+
+    until(lambda: duo.driver.execute_script(BAR_STOPS), timeout=5)
+    stops = duo.driver.execute_script(BAR_STOPS)
+    assert [s[0] for s in stops] == read_order(stops)
+    if width < 1200:  # folded: open it
+        duo.find_element(f"#{ids.SHELL.NAV_TOGGLE}").click()
+        duo.wait_for_element(f"#{ids.SHELL.NAV_MENU}.collapse.show")  # opened: no longer growing
+        stops = duo.driver.execute_script(BAR_STOPS)
+        assert [s[0] for s in stops] == read_order(stops)
+    assert duo.get_logs() == []
