@@ -17,6 +17,8 @@ from .countries import normalise_name, to_iso3
 from .errors import Problem, WorkbookInvalid
 
 DATASET_SHEET = re.compile(r"^(\d{4})_dataset$")
+# The years an edition may bear: the index began in 2021; a typo such as '0000_dataset' is not an edition.
+FIRST_EDITION, LAST_EDITION = 2021, 2100
 ID_COLUMNS = ("Continent", "Region", "Country")
 SCORE_RANGE = (1.0, 10.0)
 # The official file's composites agree with the mean of their parts to within half a hundredth (rounding).
@@ -42,16 +44,27 @@ def read_workbook(path: Path, catalogue: Catalogue) -> list[SheetScores]:
     try:
         problems: list[Problem] = []
         editions: list[SheetScores] = []
+        sheet_of: dict[int, str] = {}  # edition: the sheet read for it
         for worksheet in workbook.worksheets:
             match = DATASET_SHEET.match(worksheet.title.strip())
             if not match:
                 continue
+            edition = int(match.group(1))
+            if not FIRST_EDITION <= edition <= LAST_EDITION:
+                problems.append(Problem(sheet=worksheet.title, message=f"edition {edition} is not a year from "
+                                        f"{FIRST_EDITION} to {LAST_EDITION}"))
+                continue
+            if edition in sheet_of:  # titles are read trimmed: '2025_dataset' and '2025_dataset ' are one edition
+                problems.append(Problem(sheet=worksheet.title, message=f"a second sheet for the {edition} edition "
+                                        f"(the first: '{sheet_of[edition]}')"))
+                continue
+            sheet_of[edition] = worksheet.title
             try:
                 rows = list(worksheet.iter_rows(values_only=True))
             except Exception as exc:  # damaged sheet XML inside a sound zip: openpyxl and lxml raise many types
                 raise WorkbookInvalid(path, [Problem(sheet=worksheet.title, message="the sheet cannot be read "
                                                      f"({type(exc).__name__}: {' '.join(str(exc).split())})")]) from None
-            sheet = _read_sheet(worksheet.title, int(match.group(1)), rows, catalogue, problems)
+            sheet = _read_sheet(worksheet.title, edition, rows, catalogue, problems)
             if sheet is not None:
                 editions.append(sheet)
     finally:

@@ -119,6 +119,22 @@ def test_a_workbook_with_no_dataset_sheet_is_refused(broken):
     assert "no sheet named '<year>_dataset'" in broken(edit)
 
 
+def test_two_sheets_of_one_edition_are_refused_naming_both(broken):
+    """Sheet titles are read trimmed: a copy named '2023_dataset ' would make every 2023 country appear twice."""
+    def edit(book):
+        book.copy_worksheet(book["2023_dataset"]).title = "2023_dataset "
+
+    message = broken(edit)
+    assert "'2023_dataset '" in message and "a second sheet for the 2023 edition (the first: '2023_dataset')" in message
+
+
+def test_a_sheet_whose_year_cannot_be_an_edition_is_refused(broken):
+    def edit(book):
+        book.copy_worksheet(book["2023_dataset"]).title = "0000_dataset"
+
+    assert "'0000_dataset'" in broken(edit) and "edition 0 is not a year from 2021" in broken(edit)
+
+
 def test_a_file_that_is_not_a_workbook_is_refused(tmp_path):
     path = tmp_path / "global_oc_index.xlsx"
     path.write_bytes(b"\x00\x01 definitely not a zip archive")
