@@ -21,6 +21,10 @@ from .linking import Link, Linker
 PROFILE_NAME = re.compile(r"^(?P<iso3>[A-Za-z]{3})-(?P<edition>\d{4})(?:-(?P<label>[A-Za-z0-9_-]+))?\.(?P<ext>txt|pdf)$")
 META_SUFFIX = ".meta.json"  # PER-2023-article.meta.json describes PER-2023-article.txt (or .pdf)
 MAX_META_BYTES = 64 * 1024
+# A country profile holds some 10-60 KB of text: the limits leave it ample room and keep a huge or runaway file from
+# holding up the load (its cleaning is not linear in the size) and every page that shows its passages.
+MAX_TEXT_BYTES = 512 * 1024
+MAX_PDF_BYTES = 20 * 1024 * 1024
 MAX_TITLE = 160
 log = logging.getLogger(__name__)
 
@@ -112,9 +116,18 @@ def derive_title(text: str, paragraphs: list[Paragraph], country: str, edition: 
 def read_text(path: Path) -> str:
     """The document's text; a clear ProfileError for empty, binary or text-less files."""
     if path.suffix.lower() == ".pdf":
+        if path.stat().st_size > MAX_PDF_BYTES:
+            raise ProfileError(path, f"is larger than {MAX_PDF_BYTES // 2**20} MB; a country profile's PDF is a few MB")
         text = _pdf_text(path)
+        if len(text.encode()) > MAX_TEXT_BYTES:
+            raise ProfileError(path, f"holds more than {MAX_TEXT_BYTES // 1024} KB of text; a country profile some "
+                               "10-60 KB")
     else:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # no more than the limit is read, however large the file
+            raw = handle.read(MAX_TEXT_BYTES + 1)
+        if len(raw) > MAX_TEXT_BYTES:
+            raise ProfileError(path, f"is larger than {MAX_TEXT_BYTES // 1024} KB; a country profile holds some "
+                               "10-60 KB of text")
         if b"\x00" in raw:
             raise ProfileError(path, "is not a text file (it holds binary data)")
         try:

@@ -66,6 +66,19 @@ def test_bad_files_are_named_with_their_problem_and_the_others_still_load(data_d
     assert len(narratives.errors) == 6, messages
 
 
+def test_a_profile_too_large_is_named_and_not_read_whole(data_dir, index):
+    """A profile holds some 10-60 KB of text; a runaway file (here 1 GB, sparse: nothing is written) is refused
+    before being read, and the others still load."""
+    with open(data_dir / "profiles" / "COL-2023.txt", "wb") as huge:
+        huge.truncate(2**30)
+    (data_dir / "profiles" / "MEX-2023.txt").write_text("DRUGS\n\n" + "Cocaine is traded. " * 30_000)  # 570 KB
+    narratives = Narratives.load(data_dir, index)
+    assert [d.name for d in narratives.documents] == ["PER-2021.txt"]
+    for name in ("COL-2023.txt", "MEX-2023.txt"):
+        line = next(m for m in narratives.errors if name in m)
+        assert "is larger than 512 KB" in line, line
+
+
 def test_a_profile_of_an_edition_without_its_country_is_named_and_the_service_starts(data_dir, workbook):
     (data_dir / "global_oc_index.xlsx").unlink()
     first = write_without_country(workbook, data_dir / "global_oc_index.xlsx", "Peru")
