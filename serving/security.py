@@ -53,15 +53,17 @@ def install(app: Dash, max_nesting: int) -> None:
             if not isinstance(body.get(name), kind):
                 return _bad(f"the callback request lacks a valid '{name}'")
         spec = app.callback_map.get(body["output"])
-        if spec is None:
+        if spec is None or not callable(spec.get("callback")):  # a browser-side callback has nothing to run here
             return _bad("no such callback")
         if not _outputs_fit(body["output"], body["outputs"]):
             return _bad("the callback request's outputs do not match the callback's")
         # Dash passes inputs and state positionally: a request with more or fewer would break the call.
         state = body.get("state", [])
         if not isinstance(state, list) or len(body["inputs"]) != len(spec["inputs"]) or len(state) != len(
-                spec["state"]) or not all(isinstance(e, (dict, list)) for e in body["inputs"] + state):
+                spec["state"]) or not all(_component_values(e) for e in body["inputs"] + state):
             return _bad("the callback request does not match the callback's inputs and state")
+        if not all(isinstance(changed, str) for changed in body["changedPropIds"]):
+            return _bad("the callback request's changedPropIds must be 'id.property' strings")
         return None
 
 
@@ -76,6 +78,16 @@ def nesting(value) -> int:
     return deepest
 
 
+def _component(entry) -> bool:
+    """A component's property as Dash reads it from a request: {"id": string or pattern, "property": string}."""
+    return isinstance(entry, dict) and isinstance(entry.get("id"), (str, dict)) and isinstance(entry.get("property"), str)
+
+
+def _component_values(entry) -> bool:
+    """An input or state: one component's property, or a pattern-matching one's list of them."""
+    return _component(entry) or isinstance(entry, list) and all(_component(e) for e in entry)
+
+
 def _outputs_fit(key: str, outputs) -> bool:
     """Whether the outputs a request names have the form the callback's outputs need: a list of components for a
     pattern-matching ALL output, one component otherwise (Dash fails with a 500 on the wrong form)."""
@@ -87,7 +99,7 @@ def _outputs_fit(key: str, outputs) -> bool:
         many = pattern and ('["ALL"]' in part or '["ALLSMALLER"]' in part)
         components = entry if many else [entry]
         if not isinstance(components, list) or not all(
-                isinstance(c, dict) and isinstance(c.get("id"), dict if pattern else str) for c in components):
+                _component(c) and isinstance(c["id"], dict if pattern else str) for c in components):
             return False
     return True
 

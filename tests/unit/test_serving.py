@@ -197,12 +197,33 @@ def test_no_path_traversal_through_vendored_files(store, path):
     assert response.status_code == 404 and b"root:" not in response.data
 
 
+# A well-formed request for the search (one output pair, one input, no state), and what each malformed one changes.
+SEARCH = {"output": "..search-status.children...search-results.children..",
+          "outputs": [{"id": "search-status", "property": "children"}, {"id": "search-results", "property": "children"}],
+          "inputs": [{"id": "search-term", "property": "value", "value": "gold"}], "state": [],
+          "changedPropIds": ["search-term.value"]}
+
+
 @pytest.mark.parametrize("body", ["not json", "[]", "{}", json.dumps({"output": "nope", "outputs": [], "inputs": [],
-                                                                    "changedPropIds": []})])
+                                                                    "changedPropIds": []}),
+                                  *(json.dumps({**SEARCH, **changed}) for changed in (
+                                      {"changedPropIds": [[]]}, {"changedPropIds": [{}]}, {"changedPropIds": [None]},
+                                      {"changedPropIds": [1]}, {"inputs": [{}]}, {"inputs": [["a"]]},
+                                      {"inputs": [{"id": "search-term", "value": "gold"}]}, {"inputs": [7]},
+                                      {"outputs": [{"id": "search-status", "property": 1}, SEARCH["outputs"][1]]},
+                                      {"output": "shell-share.content",  # run in the browser, not here
+                                       "outputs": {"id": "shell-share", "property": "content"},
+                                       "inputs": [{"id": "shell-share", "property": "n_clicks", "value": 1}]}))])
 def test_malformed_callback_requests_get_400_not_500(store, body):
     client = create_app(Settings(), store).server.test_client()
     response = client.post("/_dash-update-component", data=body, content_type="application/json")
     assert response.status_code == 400 and "error" in response.get_json()
+
+
+def test_the_well_formed_search_request_those_are_made_from_is_answered(store):
+    client = create_app(Settings(), store).server.test_client()
+    response = client.post("/_dash-update-component", json=SEARCH)
+    assert response.status_code == 200 and "gold" in response.get_data(as_text=True)
 
 
 @pytest.fixture
