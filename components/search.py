@@ -24,6 +24,8 @@ from .urlstate import Kind, PageState, param
 
 EXAMPLES = ("gold mining", "extortion", "ports", "money laundering", "corruption")
 UNLINKED = ""
+# Passages drawn on the page: a common word in many profiles would otherwise send megabytes of them (the CSV has all).
+MAX_SHOWN = 200
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,11 @@ def _passage(passage: Passage, data: IndexData) -> html.Li:
     ], className="oc-excerpt mb-2")
 
 
+def quoted(term: str, longest: int = 60) -> str:
+    """The term as the page repeats it: quoted, and cut short (a request may send any length)."""
+    return f"'{term}'" if len(term) <= longest else f"'{term[:longest - 1]}…'"
+
+
 def results(app: Dash, data: IndexData, narratives: Narratives, term: str) -> tuple:
     """(what the search found, in one announcement; the passages found)"""
     term = " ".join(term.split())
@@ -101,23 +108,30 @@ def results(app: Dash, data: IndexData, narratives: Narratives, term: str) -> tu
     try:
         found = narratives.search(term)
     except ValueError as exc:
-        return dbc.Alert(f"'{term}': {exc}.", color="warning", className="py-2"), None
+        return dbc.Alert(f"{quoted(term)}: {exc}.", color="warning", className="py-2"), None
     if not found:
         names = "; ".join(d.title for d in narratives.documents)
-        return html.P(f"No passage mentions '{term}' in the {len(narratives.documents)} loaded documents ({names}).",
-                      className="text-body-secondary"), None
+        return html.P(f"No passage mentions {quoted(term)} in the {len(narratives.documents)} loaded documents "
+                      f"({names}).", className="text-body-secondary"), None
+
+    def country_of(passage: Passage) -> tuple[str, int]:
+        return data.wide(passage.document.edition).at[passage.document.iso3, "country"], passage.document.edition
+
+    shown = sorted(found, key=country_of)[:MAX_SHOWN]  # by country, each keeping its passages' order
     by_country: dict[tuple[str, int], dict[str, list[Passage]]] = {}
-    for passage in found:
+    for passage in shown:
         key = (passage.document.iso3, passage.document.edition)
         indicator = passage.indicators[0] if passage.indicators else UNLINKED
         by_country.setdefault(key, {}).setdefault(indicator, []).append(passage)
     order = {i.slug: n for n, i in enumerate(data.catalogue)}
     documents = len({p.document.name for p in found})
     passages = f"{len(found)} passage" + ("s" if len(found) != 1 else "")
-    summary = html.P(f"{passages} in {documents} of {len(narratives.documents)} loaded documents.", className="small")
+    cut = f" The first {MAX_SHOWN}, by country, are shown: narrow the term, or download the CSV for every one." \
+        if len(found) > MAX_SHOWN else ""
+    summary = html.P(f"{passages} in {documents} of {len(narratives.documents)} loaded documents.{cut}",
+                     className="small")
     sections = []
-    for (iso3, edition), groups in sorted(by_country.items(), key=lambda item: (
-            data.wide(item[0][1]).at[item[0][0], "country"], item[0][1])):
+    for (iso3, edition), groups in by_country.items():
         name = data.wide(edition).at[iso3, "country"]
         blocks = []
         for slug in sorted(groups, key=lambda s: order.get(s, len(order))):

@@ -96,6 +96,24 @@ def test_results_show_each_passage_under_its_indicator_with_the_score(seeds, ind
     assert "No passage mentions" in str(results(app_instance, index, seeds, "zebra crossing"))
 
 
+def test_a_term_found_everywhere_draws_the_first_passages_and_says_so(tmp_path, index, app_instance):
+    """A common word in many profiles found megabytes of passages; the page draws MAX_SHOWN, by country."""
+    many = "DRUGS\n\n" + "\n\n".join(f"Gold mining goes on at site {n}." for n in range(search.MAX_SHOWN + 50))
+    narratives = load_seeds(tmp_path, index, **{"COL-2023.txt": many})
+    found = narratives.search("gold")
+    summary, sections = results(app_instance, index, narratives, "gold")
+    drawn = str(sections).count("oc-excerpt")
+    assert len(found) > search.MAX_SHOWN == drawn
+    assert f"{len(found)} passages" in str(summary) and f"The first {search.MAX_SHOWN}, by country" in str(summary)
+    # By country: Colombia's passages come before Peru's, and are more than the page draws.
+    assert "Colombia" in str(sections) and "Peru" not in str(sections)
+
+
+def test_a_refused_term_is_repeated_cut_short(seeds, index, app_instance):
+    alert, _ = results(app_instance, index, seeds, "gold " + "*" * 500)
+    assert "'gold ****" in str(alert) and "*" * 100 not in str(alert)
+
+
 HOSTILE_TEXT = ("Illicit gold mining is " + "a" * 3000 + " and " + "a-" * 1500 + "q. Exports of timber rose. "
                 "Mafia-style groups control the ports and the gold-mining camps.\n")
 
