@@ -16,6 +16,7 @@ import signal
 import sys
 import threading
 import time
+import weakref
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -77,12 +78,58 @@ def _polled_key(key: str) -> str:
     return f"{key}-polled"
 
 
+# Dash starts a job by forking the worker, whose other threads may be inside a call to the jobs' cache (SQLite) at
+# that instant: the job would inherit SQLite's lock held and hang at its first use of the cache, holding its user's
+# and a server's slot (found so under gunicorn's threads). So every call to the cache, and every fork, takes one
+# lock, and a forked process opens connections of its own.
+_CACHE_LOCK = threading.RLock()
+_CACHES: weakref.WeakSet = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    _CACHE_LOCK._at_fork_reinit()
+    for cache in list(_CACHES):
+        cache.close()  # the connection the forking thread used: the next call opens the child's own
+
+
+os.register_at_fork(before=_CACHE_LOCK.acquire, after_in_parent=_CACHE_LOCK.release,
+                    after_in_child=_after_fork_in_child)
+
+
+class ForkSafeCache:
+    """A diskcache.Cache whose every call (and transaction) holds _CACHE_LOCK."""
+
+    def __init__(self, cache):
+        self._cache = cache
+        _CACHES.add(cache)
+
+    def __getattr__(self, name):
+        attribute = getattr(self._cache, name)
+        if not callable(attribute):
+            return attribute
+
+        @functools.wraps(attribute)
+        def locked(*args, **kwargs):
+            with _CACHE_LOCK:
+                return attribute(*args, **kwargs)
+
+        return locked
+
+    @contextmanager
+    def transact(self, retry: bool = False):
+        with _CACHE_LOCK, self._cache.transact(retry):
+            yield
+
+
 class JobManager(DiskcacheManager):
     """Dash's disk-cache manager, with the job's user recorded, polls watched and cancelled jobs reaped."""
 
     def __init__(self, cache, settings: Settings):
         self.poll_timeout = settings.deck_poll_timeout  # first: Dash wraps the job functions known so far at init
-        super().__init__(cache, expire=RESULT_LIFETIME_S)
+        super().__init__(cache, expire=RESULT_LIFETIME_S)  # which must be a diskcache.Cache
+        self.handle = ForkSafeCache(cache)
+        for details in self.functions:  # wrapped again, with the handle they keep
+            self.register(*details)
         _start_reaper()
 
     def call_job_fn(self, key, job_fn, args, context):

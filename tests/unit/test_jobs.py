@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 
 import diskcache
@@ -55,6 +56,10 @@ def test_a_killed_job_gives_its_slots_back(settings):
         pass
 
 
+def use_cache_and_finish():
+    return "done"  # Dash's wrapper writes it to the cache: the job's first use of it
+
+
 def work_forever():
     while True:
         time.sleep(0.1)
@@ -74,3 +79,29 @@ def test_a_job_whose_page_stopped_polling_ends_itself_and_a_polled_one_runs_on(s
     assert watched.is_running() and watched.status() != psutil.STATUS_ZOMBIE
     manager.terminate_job(watched.pid)
     assert not psutil.pid_exists(watched.pid)
+
+
+def test_a_job_forked_while_another_thread_uses_the_cache_can_use_it(settings, tmp_path):
+    """Dash forks the worker to start a job; another thread inside a call to the jobs' cache (SQLite) at that instant
+    left the job hung at its first use of the cache. Jobs forked while a thread hammers the cache all finish."""
+    manager = jobs.JobManager(diskcache.Cache(str(tmp_path / "jobs")), settings)
+    stop = threading.Event()
+
+    def hammer():
+        while not stop.is_set():
+            manager.handle.set("busy", os.urandom(64))
+            manager.handle.get("busy")
+
+    worker = threading.Thread(target=hammer, daemon=True)
+    worker.start()
+    job_fn = manager.make_job_fn(use_cache_and_finish, progress=False)
+    try:
+        started = [psutil.Process(manager.call_job_fn(f"job-{n}", job_fn, [], {})) for n in range(40)]
+        finished, hung = psutil.wait_procs(started, timeout=60)
+    finally:
+        stop.set()
+        worker.join(5)
+    for process in hung:
+        process.kill()
+    assert not hung, f"{len(hung)} of {len(started)} jobs hung"
+    assert all(manager.handle.get(f"job-{n}") is not None for n in range(40))  # each wrote its result
