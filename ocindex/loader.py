@@ -205,7 +205,7 @@ def _check_composites(sheet, edition, table, header, score_positions, catalogue,
             row = int(table.at[index, "row"])
             problems.append(Problem(
                 sheet=sheet, row=row, column=header[position], cell=f"{get_column_letter(position + 1)}{row}",
-                value=table.at[index, composite],
+                value=float(table.at[index, composite]),  # as the sheet shows it, not numpy's np.float64(9.99)
                 message=f"composite disagrees with the mean of its parts ({means[index]:.3f}) "
                         f"for {table.at[index, 'country']}",
             ))
