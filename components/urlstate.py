@@ -123,6 +123,12 @@ class PageState:
                 except ValueError as error:
                     notices.append(str(error))
                     values[f.name] = _default(f, kind, data, values)
+        read = {f.metadata["key"] or f.name for f in fields(cls) if not f.metadata["path"]}
+        if unknown := [key for key in query if key not in read]:  # a misspelt link ('edtion') is not silently shown
+            named = ", ".join(f"'{_cut(key)}'" for key in unknown[:3]) + (f" and {len(unknown) - 3} more"
+                                                                         if len(unknown) > 3 else "")
+            notices.append(f"{named} {'is not a setting' if len(unknown) == 1 else 'are not settings'} of this "
+                           f"page, and ignored" + (f" (it reads {', '.join(sorted(read))})." if read else "."))
         notices += cls.settle(values, data)
         return cls(**values), notices
 
@@ -418,3 +424,8 @@ class Group(Kind):
         if not isinstance(value, str) or value not in set(data.wide(values["edition"])[self.column]):
             raise PreventUpdate
         return value
+
+
+def _cut(text: str, longest: int = 30) -> str:
+    """A name from the URL as a notice repeats it: cut short (a link may hold any length)."""
+    return text if len(text) <= longest else text[:longest - 1] + "…"

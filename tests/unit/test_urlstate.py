@@ -161,3 +161,12 @@ def test_a_value_given_twice_says_which_counts(index):
     assert notices == ["'edition' is given 2 times: the last one counts."]
     state, notices = PathState.from_query(f"?edition={latest}&edition=1999", index)  # the last one, though wrong
     assert notices[0] == "'edition' is given 2 times: the last one counts." and "1999" in notices[1]
+
+
+def test_a_setting_the_page_does_not_read_is_said_to_be_ignored(index):
+    """A misspelt link ('edtion') showed the latest edition with no word of why."""
+    state, notices = PathState.from_query(f"?edtion={index.editions[0]}", index)
+    assert state == PathState.from_query("", index)[0]
+    assert notices == ["'edtion' is not a setting of this page, and ignored (it reads edition, path)."]
+    _, notices = PathState.from_query("?a=1&b=2&c=3&" + "d" * 200 + "=4", index)
+    assert notices[0].startswith("'a', 'b', 'c' and 1 more are not settings") and "d" * 40 not in notices[0]
