@@ -82,6 +82,8 @@ def register(app: Dash, store: DataStore) -> None:
     @server.get(f"{prefix}api/scores.csv")
     def scores():
         data = store.index
+        if len(request.args.getlist("edition")) > 1:  # the pages take the last and say so; a file must not guess
+            return Response("edition is given more than once\n", status=400, mimetype="text/plain")
         raw = request.args.get("edition")
         try:
             edition = None if raw is None else parse_edition(raw, data)

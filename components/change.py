@@ -16,12 +16,13 @@ from figures.change import change_scatter
 from ocindex import likeforlike as lfl
 from ocindex.catalogue import COMPOSITES
 from ocindex.index import IndexData
+from ocindex.numbers import whole_number
 from ocindex.store import DataStore
 
 from . import charts, deferred, grid, ids, registry
 from .common import breadcrumbs, clicked_country, country_href, country_options, notice, radios
 from .registry import Nav, Page, Table
-from .urlstate import Choice, Country, Edition, PageState, param, whole_number
+from .urlstate import Choice, Country, Edition, PageState, param
 
 OURS = "ours: computed by OC Index Explorer from GI-TOC's indicator scores, not published by GI-TOC"
 

@@ -12,6 +12,7 @@ from figures.quadrant import MAX_LABELS, QuadrantChart, like_for_like_caption, q
 from ocindex import likeforlike as lfl
 from ocindex import quadrant as q
 from ocindex.index import IndexData
+from ocindex.numbers import whole_number
 from ocindex.store import DataStore
 from serving import cache
 
@@ -25,7 +26,7 @@ from .common import (
     radios,
 )
 from .registry import Nav, Page, Table
-from .urlstate import Choice, Country, Edition, Flag, Group, Kind, Number, PageState, href, param, whole_number
+from .urlstate import Choice, Country, Edition, Flag, Group, Kind, Number, PageState, href, param
 
 MOVERS = 5  # countries in each list of biggest movers (more when several tie with the fifth)
 SCORES = {"official": "GI-TOC's published scores", "like-for-like": "Like-for-like (ours, not GI-TOC's)"}

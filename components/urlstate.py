@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlencode
 from dash.exceptions import PreventUpdate
 
 from ocindex.index import IndexData
+from ocindex.numbers import whole_number
 
 Values = dict[str, Any]  # the fields read so far, by name: later kinds may depend on earlier ones (the edition)
 
@@ -212,12 +213,6 @@ def href(app, page: str, **values) -> str:
 def path(page: str, **values) -> str:
     """The path of a page by its name, without a query: `path("pillar", slug="resilience")`."""
     return STATES[page].path_to(**values)
-
-
-def whole_number(raw: str) -> int | None:
-    """The whole number a URL value spells in ASCII digits, else None: `str.isdigit` also takes '²' (which `int`
-    refuses) and '２０２１' (which it reads as 2021)."""
-    return int(raw) if raw.isascii() and raw.isdigit() else None
 
 
 def path_pattern(template: str) -> str:

@@ -6,6 +6,7 @@ import pandas as pd
 from pandas.api.types import is_numeric_dtype
 
 from .index import TIDY_COLUMNS, IndexData
+from .numbers import whole_number
 
 # A text cell starting with one of these runs as a formula in a spreadsheet (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -20,10 +21,7 @@ class UnknownEdition(ValueError):
 
 def parse_edition(value: object, data: IndexData) -> int:
     """An edition given as text or number, checked against the loaded editions."""
-    try:
-        edition = int(str(value).strip())
-    except (TypeError, ValueError):
-        raise UnknownEdition(value, data.editions) from None
+    edition = whole_number(str(value))  # as the pages read it: '２０２１' or '+2021' is no edition
     if edition not in data.editions:
         raise UnknownEdition(value, data.editions)
     return edition
