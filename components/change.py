@@ -16,7 +16,7 @@ from figures.change import change_scatter
 from ocindex import likeforlike as lfl
 from ocindex.catalogue import COMPOSITES
 from ocindex.index import IndexData
-from ocindex.numbers import whole_number
+from ocindex.parse import whole_number
 from ocindex.store import DataStore
 
 from . import charts, deferred, grid, ids, registry

@@ -12,7 +12,7 @@ from figures.quadrant import MAX_LABELS, QuadrantChart, like_for_like_caption, q
 from ocindex import likeforlike as lfl
 from ocindex import quadrant as q
 from ocindex.index import IndexData
-from ocindex.numbers import whole_number
+from ocindex.parse import whole_number
 from ocindex.store import DataStore
 from serving import cache
 

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlencode
 from dash.exceptions import PreventUpdate
 
 from ocindex.index import IndexData
-from ocindex.numbers import whole_number
+from ocindex.parse import whole_number
 
 Values = dict[str, Any]  # the fields read so far, by name: later kinds may depend on earlier ones (the edition)
 

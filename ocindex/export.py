@@ -6,7 +6,7 @@ import pandas as pd
 from pandas.api.types import is_numeric_dtype
 
 from .index import TIDY_COLUMNS, IndexData
-from .numbers import whole_number
+from .parse import whole_number
 
 # A text cell starting with one of these runs as a formula in a spreadsheet (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import zipfile
 from dataclasses import dataclass
 from numbers import Real
 from pathlib import Path
@@ -17,6 +18,8 @@ from .countries import normalise_name, to_iso3
 from .errors import Problem, WorkbookInvalid
 
 DATASET_SHEET = re.compile(r"^(\d{4})_dataset$")
+# A zip of a few hundred KB can unpack to gigabytes, which every worker would read: refused before.
+MAX_UNPACKED_BYTES = 100 * 2**20
 # The years an edition may bear: the index began in 2021; a typo such as '0000_dataset' is not an edition.
 FIRST_EDITION, LAST_EDITION = 2021, 2100
 ID_COLUMNS = ("Continent", "Region", "Country")
@@ -37,6 +40,11 @@ class SheetScores:
 
 def read_workbook(path: Path, catalogue: Catalogue) -> list[SheetScores]:
     """Read every dataset sheet; raise WorkbookInvalid listing every problem found, or return all editions."""
+    unpacked = _unpacked_size(path)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise WorkbookInvalid(path, [Problem(sheet="-", message=(
+            f"unpacks to {unpacked / 2**20:.1f} MB, more than the {MAX_UNPACKED_BYTES / 2**20:.1f} MB a workbook of the "
+            "index may hold (that of 2021-2025 unpacks to 1 MB): it is not read"))])
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many unrelated types for a damaged file
@@ -74,6 +82,16 @@ def read_workbook(path: Path, catalogue: Catalogue) -> list[SheetScores]:
     if problems:
         raise WorkbookInvalid(path, problems)
     return sorted(editions, key=lambda s: s.edition)
+
+
+def _unpacked_size(path: Path) -> int:
+    """What the workbook's parts unpack to, as its zip directory declares (reading stops there); 0 for a file that
+    is no zip archive, which openpyxl then refuses with its reason."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return 0
 
 
 def _read_sheet(

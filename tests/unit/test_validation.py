@@ -5,6 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
+from ocindex import loader
 from ocindex.errors import WorkbookInvalid
 from ocindex.index import load_index
 
@@ -133,6 +134,16 @@ def test_a_sheet_whose_year_cannot_be_an_edition_is_refused(broken):
         book.copy_worksheet(book["2023_dataset"]).title = "0000_dataset"
 
     assert "'0000_dataset'" in broken(edit) and "edition 0 is not a year from 2021" in broken(edit)
+
+
+def test_a_workbook_that_unpacks_to_more_than_a_workbook_may_hold_is_refused_unread(workbook, monkeypatch):
+    """A zip of a few hundred KB can unpack to gigabytes (1.8 MB to 1.5 GB: 10 s, 1.65 GB of memory per worker).
+    Here the limit is lowered under the real workbook's 1 MB, rather than a bomb built."""
+    monkeypatch.setattr(loader, "MAX_UNPACKED_BYTES", 2**20 // 2)
+    monkeypatch.setattr(loader.openpyxl, "load_workbook", lambda *a, **k: pytest.fail("the workbook was read"))
+    with pytest.raises(WorkbookInvalid) as caught:
+        load_index(workbook)
+    assert "MB, more than the 0.5 MB a workbook of the index may hold" in str(caught.value)
 
 
 def test_a_file_that_is_not_a_workbook_is_refused(tmp_path):
