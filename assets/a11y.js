@@ -41,13 +41,14 @@
         // native checkboxes or radios, each named by its label; the opener says it opens a dialog.
         document.querySelectorAll('button.dash-dropdown[aria-haspopup="listbox"]')
             .forEach(function (button) { button.setAttribute('aria-haspopup', 'dialog'); });
-        document.querySelectorAll('.dash-options-list[role="listbox"]').forEach(function (list) {
+        document.querySelectorAll('.dash-dropdown-options[role="listbox"]').forEach(function (list) {
             const opener = document.querySelector('button.dash-dropdown[aria-expanded="true"]');
             list.setAttribute('role', list.querySelector('input[type="radio"]') ? 'radiogroup' : 'group');
             list.setAttribute('aria-label', (opener && nameFor(opener)) || 'Options');
         });
         // The selection shows in each box's checked state; React sets aria-selected again as it changes.
-        document.querySelectorAll('.dash-options-list-option[role="option"], .dash-options-list-option[aria-selected]')
+        document.querySelectorAll('.dash-dropdown-options .dash-options-list-option[role="option"], '
+                                  + '.dash-dropdown-options .dash-options-list-option[aria-selected]')
             .forEach(function (option) { option.removeAttribute('role'); option.removeAttribute('aria-selected'); });
         // The copy of an option the list measures its width by is hidden: its box takes no focus.
         document.querySelectorAll('[aria-hidden="true"] .dash-options-list-option input:not([inert])')

@@ -36,14 +36,15 @@ window.dash_clientside.ocindex = (function () {
         const bar = document.querySelector('.oc-presenter[data-keys]');
         const keys = bar ? JSON.parse(bar.getAttribute('data-keys')) : {};
         const ids = presenting ? [keys.ArrowRight, keys.Escape] : [toggle];
+        const shown = function (element) { return element.getClientRects().length > 0; };  // drawn, not display: none
         let frames = 10;
-        (function move() {
+        requestAnimationFrame(function move() {
             const lost = !document.activeElement || document.activeElement === document.body
-                || !document.activeElement.checkVisibility();
+                || !shown(document.activeElement);
             const target = ids.map(function (id) { return document.getElementById(id); })
-                .find(function (button) { return button && button.checkVisibility(); });
+                .find(function (button) { return button && shown(button); });
             if (target && lost) { target.focus(); } else if (!target && frames--) { requestAnimationFrame(move); }
-        })();
+        });
     };
 
     // --- Deferred props (components/deferred.py): heavy parts below the fold, set after the first paint.

@@ -23,6 +23,15 @@ TOPOJSON_DIR = WORLD_OUTLINES
 log = logging.getLogger(__name__)
 
 
+def edition_asked(data) -> int | None:
+    """The edition the request's ?edition= names (None: every edition), read as the pages read it; UnknownEdition
+    for one that is none, or given more than once (the pages take the last and say so: a file must not guess)."""
+    given = request.args.getlist("edition")
+    if len(given) > 1:
+        raise UnknownEdition(given, data.editions, "is given more than once")
+    return parse_edition(given[0], data) if given else None
+
+
 def register(app: Dash, store: DataStore) -> None:
     server = app.server
     prefix = app.config.routes_pathname_prefix
@@ -68,7 +77,7 @@ def register(app: Dash, store: DataStore) -> None:
     def narratives():
         data, args = store.index, request.args
         try:
-            edition = parse_edition(args["edition"], data) if "edition" in args else None
+            edition = edition_asked(data)
         except UnknownEdition as exc:
             return jsonify(error=str(exc)), 400
         country = args.get("country", "").upper() or None
@@ -82,11 +91,8 @@ def register(app: Dash, store: DataStore) -> None:
     @server.get(f"{prefix}api/scores.csv")
     def scores():
         data = store.index
-        if len(request.args.getlist("edition")) > 1:  # the pages take the last and say so; a file must not guess
-            return Response("edition is given more than once\n", status=400, mimetype="text/plain")
-        raw = request.args.get("edition")
         try:
-            edition = None if raw is None else parse_edition(raw, data)
+            edition = edition_asked(data)
         except UnknownEdition as exc:
             return Response(f"{exc}\n", status=400, mimetype="text/plain")
         name = f"oc-index-scores-{edition or 'all'}.csv"

@@ -114,10 +114,10 @@ def results(app: Dash, data: IndexData, narratives: Narratives, term: str) -> tu
         return html.P(f"No passage mentions {quoted(term)} in the {len(narratives.documents)} loaded documents "
                       f"({names}).", className="text-body-secondary"), None
 
-    def country_of(passage: Passage) -> tuple[str, int]:
-        return data.wide(passage.document.edition).at[passage.document.iso3, "country"], passage.document.edition
-
-    shown = sorted(found, key=country_of)[:MAX_SHOWN]  # by country, each keeping its passages' order
+    country_of = {(d.iso3, d.edition): (data.wide(d.edition).at[d.iso3, "country"], d.edition)
+                  for d in {p.document.name: p.document for p in found}.values()}
+    # By country, each keeping its passages' order.
+    shown = sorted(found, key=lambda p: country_of[p.document.iso3, p.document.edition])[:MAX_SHOWN]
     by_country: dict[tuple[str, int], dict[str, list[Passage]]] = {}
     for passage in shown:
         key = (passage.document.iso3, passage.document.edition)

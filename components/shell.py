@@ -33,19 +33,19 @@ def navbar(app: Dash, data: IndexData, pages: list[registry.Page]) -> dbc.Navbar
                    title="The views you pinned, to present one after another"),
         dbc.Button("Present", id=ids.SHELL.PRESENT_TOGGLE, color="warning", size="sm",
                    title="Presentation mode: large type, no controls; arrow keys step through the briefing"),
-    ], className="oc-nav-actions d-flex gap-2 text-nowrap")
+    ], className="oc-nav-actions d-flex gap-2 ms-auto text-nowrap")
     return dbc.Navbar(
         dbc.Container([
             dcc.Link(registry.SITE, href=app.get_relative_path("/"),
                      className="navbar-brand fw-semibold text-white text-decoration-none"),
-            dbc.NavbarToggler(id=ids.SHELL.NAV_TOGGLE, className="ms-auto me-2"),
+            dbc.NavbarToggler(id=ids.SHELL.NAV_TOGGLE, className="me-2"),  # beside the brand: it stays put
             dbc.Collapse([
                 dbc.Nav(registry.navigation(app, data, pages), navbar=True, className="me-auto"),
                 html.Span("Data: GI-TOC", title="Global Organized Crime Index, GI-TOC (ocindex.net)",
                           className="navbar-text text-white-50 small me-2 text-nowrap"),
             ], id=ids.SHELL.NAV_MENU, navbar=True, is_open=False),
             actions,
-        ], fluid=True),
+        ], fluid=True, className="justify-content-start"),  # the toggler stays by the brand when the menu opens
         color="dark", dark=True, expand="xl", className="py-1", id=ids.SHELL.NAV,
     )
 

@@ -125,7 +125,8 @@ class PageState:
                     notices.append(str(error))
                     values[f.name] = _default(f, kind, data, values)
         read = {f.metadata["key"] or f.name for f in fields(cls) if not f.metadata["path"]}
-        if unknown := [key for key in query if key not in read]:  # a misspelt link ('edtion') is not silently shown
+        # A misspelt link ('edtion') is not silently shown; what a newsletter or social site adds to it is no setting.
+        if unknown := [key for key in query if key not in read and not key.startswith(TRACKING)]:
             named = ", ".join(f"'{_cut(key)}'" for key in unknown[:3]) + (f" and {len(unknown) - 3} more"
                                                                          if len(unknown) > 3 else "")
             notices.append(f"{named} {'is not a setting' if len(unknown) == 1 else 'are not settings'} of this "
@@ -419,6 +420,9 @@ class Group(Kind):
         if not isinstance(value, str) or value not in set(data.wide(values["edition"])[self.column]):
             raise PreventUpdate
         return value
+
+
+TRACKING = ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid")
 
 
 def _cut(text: str, longest: int = 30) -> str:

@@ -13,10 +13,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class UnknownEdition(ValueError):
-    def __init__(self, edition: object, available: tuple[int, ...]):
+    def __init__(self, edition: object, available: tuple[int, ...], problem: str = "is not loaded"):
         listed = ", ".join(str(e) for e in available)
         self.edition = edition  # not repeated in the message: it comes from a request, and errors never echo input
-        super().__init__(f"the edition asked for is not loaded; available editions: {listed}")
+        super().__init__(f"the edition asked for {problem}; available editions: {listed}")
 
 
 def parse_edition(value: object, data: IndexData) -> int:

@@ -16,7 +16,6 @@ import signal
 import sys
 import threading
 import time
-import weakref
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -81,19 +80,10 @@ def _polled_key(key: str) -> str:
 # Dash starts a job by forking the worker, whose other threads may be inside a call to the jobs' cache (SQLite) at
 # that instant: the job would inherit SQLite's lock held and hang at its first use of the cache, holding its user's
 # and a server's slot (found so under gunicorn's threads). So every call to the cache, and every fork, takes one
-# lock, and a forked process opens connections of its own.
+# lock (diskcache itself opens a forked process's own connection).
 _CACHE_LOCK = threading.RLock()
-_CACHES: weakref.WeakSet = weakref.WeakSet()
-
-
-def _after_fork_in_child() -> None:
-    _CACHE_LOCK._at_fork_reinit()
-    for cache in list(_CACHES):
-        cache.close()  # the connection the forking thread used: the next call opens the child's own
-
-
 os.register_at_fork(before=_CACHE_LOCK.acquire, after_in_parent=_CACHE_LOCK.release,
-                    after_in_child=_after_fork_in_child)
+                    after_in_child=_CACHE_LOCK._at_fork_reinit)
 
 
 class ForkSafeCache:
@@ -101,7 +91,6 @@ class ForkSafeCache:
 
     def __init__(self, cache):
         self._cache = cache
-        _CACHES.add(cache)
 
     def __getattr__(self, name):
         attribute = getattr(self._cache, name)

@@ -85,8 +85,9 @@ def test_the_api_refuses_an_unknown_edition_with_a_clear_message(client, workboo
 @pytest.mark.parametrize("edition", ["２０２１", "2_021", "+2021", "%202021", "2021&edition=abc"])
 def test_the_api_reads_an_edition_as_the_pages_do(client, edition):
     """ASCII digits only, given once: int() alone took these as 2021 where the pages refuse them with a notice."""
-    assert client.get(f"/api/scores.csv?edition={edition}").status_code == 400
-    assert client.get("/api/scores.csv?edition=2021").status_code == 200
+    for route in ("/api/scores.csv", "/api/narratives.json"):
+        assert client.get(f"{route}?edition={edition}").status_code == 400
+        assert client.get(f"{route}?edition=2021").status_code == 200
 
 
 def test_healthz_reports_what_is_loaded(client, workbook_editions):

@@ -168,5 +168,6 @@ def test_a_setting_the_page_does_not_read_is_said_to_be_ignored(index):
     state, notices = PathState.from_query(f"?edtion={index.editions[0]}", index)
     assert state == PathState.from_query("", index)[0]
     assert notices == ["'edtion' is not a setting of this page, and ignored (it reads edition, path)."]
+    assert PathState.from_query("?utm_source=newsletter&fbclid=x1", index)[1] == []  # what sites add to links
     _, notices = PathState.from_query("?a=1&b=2&c=3&" + "d" * 200 + "=4", index)
     assert notices[0].startswith("'a', 'b', 'c' and 1 more are not settings") and "d" * 40 not in notices[0]
