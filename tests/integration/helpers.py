@@ -154,6 +154,12 @@ return [...dropdowns.map(e => 'dropdown ' + described(e)), ...sets.map(e => 'opt
 """
 
 
+def resize(duo, width: int, height: int = 900) -> None:
+    """The viewport exactly width x height CSS px (a window's size would include its frame)."""
+    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
 def unnamed_controls(duo) -> list[str]:
     """The controls on the page without a name of their own (UNNAMED)."""
     return duo.driver.execute_script(UNNAMED)

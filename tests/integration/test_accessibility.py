@@ -11,7 +11,7 @@ from components.pages import PAGES
 from components.registry import find
 from tests.contrast import contrast
 
-from .helpers import axe_violations, deferred_set, prop_of, unnamed_controls, wait_for_text
+from .helpers import axe_violations, deferred_set, prop_of, resize, unnamed_controls, wait_for_text
 
 # One example of every kind of page (and the states a user opens on them).
 VIEWS = ["/", "/?edition=2021&movement=1&country=PER", "/indicator/cocaine-trade?country=PER",
@@ -231,8 +231,7 @@ def test_a009_the_navigation_bar_is_tabbed_through_in_the_order_it_is_read(start
     """Row by row, left to right (WCAG 2.4.3), with the folded menu open too: the toggler, then what it opens."""
     duo = start("/")
     settled(duo)
-    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    resize(duo, width)
 
     def read_order(stops: list) -> list:
         rows: list[list] = []  # stops whose middles lie within 12 px of each other share a row

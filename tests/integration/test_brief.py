@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from components import ids
 from ocindex import headlines
 
-from .helpers import filter_grid, wait_for_text
+from .helpers import filter_grid, resize, wait_for_text
 
 LABEL_GAP_PX = 16  # the country's name sits beside its marker, not at the end of an arrow
 
@@ -68,8 +68,7 @@ def test_b003_on_paper_the_map_fits_its_column_and_no_chart_shows_its_toolbar(st
     duo = start(f"/brief/PER?edition={store.index.latest}")
     duo.wait_for_element(f"#{ids.BRIEF.MAP} .choroplethlocation")
     # A4 less the page's margins (190 mm), as the printer lays it out.
-    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": 718, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    resize(duo, 718, 1000)
     duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     overflow = duo.driver.execute_script("""
         const map = document.querySelector('#' + arguments[0] + ' .main-svg');
@@ -122,8 +121,7 @@ def test_b005_a_printed_grid_has_every_column_within_the_page_and_the_grid_s_col
     first_score = f"#{ids.PILLAR.TABLE} .ag-row[row-index='0'] .ag-cell[col-id='criminal-markets']"
     on_screen = duo.wait_for_element(first_score).value_of_css_property("background-color")
     # A4 less the page's margins (190 mm), as the printer lays it out.
-    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": 718, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    resize(duo, 718, 1000)
     duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     duo.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
     on_paper, overflow, columns = duo.driver.execute_script("""

@@ -8,7 +8,7 @@ from dash.testing.wait import until
 
 from components import ids
 
-from .helpers import unnamed_controls, wait_for_text
+from .helpers import resize, unnamed_controls, wait_for_text
 from .test_accessibility import VIEWS, settled
 
 WIDTHS = (390, 768)  # a phone held upright, a tablet held upright
@@ -46,12 +46,6 @@ return [...document.body.querySelectorAll('*')].filter(e => {
         && !(e.tabIndex >= 0 && (e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')));
 }).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map(c => '.' + c).join(''));
 """
-
-
-def resize(duo, width: int) -> None:
-    """The viewport exactly `width` CSS px wide (a window's size would include its frame)."""
-    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
 
 
 def too_wide(duo) -> str:
@@ -119,8 +113,7 @@ def test_n002_presenting_the_bar_covers_nothing_of_the_view_and_stays_in_reach(s
     bar at the top that took two lines on a phone (views pinned: 'Not in the briefing (2 views)') covered the view's
     heading, and one that scrolled away with the view left a touch screen without its buttons."""
     duo = start("/indicator/cocaine-trade")
-    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": width, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    resize(duo, width, 720)
     base = duo.server_url.rstrip("/")
     pinned = ("/indicator/cocaine-trade", "/pillar/resilience?country=PER")
     for count, path in enumerate(pinned, start=1):
