@@ -114,25 +114,26 @@ def results(app: Dash, data: IndexData, narratives: Narratives, term: str) -> tu
         return html.P(f"No passage mentions {quoted(term)} in the {len(narratives.documents)} loaded documents "
                       f"({names}).", className="text-body-secondary"), None
 
-    country_of = {(d.iso3, d.edition): (data.wide(d.edition).at[d.iso3, "country"], d.edition)
-                  for d in {p.document.name: p.document for p in found}.values()}
-    # By country, each keeping its passages' order.
-    shown = sorted(found, key=lambda p: country_of[p.document.iso3, p.document.edition])[:MAX_SHOWN]
+    documents = {p.document.name: p.document for p in found}  # each document with a passage found, once
+    country_of = {(d.iso3, d.edition): data.wide(d.edition).at[d.iso3, "country"] for d in documents.values()}
+    def by_country_and_edition(passage: Passage) -> tuple[str, int]:
+        return country_of[passage.document.iso3, passage.document.edition], passage.document.edition
+
+    shown = sorted(found, key=by_country_and_edition)[:MAX_SHOWN]  # each keeping its passages' order
     by_country: dict[tuple[str, int], dict[str, list[Passage]]] = {}
     for passage in shown:
         key = (passage.document.iso3, passage.document.edition)
         indicator = passage.indicators[0] if passage.indicators else UNLINKED
         by_country.setdefault(key, {}).setdefault(indicator, []).append(passage)
     order = {i.slug: n for n, i in enumerate(data.catalogue)}
-    documents = len({p.document.name for p in found})
     passages = f"{len(found)} passage" + ("s" if len(found) != 1 else "")
     cut = f" The first {MAX_SHOWN}, by country, are shown: narrow the term, or download the CSV for every one." \
         if len(found) > MAX_SHOWN else ""
-    summary = html.P(f"{passages} in {documents} of {len(narratives.documents)} loaded documents.{cut}",
+    summary = html.P(f"{passages} in {len(documents)} of {len(narratives.documents)} loaded documents.{cut}",
                      className="small")
     sections = []
     for (iso3, edition), groups in by_country.items():
-        name = data.wide(edition).at[iso3, "country"]
+        name = country_of[iso3, edition]
         blocks = []
         for slug in sorted(groups, key=lambda s: order.get(s, len(order))):
             if slug == UNLINKED:
