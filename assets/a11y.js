@@ -21,6 +21,11 @@
         return label ? label.textContent.trim() : null;
     }
 
+    // What a set of option boxes is to a screen reader: a radiogroup if its boxes are radios, else a group.
+    function groupRole(set) {
+        return set.querySelector('input[type="radio"]') ? 'radiogroup' : 'group';
+    }
+
     function fixUp() {
         // dcc.Dropdown (Dash 4) makes an aria-hidden input its tab stop, which hands focus on to its button: make the
         // button itself the tab stop (it opens on Enter and arrow keys). Its name comes from its <label> (or what it
@@ -43,7 +48,7 @@
             .forEach(function (button) { button.setAttribute('aria-haspopup', 'dialog'); });
         document.querySelectorAll('.dash-dropdown-options[role="listbox"]').forEach(function (list) {
             const opener = document.querySelector('button.dash-dropdown[aria-expanded="true"]');
-            list.setAttribute('role', list.querySelector('input[type="radio"]') ? 'radiogroup' : 'group');
+            list.setAttribute('role', groupRole(list));
             list.setAttribute('aria-label', (opener && nameFor(opener)) || 'Options');
         });
         // The selection shows in each box's checked state; React sets aria-selected again as it changes.
@@ -57,11 +62,10 @@
         // (of radios: a radiogroup) named by that label, so that "Edition" and "Change since" are told apart.
         document.querySelectorAll('label[for]').forEach(function (label) {
             const set = document.getElementById(label.htmlFor);
-            const box = set && !set.hasAttribute('aria-labelledby') && !set.matches('input, select, textarea, button')
-                && set.querySelector('input[type="radio"], input[type="checkbox"]');
-            if (!box) { return; }
+            if (!set || set.hasAttribute('aria-labelledby') || set.matches('input, select, textarea, button')
+                || !set.querySelector('input[type="radio"], input[type="checkbox"]')) { return; }
             label.id = label.id || label.htmlFor + '-label';
-            set.setAttribute('role', box.type === 'radio' ? 'radiogroup' : 'group');
+            set.setAttribute('role', groupRole(set));
             set.setAttribute('aria-labelledby', label.id);
         });
         // dcc.Slider's thumbs and the number box it shows on narrow screens, and dbc.Progress's bar, render with no

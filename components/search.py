@@ -116,6 +116,7 @@ def results(app: Dash, data: IndexData, narratives: Narratives, term: str) -> tu
 
     documents = {p.document.name: p.document for p in found}  # each document with a passage found, once
     country_of = {(d.iso3, d.edition): data.wide(d.edition).at[d.iso3, "country"] for d in documents.values()}
+
     def by_country_and_edition(passage: Passage) -> tuple[str, int]:
         return country_of[passage.document.iso3, passage.document.edition], passage.document.edition
 

@@ -22,6 +22,8 @@ from ocindex.index import IndexData
 from ocindex.parse import whole_number
 
 Values = dict[str, Any]  # the fields read so far, by name: later kinds may depend on earlier ones (the edition)
+# What newsletters and social sites add to a shared link: no setting of any page (names, or their start).
+TRACKING = ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid")
 
 
 class NotFound(Exception):
@@ -125,7 +127,7 @@ class PageState:
                     notices.append(str(error))
                     values[f.name] = _default(f, kind, data, values)
         read = {f.metadata["key"] or f.name for f in fields(cls) if not f.metadata["path"]}
-        # A misspelt link ('edtion') is not silently shown; what a newsletter or social site adds to it is no setting.
+        # A misspelt link ('edtion') is not silently shown.
         if unknown := [key for key in query if key not in read and not key.startswith(TRACKING)]:
             named = ", ".join(f"'{_cut(key)}'" for key in unknown[:3]) + (f" and {len(unknown) - 3} more"
                                                                          if len(unknown) > 3 else "")
@@ -420,9 +422,6 @@ class Group(Kind):
         if not isinstance(value, str) or value not in set(data.wide(values["edition"])[self.column]):
             raise PreventUpdate
         return value
-
-
-TRACKING = ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid")
 
 
 def _cut(text: str, longest: int = 30) -> str:
