@@ -1,17 +1,34 @@
 """The code Dash serves from installed packages (`_dash-component-suites/`): an address it does not serve is a 404,
-and the files loaded on demand are rechecked cheaply.
+the files loaded on demand are rechecked cheaply, and Plotly is loaded by an address the browser keeps.
 
 Dash answers an unknown address there by raising, which Flask turns into a 500 and a long traceback in the log,
-one per request. Plotly and the grid's and dropdown's chunks are loaded by addresses without a version, so the
-browser asks again on every page ("If-None-Match") and Dash reads and hashes the whole file to answer (Plotly is
-4.8 MB): each file's ETag, once Dash has sent or confirmed it, answers the next requests for it with 304 at once."""
+one per request. The grid's and dropdown's chunks are loaded by addresses without a version (and so is Plotly, by
+Dash, but see plotly_address), so the browser asks again on every page ("If-None-Match") and Dash reads and hashes
+the whole file to answer: each file's ETag, once Dash has sent or confirmed it, answers the next requests for it
+with 304 at once."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import plotly
 from dash.exceptions import DependencyException
+from dash.fingerprint import build_fingerprint
 from flask import Flask, Response, request
 
 from .limits import refuse
+
+PLOTLY = "package_data/plotly.min.js"  # in the plotly package, which Dash serves as the `plotly` suite
+
+
+def plotly_address(url_prefix: str) -> str:
+    """Plotly's address with its version, in the form Dash gives the scripts it links, which browsers keep for good.
+
+    Dash's graphs load Plotly by its address without one (assets/plotly_address.js points them here instead). A
+    browser rechecks such a file on every page, and each time throws away the code it compiled from it and compiles
+    it again: some 45 ms of every page with a chart on this machine."""
+    modified = int((Path(plotly.__file__).parent / PLOTLY).stat().st_mtime)
+    return f"{url_prefix}_dash-component-suites/plotly/{build_fingerprint(PLOTLY, plotly.__version__, modified)}"
 
 
 def install(server: Flask, url_prefix: str) -> None:

@@ -8,6 +8,7 @@ from selenium.webdriver.common.by import By
 from components import ids
 from ocindex.settings import Settings
 from ocindex.store import DataStore
+from serving import suites
 
 from .helpers import wait_for_text
 
@@ -23,6 +24,9 @@ def test_s001_the_app_works_under_a_path_prefix_with_an_empty_console(start, sto
     # polyfill counts U+180E as a space, as Unicode no longer does.
     builtins = r"return ['\u180e'.trim() === '\u180e', isNaN(parseFloat('\u180e1')), isNaN(Number.parseInt('\u180e1'))]"
     assert duo.driver.execute_script(builtins) == [True, True, True]
+    # Plotly came from its address with the version, which the browser keeps (assets/plotly_address.js), once.
+    plotly = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.includes('/plotly/'))"
+    assert duo.driver.execute_script(plotly) == [suites.plotly_address("/oc-index/")]
     assert duo.get_logs() == []
 
 
