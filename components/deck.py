@@ -146,16 +146,21 @@ def make_deck(data: IndexData, countries: list[str], views: list[str], edition: 
                       color="success", className="py-2"))
 
 
+def refused(why: str) -> tuple:
+    """The Build button's answer when no deck can be built now (the server's slots, or the user's, are taken)."""
+    return None, dbc.Alert(why, color="warning", className="py-2")
+
+
 def build(app: Dash, store: DataStore, set_progress, controls: dict, url) -> tuple:
     """The Build button's background job: the deck of the countries and views chosen (each once: a crafted
     request may repeat one thousands of times), a few at once on a server and one per user."""
     state = DeckState.from_controls(store.index, **controls)
     try:
-        with jobs.slot(app.server.config["OCINDEX_SETTINGS"], jobs.job_user()):
+        with jobs.job_slot(app.server.config["OCINDEX_SETTINGS"]):
             return make_deck(store.index, list(state.countries), list(state.views), state.edition, set_progress,
                              change_link=change_address(app, url), narratives=store.narratives)
     except jobs.JobRefused as exc:
-        return None, dbc.Alert(str(exc), color="warning", className="py-2")
+        return refused(str(exc))
 
 
 def register(app: Dash, store: DataStore) -> None:
@@ -169,7 +174,7 @@ def register(app: Dash, store: DataStore) -> None:
                  (Output(ids.DECK.PROGRESS, "animated"), True, False), (Output(ids.DECK.PROGRESS, "striped"), True, False)],
         cancel=[Input(ids.DECK.CANCEL, "n_clicks")],
         progress=[Output(ids.DECK.PROGRESS, "value"), Output(ids.DECK.PROGRESS, "max"), Output(ids.DECK.STEP, "children")],
-    )(lambda set_progress, clicks, controls, url: build(app, store, set_progress, controls, url))
+    )(jobs.bounded(refused)(lambda set_progress, clicks, controls, url: build(app, store, set_progress, controls, url)))
 
     @app.callback(Output(ids.DECK.STATUS, "children", allow_duplicate=True), Input(ids.DECK.CANCEL, "n_clicks"),
                   prevent_initial_call=True)

@@ -2,8 +2,9 @@
 Celery workers sharing Redis when OCINDEX_REDIS_URL is set (several servers).
 
 On one server, jobs are bounded: a few at once and one per user (slots held as file locks, which the kernel
-releases however a job ends); a job whose page stopped asking for its progress ends itself; and a cancelled job is
-asked to stop (so its Chromium closes and is waited for), then killed with everything it started, and reaped."""
+releases however a job ends), taken before a job's process is started, so a job refused costs no process; a job whose
+page stopped asking for its progress ends itself; and a cancelled job is asked to stop (so its Chromium closes and is
+waited for), then killed with everything it started, and reaped."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ import functools
 import hashlib
 import logging
 import os
+import secrets
 import signal
 import sys
 import threading
 import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Callable
 
 import psutil
 from dash import CeleryManager, DiskcacheManager
@@ -30,7 +33,11 @@ log = logging.getLogger(__name__)
 RESULT_LIFETIME_S = 3600
 CANCEL_GRACE_S = 10  # for a cancelled job to close its Chromium before it is killed
 REAP_EVERY_S = 2
-_job_user: str | None = None  # in a job's own process: who started it (set by JobManager's job wrapper)
+# The handle Dash is given for a job refused before it started: there is no process to ask about or to stop.
+REFUSED = "refused"
+# In a job's own process (set by JobManager's job wrapper): who started it, and whether it runs in slots taken for it.
+_job_user: str | None = None
+_slots_inherited = False
 
 
 class JobRefused(Exception):
@@ -42,9 +49,21 @@ def job_user() -> str | None:
     return _job_user
 
 
-@contextmanager
-def slot(settings: Settings, user: str | None):
-    """Hold, for the job's life, the user's own slot and one of the server's settings.deck_jobs slots."""
+def bounded(refusal: Callable[[str], object]):
+    """Marks a background callback's function as a job that runs only in slots (take_slots): JobManager takes them
+    before it starts the job's process, which holds them for its whole life. A job refused starts no process: its
+    callback answers `refusal(why)` at once. (A flood of requests would otherwise be a flood of forked workers.)"""
+    def mark(fn):
+        fn.ocindex_refusal = refusal
+        return fn
+
+    return mark
+
+
+def take_slots(settings: Settings, user: str | None) -> list:
+    """The user's own slot and one of the server's settings.deck_jobs slots, as open locked files: held until every
+    copy of them is closed (a process forked meanwhile holds its own copies until it ends, however it ends).
+    JobRefused, holding nothing, if either is taken."""
     folder = settings.cache_dir / "job-slots"
     folder.mkdir(parents=True, exist_ok=True)
     held = []
@@ -57,10 +76,36 @@ def slot(settings: Settings, user: str | None):
                          None))
         if held[-1] is None:
             raise JobRefused(f"The server is building {settings.deck_jobs} decks already: try again in a minute.")
+    except JobRefused:
+        _release(held)
+        raise
+    return held
+
+
+def _release(held: list) -> None:
+    for handle in filter(None, held):
+        handle.close()
+
+
+@contextmanager
+def slot(settings: Settings, user: str | None):
+    """Hold, for the `with` block, the user's own slot and one of the server's (take_slots)."""
+    held = take_slots(settings, user)
+    try:
         yield
     finally:
-        for handle in filter(None, held):
-            handle.close()
+        _release(held)
+
+
+@contextmanager
+def job_slot(settings: Settings):
+    """In a bounded job's process, for its work: the slots JobManager took for it, or, where the job was started
+    otherwise (a Celery worker), one of this machine's, taken now (JobRefused if none is free)."""
+    if _slots_inherited:
+        yield
+    else:
+        with slot(settings, job_user()):
+            yield
 
 
 def _try_lock(path: Path):
@@ -114,6 +159,7 @@ class JobManager(DiskcacheManager):
     """Dash's disk-cache manager, with the job's user recorded, polls watched and cancelled jobs reaped."""
 
     def __init__(self, cache, settings: Settings):
+        self.settings = settings
         self.poll_timeout = settings.deck_poll_timeout  # first: Dash wraps the job functions known so far at init
         super().__init__(cache, expire=RESULT_LIFETIME_S)  # which must be a diskcache.Cache
         self.handle = ForkSafeCache(cache)
@@ -121,12 +167,28 @@ class JobManager(DiskcacheManager):
             self.register(*details)
         _start_reaper()
 
+    def build_cache_key(self, fn, args, cache_args_to_ignore, triggered):
+        # Dash keys a job by its function and arguments. Two pages asking for the same deck at once (two users, or
+        # one user's two tabs) shared one result, which the first page to poll took (stopping the job): the other was
+        # left with nothing, or with the refusal meant for it. Results are never reused here (no cache_by), so each
+        # job gets a key of its own.
+        return secrets.token_hex(32)
+
     def call_job_fn(self, key, job_fn, args, context):
         # Runs in the request that starts the job: the signed-in user (or the caller's address) owns it.
         user = (g.get("user") or request.remote_addr) if has_request_context() else None
-        context = {**context, "ocindex_user": user}
+        refusal = getattr(job_fn, "refusal", None)
+        try:
+            held = take_slots(self.settings, user) if refusal is not None else []
+        except JobRefused as exc:
+            self.handle.set(key, refusal(str(exc)), expire=RESULT_LIFETIME_S)  # the answer to the page's first poll
+            return REFUSED
+        context = {**context, "ocindex_user": user, "ocindex_slots": bool(held)}
         self.handle.set(_polled_key(key), time.time(), expire=RESULT_LIFETIME_S)
-        return super().call_job_fn(key, job_fn, args, context)
+        try:
+            return super().call_job_fn(key, job_fn, args, context)
+        finally:
+            _release(held)  # the job's process holds its own copies
 
     def get_result(self, key, job):
         # Every poll of a page that waits for its job asks for the result: proof that someone still waits.
@@ -138,14 +200,18 @@ class JobManager(DiskcacheManager):
         handle, timeout = self.handle, self.poll_timeout
 
         def job_fn(result_key, progress_key, user_callback_args, context):
-            global _job_user
-            _job_user = context.get("ocindex_user")
+            global _job_user, _slots_inherited
+            _job_user, _slots_inherited = context.get("ocindex_user"), context.get("ocindex_slots", False)
             # A cancel sends SIGTERM: leave through SystemExit, so that `with` blocks close Chromium and wait for it.
             signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
             threading.Thread(target=_end_when_nobody_polls, args=(handle, result_key, timeout), daemon=True).start()
             run(result_key, progress_key, user_callback_args, context)
 
+        job_fn.refusal = getattr(fn, "ocindex_refusal", None)
         return job_fn
+
+    def job_running(self, job):
+        return job != REFUSED and super().job_running(job)
 
     def terminate_job(self, job):
         if job is None:

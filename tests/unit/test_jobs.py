@@ -56,6 +56,45 @@ def test_a_killed_job_gives_its_slots_back(settings):
         pass
 
 
+@jobs.bounded(lambda why: ("refused", why))
+def bounded_work():
+    while True:
+        time.sleep(0.1)
+
+
+def test_a_bounded_job_holds_its_slot_for_its_life_and_one_refused_starts_no_process(settings, tmp_path):
+    manager = jobs.JobManager(diskcache.Cache(str(tmp_path / "jobs")), settings)
+    job_fn = manager.make_job_fn(bounded_work, progress=False)
+    here = psutil.Process()
+    running = [psutil.Process(manager.call_job_fn(f"deck-{n}", job_fn, [], {})) for n in range(settings.deck_jobs)]
+    try:
+        # This process let go of the slots it took for them: the jobs hold them.
+        with pytest.raises(jobs.JobRefused, match="building 2 decks already"):
+            with jobs.slot(settings, None):
+                pass
+        children = set(here.children())
+        assert manager.call_job_fn("one-too-many", job_fn, [], {}) == jobs.REFUSED
+        assert set(here.children()) == children  # refused without starting a process
+        assert not manager.job_running(jobs.REFUSED)
+        assert manager.get_result("one-too-many", jobs.REFUSED) == ("refused", "The server is building 2 decks "
+                                                                      "already: try again in a minute.")
+    finally:
+        for job in running:
+            manager.terminate_job(job.pid)
+    with jobs.slot(settings, None):  # their processes ended: the slots are free
+        pass
+
+
+def test_two_pages_asking_for_the_same_job_at_once_each_get_its_result(settings, tmp_path):
+    manager = jobs.JobManager(diskcache.Cache(str(tmp_path / "jobs")), settings)
+    job_fn = manager.make_job_fn(use_cache_and_finish, progress=False)
+    # As Dash keys and starts a job for each request: the same function, the same arguments.
+    keys = [manager.build_cache_key(use_cache_and_finish, ["PER", "quadrant"], [], None) for _ in range(2)]
+    started = [psutil.Process(manager.call_job_fn(key, job_fn, [], {})) for key in keys]
+    psutil.wait_procs(started, timeout=30)
+    assert [manager.get_result(key, job.pid) for key, job in zip(keys, started)] == ["done", "done"]
+
+
 def use_cache_and_finish():
     return "done"  # Dash's wrapper writes it to the cache: the job's first use of it
 
