@@ -169,7 +169,7 @@ def _chart(figure: dict, note: str, description: str):
         html.Div([html.P(note, id=ids.QUADRANT.SPLIT_NOTE, className="small text-body-secondary mb-0 me-auto"),
                   registry.csv_button(QuadrantState.name)], className="d-flex align-items-start gap-2"),
         html.P(description, id=ids.QUADRANT.SUMMARY, className="visually-hidden", **{"aria-live": "polite"}),
-    ])
+    ], className="oc-quadrant-block")
 
 
 def _side(app: Dash, data: IndexData, state: QuadrantState):

@@ -136,3 +136,20 @@ def test_n002_presenting_the_bar_covers_nothing_of_the_view_and_stays_in_reach(s
     settled(duo)
     assert duo.driver.execute_script("return window.scrollY") == 0
     assert duo.get_logs() == []
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (768, 1024), (1280, 720)])
+def test_n003_presenting_the_quadrant_fills_the_screen_with_its_note_in_view(start, width, height):
+    """The chart takes what its note leaves: sized for a two-line note, it pushed a four-line one past the bottom
+    of a phone held upright."""
+    duo = start("/?country=PER")
+    resize(duo, width, height)
+    duo.driver.get(duo.server_url.rstrip("/") + "/?country=PER#present")
+    duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+    settled(duo)
+    note, chart, screen = duo.driver.execute_script(
+        "return [arguments[0], arguments[1]].map(id => document.getElementById(id).getBoundingClientRect().toJSON())"
+        ".concat(innerHeight)", ids.QUADRANT.SPLIT_NOTE, ids.QUADRANT.GRAPH)
+    assert note["bottom"] <= screen
+    assert chart["height"] >= 0.6 * screen
+    assert duo.get_logs() == []
