@@ -131,6 +131,33 @@
         pressed.click();
     });
 
+    // An open multi-select starts with "Select All" and "Deselect All", which Dash's dropdown leaves out of its Tab
+    // order: Tab steps from the search box straight to the options, as the arrow keys do. Tab and Shift+Tab take the
+    // buttons in, between the search box and the first option (this runs before the page's own handlers). Where
+    // focus goes into the list or comes out of it, Dash's own keys move it, so that its place in the list follows.
+    const press = function (target, key) {
+        target.dispatchEvent(new KeyboardEvent('keydown', {key: key, bubbles: true, cancelable: true}));
+    };
+    document.addEventListener('keydown', function (event) {
+        const content = event.key === 'Tab' && event.target.closest && event.target.closest('.dash-dropdown-content');
+        const actions = content ? Array.from(content.querySelectorAll('.dash-dropdown-action-button')) : [];
+        if (!actions.length) { return; }
+        const search = content.querySelector('.dash-dropdown-search');
+        const stops = [search].concat(actions).filter(Boolean);
+        const at = stops.indexOf(event.target);
+        const intoList = at === stops.length - 1 && !event.shiftKey;
+        const outOfList = at < 0 && event.shiftKey && event.target.closest('[data-option-index="0"]');
+        const next = at < 0 ? (outOfList ? actions[actions.length - 1] : null) : stops[at + (event.shiftKey ? -1 : 1)];
+        if (!intoList && !next) { return; }
+        event.preventDefault();
+        event.stopPropagation();
+        if (intoList || outOfList) { press(event.target, 'Home'); }  // Dash: to the search box, before the first option
+        if (intoList) {
+            if (document.activeElement === search) { press(search, 'ArrowDown'); }
+        } else {
+            next.focus();
+        }
+    }, true);
     let pending = false;
     new MutationObserver(function () {
         if (pending) { return; }

@@ -217,6 +217,42 @@ def test_a008_a_dropdowns_options_are_walked_with_the_arrow_keys_and_enter_picks
     assert duo.get_logs() == []
 
 
+FOCUSED = "const a = document.activeElement; return (a.closest('label') || a).textContent.trim()"
+
+
+def test_a010_select_all_and_deselect_all_are_in_a_multi_selects_tab_order(start):
+    """Dash's dropdown steps Tab from the search box straight to the options: its Select All and Deselect All were
+    out of reach of the keyboard. Tab and Shift+Tab take them in, between the search box and the options, and the
+    arrow keys carry on from where Tab left them."""
+    duo = start("/")
+    settled(duo)
+    duo.find_element("body").send_keys(Keys.TAB)
+    focus_next(duo, f"#{ids.QUADRANT.CONTINENT}")
+    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    duo.wait_for_element(".dash-dropdown-search")
+    continents = duo.driver.execute_script(
+        "return [...document.querySelectorAll('.dash-dropdown-options [data-option-index] input')].map(i => i.value)")
+
+    def press(*keys) -> str:
+        duo.driver.switch_to.active_element.send_keys(*keys)
+        return duo.driver.execute_script(FOCUSED)
+
+    until(lambda: duo.driver.execute_script("return document.activeElement.matches('.dash-dropdown-search')"), 5)
+    assert press(Keys.TAB) == "Select All"
+    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    until(lambda: all(f"continent={c}" in duo.driver.current_url for c in continents), timeout=10)
+    assert press(Keys.TAB) == "Deselect All"
+    until(lambda: press(Keys.TAB) == continents[0], timeout=5)
+    until(lambda: press(Keys.ARROW_DOWN) == continents[1], timeout=5)
+    until(lambda: press(Keys.SHIFT, Keys.TAB) == continents[0], timeout=5)
+    assert press(Keys.SHIFT, Keys.TAB) == "Deselect All"
+    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    until(lambda: "continent=" not in duo.driver.current_url, timeout=10)
+    assert press(Keys.SHIFT, Keys.TAB) == "Select All"
+    assert press(Keys.SHIFT, Keys.TAB) == ""  # the search box
+    assert duo.get_logs() == []
+
+
 # The navigation bar's focusable elements in the order Tab takes them (the page's order: none has a positive
 # tabindex), each with the middle of its box, as shown.
 BAR_STOPS = """
