@@ -158,6 +158,7 @@
             next.focus();
         }
     }, true);
+
     let pending = false;
     new MutationObserver(function () {
         if (pending) { return; }
