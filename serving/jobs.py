@@ -155,7 +155,21 @@ class ForkSafeCache:
             yield
 
 
-class JobManager(DiskcacheManager):
+class OwnKeys:
+    """Dash keys a job by its function and arguments. Two pages asking for the same deck at once (two users, or one
+    user's two tabs) shared one result, which the first page to poll took (stopping the job): the other was left
+    with nothing, or with the refusal meant for it. Results are never reused here (no cache_by), so each job gets a
+    key of its own."""
+
+    def build_cache_key(self, fn, args, cache_args_to_ignore, triggered):
+        return secrets.token_hex(32)
+
+
+class CeleryJobManager(OwnKeys, CeleryManager):
+    """Dash's Celery manager, each job with a key of its own."""
+
+
+class JobManager(OwnKeys, DiskcacheManager):
     """Dash's disk-cache manager, with the job's user recorded, polls watched and cancelled jobs reaped."""
 
     def __init__(self, cache, settings: Settings):
@@ -167,28 +181,24 @@ class JobManager(DiskcacheManager):
             self.register(*details)
         _start_reaper()
 
-    def build_cache_key(self, fn, args, cache_args_to_ignore, triggered):
-        # Dash keys a job by its function and arguments. Two pages asking for the same deck at once (two users, or
-        # one user's two tabs) shared one result, which the first page to poll took (stopping the job): the other was
-        # left with nothing, or with the refusal meant for it. Results are never reused here (no cache_by), so each
-        # job gets a key of its own.
-        return secrets.token_hex(32)
-
     def call_job_fn(self, key, job_fn, args, context):
         # Runs in the request that starts the job: the signed-in user (or the caller's address) owns it.
         user = (g.get("user") or request.remote_addr) if has_request_context() else None
         refusal = getattr(job_fn, "refusal", None)
-        try:
-            held = take_slots(self.settings, user) if refusal is not None else []
-        except JobRefused as exc:
-            self.handle.set(key, refusal(str(exc)), expire=RESULT_LIFETIME_S)  # the answer to the page's first poll
-            return REFUSED
-        context = {**context, "ocindex_user": user, "ocindex_slots": bool(held)}
-        self.handle.set(_polled_key(key), time.time(), expire=RESULT_LIFETIME_S)
-        try:
-            return super().call_job_fn(key, job_fn, args, context)
-        finally:
-            _release(held)  # the job's process holds its own copies
+        # From taking the slots to letting go of them here, no other thread forks: its job would inherit them and
+        # hold them for its own life (every fork takes this lock).
+        with _CACHE_LOCK:
+            try:
+                held = take_slots(self.settings, user) if refusal is not None else []
+            except JobRefused as exc:
+                self.handle.set(key, refusal(str(exc)), expire=RESULT_LIFETIME_S)  # the answer to the page's first poll
+                return REFUSED
+            context = {**context, "ocindex_user": user, "ocindex_slots": bool(held)}
+            self.handle.set(_polled_key(key), time.time(), expire=RESULT_LIFETIME_S)
+            try:
+                return super().call_job_fn(key, job_fn, args, context)
+            finally:
+                _release(held)  # the job's process holds its own copies
 
     def get_result(self, key, job):
         # Every poll of a page that waits for its job asks for the result: proof that someone still waits.
@@ -255,12 +265,12 @@ def _reap_ended_jobs() -> None:
         time.sleep(REAP_EVERY_S)
 
 
-def manager(settings: Settings) -> JobManager | CeleryManager:
+def manager(settings: Settings) -> JobManager | CeleryJobManager:
     if settings.redis_url:
         from celery import Celery  # only installed with the 'celery' extra
 
-        return CeleryManager(Celery("ocindex", broker=settings.redis_url, backend=settings.redis_url),
-                             expire=RESULT_LIFETIME_S)
+        return CeleryJobManager(Celery("ocindex", broker=settings.redis_url, backend=settings.redis_url),
+                                expire=RESULT_LIFETIME_S)
     import diskcache
 
     return JobManager(diskcache.Cache(str(settings.cache_dir / "jobs")), settings)

@@ -9,6 +9,7 @@ import threading
 import time
 
 import diskcache
+import flask
 import psutil
 import pytest
 
@@ -57,6 +58,11 @@ def test_a_killed_job_gives_its_slots_back(settings):
 
 
 @jobs.bounded(lambda why: ("refused", why))
+def bounded_quick():
+    return "done"
+
+
+@jobs.bounded(lambda why: ("refused", why))
 def bounded_work():
     while True:
         time.sleep(0.1)
@@ -90,9 +96,40 @@ def test_two_pages_asking_for_the_same_job_at_once_each_get_its_result(settings,
     job_fn = manager.make_job_fn(use_cache_and_finish, progress=False)
     # As Dash keys and starts a job for each request: the same function, the same arguments.
     keys = [manager.build_cache_key(use_cache_and_finish, ["PER", "quadrant"], [], None) for _ in range(2)]
+    # Several servers (Celery) key them alike.
+    celery = jobs.manager(Settings(cache_dir=tmp_path, redis_url="redis://127.0.0.1:1/0"))
+    assert len({celery.build_cache_key(use_cache_and_finish, ["PER", "quadrant"], [], None) for _ in range(2)}) == 2
     started = [psutil.Process(manager.call_job_fn(key, job_fn, [], {})) for key in keys]
     psutil.wait_procs(started, timeout=30)
     assert [manager.get_result(key, job.pid) for key, job in zip(keys, started)] == ["done", "done"]
+
+
+def test_a_job_started_beside_another_holds_only_its_own_slots(settings, tmp_path):
+    """Two users' jobs started at once by two threads of one worker: the job forked by one thread while the other
+    held the slots it had just taken inherited them, and kept the other user refused after their job had ended."""
+    manager = jobs.JobManager(diskcache.Cache(str(tmp_path / "jobs")), settings)
+    quick, lasting = manager.make_job_fn(bounded_quick, progress=False), manager.make_job_fn(bounded_work, progress=False)
+    server = flask.Flask(__name__)
+
+    def start(user, job_fn, started):
+        with server.test_request_context():
+            flask.g.user = user
+            started[user] = manager.call_job_fn(f"{user}-deck", job_fn, [], {})
+
+    for _ in range(10):
+        started = {}
+        threads = [threading.Thread(target=start, args=("alice", quick, started)),
+                   threading.Thread(target=start, args=("bob", lasting, started))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        psutil.Process(started["alice"]).wait(30)  # alice's job has ended: its process is gone, and its files
+        try:
+            with jobs.slot(settings, "alice"):
+                pass
+        finally:
+            manager.terminate_job(started["bob"])
 
 
 def use_cache_and_finish():
