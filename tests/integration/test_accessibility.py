@@ -192,6 +192,17 @@ def test_a007_a_grid_is_one_tab_stop_whose_cells_the_arrows_walk_and_enter_follo
     assert duo.get_logs() == []
 
 
+def open_by_keyboard(duo, dropdown: str) -> list[str]:
+    """Tab to the dropdown `dropdown` and open it with Enter: the values of the options it lists."""
+    settled(duo)
+    duo.find_element("body").send_keys(Keys.TAB)
+    focus_next(duo, f"#{dropdown}")
+    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    duo.wait_for_element(".dash-dropdown-search")
+    return duo.driver.execute_script(
+        "return [...document.querySelectorAll('.dash-dropdown-options [data-option-index] input')].map(i => i.value)")
+
+
 @pytest.mark.parametrize("path, dropdown, param", [
     ("/", ids.QUADRANT.CONTINENT, "continent"),  # several may be chosen: checkboxes
     ("/", ids.QUADRANT.COUNTRY, "country"),  # one: radios
@@ -200,13 +211,7 @@ def test_a008_a_dropdowns_options_are_walked_with_the_arrow_keys_and_enter_picks
     """The arrows move focus from option to option (its box: checkbox or radio, named by its label), as Dash's
     dropdown does; the open list has no WCAG violation (an option that holds a control is one)."""
     duo = start(path)
-    settled(duo)
-    duo.find_element("body").send_keys(Keys.TAB)
-    focus_next(duo, f"#{dropdown}")
-    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
-    duo.wait_for_element(".dash-dropdown-search")
-    listed = duo.driver.execute_script(
-        "return [...document.querySelectorAll('.dash-dropdown-options [data-option-index] input')].map(i => i.value)")
+    listed = open_by_keyboard(duo, dropdown)
     for _ in range(2):
         duo.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
     until(lambda: duo.driver.execute_script("return document.activeElement.value") == listed[1], timeout=5)
@@ -225,13 +230,7 @@ def test_a010_select_all_and_deselect_all_are_in_a_multi_selects_tab_order(start
     out of reach of the keyboard. Tab and Shift+Tab take them in, between the search box and the options, and the
     arrow keys carry on from where Tab left them."""
     duo = start("/")
-    settled(duo)
-    duo.find_element("body").send_keys(Keys.TAB)
-    focus_next(duo, f"#{ids.QUADRANT.CONTINENT}")
-    duo.driver.switch_to.active_element.send_keys(Keys.ENTER)
-    duo.wait_for_element(".dash-dropdown-search")
-    continents = duo.driver.execute_script(
-        "return [...document.querySelectorAll('.dash-dropdown-options [data-option-index] input')].map(i => i.value)")
+    continents = open_by_keyboard(duo, ids.QUADRANT.CONTINENT)
 
     def press(*keys) -> str:
         duo.driver.switch_to.active_element.send_keys(*keys)
