@@ -88,6 +88,10 @@ def _scores(brief: Brief, data: IndexData, name: str) -> list:
     return [table, html.P(f"Also at {tied['score'].iloc[0]:.2f}: {names}.", className="small text-body-secondary mb-1")]
 
 
+def _own_scores(which: str) -> html.Span:
+    return html.Span(f"(its {which} scores)", className="fw-normal text-body-secondary small")
+
+
 def _region_table(brief: Brief, data: IndexData) -> html.Table:
     rows = [html.Tr([
         html.Th(data.catalogue[r["indicator"]].label, scope="row", className="fw-normal"),
@@ -161,9 +165,10 @@ def layout(app: Dash, store: DataStore, state: BriefState, notices: list[str]):
                 dbc.Col([html.H2("Largest criminal markets", className="h6 mb-1"), *_scores(brief, data, "top_markets"),
                          html.H2("Most influential actors", className="h6 mb-1"), *_scores(brief, data, "top_actors")],
                         sm=6),
-                dbc.Col([html.H2("Weakest resilience", className="h6 mb-1"),
+                # By the country's own scores: a 'strongest' may rank below a 'weakest' among countries.
+                dbc.Col([html.H2(["Weakest resilience ", _own_scores("lowest")], className="h6 mb-1"),
                          *_scores(brief, data, "weakest_resilience"),
-                         html.H2("Strongest resilience", className="h6 mb-1"),
+                         html.H2(["Strongest resilience ", _own_scores("highest")], className="h6 mb-1"),
                          *_scores(brief, data, "strongest_resilience")], sm=6),
             ], className="g-3"),
             dbc.Row([
