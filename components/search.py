@@ -20,7 +20,7 @@ from . import ids, registry
 from .common import breadcrumbs, country_href, indicator_link
 from .narrative import chips, cited, highlighted
 from .registry import Nav, Page, Table
-from .urlstate import Kind, PageState, param
+from .urlstate import Kind, PageState, cut_short, param
 
 EXAMPLES = ("gold mining", "extortion", "ports", "money laundering", "corruption")
 UNLINKED = ""
@@ -93,7 +93,7 @@ def _passage(passage: Passage, data: IndexData) -> html.Li:
 
 def quoted(term: str, longest: int = 60) -> str:
     """The term as the page repeats it: quoted, and cut short (a request may send any length)."""
-    return f"'{term}'" if len(term) <= longest else f"'{term[:longest - 1]}…'"
+    return f"'{cut_short(term, longest)}'"
 
 
 def results(app: Dash, data: IndexData, narratives: Narratives, term: str) -> tuple:

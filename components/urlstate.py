@@ -129,7 +129,7 @@ class PageState:
         read = {f.metadata["key"] or f.name for f in fields(cls) if not f.metadata["path"]}
         # A misspelt link ('edtion') is not silently shown.
         if unknown := [key for key in query if key not in read and not key.startswith(TRACKING)]:
-            named = ", ".join(f"'{_cut(key)}'" for key in unknown[:3]) + (f" and {len(unknown) - 3} more"
+            named = ", ".join(f"'{cut_short(key)}'" for key in unknown[:3]) + (f" and {len(unknown) - 3} more"
                                                                          if len(unknown) > 3 else "")
             notices.append(f"{named} {'is not a setting' if len(unknown) == 1 else 'are not settings'} of this "
                            f"page, and ignored" + (f" (it reads {', '.join(sorted(read))})." if read else "."))
@@ -424,6 +424,6 @@ class Group(Kind):
         return value
 
 
-def _cut(text: str, longest: int = 30) -> str:
-    """A name from the URL as a notice repeats it: cut short (a link may hold any length)."""
+def cut_short(text: str, longest: int = 30) -> str:
+    """Text from a request as a message repeats it: cut short (a request may send any length)."""
     return text if len(text) <= longest else text[:longest - 1] + "…"
