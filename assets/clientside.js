@@ -28,6 +28,9 @@ window.dash_clientside.ocindex = (function () {
             .filter(function (i) { return i >= 0; });
     };
     const triggeredInputs = function () { return new Set(triggeredInOrder()); };
+    // What a quadrant view draws: the callback's last states, and the keys of a view in its views store, in the
+    // order of components/quadrant.py's VIEW_PARTS (the chart, its note and description, the side panel's parts).
+    const PARTS = ['figure', 'note', 'summary', 'panel', 'movers', 'changes'];
     // Entering or leaving presentation mode hides the button pressed (the bar's Present, the presenter's Exit, or
     // the key's): focus, which would fall to the page's top, goes to the presenter's Next (or Exit, with nothing to
     // step through; the buttons its keys press: components/presentation.py), or back to `toggle`, once shown. Only
@@ -296,17 +299,17 @@ window.dash_clientside.ocindex = (function () {
 
         // The chart follows presentation mode and the controls (the first arguments, in the order the views store
         // names them: its fields, from PAGE.controls), then come the stores (choices, views, the last request) and
-        // what is drawn (chart, note, description).
+        // what is drawn (PARTS).
         // An edition switch first sets what follows the edition, as the server would (quadrant.switched()): the
         // earlier editions change can be read since, keeping the one chosen, and the edition's regions within the
         // chosen continents, keeping the chosen ones there. The views store holds, for the other controls as they
         // stand, every other edition's chart (edition_views()): the switch draws it at once and keeps the view
         // left there, for the way back. Anything else asks the server (the ask store), which sends the chart and
-        // the store anew (the side panel follows from the server, as does the address).
+        // the store anew (the address follows from the server).
         quadrantView: function () {
             const nothing = window.dash_clientside.no_update;
             const args = Array.from(arguments);
-            const drawnAt = args.length - 3;  // chart, note, description
+            const drawnAt = args.length - PARTS.length;
             const [choices, views, asked] = args.slice(drawnAt - 3, drawnAt);
             const controls = args.slice(0, drawnAt - 3);  // presentation mode, then the page's controls
             const shown = args.slice(drawnAt);
@@ -341,32 +344,30 @@ window.dash_clientside.ocindex = (function () {
                     : value === undefined ? null : value;
             });
             const ask = [nothing, {key: key, drawn: views ? views.drawn : null}];
+            const unchanged = PARTS.map(function () { return nothing; });
             // While the server has not answered the last request, the chart it sends will replace what is drawn:
             // the store's views may be out of date, so ask again for what the controls hold now.
             if (asked && !same(asked.key, views && views.answered)) {
-                return out.concat(nothing, nothing, nothing, same(asked.key, key) ? [nothing, nothing] : ask);
+                return out.concat(unchanged, same(asked.key, key) ? [nothing, nothing] : ask);
             }
-            if (views && same(views.drawn, key)) { return out.concat(nothing, nothing, nothing, [nothing, nothing]); }
+            if (views && same(views.drawn, key)) { return out.concat(unchanged, [nothing, nothing]); }
             const found = views && views.views && views.views[controls[EDITION]];
             if (found && same(found.key, key)) {
                 const kept = Object.assign({}, views.views);
-                kept[views.edition] = {key: views.drawn, figure: shown[0], note: shown[1], summary: shown[2]};
+                kept[views.edition] = {key: views.drawn};
+                PARTS.forEach(function (part, i) { kept[views.edition][part] = shown[i]; });
                 delete kept[controls[EDITION]];
-                return out.concat(found.figure, found.note, found.summary,
+                // A part the same as drawn is left alone (the country's panel, with no country chosen).
+                return out.concat(PARTS.map(function (part, i) {
+                    return i > 0 && same(found[part], shown[i]) ? nothing : found[part];
+                }),
                                   [Object.assign({}, views, {edition: controls[EDITION], drawn: key, views: kept}),
                                    nothing]);
             }
-            return out.concat(nothing, nothing, nothing, ask);
+            return out.concat(unchanged, ask);
         },
-        // A click on a point (its customdata) or on a list entry (its id) selects the country. The lists are
-        // redrawn with every change, which counts as a change of their entries' n_clicks: 0 means nobody clicked.
+        // A click on a point (its customdata) selects the country (a list entry's: pick_lists.js).
         pickCountry: function (click) {
-            const context = window.dash_clientside.callback_context;
-            const trigger = context.triggered_id;
-            if (trigger && typeof trigger === 'object') {
-                const clicked = context.triggered.length && context.triggered[0].value;
-                return clicked && typeof trigger.iso3 === 'string' ? trigger.iso3 : window.dash_clientside.no_update;
-            }
             const point = click && click.points && click.points[0];
             // The quadrant's points carry their hover data after the code (figures/quadrant.py, hover_data).
             const data = point && (Array.isArray(point.customdata) ? point.customdata[0] : point.customdata);

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import create_app  # noqa: E402
 from benchmarks.common import callback_body, report, time_callback  # noqa: E402
-from components import ids  # noqa: E402
+from components import ids, quadrant  # noqa: E402
 from ocindex.settings import Settings  # noqa: E402
 
 
@@ -20,18 +20,9 @@ def chart_body(edition, split, continents, country, labels, movement, scores="of
     mode then the controls in the page's order (since None: the previous edition)."""
     key = [False, edition, split, continents, [], country, labels, movement, scores, None]
     return callback_body(
-        [(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children"),
-         (ids.QUADRANT.VIEWS, "data")],
+        [*quadrant.DRAWN, (ids.QUADRANT.VIEWS, "data")],
         [(ids.QUADRANT.ASK, "data", {"key": key, "drawn": None})], f"{ids.QUADRANT.ASK}.data")
 
-
-def side_body(edition, split, country):
-    return callback_body(
-        [(ids.QUADRANT.COUNTRY_PANEL, "children"), (ids.QUADRANT.MOVERS, "children"), (ids.QUADRANT.CHANGES, "children")],
-        [(ids.QUADRANT.EDITION, "value", edition), (ids.QUADRANT.SPLIT, "value", split), (ids.QUADRANT.CONTINENT, "value", []),
-         (ids.QUADRANT.REGION, "value", []), (ids.QUADRANT.COUNTRY, "value", country), (ids.QUADRANT.SCORES, "value", "official"),
-         (ids.QUADRANT.SINCE, "value", None)],
-        f"{ids.QUADRANT.COUNTRY}.value")
 
 
 def main() -> None:
@@ -57,12 +48,6 @@ def main() -> None:
     heaviest, size = time_callback(client, chart_body(editions[-1], "gitoc", [], "PER", 20, True, "like-for-like"),
                                    args.repeat * 5)
     report("quadrant chart, like-for-like + movement + 20 labels", heaviest, f"payload {size / 1024:.0f} KB")
-
-    side = []
-    for edition, split, country in itertools.product(editions, ["gitoc", "median"], [None, "PER", "MMR"]):
-        s, _ = time_callback(client, side_body(edition, split, country), args.repeat)
-        side += s
-    report("country panel + movers + quadrant changes", side)
 
 
 if __name__ == "__main__":

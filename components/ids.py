@@ -22,11 +22,11 @@ SHELL = _ids("shell", """
     BRIEFING_START BRIEFING_CLEAR BRIEFING_COPY BRIEFING_PATH SYNC SHOWN ROUTE SYNC_WRITE TITLE CSV CSV_FILE
     DEFERRED MENU
 """)
-# Pattern-matching type: PICK, list entries that select a country. Stores: VIEWS, the chart of every edition for the
-# other controls, switched in by the browser; ASK, the controls whose chart the browser asks the server for.
+# Stores: VIEWS, the chart of every edition for the other controls, switched in by the browser; ASK, the controls whose
+# chart the browser asks the server for.
 QUADRANT = _ids("quadrant", """
     NOTICE EDITION SPLIT CONTINENT REGION COUNTRY LABELS MOVEMENT GRAPH SUMMARY SPLIT_NOTE
-    COUNTRY_PANEL MOVERS CHANGES PICK SCORES SINCE SINCE_ROW CHOICES VIEWS ASK
+    COUNTRY_PANEL MOVERS CHANGES SCORES SINCE SINCE_ROW CHOICES VIEWS ASK
 """)
 INDICATOR = _ids("indicator", """
     NAV NOTICE SLUG EDITION COUNTRY JUMP SUMMARY MAP RANKING SPREAD LEVEL SELECTED NARRATIVE SPREAD_NOTE

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from figures.quadrant import MAX_LABELS, QuadrantChart, like_for_like_caption, quadrant_chart
@@ -115,9 +116,10 @@ def layout(app: Dash, store: DataStore, state: QuadrantState, notices: list[str]
     # The first view comes with the page (built once per URL and cached): the callbacks below run only when a
     # control changes, or the projector styles the chart.
     first = chart_update(data, state, False, False, chart(data, state))
+    views = edition_views(data, state, False, lambda other: (chart(data, other), side_parts(app, data, other)))
     return html.Div([
         dcc.Store(id=ids.QUADRANT.CHOICES, data=edition_choices(data)),
-        dcc.Store(id=ids.QUADRANT.VIEWS, data=edition_views(data, state, False, lambda other: chart(data, other))),
+        dcc.Store(id=ids.QUADRANT.VIEWS, data=views),
         dcc.Store(id=ids.QUADRANT.ASK),
         notice(ids.QUADRANT.NOTICE, notices),
         dbc.Row([
@@ -174,8 +176,9 @@ def _chart(figure: dict, note: str, description: str):
 
 def _side(app: Dash, data: IndexData, state: QuadrantState):
     options = since_options(data, state.edition)
+    lists = pick_lists(data, state)
     return html.Div([
-        html.Div(country_panel(app, data, state), id=ids.QUADRANT.COUNTRY_PANEL, className="mb-3"),
+        html.Div(country_panel(app, data, state), id=SIDE_PARTS["panel"][0], className="mb-3"),
         # Where change is read from sits with the lists it changes (and the like-for-like scores).
         html.Div(html.Div([
             dbc.Label("Change since", html_for=ids.QUADRANT.SINCE, className="small fw-semibold mb-0 me-2"),
@@ -183,11 +186,11 @@ def _side(app: Dash, data: IndexData, state: QuadrantState):
                    className="small"),
         ], className="d-flex align-items-center mb-2"), id=ids.QUADRANT.SINCE_ROW, hidden=not options,
             title="Biggest movers, quadrant changes and like-for-like scores compare with this edition"),
-        dbc.Card([dbc.CardHeader("Biggest movers", className="py-2 fw-semibold"),
-                  dbc.CardBody(movers_panel(data, state), id=ids.QUADRANT.MOVERS, className="oc-scroll p-2")],
-                 className="mb-3"),
-        dbc.Card([dbc.CardHeader("Changed quadrant", className="py-2 fw-semibold"),
-                  dbc.CardBody(changes_panel(data, state), id=ids.QUADRANT.CHANGES, className="oc-scroll p-2")]),
+        *(dbc.Card([dbc.CardHeader(heading, className="py-2 fw-semibold"), dbc.CardBody(
+            # Drawn by the browser from the attribute (assets/pick_lists.js); Dash renders nothing inside.
+            html.Div(id=SIDE_PARTS[name][0], **{"data-pick-list": lists[name], "data-picks": ids.QUADRANT.COUNTRY}),
+            className="oc-scroll p-2")], className="mb-3")
+          for name, heading in (("movers", "Biggest movers"), ("changes", "Changed quadrant"))),
     ])
 
 
@@ -227,18 +230,18 @@ def view_key(data: IndexData, state: QuadrantState, present) -> list:
     return [present is True, *(list(v) if isinstance(v, tuple) else v for v in map(values.get, PAGE.controls))]
 
 
-def edition_views(data: IndexData, state: QuadrantState, present, chart_of) -> dict:
+def edition_views(data: IndexData, state: QuadrantState, present, view_of) -> dict:
     """What the browser needs to switch editions without waiting for the server: for every other edition, the view
-    the switch leads to (its key), its chart as an update in place, the chart's note and description; the key of
-    the view drawn, and the request to the server it answers (None: the page's own). `chart_of(state)` builds a
-    chart (the callbacks' is cached). The side panel is not held: every edition's lists would make the page too
-    heavy (over 150 KB), and drawing them with the chart made the switch no faster; the server sends them."""
+    the switch leads to (its key), its chart as an update in place, the chart's note and description and the side
+    panel's parts (side_parts); the key of the view drawn, and the request to the server it answers (None: the
+    page's own). `view_of(state)` builds a chart and its side parts (the callbacks' are cached)."""
     views = {}
     for edition in data.editions:
         if edition != state.edition and (other := switched(data, state, edition)) is not None:
-            figure, note, description = chart_update(data, other, present, True, chart_of(other))
+            built, side = view_of(other)
+            figure, note, description = chart_update(data, other, present, True, built)
             views[str(edition)] = {"key": view_key(data, other, present), "figure": plain(figure), "note": note,
-                                   "summary": description}
+                                   "summary": description, **side}
     return {"edition": state.edition, "drawn": view_key(data, state, present), "views": views, "answered": None,
             "fields": VIEW_FIELDS}
 
@@ -302,11 +305,28 @@ def like_for_like_note(app: Dash, data: IndexData, state: QuadrantState):
     ], className="small alert alert-info p-2 mt-2 mb-0")
 
 
-def movers_panel(data: IndexData, state: QuadrantState):
+# What the side panel draws with each view, and where: the country's panel, and the lists, sent as data that the
+# browser draws (assets/pick_lists.js). As Dash components, one per entry, the lists cost the renderer more at each
+# edition switch than the chart (it pays for every component it adds).
+SIDE_PARTS = {"panel": (ids.QUADRANT.COUNTRY_PANEL, "children"), "movers": (ids.QUADRANT.MOVERS, "data-pick-list"),
+              "changes": (ids.QUADRANT.CHANGES, "data-pick-list")}
+
+
+def side_parts(app: Dash, data: IndexData, state: QuadrantState) -> dict:
+    """The side panel of a view, by SIDE_PARTS."""
+    return {"panel": plain(country_panel(app, data, state)), **pick_lists(data, state)}
+
+
+def pick_lists(data: IndexData, state: QuadrantState) -> dict[str, str]:
+    """The side lists whose entries select a country, as the JSON of their box's data-pick-list."""
+    return {"movers": json.dumps(movers_panel(data, state)), "changes": json.dumps(changes_panel(data, state))}
+
+
+def movers_panel(data: IndexData, state: QuadrantState) -> dict:
+    """The biggest movers since the edition compared with: a section per direction of each composite."""
     previous = state.compared_with(data)
     if previous is None:
-        return html.P(f"{state.edition} is the first edition: there is nothing to compare with.",
-                      className="small text-body-secondary mb-0")
+        return {"message": f"{state.edition} is the first edition: there is nothing to compare with."}
     # Every mover, ranked, so the filter's top MOVERS (and those tied with the last) come from the whole list.
     lists = q.movers(data, state.edition, n=len(data.wide(state.edition)), since=previous)
     shown = highlighted(data, state)
@@ -316,42 +336,32 @@ def movers_panel(data: IndexData, state: QuadrantState):
     for key, title in titles.items():
         composite = key.split("_")[0]
         listed = q.leading(lists[key][lists[key]["iso3"].isin(shown)], f"{composite}_change", MOVERS)
-        items = [pick_item(row["iso3"], key, row["country"], value=f"{row[composite + '_change']:+.2f}")
-                 for row in listed.to_dict("records")]
-        sections += [html.Div(f"{title}{filter_phrase(state)} since {previous}", className="small fw-semibold mt-1"),
-                     pick_list(items) if items else html.P("None.", className="small mb-1")]
-    return sections
+        sections.append({"heading": f"{title}{filter_phrase(state)} since {previous}",
+                         "entries": [pick_entry(row["iso3"], row["country"], value=f"{row[composite + '_change']:+.2f}")
+                                     for row in listed.to_dict("records")]})
+    return {"sections": sections}
 
 
-# The lists are drawn anew at each edition switch, and Dash's renderer pays for every component on the page at each
-# of its updates: an entry is one component, its value or second line drawn by CSS (assets/style.css).
-def pick_item(iso3: str, list_name: str, country: str, value: str | None = None, below: str | None = None):
-    """An entry that selects its country: its name, with `value` at the right or `below` on the next line in bold
-    (its accessible name has both)."""
-    shown = {f"data-{name}": text for name, text in (("value", value), ("below", below)) if text is not None}
-    return html.Button(country, id={"type": ids.QUADRANT.PICK, "list": list_name, "iso3": iso3}, n_clicks=0,
-                       className="list-group-item list-group-item-action oc-pick py-1 px-2 small", **shown)
+def pick_entry(iso3: str, country: str, value: str | None = None, below: str | None = None) -> dict:
+    """An entry that selects its country: its name, with `value` at the right or `below` on the next line."""
+    return {"iso3": iso3, "name": country, **{k: v for k, v in (("value", value), ("below", below)) if v is not None}}
 
 
-def pick_list(items: list) -> html.Div:
-    return html.Div(items, className="list-group list-group-flush")
-
-
-def changes_panel(data: IndexData, state: QuadrantState):
+def changes_panel(data: IndexData, state: QuadrantState) -> dict:
+    """The countries whose quadrant differs from the one of the edition compared with."""
     previous = state.compared_with(data)
     if previous is None:
-        return html.P("No earlier edition to compare with.", className="small text-body-secondary mb-0")
+        return {"message": "No earlier edition to compare with."}
     moved = q.quadrant_changes(data, state.edition, state.split, previous)
     moved = moved[moved["iso3"].isin(highlighted(data, state))]
     if moved.empty:
-        return html.P(f"No country{filter_phrase(state)} changed quadrant since {previous}.",
-                      className="small text-body-secondary mb-0")
-    items = [pick_item(row["iso3"], "changes", row["country"],
-                       below=f"{q.SHORT_NAMES[row['before']]} → {q.SHORT_NAMES[row['after']]}")
-             for row in moved.to_dict("records")]
+        return {"message": f"No country{filter_phrase(state)} changed quadrant since {previous}."}
     countries = "1 country" if len(moved) == 1 else f"{len(moved)} countries"
-    return [html.Div(f"{countries}{filter_phrase(state)} since {previous}", className="small fw-semibold mb-1"),
-            pick_list(items)]
+    return {"sections": [{
+        "heading": f"{countries}{filter_phrase(state)} since {previous}",
+        "entries": [pick_entry(row["iso3"], row["country"],
+                               below=f"{q.SHORT_NAMES[row['before']]} → {q.SHORT_NAMES[row['after']]}")
+                    for row in moved.to_dict("records")]}]}
 
 
 # ----------------------------------------------------------------------------------------------- callbacks
@@ -370,31 +380,28 @@ def chart_update(data: IndexData, state: QuadrantState, present, changed: bool, 
 
 
 def register(app: Dash, store: DataStore) -> None:
-    app.clientside_callback(
-        clientside.function("pickCountry"), Output(ids.QUADRANT.COUNTRY, "value"),
-        Input(ids.QUADRANT.GRAPH, "clickData"), Input({"type": ids.QUADRANT.PICK, "list": ALL, "iso3": ALL}, "n_clicks"),
-        prevent_initial_call=True)
+    app.clientside_callback(clientside.function("pickCountry"), Output(ids.QUADRANT.COUNTRY, "value"),
+                            Input(ids.QUADRANT.GRAPH, "clickData"), prevent_initial_call=True)
 
     # In the browser (assets/clientside.js): an edition switch sets the controls that follow the edition and draws
     # the edition's chart from the store at once; any other change, or an edition the store does not hold for the
     # controls as they stand, asks the server (below).
-    drawn = [(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children")]
     app.clientside_callback(
         clientside.function("quadrantView"),
         Output(ids.QUADRANT.SINCE, "options"), Output(ids.QUADRANT.SINCE, "value"), Output(ids.QUADRANT.SINCE_ROW, "hidden"),
         Output(ids.QUADRANT.REGION, "options"), Output(ids.QUADRANT.REGION, "value"),
-        *(Output(*part, allow_duplicate=True) for part in drawn),
+        *(Output(*part, allow_duplicate=True) for part in DRAWN),
         Output(ids.QUADRANT.VIEWS, "data", allow_duplicate=True), Output(ids.QUADRANT.ASK, "data"),
         Input(ids.SHELL.PRESENT, "data"), *PAGE.inputs().values(),
         State(ids.QUADRANT.CHOICES, "data"), State(ids.QUADRANT.VIEWS, "data"), State(ids.QUADRANT.ASK, "data"),
-        *(State(*part) for part in drawn),
+        *(State(*part) for part in DRAWN),
         prevent_initial_call=True)  # the page comes with its first view (see layout)
 
     @cache.of(app.server).memoize()
-    def cached_chart(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache
-        return chart(store.index, state)
+    def cached_view(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache
+        return chart(store.index, state), side_parts(app, store.index, state)
 
-    @app.callback(*(Output(*part) for part in drawn), Output(ids.QUADRANT.VIEWS, "data"),
+    @app.callback(*(Output(*part) for part in DRAWN), Output(ids.QUADRANT.VIEWS, "data"),
                   Input(ids.QUADRANT.ASK, "data"), prevent_initial_call=True)
     def update_chart(asked):
         # {"key": view_key() of the controls, "drawn": that of the view on screen}
@@ -406,24 +413,11 @@ def register(app: Dash, store: DataStore) -> None:
         state = QuadrantState.from_controls(data, **dict(zip(PAGE.controls, values)))
         # A control changed: the chart updates in place; presentation mode restyles it whole.
         in_place = isinstance(shown, list) and len(shown) == len(VIEW_FIELDS) and shown[0] == present
-        views = edition_views(data, state, present, lambda other: cached_chart(data.sha256, other))
+        views = edition_views(data, state, present, lambda other: cached_view(data.sha256, other))
+        built, side = cached_view(data.sha256, state)
         # The request answered, as sent: until the answer to the last one arrives, the browser draws nothing from
         # the store (what it holds may be out of date).
-        return (*chart_update(data, state, present, in_place, cached_chart(data.sha256, state)),
-                {**views, "answered": key})
-
-    @cache.of(app.server).memoize()
-    def side(sha256: str, state: QuadrantState):  # noqa: ARG001 - the data's hash keys the cache
-        data = store.index
-        return plain((country_panel(app, data, state), movers_panel(data, state), changes_panel(data, state)))
-
-    side_controls = {k: v for k, v in PAGE.inputs().items() if k not in ("labels", "movement")}
-
-    @app.callback(Output(ids.QUADRANT.COUNTRY_PANEL, "children"), Output(ids.QUADRANT.MOVERS, "children"),
-                  Output(ids.QUADRANT.CHANGES, "children"), inputs={"controls": side_controls},
-                  prevent_initial_call=True)
-    def update_side(controls):
-        return side(store.index.sha256, QuadrantState.from_controls(store.index, **controls))
+        return *chart_update(data, state, present, in_place, built), *side.values(), {**views, "answered": key}
 
 
 PAGE = Page(
@@ -437,3 +431,7 @@ PAGE = Page(
 )
 # What a view's key holds (view_key), in the order quadrantView (assets/clientside.js) receives the controls.
 VIEW_FIELDS = ["present", *PAGE.controls]
+# What a view draws, as the views store names it (edition_views), in the order of quadrantView's PARTS, and where.
+VIEW_PARTS = ["figure", "note", "summary", *SIDE_PARTS]
+DRAWN = [(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children"),
+         *SIDE_PARTS.values()]

@@ -161,7 +161,7 @@ def test_f006_a_region_filter_names_its_countries_and_narrows_the_lists(start, s
     wait_for_text(duo, f"#{ids.QUADRANT.GRAPH}", "Colombia")
     named = set(texts(duo, f"#{ids.QUADRANT.GRAPH} .annotation-text"))
     assert members <= named
-    listed = set(texts(duo, f"#{ids.QUADRANT.MOVERS} .list-group-item"))
+    listed = set(texts(duo, f"#{ids.QUADRANT.MOVERS} .oc-pick-name"))
     assert listed and listed <= members
     pick(duo, f"#{ids.QUADRANT.COUNTRY}", "Colombia")
     wait_for_text(duo, f"#{ids.QUADRANT.COUNTRY_PANEL}", "Resilience 5.46: 0.04 below the 5.50 split")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 
@@ -153,8 +154,9 @@ def test_the_movers_panel_lists_every_country_tied_with_the_last_shown(index):
     rises = q.change_since(index, latest, index.previous_edition(latest))
     rises = rises[rises["criminality_change"] > 0].set_index("iso3")["criminality_change"]
     expected = set(rises[rises >= sorted(rises, reverse=True)[MOVERS - 1]].index)
-    listed = {entry["iso3"] for entry, _ in _entries(movers_panel(index, QuadrantState(latest)))
-              if entry["list"] == "criminality_up"}
+    section = next(s for s in movers_panel(index, QuadrantState(latest))["sections"]
+                   if s["heading"].startswith("Criminality rose most"))
+    listed = {entry["iso3"] for entry in section["entries"]}
     assert listed == expected and len(listed) >= MOVERS
 
 
@@ -254,25 +256,9 @@ def test_colombia_on_the_resilience_divider_is_placed_by_its_hover_and_panel(ind
     assert "Resilience 5.46: 0.04 below the 5.50 split." in panel
 
 
-def _list_names(panel) -> list[str]:
-    """The country names of a side panel's list entries (entries whose id picks a country)."""
-    return [name for _, name in _entries(panel)]
-
-
-def _entries(panel) -> list[tuple[dict, str]]:
-    """The id and country name of each list entry of a side panel."""
-    found = []
-
-    def walk(node):
-        if isinstance(getattr(node, "id", None), dict):
-            found.append((node.id, node.children))
-        children = getattr(node, "children", None)
-        for child in children if isinstance(children, list) else [children] if children is not None else []:
-            walk(child)
-
-    for part in panel if isinstance(panel, list) else [panel]:
-        walk(part)
-    return found
+def _list_names(panel: dict) -> list[str]:
+    """The country names of a side list's entries, section after section."""
+    return [entry["name"] for section in panel.get("sections", []) for entry in section["entries"]]
 
 
 def test_movers_and_quadrant_changes_honour_the_region_filter(index):
@@ -329,17 +315,18 @@ def _switch_traces(view) -> list[dict]:
     return [t for t in data if t.get("legendgroup")]
 
 
-def test_the_page_holds_every_other_editions_chart_as_the_workbook_gives_it(index, workbook, workbook_editions):
+def test_the_page_holds_every_other_editions_chart_as_the_workbook_gives_it(index, workbook, workbook_editions,
+                                                                            app_instance):
     from html import unescape
 
-    from components.quadrant import chart, edition_views
+    from components.quadrant import chart, edition_views, side_parts
     from ocindex.ranks import ordinal
     from tests.unit.sheets import competition_rank, composite, read_sheets
 
     sheets = read_sheets(workbook)
     latest = workbook_editions[-1]
     state = QuadrantState(edition=latest, continents=("Americas",), country="PER")
-    views = edition_views(index, state, False, lambda other: chart(index, other))
+    views = edition_views(index, state, False, lambda other: (chart(index, other), side_parts(app_instance, index, other)))
     assert views["edition"] == latest and views["drawn"][1] == latest
     assert set(views["views"]) == {str(e) for e in workbook_editions[:-1]}
     for edition in workbook_editions[:-1]:
@@ -366,6 +353,19 @@ def test_the_page_holds_every_other_editions_chart_as_the_workbook_gives_it(inde
         peru = by_name["peru"]
         assert f"{edition} edition" in view["summary"]
         assert f"Peru: criminality {composite(peru, 'criminality'):.2f}" in view["summary"]
+        # The side panel of that edition: Peru's, and the largest rise in criminality in the Americas since the
+        # edition before it, as the workbook's sheets give them.
+        assert f"{edition} edition" in json.dumps(view["panel"])
+        movers = json.loads(view["movers"])
+        earlier = workbook_editions[workbook_editions.index(edition) - 1] if edition != workbook_editions[0] else None
+        if earlier is None:
+            assert "first edition" in movers["message"]
+            continue
+        before = {_letters(r["Country"]): composite(r, "criminality") for r in sheets[earlier]}
+        rise = max(composite(by_name[name], "criminality") - before[name] for name in americas if name in before)
+        top = movers["sections"][0]
+        assert top["heading"] == f"Criminality rose most in Americas since {earlier}"
+        assert top["entries"][0]["value"] == f"{rise:+.2f}"
 
 
 def test_an_edition_switch_keeps_only_what_the_new_edition_has(index, workbook):
@@ -378,7 +378,8 @@ def test_an_edition_switch_keeps_only_what_the_new_edition_has(index, workbook):
     gone = next((region, later) for later in editions[1:] for region in sorted(regions[editions[0]] - regions[later]))
     kept = sorted(regions[editions[0]] & regions[gone[1]])[0]
     state = QuadrantState(edition=editions[0], regions=(gone[0], kept))
-    views = edition_views(index, state, False, lambda other: quadrant_chart(index, other.edition, regions=other.regions))
+    views = edition_views(index, state, False,
+                          lambda other: (quadrant_chart(index, other.edition, regions=other.regions), {}))
     later = views["views"][str(gone[1])]
     assert later["key"][4] == [kept]  # the regions control then holds only the region the edition has
     assert later["key"][9] == max(e for e in editions if e < gone[1])  # change since its previous edition

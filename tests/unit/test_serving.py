@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from app import create_app
-from components import ids
+from components import ids, quadrant
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import SNAPSHOT_NAME, DataStore
@@ -29,8 +29,7 @@ PREFIX = "/oc-index/"
 
 def quadrant_callback_body():
     """The quadrant's chart asked of the server for a view (components/quadrant.py, update_chart)."""
-    outputs = [(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children"),
-               (ids.QUADRANT.VIEWS, "data")]
+    outputs = [*quadrant.DRAWN, (ids.QUADRANT.VIEWS, "data")]
     key = [False, 2021, "gitoc", [], [], "PER", 0, False, "official", None]  # presentation mode, then the controls
     return callbacks.body(outputs, [(ids.QUADRANT.ASK, "data", {"key": key, "drawn": None})],
                           changed=callbacks.prop_id(ids.QUADRANT.ASK, "data"))
