@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, replace
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from figures.quadrant import MAX_LABELS, QuadrantChart, like_for_like_caption, quadrant_chart
@@ -176,9 +176,9 @@ def _chart(figure: dict, note: str, description: str):
 
 def _side(app: Dash, data: IndexData, state: QuadrantState):
     options = since_options(data, state.edition)
-    lists = pick_lists(data, state)
+    parts = side_parts(app, data, state)
     return html.Div([
-        html.Div(country_panel(app, data, state), id=SIDE_PARTS["panel"][0], className="mb-3"),
+        html.Div(parts["panel"], id=SIDE_PARTS["panel"][0], className="mb-3"),
         # Where change is read from sits with the lists it changes (and the like-for-like scores).
         html.Div(html.Div([
             dbc.Label("Change since", html_for=ids.QUADRANT.SINCE, className="small fw-semibold mb-0 me-2"),
@@ -188,7 +188,7 @@ def _side(app: Dash, data: IndexData, state: QuadrantState):
             title="Biggest movers, quadrant changes and like-for-like scores compare with this edition"),
         *(dbc.Card([dbc.CardHeader(heading, className="py-2 fw-semibold"), dbc.CardBody(
             # Drawn by the browser from the attribute (assets/pick_lists.js); Dash renders nothing inside.
-            html.Div(id=SIDE_PARTS[name][0], **{"data-pick-list": lists[name], "data-picks": ids.QUADRANT.COUNTRY}),
+            html.Div(id=SIDE_PARTS[name][0], **{"data-pick-list": parts[name], "data-picks": ids.QUADRANT.COUNTRY}),
             className="oc-scroll p-2")], className="mb-3")
           for name, heading in (("movers", "Biggest movers"), ("changes", "Changed quadrant"))),
     ])
@@ -232,29 +232,36 @@ def view_key(data: IndexData, state: QuadrantState, present) -> list:
 
 def edition_views(data: IndexData, state: QuadrantState, present, view_of) -> dict:
     """What the browser needs to switch editions without waiting for the server: for every other edition, the view
-    the switch leads to (its key), its chart as an update in place, the chart's note and description and the side
-    panel's parts (side_parts); the key of the view drawn, and the request to the server it answers (None: the
-    page's own). `view_of(state)` builds a chart and its side parts (the callbacks' are cached)."""
+    the switch leads to (its key and address), its chart as an update in place, the chart's note and description
+    and the side panel's parts (side_parts); the key and address of the view drawn, and the request to the server
+    it answers (None: the page's own). `view_of(state)` builds a chart and its side parts (the callbacks' are
+    cached)."""
     views = {}
     for edition in data.editions:
         if edition != state.edition and (other := switched(data, state, edition)) is not None:
             built, side = view_of(other)
             figure, note, description = chart_update(data, other, present, True, built)
-            views[str(edition)] = {"key": view_key(data, other, present), "figure": plain(figure), "note": note,
-                                   "summary": description, **side}
-    return {"edition": state.edition, "drawn": view_key(data, state, present), "views": views, "answered": None,
-            "fields": VIEW_FIELDS}
+            views[str(edition)] = {"key": view_key(data, other, present), "address": address(data, other),
+                                   "figure": plain(figure), "note": note, "summary": description, **side}
+    return {"edition": state.edition, "drawn": view_key(data, state, present), "address": address(data, state),
+            "views": views, "answered": None, "fields": VIEW_FIELDS}
+
+
+def address(data: IndexData, state: QuadrantState) -> dict:
+    """A view's query and document title, as the browser writes them in the address bar."""
+    return {"search": state.to_query(), "title": registry.title(title(state, data))}
 
 
 # ----------------------------------------------------------------------------------------------- panels
 
 
-def country_panel(app: Dash, data: IndexData, state: QuadrantState):
+def country_panel(app: Dash, data: IndexData, state: QuadrantState, placed: tuple[object, q.Split]):
+    """The selected country's scores and ranks, and where the chart places it (`placed`: chart_points)."""
     if state.country is None:
         return dbc.Card(dbc.CardBody(html.P(
             "Click a point, search a country or pick one from the lists below to see its scores and ranks.",
             className="text-body-secondary small mb-0")), className="oc-hide-presenting")
-    points, split = chart_points(data, state)
+    points, split = placed
     point = points.set_index("iso3").loc[state.country]
     return dbc.Card(dbc.CardBody([
         html.H2(point["country"], className="h5 mb-0"),
@@ -281,8 +288,9 @@ def filter_phrase(state: QuadrantState) -> str:
     return f" in {', '.join(state.regions or state.continents)}" if state.filtered else ""
 
 
-def highlighted(data: IndexData, state: QuadrantState) -> set[str]:
-    points, _ = chart_points(data, state)
+def highlighted(placed: tuple[object, q.Split]) -> set[str]:
+    """The countries the chart highlights (`placed`: chart_points): the lists name only them."""
+    points, _ = placed
     return set(points.loc[points["highlighted"], "iso3"])
 
 
@@ -314,22 +322,24 @@ SIDE_PARTS = {"panel": (ids.QUADRANT.COUNTRY_PANEL, "children"), "movers": (ids.
 
 def side_parts(app: Dash, data: IndexData, state: QuadrantState) -> dict:
     """The side panel of a view, by SIDE_PARTS."""
-    return {"panel": plain(country_panel(app, data, state)), **pick_lists(data, state)}
+    placed = chart_points(data, state)
+    return {"panel": plain(country_panel(app, data, state, placed)), **pick_lists(data, state, highlighted(placed))}
 
 
-def pick_lists(data: IndexData, state: QuadrantState) -> dict[str, str]:
-    """The side lists whose entries select a country, as the JSON of their box's data-pick-list."""
-    return {"movers": json.dumps(movers_panel(data, state)), "changes": json.dumps(changes_panel(data, state))}
+def pick_lists(data: IndexData, state: QuadrantState, shown: set[str]) -> dict[str, str]:
+    """The side lists whose entries select a country, among those `shown`, as the JSON of their box's
+    data-pick-list."""
+    return {"movers": json.dumps(movers_panel(data, state, shown)),
+            "changes": json.dumps(changes_panel(data, state, shown))}
 
 
-def movers_panel(data: IndexData, state: QuadrantState) -> dict:
+def movers_panel(data: IndexData, state: QuadrantState, shown: set[str]) -> dict:
     """The biggest movers since the edition compared with: a section per direction of each composite."""
     previous = state.compared_with(data)
     if previous is None:
         return {"message": f"{state.edition} is the first edition: there is nothing to compare with."}
     # Every mover, ranked, so the filter's top MOVERS (and those tied with the last) come from the whole list.
     lists = q.movers(data, state.edition, n=len(data.wide(state.edition)), since=previous)
-    shown = highlighted(data, state)
     titles = {"criminality_up": "Criminality rose most", "criminality_down": "Criminality fell most",
               "resilience_up": "Resilience rose most", "resilience_down": "Resilience fell most"}
     sections = []
@@ -347,13 +357,13 @@ def pick_entry(iso3: str, country: str, value: str | None = None, below: str | N
     return {"iso3": iso3, "name": country, **{k: v for k, v in (("value", value), ("below", below)) if v is not None}}
 
 
-def changes_panel(data: IndexData, state: QuadrantState) -> dict:
+def changes_panel(data: IndexData, state: QuadrantState, shown: set[str]) -> dict:
     """The countries whose quadrant differs from the one of the edition compared with."""
     previous = state.compared_with(data)
     if previous is None:
         return {"message": "No earlier edition to compare with."}
     moved = q.quadrant_changes(data, state.edition, state.split, previous)
-    moved = moved[moved["iso3"].isin(highlighted(data, state))]
+    moved = moved[moved["iso3"].isin(shown)]
     if moved.empty:
         return {"message": f"No country{filter_phrase(state)} changed quadrant since {previous}."}
     countries = "1 country" if len(moved) == 1 else f"{len(moved)} countries"
@@ -394,7 +404,10 @@ def register(app: Dash, store: DataStore) -> None:
         Output(ids.QUADRANT.VIEWS, "data", allow_duplicate=True), Output(ids.QUADRANT.ASK, "data"),
         Input(ids.SHELL.PRESENT, "data"), *PAGE.inputs().values(),
         State(ids.QUADRANT.CHOICES, "data"), State(ids.QUADRANT.VIEWS, "data"), State(ids.QUADRANT.ASK, "data"),
-        *(State(*part) for part in DRAWN),
+        *(State(*part) for part in DRAWN), State(ids.SHELL.SYNC, "pathname"), State(ids.SHELL.SYNC, "search"),
+        # Written by set_props after the chart's paint, by the id this gives (an output in the shell would make
+        # Dash run this callback on every page).
+        State(ids.SHELL.SYNC_WRITE, "data"),
         prevent_initial_call=True)  # the page comes with its first view (see layout)
 
     @cache.of(app.server).memoize()
@@ -402,22 +415,30 @@ def register(app: Dash, store: DataStore) -> None:
         return chart(store.index, state), side_parts(app, store.index, state)
 
     @app.callback(*(Output(*part) for part in DRAWN), Output(ids.QUADRANT.VIEWS, "data"),
+                  Output(ids.SHELL.SYNC_WRITE, "data", allow_duplicate=True),
                   Input(ids.QUADRANT.ASK, "data"), prevent_initial_call=True)
     def update_chart(asked):
-        # {"key": view_key() of the controls, "drawn": that of the view on screen}
-        key, shown = (asked.get(k) if isinstance(asked, dict) else None for k in ("key", "drawn"))
+        # {"key": view_key() of the controls, "drawn": that of the view on screen, "at": [path, query] read at}
+        key, shown, at = (asked.get(k) if isinstance(asked, dict) else None for k in ("key", "drawn", "at"))
         if not isinstance(key, list) or len(key) != len(VIEW_FIELDS):
             raise PreventUpdate
         data = store.index
         present, *values = key
-        state = QuadrantState.from_controls(data, **dict(zip(PAGE.controls, values)))
+        controls = dict(zip(PAGE.controls, values))
+        state = QuadrantState.from_controls(data, **controls)
         # A control changed: the chart updates in place; presentation mode restyles it whole.
         in_place = isinstance(shown, list) and len(shown) == len(VIEW_FIELDS) and shown[0] == present
         views = edition_views(data, state, present, lambda other: cached_view(data.sha256, other))
         built, side = cached_view(data.sha256, state)
         # The request answered, as sent: until the answer to the last one arrives, the browser draws nothing from
         # the store (what it holds may be out of date).
-        return *chart_update(data, state, present, in_place, built), *side.values(), {**views, "answered": key}
+        pathname, search = at if isinstance(at, list) and len(at) == 2 else (None, None)
+        try:
+            written = registry.view_address(app, store, PAGE, controls, pathname, search)
+        except PreventUpdate:  # the address holds the view already, or is no longer the page's
+            written = no_update
+        return (*chart_update(data, state, present, in_place, built), *side.values(), {**views, "answered": key},
+                written)
 
 
 PAGE = Page(
@@ -427,7 +448,7 @@ PAGE = Page(
               "country": (ids.QUADRANT.COUNTRY, "value"), "labels": (ids.QUADRANT.LABELS, "value"),
               "movement": (ids.QUADRANT.MOVEMENT, "value"), "scores": (ids.QUADRANT.SCORES, "value"),
               "since": (ids.QUADRANT.SINCE, "value")},
-    tables={"table": Table(rows=download_frame, name=lambda state: "quadrant")},
+    tables={"table": Table(rows=download_frame, name=lambda state: "quadrant")}, writes_address=True,
 )
 # What a view's key holds (view_key), in the order quadrantView (assets/clientside.js) receives the controls.
 VIEW_FIELDS = ["present", *PAGE.controls]

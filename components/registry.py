@@ -56,6 +56,8 @@ class Page:
     controls: dict[str, tuple[str, str]] = field(default_factory=dict)  # state field -> (component id, property)
     nav: Nav | None = None
     tables: dict[str, Table] = field(default_factory=dict)
+    # Its own callbacks write the address (view_address), with what they draw: the URL sync is not registered.
+    writes_address: bool = False
 
     @property
     def name(self) -> str:
@@ -180,7 +182,7 @@ def _skeleton(component: Component) -> Component:
 def register(app: Dash, store: DataStore, pages: list[Page]) -> None:
     """The callbacks every page shares: the URL follows the controls, and CSV downloads."""
     for page in pages:
-        if page.controls:
+        if page.controls and not page.writes_address:
             _sync_url(app, store, page)
         if page.tables:
             _download(app, store, page)
@@ -242,18 +244,22 @@ def sync_url(app: Dash, store: DataStore, page: Page, controls: dict, pathname, 
     return state.to_query(), title(page.title(state, store.index))
 
 
+def view_address(app: Dash, store: DataStore, page: Page, controls: dict, pathname, search) -> dict:
+    """The address of the view the page's controls hold, for the browser to write (`writeAddress` in
+    assets/clientside.js) only if the address is still the one the controls were read at (`pathname`, `search`):
+    after Back or a link taken meanwhile, it would put this page's query on another address. PreventUpdate as
+    sync_url."""
+    query, heading = sync_url(app, store, page, controls, pathname, search)
+    return {"at": [pathname, search or ""], "search": query, "title": heading}
+
+
 def _sync_url(app: Dash, store: DataStore, page: Page) -> None:
     """The address bar follows the page's controls, so every view is its URL (to share, pin or reload); the page on
-    screen is that address (the router has nothing to draw). The browser writes it (`writeAddress` in
-    assets/clientside.js) only if the address is still the one the controls were read at: after Back or a link
-    taken meanwhile, it would put this page's query on another address."""
-    def view_address(controls, pathname, search):
-        query, heading = sync_url(app, store, page, controls, pathname, search)
-        return {"at": [pathname, search or ""], "search": query, "title": heading}
-
+    screen is that address (the router has nothing to draw)."""
     app.callback(Output(ids.SHELL.SYNC_WRITE, "data", allow_duplicate=True),
                  inputs={"controls": page.inputs(), "pathname": State(ids.SHELL.SYNC, "pathname"),
-                         "search": State(ids.SHELL.SYNC, "search")}, prevent_initial_call=True)(view_address)
+                         "search": State(ids.SHELL.SYNC, "search")}, prevent_initial_call=True)(
+        lambda controls, pathname, search: view_address(app, store, page, controls, pathname, search))
 
 
 def title(heading: str) -> str:

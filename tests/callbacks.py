@@ -38,6 +38,16 @@ def body(outputs: list[tuple], inputs: list, state: list = (), changed: str | No
     }
 
 
+def outputs_of(client, component_id: str, prop: str, prefix: str = "/") -> list[tuple[str, str]]:
+    """The (id, property) outputs of the callback that writes `prop` of `component_id`, as the renderer reads them
+    from Dash's dependencies: an output that allows duplicates is named there with a suffix of Dash's making."""
+    for callback in client.get(f"{prefix}_dash-dependencies").get_json():
+        named = callback["output"].strip(".").split("...")
+        if prop_id(component_id, prop) in named:
+            return [tuple(name.split(".", 1)) for name in named]
+    raise LookupError(f"no callback writes {prop_id(component_id, prop)}")
+
+
 def page_body(pathname: str | None, search: str | None = "") -> dict:
     """The router's request for a URL: the page the browser is sent."""
     return body([(ids.SHELL.PAGE, "children")], [(ids.SHELL.ROUTE, "data", [pathname, search])],

@@ -158,10 +158,10 @@ def test_p009_back_taken_before_a_control_change_is_written_keeps_the_address_it
     """A control changed, then Back at once (before the server has said the control's address): the address and
     the page are Back's, not Back's path with the other page's query drawn again."""
     first = workbook_editions[0]
-    duo = start("/compare")
-    duo.wait_for_element(f"#{ids.COMPARE.DOTS} .main-svg")
-    duo.find_element(".navbar-brand").click()
+    duo = start("/")
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    click_link(duo, "Compare")
+    duo.wait_for_element(f"#{ids.COMPARE.DOTS} .main-svg")
     # Back is taken once the control's request has left, and the answers are let in once Back has been taken.
     duo.driver.execute_script("""
         const send = window.fetch;
@@ -175,9 +175,35 @@ def test_p009_back_taken_before_a_control_change_is_written_keeps_the_address_it
             return back.then(() => send(input, init)).then(answer => { window.ocAnswered = true; return answer; });
         };
         [...document.querySelectorAll(arguments[0])].find(e => e.value === arguments[1]).click();""",
-                               f"#{ids.QUADRANT.EDITION} input", str(first))
+                               f"#{ids.COMPARE.EDITION} input", str(first))
     until(lambda: duo.driver.execute_script("return window.ocAnswered === true"), timeout=10)
     until(duo._wait_for_callbacks, timeout=10)  # the answer is taken in
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    assert here(duo) == "/"
+    assert duo.get_logs() == []
+
+
+def test_p015_back_taken_before_an_edition_switch_is_written_keeps_the_address_it_went_to(start, workbook_editions):
+    """The quadrant's edition switch writes its address itself, after the chart's paint: Back taken before then
+    keeps Back's address and page."""
+    first = workbook_editions[0]
+    duo = start("/compare")
+    duo.wait_for_element(f"#{ids.COMPARE.DOTS} .main-svg")
+    duo.find_element(".navbar-brand").click()
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    # The frames after the switch are held until Back has been taken.
+    duo.driver.execute_script("""
+        const frame = window.requestAnimationFrame, held = [];
+        window.requestAnimationFrame = work => { held.push(work); return 0; };
+        window.addEventListener('popstate', () => {
+            window.requestAnimationFrame = frame;
+            held.forEach(work => frame(work));
+            frame(() => setTimeout(() => { window.ocReleased = true; }));
+        }, {once: true});
+        [...document.querySelectorAll(arguments[0])].find(e => e.value === arguments[1]).click();
+        history.back();""", f"#{ids.QUADRANT.EDITION} input", str(first))
+    until(lambda: duo.driver.execute_script("return window.ocReleased === true"), timeout=10)
+    until(duo._wait_for_callbacks, timeout=10)
     duo.wait_for_element(f"#{ids.COMPARE.DOTS} .main-svg")
     assert here(duo) == "/compare"
     assert duo.get_logs() == []

@@ -26,11 +26,11 @@ def client(workbook, tmp_path_factory):
 
 
 def test_a_callback_body_over_the_limit_is_a_413_and_is_not_echoed(client):
-    body = quadrant_callback_body()
+    body = quadrant_callback_body(client)
     body["inputs"][0]["value"] = "x" * (257 * 1024)  # the view asked for, as an attacker fills it
     response = client.post(UPDATE, data=json.dumps(body), content_type="application/json")
     assert response.status_code == 413 and len(response.data) < 2000
-    assert client.post(UPDATE, data=json.dumps(quadrant_callback_body()),
+    assert client.post(UPDATE, data=json.dumps(quadrant_callback_body(client)),
                        content_type="application/json").status_code == 200
 
 
@@ -43,7 +43,7 @@ def test_a_path_or_query_over_the_limit_is_a_414_that_does_not_repeat_it(client,
 
 @pytest.mark.parametrize("depth", [100_000, 1_000, 101])
 def test_a_callback_body_nested_too_deep_is_a_400(client, depth):
-    body = quadrant_callback_body()
+    body = quadrant_callback_body(client)
     body["inputs"][0]["value"] = "V"
     raw = json.dumps(body).replace('"V"', "[" * depth + "]" * depth)
     response = client.post(UPDATE, data=raw, content_type="application/json")

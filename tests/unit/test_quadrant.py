@@ -9,7 +9,7 @@ import statistics
 import pandas as pd
 import pytest
 
-from components.quadrant import MOVERS, QuadrantState, chart_points, movers_panel
+from components.quadrant import MOVERS, QuadrantState, chart_points, highlighted, pick_lists
 from figures.quadrant import extreme_countries, quadrant_chart
 from ocindex import quadrant as q
 
@@ -154,7 +154,7 @@ def test_the_movers_panel_lists_every_country_tied_with_the_last_shown(index):
     rises = q.change_since(index, latest, index.previous_edition(latest))
     rises = rises[rises["criminality_change"] > 0].set_index("iso3")["criminality_change"]
     expected = set(rises[rises >= sorted(rises, reverse=True)[MOVERS - 1]].index)
-    section = next(s for s in movers_panel(index, QuadrantState(latest))["sections"]
+    section = next(s for s in _lists(index, QuadrantState(latest))["movers"]["sections"]
                    if s["heading"].startswith("Criminality rose most"))
     listed = {entry["iso3"] for entry in section["entries"]}
     assert listed == expected and len(listed) >= MOVERS
@@ -252,8 +252,14 @@ def test_colombia_on_the_resilience_divider_is_placed_by_its_hover_and_panel(ind
                  if iso3 == "COL")
     assert "Resilience 5.46 · " in hover and "0.04 below the 5.50 split" in hover
     assert "High criminality – low resilience" in hover
-    panel = str(country_panel(app_instance, index, QuadrantState(edition=edition, country="COL")))
+    state = QuadrantState(edition=edition, country="COL")
+    panel = str(country_panel(app_instance, index, state, chart_points(index, state)))
     assert "Resilience 5.46: 0.04 below the 5.50 split." in panel
+
+
+def _lists(index, state: QuadrantState) -> dict[str, dict]:
+    """The side lists of a view, as the page sends them to the browser."""
+    return {name: json.loads(text) for name, text in pick_lists(index, state, highlighted(chart_points(index, state))).items()}
 
 
 def _list_names(panel: dict) -> list[str]:
@@ -262,19 +268,18 @@ def _list_names(panel: dict) -> list[str]:
 
 
 def test_movers_and_quadrant_changes_honour_the_region_filter(index):
-    from components.quadrant import changes_panel
 
     state = QuadrantState(edition=2023, regions=("South America",))
     members = index.wide(2023).query("region == 'South America'")
-    movers = _list_names(movers_panel(index, state))
+    movers = _list_names(_lists(index, state)["movers"])
     assert movers and set(movers) <= set(members["country"])
     # The rise in criminality: the five largest rises among the region's countries, read from the tidy table.
     rows = index.tidy.query("edition == 2023 and indicator == 'criminality' and region == 'South America'")
     rises = rows[rows["change"] > 0].sort_values(["change", "country"], ascending=[False, True])
     assert movers[:5] == rises["country"].head(5).tolist()
-    changed = _list_names(changes_panel(index, state))
+    changed = _list_names(_lists(index, state)["changes"])
     assert set(changed) <= set(members["country"])
-    everywhere = _list_names(changes_panel(index, QuadrantState(edition=2023)))
+    everywhere = _list_names(_lists(index, QuadrantState(edition=2023))["changes"])
     assert set(changed) == set(everywhere) & set(members["country"])
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from app import create_app
-from components import ids, quadrant
+from components import ids
 from ocindex.errors import OCIndexError
 from ocindex.settings import Settings
 from ocindex.store import SNAPSHOT_NAME, DataStore
@@ -27,9 +27,9 @@ from tests.damaged import workbook_with_damaged_sheets
 PREFIX = "/oc-index/"
 
 
-def quadrant_callback_body():
+def quadrant_callback_body(client, prefix: str = "/"):
     """The quadrant's chart asked of the server for a view (components/quadrant.py, update_chart)."""
-    outputs = [*quadrant.DRAWN, (ids.QUADRANT.VIEWS, "data")]
+    outputs = callbacks.outputs_of(client, ids.QUADRANT.GRAPH, "figure", prefix)
     key = [False, 2021, "gitoc", [], [], "PER", 0, False, "official", None]  # presentation mode, then the controls
     return callbacks.body(outputs, [(ids.QUADRANT.ASK, "data", {"key": key, "drawn": None})],
                           changed=callbacks.prop_id(ids.QUADRANT.ASK, "data"))
@@ -45,9 +45,9 @@ def every_route(prefix: str) -> list[tuple[str, str]]:
             ("GET", f"{prefix}_dash-component-suites/dash/dcc/dash_core_components.js")]
 
 
-def call(client, method, path, **kwargs):
+def call(client, method, path, chart_request, **kwargs):
     if method == "POST":
-        return client.post(path, data=json.dumps(quadrant_callback_body()), content_type="application/json", **kwargs)
+        return client.post(path, data=json.dumps(chart_request), content_type="application/json", **kwargs)
     return client.get(path, **kwargs)
 
 
@@ -56,11 +56,17 @@ def store(workbook):
     return DataStore(workbook.parent)
 
 
-def test_every_route_works_under_a_path_prefix(store):
+@pytest.fixture(scope="module")
+def chart_request(store):
+    """The quadrant's chart request, as named by an app without a prefix or sign-in (the same in every app)."""
+    return quadrant_callback_body(create_app(Settings(), store).server.test_client())
+
+
+def test_every_route_works_under_a_path_prefix(store, chart_request):
     client = create_app(Settings(url_prefix=PREFIX), store).server.test_client()
     client.get(PREFIX)
     for method, path in every_route(PREFIX):
-        assert call(client, method, path).status_code == 200, path
+        assert call(client, method, path, chart_request).status_code == 200, path
     page = client.get(PREFIX).get_data(as_text=True)
     assert f"{PREFIX}_dash-component-suites" in page and f"{PREFIX}vendor/bootstrap" in page
     assert client.get(f"{PREFIX}healthz").get_json()["status"] == "ok"
@@ -80,14 +86,14 @@ def basic(user, password):
     return {"Authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()}
 
 
-def test_basic_auth_guards_every_route_but_healthz(store, htpasswd):
+def test_basic_auth_guards_every_route_but_healthz(store, chart_request, htpasswd):
     client = create_app(Settings(auth="basic", htpasswd=htpasswd), store).server.test_client()
     for method, path in every_route("/"):
-        refused = call(client, method, path)
+        refused = call(client, method, path, chart_request)
         assert refused.status_code == 401 and refused.headers["WWW-Authenticate"].startswith("Basic"), path
-        assert call(client, method, path, headers=basic("alice", "wrong")).status_code == 401, path
-        assert call(client, method, path, headers=basic("mallory", "correct horse")).status_code == 401, path
-        assert call(client, method, path, headers=basic("alice", "correct horse")).status_code == 200, path
+        assert call(client, method, path, chart_request, headers=basic("alice", "wrong")).status_code == 401, path
+        assert call(client, method, path, chart_request, headers=basic("mallory", "correct horse")).status_code == 401, path
+        assert call(client, method, path, chart_request, headers=basic("alice", "correct horse")).status_code == 200, path
     assert client.get("/healthz").status_code == 200
     assert client.get("/", headers={"Authorization": "Basic !!!not-base64"}).status_code == 401
 
@@ -102,20 +108,20 @@ def test_a_plaintext_htpasswd_entry_is_refused(store, tmp_path):
 SECRET = "s3cret-the-proxy-alone-knows"
 
 
-def test_header_auth_believes_the_user_header_only_from_the_proxy_with_its_secret(store):
+def test_header_auth_believes_the_user_header_only_from_the_proxy_with_its_secret(store, chart_request):
     settings = Settings.from_env({"OCINDEX_AUTH": "header", "OCINDEX_TRUSTED_PROXIES": "127.0.0.1",
                                   "OCINDEX_PROXY_SECRET": SECRET})
     client = create_app(settings, store).server.test_client()
     proxy, outsider = {"REMOTE_ADDR": "127.0.0.1"}, {"REMOTE_ADDR": "10.9.8.7"}
     user, signed = {"X-Forwarded-User": "alice"}, {"X-Forwarded-User": "alice", "X-OCIndex-Proxy-Secret": SECRET}
     for method, path in every_route("/"):
-        assert call(client, method, path, headers=signed, environ_base=proxy).status_code == 200, path
-        assert call(client, method, path, headers=signed, environ_base=outsider).status_code == 401, path
+        assert call(client, method, path, chart_request, headers=signed, environ_base=proxy).status_code == 200, path
+        assert call(client, method, path, chart_request, headers=signed, environ_base=outsider).status_code == 401, path
         # A local user on the proxy's host, without the proxy's secret or with a guess: refused.
-        assert call(client, method, path, headers=user, environ_base=proxy).status_code == 401, path
-        assert call(client, method, path, headers={**signed, "X-OCIndex-Proxy-Secret": SECRET[:-1]},
+        assert call(client, method, path, chart_request, headers=user, environ_base=proxy).status_code == 401, path
+        assert call(client, method, path, chart_request, headers={**signed, "X-OCIndex-Proxy-Secret": SECRET[:-1]},
                     environ_base=proxy).status_code == 401, path
-        assert call(client, method, path, environ_base=proxy).status_code == 401, path
+        assert call(client, method, path, chart_request, environ_base=proxy).status_code == 401, path
     assert client.get("/healthz", environ_base=outsider).status_code == 200
 
 
