@@ -35,14 +35,16 @@ window.dash_clientside.ocindex = (function () {
     // into `store` (the shell's address store: writeAddress) once the chart is painted: the router's callbacks
     // that the address sets off would otherwise hold the chart's frame. Of switches made before then, the last
     // one's is written, read where the first was; none if the browser has gone elsewhere meanwhile (Back), which
-    // the location's props may not say yet.
+    // the location's props may not say yet, nor once a later change has asked the server (cancelAddress), whose
+    // answer brings the address of the view with every change, read where this one was.
     let pendingAddress = null;
     const writeAddressAfterPaint = function (store, at, address) {
         if (pendingAddress !== null) { pendingAddress.address = address; return; }
-        pendingAddress = {store: store, at: at, address: address};
+        const pending = {store: store, at: at, address: address};
+        pendingAddress = pending;
         window.requestAnimationFrame(function () {
             setTimeout(function () {
-                const pending = pendingAddress;
+                if (pendingAddress !== pending) { return; }  // cancelled
                 pendingAddress = null;
                 if (window.location.pathname !== pending.at[0] || window.location.search !== pending.at[1]) { return; }
                 window.dash_clientside.set_props(pending.store, {data: {
@@ -50,6 +52,7 @@ window.dash_clientside.ocindex = (function () {
             }, 0);
         });
     };
+    const cancelAddress = function () { pendingAddress = null; };
     // Entering or leaving presentation mode hides the button pressed (the bar's Present, the presenter's Exit, or
     // the key's): focus, which would fall to the page's top, goes to the presenter's Next (or Exit, with nothing to
     // step through; the buttons its keys press: components/presentation.py), or back to `toggle`, once shown. Only
@@ -318,7 +321,8 @@ window.dash_clientside.ocindex = (function () {
 
         // The chart follows presentation mode and the controls (the first arguments, in the order the views store
         // names them: its fields, from PAGE.controls), then come the stores (choices, views, the last request), what
-        // is drawn (PARTS), the address (path, query) and the store the address is written into.
+        // is drawn (PARTS), the address (path, query), that of the page on screen, and the store the address is
+        // written into.
         // An edition switch first sets what follows the edition, as the server would (quadrant.switched()): the
         // earlier editions change can be read since, keeping the one chosen, and the edition's regions within the
         // chosen continents, keeping the chosen ones there. The views store holds, for the other controls as they
@@ -328,11 +332,11 @@ window.dash_clientside.ocindex = (function () {
         quadrantView: function () {
             const nothing = window.dash_clientside.no_update;
             const args = Array.from(arguments);
-            const [pathname, search] = args.slice(-3, -1);
-            const drawnAt = args.length - 3 - PARTS.length;
+            const [pathname, search, shown] = args.slice(-4, -1);
+            const drawnAt = args.length - 4 - PARTS.length;
             const [choices, views, asked] = args.slice(drawnAt - 3, drawnAt);
             const controls = args.slice(0, drawnAt - 3);  // presentation mode, then the page's controls
-            const shown = args.slice(drawnAt, drawnAt + PARTS.length);
+            const drawn = args.slice(drawnAt, drawnAt + PARTS.length);
             const fields = (views && views.fields) || [];
             const at = function (name) { return fields.indexOf(name); };
             const EDITION = at('edition'), CONTINENTS = at('continents'), REGIONS = at('regions'), SINCE = at('since');
@@ -363,31 +367,34 @@ window.dash_clientside.ocindex = (function () {
                 return i === 0 ? value === true : (i === CONTINENTS || i === REGIONS) ? value || []
                     : value === undefined ? null : value;
             });
-            const address = [pathname, search || ''];
+            // The controls are read at the address of the page on screen: where the location is elsewhere (Back
+            // taken, and not yet drawn), writeAddress writes nothing.
+            const address = Array.isArray(shown) ? [shown[0], shown[1] || ''] : [pathname, search || ''];
             const ask = [nothing, {key: key, drawn: views ? views.drawn : null, at: address}];
+            const asking = function () { cancelAddress(); return ask; };
             const unchanged = PARTS.map(function () { return nothing; });
             const none = [nothing, nothing];  // views, ask
             // While the server has not answered the last request, the chart it sends will replace what is drawn:
             // the store's views may be out of date, so ask again for what the controls hold now.
             if (asked && !same(asked.key, views && views.answered)) {
-                return out.concat(unchanged, same(asked.key, key) ? none : ask);
+                return out.concat(unchanged, same(asked.key, key) ? none : asking());
             }
             if (views && same(views.drawn, key)) { return out.concat(unchanged, none); }
             const found = views && views.views && views.views[controls[EDITION]];
             if (found && same(found.key, key)) {
                 const kept = Object.assign({}, views.views);
                 kept[views.edition] = {key: views.drawn, address: views.address};
-                PARTS.forEach(function (part, i) { kept[views.edition][part] = shown[i]; });
+                PARTS.forEach(function (part, i) { kept[views.edition][part] = drawn[i]; });
                 delete kept[controls[EDITION]];
                 const switched = {edition: controls[EDITION], drawn: key, address: found.address, views: kept};
                 const states = window.dash_clientside.callback_context.states_list;
                 writeAddressAfterPaint(states[states.length - 1].id, address, found.address);
                 // A part the same as drawn is left alone (the country's panel, with no country chosen).
                 return out.concat(PARTS.map(function (part, i) {
-                    return i > 0 && same(found[part], shown[i]) ? nothing : found[part];
+                    return i > 0 && same(found[part], drawn[i]) ? nothing : found[part];
                 }), [Object.assign({}, views, switched), nothing]);
             }
-            return out.concat(unchanged, ask);
+            return out.concat(unchanged, asking());
         },
         // A click on a point (its customdata) selects the country (a list entry's: pick_lists.js).
         pickCountry: function (click) {

@@ -14,52 +14,55 @@
         return node;
     }
 
+    const isObject = function (value) { return value !== null && typeof value === 'object'; };
+
     // {iso3, name, value (at the right) or below (on a second line)}; the space keeps the accessible name's words apart.
     function entry(item) {
         const button = element('button', 'list-group-item list-group-item-action oc-pick py-1 px-2 small');
         button.type = 'button';
-        button.dataset.iso3 = item.iso3;
-        button.append(element('span', 'oc-pick-name', item.name));
+        button.dataset.iso3 = String(item.iso3);
+        button.append(element('span', 'oc-pick-name', String(item.name)));
         if (typeof item.value === 'string') { button.append(' ', element('span', 'oc-pick-value', item.value)); }
         if (typeof item.below === 'string') { button.append(' ', element('span', 'oc-pick-below', item.below)); }
         return button;
     }
 
-    // {message} or {sections: [{heading, entries}]}
+    // {message} or {sections: [{heading, entries}]}; anything else is drawn empty.
+    function parts(source) {
+        let list = null;
+        try { list = JSON.parse(source); } catch (malformed) { return []; }
+        if (!isObject(list)) { return []; }
+        const drawnParts = typeof list.message === 'string'
+            ? [element('p', 'small text-body-secondary mb-0', list.message)] : [];
+        (Array.isArray(list.sections) ? list.sections.filter(isObject) : []).forEach(function (section) {
+            drawnParts.push(element('div', 'small fw-semibold mt-1', String(section.heading || '')));
+            const entries = Array.isArray(section.entries) ? section.entries.filter(isObject) : [];
+            if (!entries.length) { drawnParts.push(element('p', 'small mb-1', 'None.')); return; }
+            const group = element('div', 'list-group list-group-flush');
+            group.append.apply(group, entries.map(entry));
+            drawnParts.push(group);
+        });
+        return drawnParts;
+    }
+
+    // The box drawn from its attribute, if that has changed; focus on one of its entries stays on its country's.
     function draw(box) {
         const source = box.getAttribute(ATTRIBUTE);
         if (drawn.get(box) === source) { return; }
         drawn.set(box, source);
-        let list = null;
-        try { list = JSON.parse(source); } catch (malformed) { /* drawn empty */ }
-        const parts = [];
-        if (list && typeof list.message === 'string') {
-            parts.push(element('p', 'small text-body-secondary mb-0', list.message));
-        }
-        (list && Array.isArray(list.sections) ? list.sections : []).forEach(function (section) {
-            parts.push(element('div', 'small fw-semibold mt-1', section.heading));
-            const entries = Array.isArray(section.entries) ? section.entries : [];
-            if (!entries.length) { parts.push(element('p', 'small mb-1', 'None.')); return; }
-            const group = element('div', 'list-group list-group-flush');
-            group.append.apply(group, entries.map(entry));
-            parts.push(group);
+        const focused = box.contains(document.activeElement) ? document.activeElement.dataset.iso3 : undefined;
+        box.replaceChildren.apply(box, parts(source));
+        const again = focused && Array.from(box.querySelectorAll('.oc-pick')).find(function (button) {
+            return button.dataset.iso3 === focused;
         });
-        box.replaceChildren.apply(box, parts);
+        if (again) { again.focus(); }
     }
 
-    function drawWithin(node) {
-        if (node.nodeType !== Node.ELEMENT_NODE) { return; }
-        if (node.hasAttribute(ATTRIBUTE)) { draw(node); }
-        node.querySelectorAll('[' + ATTRIBUTE + ']').forEach(draw);
-    }
-
-    new MutationObserver(function (records) {
-        records.forEach(function (record) {
-            if (record.type === 'attributes') { draw(record.target); } else { record.addedNodes.forEach(drawWithin); }
-        });
-    }).observe(document.documentElement, {childList: true, subtree: true, attributes: true,
-                                          attributeFilter: [ATTRIBUTE]});
-    drawWithin(document.documentElement);
+    const drawAll = function () { document.querySelectorAll('[' + ATTRIBUTE + ']').forEach(draw); };
+    // Once per batch of changes to the page (boxes that appear, attributes that change): unchanged boxes cost a look.
+    new MutationObserver(drawAll).observe(document.documentElement, {childList: true, subtree: true, attributes: true,
+                                                                     attributeFilter: [ATTRIBUTE]});
+    drawAll();
 
     document.addEventListener('click', function (event) {
         const button = event.target instanceof Element && event.target.closest('[data-picks] .oc-pick[data-iso3]');

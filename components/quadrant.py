@@ -405,6 +405,7 @@ def register(app: Dash, store: DataStore) -> None:
         Input(ids.SHELL.PRESENT, "data"), *PAGE.inputs().values(),
         State(ids.QUADRANT.CHOICES, "data"), State(ids.QUADRANT.VIEWS, "data"), State(ids.QUADRANT.ASK, "data"),
         *(State(*part) for part in DRAWN), State(ids.SHELL.SYNC, "pathname"), State(ids.SHELL.SYNC, "search"),
+        State(ids.SHELL.SHOWN, "data"),
         # Written by set_props after the chart's paint, by the id this gives (an output in the shell would make
         # Dash run this callback on every page).
         State(ids.SHELL.SYNC_WRITE, "data"),

@@ -82,7 +82,7 @@ def test_q004_clicking_a_mover_or_pressing_enter_on_a_quadrant_change_selects_th
     wait_for_text(duo, PANEL, "Open the country profile")
     assert duo.find_element(f"#{ids.QUADRANT.COUNTRY} .dash-dropdown-value").text == name
 
-    # From the keyboard: the lists are drawn anew with the selection, so the entry is looked up again.
+    # From the keyboard (the entry looked up again: the page may have redrawn the lists meanwhile).
     until(lambda: duo.find_elements(f"#{ids.QUADRANT.CHANGES} .list-group-item"), timeout=10)
     entry = next(e for e in duo.find_elements(f"#{ids.QUADRANT.CHANGES} .list-group-item")
                  if e.find_element(By.CSS_SELECTOR, ".oc-pick-name").text != name)
@@ -144,7 +144,7 @@ def test_q005_an_edition_switch_with_a_filter_redraws_the_chart_and_panel_with_t
     duo.driver.execute_script(RECORD)
     choose_edition(duo, first)  # drawn from what the page holds
     shows(first)
-    # The chart and the side panel: from the page (the server is asked for the address alone).
+    # The chart and the side panel: from the page (the server is asked for nothing).
     assert not [sent for sent in duo.driver.execute_script("return window.ocSent")
                 if ids.QUADRANT.GRAPH in sent or ids.QUADRANT.COUNTRY_PANEL in sent]
     assert not duo.find_element(f"#{ids.QUADRANT.SINCE_ROW}").is_displayed()  # nothing earlier than the first
@@ -230,4 +230,35 @@ def test_q008_download_csv_pressed_right_after_a_switch_gives_the_switched_to_ed
     duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
     sent = duo.driver.execute_async_script(SWITCH_AND_DOWNLOAD, ids.QUADRANT.EDITION, first)
     assert sent == f"oc-index_quadrant_{first}.csv"
+    assert duo.get_logs() == []
+
+
+def test_q010_a_control_changed_just_after_an_edition_switch_is_in_the_address_with_the_edition(start, workbook_editions):
+    """The switch writes its address after the chart's paint; a control changed before then asks the server, whose
+    answer (let in only after that paint) writes the view with both changes."""
+    first = workbook_editions[0]
+    duo = start("/")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    # The frames are held from the switch until the other control has changed; the answer, until after them.
+    duo.driver.execute_script("""
+        const frame = window.requestAnimationFrame, held = [], send = window.fetch;
+        window.requestAnimationFrame = work => { held.push(work); return 0; };
+        let release;
+        const painted = new Promise(resolve => { release = resolve; });
+        window.fetch = function (input, init) {
+            return painted.then(() => send(input, init)).then(answer => { window.ocAnswered = true; return answer; });
+        };
+        window.ocPaint = function () {
+            window.requestAnimationFrame = frame;
+            held.forEach(work => frame(work));
+            frame(() => setTimeout(release));
+        };
+        [...document.querySelectorAll(arguments[0])].find(e => e.value === arguments[1]).click();""",
+                               f"#{ids.QUADRANT.EDITION} input", str(first))
+    until(lambda: not duo.find_element(f"#{ids.QUADRANT.SINCE_ROW}").is_displayed(), timeout=10)  # switched
+    duo.driver.execute_script("document.getElementById(arguments[0]).click(); window.ocPaint();", ids.QUADRANT.MOVEMENT)
+    until(lambda: duo.driver.execute_script("return window.ocAnswered === true"), timeout=10)
+    until(duo._wait_for_callbacks, timeout=10)
+    until(lambda: "movement=1" in duo.driver.current_url, timeout=10)
+    assert f"edition={first}" in duo.driver.current_url
     assert duo.get_logs() == []

@@ -389,3 +389,31 @@ def test_an_edition_switch_keeps_only_what_the_new_edition_has(index, workbook):
     assert later["key"][4] == [kept]  # the regions control then holds only the region the edition has
     assert later["key"][9] == max(e for e in editions if e < gone[1])  # change since its previous edition
     assert views["drawn"][4] == [gone[0], kept] and views["drawn"][9] is None  # the first edition: nothing earlier
+
+
+def test_a_view_asked_of_the_server_comes_with_its_address_read_where_it_was_asked(app_instance, index):
+    """The quadrant writes its own address (no generic URL sync): the chart's answer carries the view's query, to be
+    written only at the address the controls were read at; none when that address holds the view already, or is no
+    longer the quadrant's."""
+    from components import ids
+    from tests import callbacks
+
+    client = app_instance.server.test_client()
+    outputs = callbacks.outputs_of(client, ids.QUADRANT.GRAPH, "figure")
+    first = index.editions[0]
+
+    def answer(at):
+        key = [False, first, "gitoc", [], [], "PER", 5, False, "official", None]  # presentation mode, then the controls
+        request = callbacks.body(outputs, [(ids.QUADRANT.ASK, "data", {"key": key, "drawn": None, "at": at})],
+                                 changed=callbacks.prop_id(ids.QUADRANT.ASK, "data"))
+        response = callbacks.post(client, request)
+        assert response.status_code == 200
+        return response.get_json()["response"]
+
+    written = answer(["/", "?edition=2025"])[ids.SHELL.SYNC_WRITE]["data"]
+    assert written["at"] == ["/", "?edition=2025"]
+    assert written["search"] == f"?edition={first}&country=PER&labels=5"
+    assert written["title"].startswith(f"Criminality vs resilience, {first}")
+    assert ids.SHELL.SYNC_WRITE not in answer(["/", f"?labels=5&country=PER&edition={first}"])  # the same view
+    assert ids.SHELL.SYNC_WRITE not in answer(["/compare", ""])  # a link has left the page meanwhile
+    assert ids.QUADRANT.GRAPH in answer(["/compare", ""])
