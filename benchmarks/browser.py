@@ -23,7 +23,9 @@ port, and drives headless Chromium (selenium with /usr/bin/chromedriver, as the 
 
 With --record FILE, the callback requests the browser sent (its fetch calls, watched in the page) and the code it
 rechecked (loaded by addresses without a version) are written as JSON, view by view, for benchmarks/loadtest.py to
-replay. Traffic goes to 127.0.0.1 only.
+replay, with those of two changes made on a page already open ("on_page"): the quadrant's edition switch, and a
+country picked from its lists (which asks the server, as any change but the edition does). Traffic goes to
+127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -133,6 +135,21 @@ window.fetch = function (input, init) {
 RECHECKED = r"""
 return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
     .filter(p => p.includes('/_dash-component-suites/') && !/\.v[\w-]+m[0-9a-f]+\./.test(p));
+"""
+
+# Picks the first country of the quadrant's lists and resolves once the page has its answer (no callback request in
+# flight, counted from the page's fetch calls, and no output pending).
+PICK = """
+const done = arguments[0];
+let inFlight = 0;
+const send = window.fetch;
+window.fetch = function () { inFlight++; return send.apply(this, arguments).finally(() => { inFlight--; }); };
+document.querySelector('.oc-pick').click();
+(function poll() {
+    if (document.querySelector('.oc-country-panel') && !inFlight && !document.querySelector('[data-dash-is-loading="true"]'))
+        done();
+    else setTimeout(poll, 5);
+})();
 """
 
 PAYLOAD = """
@@ -264,8 +281,18 @@ def measure_switch(driver, base: str, view: tuple[str, str, str], repeat: int,
         callbacks_sent(driver)  # drop the load's requests: the switch is recorded on its own
     switches = [driver.execute_async_script(SWITCH, radios, graph) for _ in range(repeat + 1)][1:]
     if recording is not None:
-        recording[f"{name} edition switch"] = {"path": path, "requests": callbacks_sent(driver)}
+        recording[f"{name} edition switch"] = {"path": path, "requests": callbacks_sent(driver), "on_page": True}
     return statistics.median(chart for chart, _ in switches), statistics.median(settled for _, settled in switches)
+
+
+def record_pick(driver, base: str, recording: dict) -> None:
+    """The requests a country picked from the quadrant's lists sends, for the load test."""
+    name, path, selectors = VIEWS[0]
+    driver.get(base + path)
+    driver.execute_async_script(READY, [*selectors, ".oc-pick"])
+    callbacks_sent(driver)  # drop the load's requests
+    driver.execute_async_script(PICK)
+    recording[f"{name} country pick"] = {"path": path, "requests": callbacks_sent(driver), "on_page": True}
 
 
 def main() -> None:
@@ -295,6 +322,8 @@ def main() -> None:
         for (base, view) in [(bare, FLOOR)] + [(app, view) for view in VIEWS if view[0] in SWITCHES]:
             loads[view[0]]["switch_ms"], loads[view[0]]["settled_ms"] = measure_switch(
                 driver, base, view, args.repeat, recording)
+        if recording is not None:
+            record_pick(driver, app, recording)
     finally:
         driver.quit()
         for server in servers:

@@ -6,7 +6,8 @@ Starts `gunicorn app:server` with the checked-in config on a free loopback port 
 time (arriving over a ramp-up). Each user opens the main views one after another, as a browser does: the page,
 Dash's layout (which holds the page its Referer names) and dependencies, the recheck of the code a browser holds
 (If-None-Match), then the very callback requests headless Chromium sent on that view (benchmarks/traffic.json,
-recorded by `benchmarks/browser.py --record`), with a pause between views. Stops by itself and reports requests,
+recorded by `benchmarks/browser.py --record`), with a pause between views; and, as if on a page already open, the
+requests of the changes recorded there (the quadrant's edition switch, a country picked on it). Stops by itself and reports requests,
 errors and p50/p95/p99 overall and per view, the resident memory of each worker and the workers' CPU time. Traffic
 goes to 127.0.0.1 only.
 """
@@ -63,7 +64,7 @@ async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause:
     while time.monotonic() < deadline:
         for name in rng.sample(names, len(names)):
             view = views[name]
-            if not name.endswith("switch"):  # a switch happens on a page already open
+            if not view.get("on_page"):  # a change made on a page already open (an edition switch) loads nothing
                 await recorder.request(client, "GET page", "GET", view["path"])
                 # From the page, as a browser asks: the layout holds the page its Referer names.
                 await recorder.request(client, "GET /_dash-layout", "GET", "/_dash-layout",
