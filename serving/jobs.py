@@ -122,20 +122,37 @@ def _polled_key(key: str) -> str:
     return f"{key}-polled"
 
 
-# Dash starts a job by forking the worker, whose other threads may be inside a call to the jobs' cache (SQLite) at
-# that instant: the job would inherit SQLite's lock held and hang at its first use of the cache, holding its user's
-# and a server's slot (found so under gunicorn's threads). So every call to the cache, and every fork, takes one
-# lock (diskcache itself opens a forked process's own connection).
+# Dash starts a job by forking the worker, whose other threads may be inside SQLite (the jobs' cache) at that
+# instant: the job would inherit SQLite's lock held and hang at its first use of the cache, holding its user's and a
+# server's slot (found so under gunicorn's threads). So every call to the cache, and every fork, takes one lock, and
+# no connection stays open outside it: diskcache keeps one per thread, which SQLite closes when the thread ends,
+# whenever that is (a job hung so once in CI). diskcache opens a forked process's own connection.
 _CACHE_LOCK = threading.RLock()
 os.register_at_fork(before=_CACHE_LOCK.acquire, after_in_parent=_CACHE_LOCK.release,
                     after_in_child=_CACHE_LOCK._at_fork_reinit)
 
 
 class ForkSafeCache:
-    """A diskcache.Cache whose every call (and transaction) holds _CACHE_LOCK."""
+    """A diskcache.Cache whose every call (and transaction) holds _CACHE_LOCK, and closes the calling thread's
+    connection when the thread's outermost call ends (about 0.5 ms to open one again)."""
 
     def __init__(self, cache):
         self._cache = cache
+        self._depth = threading.local()  # the calling thread's calls in progress (a transaction holds others)
+        with _CACHE_LOCK:
+            cache.close()  # the connection the cache opened to set itself up
+
+    @contextmanager
+    def _held(self):
+        with _CACHE_LOCK:
+            depth = getattr(self._depth, "calls", 0)
+            self._depth.calls = depth + 1
+            try:
+                yield
+            finally:
+                self._depth.calls = depth
+                if depth == 0:
+                    self._cache.close()
 
     def __getattr__(self, name):
         attribute = getattr(self._cache, name)
@@ -144,14 +161,14 @@ class ForkSafeCache:
 
         @functools.wraps(attribute)
         def locked(*args, **kwargs):
-            with _CACHE_LOCK:
+            with self._held():
                 return attribute(*args, **kwargs)
 
         return locked
 
     @contextmanager
     def transact(self, retry: bool = False):
-        with _CACHE_LOCK, self._cache.transact(retry):
+        with self._held(), self._cache.transact(retry):
             yield
 
 

@@ -187,3 +187,28 @@ def test_a_job_forked_while_another_thread_uses_the_cache_can_use_it(settings, t
         process.kill()
     assert not hung, f"{len(hung)} of {len(started)} jobs hung"
     assert all(manager.handle.get(f"job-{n}") is not None for n in range(40))  # each wrote its result
+
+
+def test_no_thread_keeps_the_jobs_database_open_between_its_calls(settings, tmp_path):
+    """A thread's connection to the jobs' cache was closed whenever SQLite closed it (at the thread's end, outside
+    every lock), and a job forked at that instant inherited SQLite's lock held: none stays open after a call."""
+    folder = tmp_path / "jobs"
+    manager = jobs.JobManager(diskcache.Cache(str(folder)), settings)
+
+    def database_files() -> list[str]:
+        return [f.path for f in psutil.Process().open_files() if f.path.startswith(str(folder))]
+
+    seen = []
+
+    def use():
+        manager.handle.set("key", 1)
+        with manager.handle.transact():
+            manager.handle.get("key")
+            seen.append(bool(database_files()))  # open during the transaction
+        seen.append(database_files())  # the thread still runs: nothing of it left open
+
+    thread = threading.Thread(target=use)
+    thread.start()
+    thread.join(10)
+    assert seen == [True, []] and database_files() == []
+    assert manager.handle.get("key") == 1
