@@ -29,7 +29,7 @@ window.dash_clientside.ocindex = (function () {
     };
     const triggeredInputs = function () { return new Set(triggeredInOrder()); };
     // What a quadrant view draws: the callback's last states, and the keys of a view in its views store, in the
-    // order of components/quadrant.py's VIEW_PARTS (the chart, its note and description, the side panel's parts).
+    // order of components/quadrant.py's DRAWN (the chart, its note and description, the side panel's SIDE_PARTS).
     const PARTS = ['figure', 'note', 'summary', 'panel', 'movers', 'changes'];
     // The address of a view switched to in the browser ({search, title}), read at `at` (path, query), written
     // into `store` (the shell's address store: writeAddress) once the chart is painted: the router's callbacks
@@ -327,8 +327,9 @@ window.dash_clientside.ocindex = (function () {
         // earlier editions change can be read since, keeping the one chosen, and the edition's regions within the
         // chosen continents, keeping the chosen ones there. The views store holds, for the other controls as they
         // stand, every other edition's view (edition_views()): the switch draws it at once, writes its address
-        // (after the paint), and keeps the view left there, for the way back. Anything else asks the server (the ask store, with the
-        // address the controls were read at), which sends the view, its address and the store anew.
+        // (after the paint), and keeps the view left there, for the way back. Anything else asks the server (the
+        // ask store, with the address the controls were read at), which sends the view, its address and the store
+        // anew.
         quadrantView: function () {
             const nothing = window.dash_clientside.no_update;
             const args = Array.from(arguments);

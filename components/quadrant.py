@@ -453,7 +453,7 @@ PAGE = Page(
 )
 # What a view's key holds (view_key), in the order quadrantView (assets/clientside.js) receives the controls.
 VIEW_FIELDS = ["present", *PAGE.controls]
-# What a view draws, as the views store names it (edition_views), in the order of quadrantView's PARTS, and where.
-VIEW_PARTS = ["figure", "note", "summary", *SIDE_PARTS]
+# Where a view is drawn: its chart, note and description, then its SIDE_PARTS, in the order of quadrantView's PARTS
+# (assets/clientside.js), which names them as edition_views() does.
 DRAWN = [(ids.QUADRANT.GRAPH, "figure"), (ids.QUADRANT.SPLIT_NOTE, "children"), (ids.QUADRANT.SUMMARY, "children"),
          *SIDE_PARTS.values()]
