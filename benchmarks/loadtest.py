@@ -7,9 +7,9 @@ time (arriving over a ramp-up). Each user opens the main views one after another
 Dash's layout (which holds the page its Referer names) and dependencies, the recheck of the code a browser holds
 (If-None-Match), then the very callback requests headless Chromium sent on that view (benchmarks/traffic.json,
 recorded by `benchmarks/browser.py --record`), with a pause between views; and, as if on a page already open, the
-requests of the changes recorded there (the quadrant's edition switch, a country picked on it). Stops by itself and reports requests,
-errors and p50/p95/p99 overall and per view, the resident memory of each worker and the workers' CPU time. Traffic
-goes to 127.0.0.1 only.
+requests of the changes recorded there (the quadrant's edition switch, a country picked on it). Stops by itself and
+reports requests, errors and p50/p95/p99 overall and per view, the resident memory of each worker and the workers'
+CPU time. Traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause:
     while time.monotonic() < deadline:
         for name in rng.sample(names, len(names)):
             view = views[name]
-            if not view.get("on_page"):  # a change made on a page already open (an edition switch) loads nothing
+            if not view.get("on_page"):  # a change made on a page already open (a switch, a pick) loads nothing
                 await recorder.request(client, "GET page", "GET", view["path"])
                 # From the page, as a browser asks: the layout holds the page its Referer names.
                 await recorder.request(client, "GET /_dash-layout", "GET", "/_dash-layout",

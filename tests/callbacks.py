@@ -38,13 +38,19 @@ def body(outputs: list[tuple], inputs: list, state: list = (), changed: str | No
     }
 
 
-def outputs_of(client, component_id: str, prop: str, prefix: str = "/") -> list[tuple[str, str]]:
+def outputs_named(output: str) -> list[tuple[str, str]]:
+    """The (id, property) outputs of a callback, from the name Dash gives them together (its callback map's key,
+    the `output` of its requests): "..a.children...b.figure.." or "a.children"."""
+    return [tuple(name.rsplit(".", 1)) for name in output.strip(".").split("...")]
+
+
+def outputs_of(client, component_id: str, prop: str) -> list[tuple[str, str]]:
     """The (id, property) outputs of the callback that writes `prop` of `component_id`, as the renderer reads them
     from Dash's dependencies: an output that allows duplicates is named there with a suffix of Dash's making."""
-    for callback in client.get(f"{prefix}_dash-dependencies").get_json():
-        named = callback["output"].strip(".").split("...")
-        if prop_id(component_id, prop) in named:
-            return [tuple(name.split(".", 1)) for name in named]
+    for callback in client.get("/_dash-dependencies").get_json():
+        named = outputs_named(callback["output"])
+        if (component_id, prop) in named:
+            return named
     raise LookupError(f"no callback writes {prop_id(component_id, prop)}")
 
 

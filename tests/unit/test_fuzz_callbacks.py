@@ -35,11 +35,6 @@ def server_callbacks(app):
     return sorted(key for key, spec in app.callback_map.items() if callable(spec.get("callback")))
 
 
-def outputs_of(key: str):
-    parts = key.strip(".").split("...") if key.startswith("..") else [key]
-    return [dict(zip(("id", "property"), part.rsplit(".", 1))) for part in parts]
-
-
 def entry(spec, value, draw):
     if spec["id"].startswith("{"):  # a pattern-matching input (ALL): a list of concrete components
         template = json.loads(spec["id"])
@@ -55,7 +50,7 @@ def callback_requests(draw, app):
     spec = app.callback_map[key]
     inputs = [entry(i, draw(VALUES), draw) for i in spec["inputs"]]
     state = [entry(s, draw(VALUES), draw) for s in spec["state"]]
-    outputs = outputs_of(key)
+    outputs = [dict(zip(("id", "property"), named)) for named in callbacks.outputs_named(key)]
     body = {"output": key, "outputs": outputs if len(outputs) > 1 else outputs[0], "inputs": inputs,
             "state": state, "changedPropIds": [f"{spec['inputs'][0]['id']}.{spec['inputs'][0]['property']}"]}
     if draw(st.booleans()):  # sometimes drop a field, as a broken client would

@@ -27,9 +27,9 @@ from tests.damaged import workbook_with_damaged_sheets
 PREFIX = "/oc-index/"
 
 
-def quadrant_callback_body(client, prefix: str = "/"):
+def quadrant_callback_body(client):
     """The quadrant's chart asked of the server for a view (components/quadrant.py, update_chart)."""
-    outputs = callbacks.outputs_of(client, ids.QUADRANT.GRAPH, "figure", prefix)
+    outputs = callbacks.outputs_of(client, ids.QUADRANT.GRAPH, "figure")
     key = [False, 2021, "gitoc", [], [], "PER", 0, False, "official", None]  # presentation mode, then the controls
     return callbacks.body(outputs, [(ids.QUADRANT.ASK, "data", {"key": key, "drawn": None})],
                           changed=callbacks.prop_id(ids.QUADRANT.ASK, "data"))
