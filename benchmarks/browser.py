@@ -6,12 +6,12 @@ Serves the app (`python app.py`, the development server, from --app-dir: this ch
 checkout to compare) and a bare Dash page with one 193-point scatter fed by one callback, each on a free loopback
 port, and drives headless Chromium (selenium with /usr/bin/chromedriver, as the browser tests do):
 
-- for each view, the time from navigation until every chart in the viewport has its data drawn and every grid in
-  the viewport has rows, with no callback pending: the median of 5 rounds, each loading every view (the floor among
-  them) twice in a row and timing the second load (warm caches; a slow spell of the machine slows all alike); its
-  "x floor" is the median of the rounds' ratios to the floor loaded in the same round, beside their quartiles (how
-  far one run can be trusted); what a page draws after the first paint, below the fold, is not waited for
-  (components/deferred.py);
+- for each view, the time from navigation until every chart in the viewport has its data drawn (each trace: a
+  map's countries, not only its frame) and every grid in the viewport has rows, with no callback pending: the
+  median of 5 rounds, each loading every view (the floor among them) twice in a row and timing the second load
+  (warm caches; a slow spell of the machine slows all alike); its "x floor" is the median of the rounds' ratios to
+  the floor loaded in the same round, beside their quartiles (how far one run can be trusted); what a page draws
+  after the first paint, below the fold, is not waited for (components/deferred.py);
 - a second reference, "floor+grid": the floor's page with one AG Grid of 193 rows beside the scatter, in view, as
   the ranking stands beside the indicator's map (AG Grid's own theme, whose rows are taller than ours: it draws some
   10 rows where ours draw 15): about what a view with a grid in its first screen costs before any content of its
@@ -67,7 +67,8 @@ GRID_FLOOR = ("floor+grid", "/", ("#graph .main-svg", "#floor-grid .ag-row"))
 SWITCHES = {"quadrant": ("#quadrant-edition", "#quadrant-graph"), "floor": ("#edition", "#graph")}
 
 # Resolves with the ms since navigation once the view is drawn: every one of `selectors` present, every Plotly chart
-# in the viewport has data and an SVG, every grid in the viewport has rows, no Dash callback pending.
+# in the viewport has data and each of its traces drawn, every grid in the viewport has rows, no Dash callback
+# pending.
 READY = """
 const [selectors, done] = arguments;
 const inView = e => { const r = e.getBoundingClientRect();
@@ -79,6 +80,9 @@ function ready() {
         if (!inView(holder)) continue;
         const plot = holder.querySelector('.js-plotly-plot');
         if (!plot || !plot.data || !plot.data.length || !plot.querySelector('.main-svg')) return false;
+        // Every trace drawn: a map's frame is there before its countries, drawn once its outlines have loaded.
+        const shown = plot.data.filter(t => t.visible === undefined || t.visible === true).length;
+        if (plot.querySelectorAll('g.trace').length < shown) return false;
     }
     for (const grid of document.querySelectorAll('.ag-root-wrapper')) {
         if (inView(grid) && !grid.querySelector('.ag-row') && !grid.querySelector('.ag-overlay-no-rows-center'))
