@@ -86,11 +86,40 @@ window.dash_clientside.ocindex = (function () {
         try { return window.dash_component_api.getLayout(id); } catch (missing) { return undefined; }
     };
 
-    // How many charts a page's layout holds. A chart's code loads on demand: until it has, none is on the page.
+    // The charts (Graph components) a page's layout holds. A chart's code loads on demand: until it has, none is on
+    // the page.
     const chartsIn = function (node) {
-        if (Array.isArray(node)) { return node.reduce(function (sum, item) { return sum + chartsIn(item); }, 0); }
-        if (!node || !node.props) { return 0; }
-        return (node.type === 'Graph' ? 1 : 0) + chartsIn(node.props.children);
+        if (Array.isArray(node)) { return [].concat.apply([], node.map(chartsIn)); }
+        if (!node || !node.props) { return []; }
+        return (node.type === 'Graph' ? [node] : []).concat(chartsIn(node.props.children));
+    };
+
+    // --- Map outlines, asked for as soon as a page with a map is drawn. Plotly would ask for them only once its code
+    // has loaded and the page's other components are set up, and draw the map after the answer, in a task of its
+    // own. It takes them from its store of outlines (window.PlotlyGeoAssets) when they are there.
+    const outlinesAsked = new Set();
+    const prefetchOutlines = function (pageLayout) {
+        const assets = window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
+        chartsIn(pageLayout).forEach(function (chart) {
+            const base = chart.props.config && chart.props.config.topojsonURL;
+            const layout = chart.props.figure && chart.props.figure.layout;
+            if (typeof base !== 'string' || !layout) { return; }
+            Object.keys(layout).filter(function (key) { return /^geo[0-9]*$/.test(key); }).forEach(function (key) {
+                // Plotly's name for them (getTopojsonName), from the map's scope and resolution or their defaults.
+                const geo = layout[key] || {};
+                const name = String(geo.scope || 'world').replace(/ /g, '-') + '_' + (geo.resolution || 110) + 'm';
+                if (assets.topojson[name] !== undefined || outlinesAsked.has(name)) { return; }
+                outlinesAsked.add(name);
+                fetch(base + name + '.json')
+                    .then(function (response) { return response.ok ? response.json() : Promise.reject(response); })
+                    .then(function (outlines) {
+                        if (assets.topojson[name] === undefined) { assets.topojson[name] = outlines; }
+                    })
+                    // Plotly then asks for them itself, and says what went wrong.
+                    .catch(function () {})
+                    .finally(function () { outlinesAsked.delete(name); });
+            });
+        });
     };
 
     const applyLater = function (pageLayout, stores) {
@@ -134,7 +163,7 @@ window.dash_clientside.ocindex = (function () {
             if (element && !seen.has(element)) { seen.add(element); observer.observe(element); }
             return Boolean(element);
         };
-        const charted = chartsIn(pageLayout);
+        const charted = chartsIn(pageLayout).length;
         const drawn = function () {
             const holders = Array.from(document.querySelectorAll('.dash-graph'));
             return holders.length >= charted && holders.every(function (holder) {
@@ -314,6 +343,9 @@ window.dash_clientside.ocindex = (function () {
         // The page's deferred props (components/deferred.py), set once what is in view is drawn; no output. Called
         // with each page drawn: Dash calls no callback without outputs for a store that comes with a new page.
         applyLater: applyLater,
+        // The outlines of the page's maps, fetched at once (Plotly's store of them); no output. Called with each page
+        // drawn.
+        prefetchOutlines: prefetchOutlines,
         // A grid's row for the country chosen elsewhere on the page, selected without re-sending the rows.
         selectRow: function (country) { return {ids: country ? [country] : []}; },
 

@@ -8,6 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from components import ids
+from ocindex.settings import Settings
 
 from .helpers import choose, click_link, filter_grid, grid_values, wait_for_text
 from .test_quadrant_page import choose_edition, search_country
@@ -138,4 +139,16 @@ def test_d008_the_ranking_s_region_filter_applies_to_the_region_or_the_continent
         filter_grid(duo, ids.INDICATOR.RANKING, "region", {"filterType": "text", "type": option, "filter": text})
         shown = grid_values(duo, ids.INDICATOR.RANKING, "iso3")
         assert sorted(shown) == sorted(table.index[kept]), (option, text)
+    assert duo.get_logs() == []
+
+
+OUTLINE_REQUESTS = """return performance.getEntriesByType('resource').filter(e => e.name.includes('/topojson/'))
+    .map(e => [new URL(e.name).pathname, e.initiatorType])"""
+
+
+def test_d009_a_map_s_outlines_are_asked_for_by_the_page_as_it_is_drawn_under_the_app_s_prefix(start):
+    duo = start("/oc-index/indicator/cocaine-trade", Settings(url_prefix="/oc-index/"))
+    duo.wait_for_element(f"#{ids.INDICATOR.MAP} path.choroplethlocation")
+    # By the page's fetch as it is drawn (Plotly's own request would be an XMLHttpRequest, once its code is loaded).
+    assert ["/oc-index/vendor/topojson/world_110m.json", "fetch"] in duo.driver.execute_script(OUTLINE_REQUESTS)
     assert duo.get_logs() == []
