@@ -13,6 +13,7 @@ from app import create_app  # noqa: E402
 from benchmarks.common import callback_body, measure  # noqa: E402
 from components import ids  # noqa: E402
 from ocindex.settings import Settings  # noqa: E402
+from tests.callbacks import outputs_of  # noqa: E402
 
 
 def main() -> None:
@@ -27,55 +28,62 @@ def main() -> None:
     indicators = ["criminality", "cocaine-trade", "non-renewable-resource-crimes", "anti-money-laundering",
                   "financial-crimes"]
 
+    outputs = outputs_of(client, ids.INDICATOR.MAP, "figure")
     measure(client, "indicator: map + spread", [
-        callback_body([(ids.INDICATOR.MAP, "figure"), (ids.INDICATOR.SPREAD, "figure"), (ids.INDICATOR.SPREAD_NOTE, "children")],
+        callback_body(outputs,
                       [(ids.INDICATOR.EDITION, "value", edition), (ids.INDICATOR.COUNTRY, "value", country),
                        (ids.INDICATOR.LEVEL, "value", level), (ids.SHELL.PRESENT, "data", False)], f"{ids.INDICATOR.COUNTRY}.value", [(ids.INDICATOR.SLUG, "data", slug)])
         for slug, edition, country, level in itertools.product(indicators, editions[-1:], countries, ["continent", "region"])
     ], args.repeat)
+    outputs = outputs_of(client, ids.INDICATOR.SUMMARY, "children")
     measure(client, "indicator: ranking + summary (on edition change)", [
-        callback_body([(ids.INDICATOR.SUMMARY, "children"), (ids.INDICATOR.RANKING, "rowData"), (ids.INDICATOR.RANKING, "columnDefs")],
+        callback_body(outputs,
                       [(ids.INDICATOR.EDITION, "value", edition)], f"{ids.INDICATOR.EDITION}.value", [(ids.INDICATOR.SLUG, "data", slug)])
         for slug, edition in itertools.product(indicators[:-1], editions)
     ], args.repeat)
+    outputs = outputs_of(client, ids.INDICATOR.SELECTED, "children")
     measure(client, "indicator: selected country + narrative", [
-        callback_body([(ids.INDICATOR.SELECTED, "children"), (ids.INDICATOR.NARRATIVE, "children")],
+        callback_body(outputs,
                       [(ids.INDICATOR.EDITION, "value", editions[-1]), (ids.INDICATOR.COUNTRY, "value", country)], f"{ids.INDICATOR.COUNTRY}.value",
                       [(ids.INDICATOR.SLUG, "data", slug)])
         for slug, country in itertools.product(indicators, countries)
     ], args.repeat)
 
+    outputs = outputs_of(client, ids.COUNTRY.SUMMARY, "children")
     measure(client, "country: summary + dot plot + table", [
-        callback_body([(ids.COUNTRY.SUMMARY, "children"), (ids.COUNTRY.DOTS, "figure"), (ids.COUNTRY.ABSENT, "children"),
-                       (ids.COUNTRY.TABLE, "rowData"), (ids.COUNTRY.TABLE, "columnDefs")],
+        callback_body(outputs,
                       [(ids.COUNTRY.EDITION, "value", edition), (ids.SHELL.PRESENT, "data", False)], f"{ids.COUNTRY.EDITION}.value", [(ids.COUNTRY.ISO3, "data", iso3)])
         for iso3, edition in itertools.product(["PER", "MMR", "FIN", "TUV"], editions)
     ], args.repeat)
 
+    outputs = outputs_of(client, ids.COUNTRY.NARRATIVE, "children")
     measure(client, "country: narrative excerpts", [
-        callback_body([(ids.COUNTRY.NARRATIVE, "children")],
+        callback_body(outputs,
                       [(ids.COUNTRY.EDITION, "value", edition), (ids.COUNTRY.NARRATIVE_INDICATOR, "value", indicator)],
                       f"{ids.COUNTRY.EDITION}.value", [(ids.COUNTRY.ISO3, "data", "PER")])
         for edition, indicator in itertools.product(editions, [None, "cocaine-trade"])
     ], args.repeat)
 
+    outputs = outputs_of(client, ids.COUNTRY.PEER_TABLE, "children")
     measure(client, "country: peers table", [
-        callback_body([(ids.COUNTRY.PEER_TABLE, "children")],
+        callback_body(outputs,
                       [(ids.COUNTRY.EDITION, "value", edition), (ids.COUNTRY.PEERS, "value", peers)], f"{ids.COUNTRY.PEERS}.value",
                       [(ids.COUNTRY.ISO3, "data", "PER")])
         for edition, peers in itertools.product(editions, [["BRA", "COL", "ECU", "BOL"], []])
     ], args.repeat)
 
     pillars = ["criminal-markets", "resilience", "drugs", "people"]
+    outputs = outputs_of(client, ids.PILLAR.TABLE, "rowData")
     measure(client, "pillar: heat table", [
-        callback_body([(ids.PILLAR.TABLE, "rowData"), (ids.PILLAR.TABLE, "columnDefs"), (ids.PILLAR.ABSENT, "children")],
+        callback_body(outputs,
                       [(ids.PILLAR.EDITION, "value", edition), (ids.PILLAR.CONTINENT, "value", continents),
                        (ids.PILLAR.REGION, "value", [])], f"{ids.PILLAR.EDITION}.value", [(ids.PILLAR.SLUG, "data", slug)])
         for slug, edition, continents in itertools.product(pillars, editions, [[], ["Americas"]])
     ], args.repeat)
 
+    outputs = outputs_of(client, ids.PILLAR.SELECTED, "children")
     measure(client, "pillar: selected country contributions", [
-        callback_body([(ids.PILLAR.SELECTED, "children")],
+        callback_body(outputs,
                       [(ids.PILLAR.EDITION, "value", edition), (ids.PILLAR.COUNTRY, "value", country), (ids.SHELL.PRESENT, "data", False)],
                       f"{ids.PILLAR.COUNTRY}.value", [(ids.PILLAR.SLUG, "data", slug)])
         for slug, edition, country in itertools.product(pillars, editions, countries)

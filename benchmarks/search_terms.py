@@ -9,15 +9,18 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import ROOT, report
-from ocindex.catalogue import Catalogue
-from ocindex.index import load_index
-from ocindex.narratives.library import Narratives
-from ocindex.narratives.query import SearchTermError
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import ROOT, report  # noqa: E402
+from ocindex.catalogue import Catalogue  # noqa: E402
+from ocindex.index import load_index  # noqa: E402
+from ocindex.narratives.library import Narratives  # noqa: E402
+from ocindex.narratives.query import SearchTermError  # noqa: E402
 
 HOSTILE_TEXT = ("Illicit gold mining is " + "a" * 3000 + " and " + "a-" * 1500 + "q. Exports of timber rose. "
                 "Mafia-style groups control the ports and the gold-mining camps.\n")

@@ -44,14 +44,20 @@ def outputs_named(output: str) -> list[tuple[str, str]]:
     return [tuple(name.rsplit(".", 1)) for name in output.strip(".").split("...")]
 
 
-def outputs_of(client, component_id: str, prop: str) -> list[tuple[str, str]]:
+def outputs_in(dependencies: list[dict], component_id: str, prop: str) -> list[tuple[str, str]]:
     """The (id, property) outputs of the callback that writes `prop` of `component_id`, as the renderer reads them
-    from Dash's dependencies: an output that allows duplicates is named there with a suffix of Dash's making."""
-    for callback in client.get("/_dash-dependencies").get_json():
+    from Dash's dependencies (the JSON of /_dash-dependencies): an output that allows duplicates is named there with
+    a suffix of Dash's making."""
+    for callback in dependencies:
         named = outputs_named(callback["output"])
         if (component_id, prop) in named:
             return named
     raise LookupError(f"no callback writes {prop_id(component_id, prop)}")
+
+
+def outputs_of(client, component_id: str, prop: str) -> list[tuple[str, str]]:
+    """outputs_in, from the app behind a Flask test client."""
+    return outputs_in(client.get("/_dash-dependencies").get_json(), component_id, prop)
 
 
 def page_body(pathname: str | None, search: str | None = "") -> dict:
