@@ -80,8 +80,10 @@ function ready() {
         if (!inView(holder)) continue;
         const plot = holder.querySelector('.js-plotly-plot');
         if (!plot || !plot.data || !plot.data.length || !plot.querySelector('.main-svg')) return false;
-        // Every trace drawn: a map's frame is there before its countries, drawn once its outlines have loaded.
-        const shown = plot.data.filter(t => t.visible === undefined || t.visible === true).length;
+        // Every trace drawn: a map's frame is there before its countries, drawn once its outlines have loaded. (As
+        // Plotly has them: a trace without points is not shown, and has nothing to draw.)
+        if (!plot._fullData) return false;
+        const shown = plot._fullData.filter(t => t.visible === true && t._length !== 0).length;
         if (plot.querySelectorAll('g.trace').length < shown) return false;
     }
     for (const grid of document.querySelectorAll('.ag-root-wrapper')) {

@@ -86,6 +86,6 @@ def register(app: Dash) -> None:
         Output(ids.CHART.IMAGE_DONE, "data"), Input({"type": ids.CHART.IMAGE, "graph": ALL, "format": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
-    # A map's outlines are fetched as soon as its page is drawn, not once Plotly has loaded and asks for them. No
-    # output; Dash calls it with each page drawn (the first, and each the router draws).
+    # The outlines of a map on the page opened are fetched as soon as the page is drawn, not once Plotly has loaded
+    # and asks for them. No output; Dash calls it with each page drawn (the first, and each the router draws).
     app.clientside_callback(clientside.function("prefetchOutlines"), Input(ids.SHELL.PAGE, "children"))

@@ -114,9 +114,9 @@ def test_a_control_s_address_is_not_written_once_the_address_moved_on(pathname, 
 # Calls prefetchOutlines three times: twice at once, then once the answers are in. `fetch` answers with outlines
 # named after the address asked, or fails (`fails`).
 PREFETCH = """
-const [file, layout, fails] = process.argv.slice(1);
+const [file, layout, fails, plotlyLoaded] = process.argv.slice(1);
 const asked = [];
-global.window = {addEventListener() {}};
+global.window = {addEventListener() {}, Plotly: plotlyLoaded === 'true' ? {} : undefined};
 global.fetch = address => {
     asked.push(address);
     return Promise.resolve(fails === 'true' ? {ok: false, status: 404}
@@ -128,14 +128,14 @@ prefetch(JSON.parse(layout));
 prefetch(JSON.parse(layout));
 setTimeout(() => {
     prefetch(JSON.parse(layout));
-    console.log(JSON.stringify({asked, stored: window.PlotlyGeoAssets.topojson}));
+    console.log(JSON.stringify({asked, stored: (window.PlotlyGeoAssets || {topojson: {}}).topojson}));
 }, 0);
 """
 
 
-def prefetch_in_node(page_layout, fails: bool = False) -> dict:
+def prefetch_in_node(page_layout, fails: bool = False, plotly_loaded: bool = False) -> dict:
     done = subprocess.run(["node", "-e", PREFETCH, str(ASSETS / "clientside.js"), json.dumps(page_layout),
-                           json.dumps(fails)], capture_output=True, text=True, check=True)
+                           json.dumps(fails), json.dumps(plotly_loaded)], capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
 
@@ -176,11 +176,22 @@ def test_outlines_are_named_after_each_map_s_scope_and_resolution_and_charts_wit
     layout = [{"type": "Div", "namespace": "dash_html_components", "props": {"children": [
         {"type": "Loading", "namespace": "dash_core_components", "props": {"children": chart(maps, {
             "geo": {"scope": "south america", "resolution": 50}, "geo2": {}})}},
-        chart(maps, {"xaxis": {}}),  # no map
+        chart({"topojsonURL": "/other"}, {"geo": {"scope": "africa"}}),  # Plotly adds the slash
+        chart(maps, {"xaxis": {}, "geo1": {"scope": "asia"}}),  # no map: Plotly's maps are geo, geo2, geo3…
+        chart(maps, {"geo": {"resolution": 10}}),  # Plotly would draw it at 110 whatever is fetched: left to Plotly
+        chart(maps, {"geo": {"projection": {"type": "albers usa"}}}),  # Plotly's scope is then "usa": left to Plotly
         chart({}, {"geo": {"resolution": 50}}),  # outlines from Plotly's own address: left to Plotly
         "text",
     ]}}]
-    assert prefetch_in_node(layout)["asked"] == ["/maps/south-america_50m.json", "/maps/world_110m.json"]
+    assert prefetch_in_node(layout)["asked"] == ["/maps/south-america_50m.json", "/maps/world_110m.json",
+                                                 "/other/africa_110m.json"]
+
+
+def test_once_plotly_is_loaded_a_page_s_maps_are_left_to_it():
+    # The router's pages: Plotly draws a map as soon as it is on the page, and asks for its outlines itself.
+    layout = [{"type": "Graph", "namespace": "dash_core_components", "props": {
+        "config": {"topojsonURL": "/maps/"}, "figure": {"layout": {"geo": {}}}}}]
+    assert prefetch_in_node(layout, plotly_loaded=True) == {"asked": [], "stored": {}}
 
 
 def test_outlines_that_fail_to_load_are_left_to_plotly_and_asked_for_again_on_the_next_page():
