@@ -33,6 +33,15 @@ def test_every_browser_callback_is_a_function_of_the_assets(app_instance):
     assert named <= browser_functions()  # none written inline (Dash's private namespace), none missing
 
 
+def test_no_two_callbacks_look_the_same_to_the_browser(app_instance):
+    # Dash names a callback without outputs after its inputs alone, and the renderer runs one of the callbacks that
+    # share their name, inputs and state (getUniqueIdentifier): prefetchOutlines and applyLater, both without outputs
+    # on the page's children, stay two by applyLater's state.
+    served = app_instance.server.test_client().get("/_dash-dependencies").get_json()
+    identities = [json.dumps([c["output"], c["inputs"], c["state"]], sort_keys=True) for c in served]
+    assert len(set(identities)) == len(identities)
+
+
 def every_id() -> set[str]:
     return {value for space in vars(ids).values() if isinstance(space, SimpleNamespace) for value in vars(space).values()}
 
