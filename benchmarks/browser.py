@@ -18,8 +18,8 @@ port, and drives headless Chromium (selenium with /usr/bin/chromedriver, as the 
   own;
 - the JSON the view's callbacks sent on its first load (`_dash-layout` and `_dash-update-component` responses,
   from the browser's resource timing) and the largest single callback response;
-- the edition switch: from the click on another edition until the chart shows the new data, and until the page
-  has settled (the side panel's answer drawn too), median of 5.
+- the edition switch of the quadrant and of the indicator page: from the click on another edition until the chart
+  (the map) shows the new data, and until the page has settled (every answer drawn), median of 5.
 
 With --record FILE, the callback requests the browser sent (its fetch calls, watched in the page) and the code it
 rechecked (loaded by addresses without a version) are written as JSON, view by view, for benchmarks/loadtest.py to
@@ -64,7 +64,8 @@ VIEWS = [
 ]
 FLOOR = ("floor", "/", ("#graph .main-svg",))
 GRID_FLOOR = ("floor+grid", "/", ("#graph .main-svg", "#floor-grid .ag-row"))
-SWITCHES = {"quadrant": ("#quadrant-edition", "#quadrant-graph"), "floor": ("#edition", "#graph")}
+SWITCHES = {"quadrant": ("#quadrant-edition", "#quadrant-graph"), "indicator": ("#indicator-edition", "#indicator-map"),
+            "floor": ("#edition", "#graph")}
 
 # Resolves with the ms since navigation once the view is drawn: every one of `selectors` present, every Plotly chart
 # in the viewport has data and each of its traces drawn, every grid in the viewport has rows, no Dash callback
@@ -108,7 +109,7 @@ if (window.__ocInFlight === undefined) {
     };
 }
 const plot = () => document.querySelector(graph + ' .js-plotly-plot');
-const shape = p => JSON.stringify(p.data.map(t => [t.x, t.y]));
+const shape = p => JSON.stringify(p.data.map(t => [t.x, t.y, t.z, t.locations]));  // a scatter's points, a map's
 const before = plot().data, drawn = shape(plot());
 const inputs = [...document.querySelectorAll(radios + ' input')];
 const target = inputs.find(i => !i.checked);
@@ -349,7 +350,8 @@ def main() -> None:
               f"{row['first_load_kb']:>15.1f}{row['largest_callback_kb']:>15.1f}{switch}")
     print("Targets: every view within 2x the floor; the edition switch within 1.5x the floor's (chart and settled); "
           "callback payloads: quadrant < 150 KB, any view's first load < 400 KB. floor+grid is a reference, not a "
-          "view: the floor with an AG Grid in view.")
+          "view: the floor with an AG Grid in view; the indicator's switch (its map, ranking and spread, from the "
+          "server) is shown beside the quadrant's.")
     if args.record:
         args.record.write_text(json.dumps(recording, indent=1) + "\n")
         print(f"Recorded {sum(len(v['requests']) for v in recording.values())} callback requests in {args.record}")
