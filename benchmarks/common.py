@@ -28,20 +28,6 @@ def report(title: str, samples_ms: list[float], extra: str = "") -> None:
           f"max={stats['max']:7.1f} ms  {extra}")
 
 
-def callback_body(outputs: list[tuple[str, str]], inputs: list[tuple[str, str, object]], changed: str,
-                  state: list[tuple[str, str, object]] = ()) -> dict:
-    """The JSON Dash's renderer posts to /_dash-update-component."""
-    output = "...".join(f"{i}.{p}" for i, p in outputs)
-    return {
-        "output": f"..{output}.." if len(outputs) > 1 else output,
-        "outputs": [{"id": i, "property": p} for i, p in outputs] if len(outputs) > 1 else
-        {"id": outputs[0][0], "property": outputs[0][1]},
-        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
-        "changedPropIds": [changed],
-        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
-    }
-
-
 def time_callback(client, body: dict, repeat: int) -> tuple[list[float], int]:
     """Server-side time of one callback through Flask (routing, callback, JSON), and the response size."""
     samples, size = [], 0

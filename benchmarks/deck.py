@@ -21,10 +21,10 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import callback_body, dash_end_id, gunicorn_server, report, run_background  # noqa: E402
+from benchmarks.common import dash_end_id, gunicorn_server, report, run_background  # noqa: E402
 from benchmarks.quadrant import chart_body  # noqa: E402
 from components import ids  # noqa: E402
-from tests.callbacks import outputs_in  # noqa: E402
+from tests import callbacks  # noqa: E402
 
 COUNTRIES = ["PER", "COL", "MEX", "BRA", "ARG"]
 VIEWS = ["quadrant", "profile", "path", "markets"]
@@ -52,14 +52,14 @@ def quadrant_body(outputs, country):
 
 
 def deck_body():
-    return callback_body([(ids.DECK.RESULT, "data"), (ids.DECK.STATUS, "children")], [(ids.DECK.BUILD, "n_clicks", 1)],
-                         f"{ids.DECK.BUILD}.n_clicks",
-                         [(ids.DECK.EDITION, "value", EDITION), (ids.DECK.COUNTRIES, "value", COUNTRIES),
-                          (ids.DECK.VIEWS, "value", VIEWS), (ids.SHELL.SYNC, "href", None)])
+    return callbacks.body([(ids.DECK.RESULT, "data"), (ids.DECK.STATUS, "children")], [(ids.DECK.BUILD, "n_clicks", 1)],
+                          [(ids.DECK.EDITION, "value", EDITION), (ids.DECK.COUNTRIES, "value", COUNTRIES),
+                          (ids.DECK.VIEWS, "value", VIEWS), (ids.SHELL.SYNC, "href", None)],
+                          changed=f"{ids.DECK.BUILD}.n_clicks")
 
 
 def probe(client: httpx.Client, rounds: int) -> list[float]:
-    outputs = outputs_in(client.get("/_dash-dependencies").json(), ids.QUADRANT.GRAPH, "figure")
+    outputs = callbacks.outputs_in(client.get("/_dash-dependencies").json(), ids.QUADRANT.GRAPH, "figure")
     samples = []
     for _ in range(rounds):
         for country in PROBE_COUNTRIES:

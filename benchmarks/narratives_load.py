@@ -20,13 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fpdf import FPDF  # noqa: E402
 
 from app import create_app  # noqa: E402
-from benchmarks.common import callback_body, measure  # noqa: E402
+from benchmarks.common import measure  # noqa: E402
 from components import ids  # noqa: E402
 from ocindex.catalogue import Catalogue  # noqa: E402
 from ocindex.datadir import find_data_dir  # noqa: E402
 from ocindex.errors import WORKBOOK_NAME  # noqa: E402
 from ocindex.index import load_index  # noqa: E402
 from ocindex.settings import Settings  # noqa: E402
+from tests import callbacks  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
@@ -84,15 +85,15 @@ def main() -> None:
         client.get("/")
         sample = used[:: max(1, len(used) // 12)]
         indicators = [None, "cocaine-trade", "mafia-style-groups", "law-enforcement"]
-        bodies = [callback_body([(ids.COUNTRY.NARRATIVE, "children")],
-                                [(ids.COUNTRY.EDITION, "value", edition), (ids.COUNTRY.NARRATIVE_INDICATOR, "value", indicator)],
-                                f"{ids.COUNTRY.NARRATIVE_INDICATOR}.value", [(ids.COUNTRY.ISO3, "data", iso3)])
+        bodies = [callbacks.body([(ids.COUNTRY.NARRATIVE, "children")],
+                                 [(ids.COUNTRY.EDITION, "value", edition), (ids.COUNTRY.NARRATIVE_INDICATOR, "value", indicator)],
+                                 [(ids.COUNTRY.ISO3, "data", iso3)], changed=f"{ids.COUNTRY.NARRATIVE_INDICATOR}.value")
                   for (iso3, edition), indicator in itertools.product(sample, indicators)]
         measure(client, "country page: narrative panel", bodies, args.repeat)
         editions = sorted({e for _, e in used})
-        bodies = [callback_body([(ids.INDICATOR.SELECTED, "children"), (ids.INDICATOR.NARRATIVE, "children")],
-                                [(ids.INDICATOR.EDITION, "value", edition), (ids.INDICATOR.COUNTRY, "value", None)],
-                                f"{ids.INDICATOR.COUNTRY}.value", [(ids.INDICATOR.SLUG, "data", slug)])
+        bodies = [callbacks.body([(ids.INDICATOR.SELECTED, "children"), (ids.INDICATOR.NARRATIVE, "children")],
+                                 [(ids.INDICATOR.EDITION, "value", edition), (ids.INDICATOR.COUNTRY, "value", None)],
+                                 [(ids.INDICATOR.SLUG, "data", slug)], changed=f"{ids.INDICATOR.COUNTRY}.value")
                   for edition, slug in itertools.product(editions, indicators[1:])]
         measure(client, "indicator page: passages of every country", bodies, args.repeat)
 

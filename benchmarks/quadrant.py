@@ -10,18 +10,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import create_app  # noqa: E402
-from benchmarks.common import callback_body, report, time_callback  # noqa: E402
+from benchmarks.common import report, time_callback  # noqa: E402
 from components import ids  # noqa: E402
 from ocindex.settings import Settings  # noqa: E402
-from tests.callbacks import outputs_of  # noqa: E402
+from tests import callbacks  # noqa: E402
 
 
 def chart_body(outputs, edition, split, continents, country, labels, movement, scores="official"):
     """The chart asked of the server for a view (components/quadrant.py, update_chart): the view's key, presentation
     mode then the controls in the page's order (since None: the previous edition)."""
     key = [False, edition, split, continents, [], country, labels, movement, scores, None]
-    return callback_body(outputs, [(ids.QUADRANT.ASK, "data", {"key": key, "drawn": None, "at": ["/", ""]})],
-                         f"{ids.QUADRANT.ASK}.data")
+    return callbacks.body(outputs, [(ids.QUADRANT.ASK, "data", {"key": key, "drawn": None, "at": ["/", ""]})],
+                          changed=f"{ids.QUADRANT.ASK}.data")
 
 
 
@@ -33,7 +33,7 @@ def main() -> None:
     editions = list(app.server.config["OCINDEX_STORE"].index.editions)
     client = app.server.test_client()
     client.get("/")  # first request initialises Dash's callback map
-    outputs = outputs_of(client, ids.QUADRANT.GRAPH, "figure")
+    outputs = callbacks.outputs_of(client, ids.QUADRANT.GRAPH, "figure")
 
     states = list(itertools.product(editions, ["gitoc", "mean", "median"], [[], ["Americas"]], [None, "PER"],
                                     [0, 10], [False, True], ["official", "like-for-like"]))

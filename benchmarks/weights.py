@@ -17,11 +17,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import create_app  # noqa: E402
-from benchmarks.common import callback_body, report, time_callback  # noqa: E402
+from benchmarks.common import report, time_callback  # noqa: E402
 from components import ids  # noqa: E402
 from components.weights import slider_groups  # noqa: E402
 from ocindex import weights as wt  # noqa: E402
 from ocindex.settings import Settings  # noqa: E402
+from tests import callbacks  # noqa: E402
 
 
 def main() -> None:
@@ -46,10 +47,10 @@ def main() -> None:
         wt.what_if(data, data.latest, {g.key: v + 1e-9 for g, v in zip(groups, values)})  # uncached: new key
         domain.append((time.perf_counter() - started) * 1000)
         slider_ids = [{"type": ids.WEIGHTS.SLIDER, "group": g.key} for g in groups]
-        body = callback_body(
+        body = callbacks.body(
             [(ids.WEIGHTS.TABLE, "rowData"), (ids.WEIGHTS.SUMMARY, "children"), (ids.WEIGHTS.BANNER, "children")],
             [(ids.WEIGHTS.EDITION, "value", data.latest), (ids.WEIGHTS.COMPOSITE, "value", "criminality")],
-            f"{ids.WEIGHTS.EDITION}.value")
+            changed=f"{ids.WEIGHTS.EDITION}.value")
         body["inputs"].append([{"id": i, "property": "value", "value": v} for i, v in zip(slider_ids, values)])
         samples, size = time_callback(client, body, 1)
         served += samples

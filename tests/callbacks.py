@@ -1,6 +1,6 @@
-"""The one builder of the JSON Dash's renderer posts to /_dash-update-component, for tests that call a callback the
-way a browser does (through the request limits, routing, caching and serialisation); everything else calls the
-page's plain functions directly."""
+"""The one builder of the JSON Dash's renderer posts to /_dash-update-component, for tests and benchmarks that call
+a callback the way a browser does (through the request limits, routing, caching and serialisation); everything else
+calls the page's plain functions directly."""
 
 from __future__ import annotations
 

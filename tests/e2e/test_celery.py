@@ -14,8 +14,9 @@ import httpx
 import pytest
 from pptx import Presentation
 
-from benchmarks.common import callback_body, dash_end_id, free_port, run_background
+from benchmarks.common import dash_end_id, free_port, run_background
 from components import ids
+from tests import callbacks
 
 from .test_gunicorn import ROOT, wait_for
 
@@ -50,10 +51,10 @@ def several_servers(tmp_path, workbook):
 def test_e003_a_deck_is_built_by_the_celery_worker_and_returned_through_gunicorn(several_servers):
     base, processes, cache = several_servers
     gunicorn = processes[2]
-    body = callback_body([(ids.DECK.RESULT, "data"), (ids.DECK.STATUS, "children")], [(ids.DECK.BUILD, "n_clicks", 1)],
-                         f"{ids.DECK.BUILD}.n_clicks",
-                         [(ids.DECK.EDITION, "value", 2023), (ids.DECK.COUNTRIES, "value", ["PER", "COL"]),
-                          (ids.DECK.VIEWS, "value", ["quadrant"]), (ids.SHELL.SYNC, "href", f"{base}/deck")])
+    body = callbacks.body([(ids.DECK.RESULT, "data"), (ids.DECK.STATUS, "children")], [(ids.DECK.BUILD, "n_clicks", 1)],
+                          [(ids.DECK.EDITION, "value", 2023), (ids.DECK.COUNTRIES, "value", ["PER", "COL"]),
+                          (ids.DECK.VIEWS, "value", ["quadrant"]), (ids.SHELL.SYNC, "href", f"{base}/deck")],
+                          changed=f"{ids.DECK.BUILD}.n_clicks")
     with httpx.Client(base_url=base, timeout=60) as client:
         end_id = dash_end_id(client.get("/").text)
         answer, progress = run_background(client, "/_dash-update-component", body, end_id, timeout=180)
