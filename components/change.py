@@ -196,11 +196,12 @@ def country_panel(app: Dash, data: IndexData, composite: str, before: int, after
     ]))
 
 
-FLIP_COLUMNS = [grid.link("country", "Country", minWidth=140), grid.text("region", "Region", minWidth=140),
-                grid.change("official_change", "Official change"), grid.text("official_direction", "Officially", minWidth=110),
-                grid.change("like_for_like_change", "Like-for-like (ours)"),
-                grid.text("like_for_like_direction", "Like for like", minWidth=110),
-                grid.change("method_effect", "Effect of new indicators")]
+FLIP_COLUMNS = [grid.link("country", "Country"), grid.fill(grid.text("region", "Region"), 150),
+                grid.change("official_change", "Official change", width=150),
+                grid.text("official_direction", "Officially", width=120),
+                grid.change("like_for_like_change", "Like-for-like (ours)", width=180),
+                grid.text("like_for_like_direction", "Like for like", width=130),
+                grid.change("method_effect", "Effect of new indicators", width=210)]
 
 
 def flips_of(app: Dash, data: IndexData, state: ChangeState) -> tuple[str, dag.AgGrid]:

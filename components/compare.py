@@ -134,11 +134,11 @@ def scores_columns(names: dict[str, str], countries: list[str], previous: int | 
                             f" ? '' : ' ' + ocMove(params.data['{iso3}_moved']))"}
     # Not spanning the group row: the pinned part's group row would be a row without header cells, which screen
     # readers cannot read (AG Grid spans an ungrouped column's header over its group row by default).
-    return [grid.text("label", "Indicator", minWidth=160, flex=2, pinned="left", suppressSpanHeaderHeight=True)] + [
+    return [grid.text("label", "Indicator", pinned="left", width=220, suppressSpanHeaderHeight=True)] + [
         {"headerName": names[c], "children": [
-            grid.number(f"{c}_score", "Score", cellClass="fw-semibold"),
-            grid.integer(f"{c}_rank", "Global rank", valueFormatter=rank(c), minWidth=140, maxWidth=180),
-            *([grid.change(f"{c}_change", f"Δ since {previous}")] if previous else [])]}
+            grid.fill(grid.number(f"{c}_score", "Score", cellClass="fw-semibold"), 90),
+            grid.fill(grid.integer(f"{c}_rank", "Global rank", valueFormatter=rank(c)), 150),
+            *([grid.fill(grid.change(f"{c}_change", f"Δ since {previous}"), 130)] if previous else [])]}
         for c in countries]
 
 

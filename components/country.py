@@ -192,14 +192,14 @@ def scores_columns(data: IndexData, edition: int, iso3: str) -> list[dict]:
     previous = data.previous_edition(edition)
     def rank(field: str, header: str, size: str) -> dict:  # "114th of 193" whole, the header's words unbroken
         return grid.integer(field, header, valueFormatter={"function": f"ocRank(params.value, params.data.{size})"},
-                            minWidth=115, maxWidth=150)
-    columns = [grid.link("label", "Indicator", minWidth=200, flex=3, tooltipField="definition"),
-               grid.text("component", "Component", minWidth=130, flex=2),
-               grid.number("score", "Score", cellClass="fw-semibold", maxWidth=100),
+                            width=150)
+    columns = [grid.fill(grid.link("label", "Indicator", tooltipField="definition"), 200),
+               grid.text("component", "Component"),
+               grid.number("score", "Score", cellClass="fw-semibold"),
                rank("rank_global", "Global", "n_global"), rank("rank_continent", f"In {row['continent']}", "n_continent"),
                rank("rank_region", f"In {row['region']}", "n_region")]
     if previous:
-        columns.append(grid.change("change", f"Change since {previous}", maxWidth=120))
+        columns.append(grid.change("change", f"Change since {previous}", width=110))
     return columns
 
 
@@ -230,8 +230,9 @@ def peers_table(app: Dash, data: IndexData, edition: int, iso3: str, peers: list
         "definition": [i.definition for i in indicators], "composite": [i.is_composite for i in indicators],
         **{c: wide.loc[c, [i.slug for i in indicators]].astype(float).tolist() for c in columns}}))
     links = [dcc.Link(wide.loc[c, "country"], href=CountryState(iso3=c, edition=edition).href(app)) for c in columns]
-    column_defs = [grid.text("label", "Indicator", minWidth=180, flex=2, tooltipField="definition")] + [
-        grid.number(c, wide.loc[c, "country"], **({"cellClass": "fw-semibold"} if n == 0 else {}))
+    column_defs = [grid.fill(grid.text("label", "Indicator", tooltipField="definition"), 180)] + [
+        grid.number(c, wide.loc[c, "country"], width=130, **grid.WRAPPED_HEADER,
+                    **({"cellClass": "fw-semibold"} if n == 0 else {}))
         for n, c in enumerate(columns)]
     table = grid.grid(ids.COUNTRY.PEER_GRID, column_defs, rows, row_id="slug",
                       options=COMPOSITES_IN_BOLD)
@@ -252,7 +253,7 @@ def profile_outputs(state: CountryState, present, content: tuple) -> tuple:
     after the first paint (deferred.mount_later), so callbacks replace it rather than set its rows."""
     summary, dots, absent, rows, columns = content
     return (summary, charts.finish(dots, present, state.iso3, "indicators", state.edition), absent,
-            grid.grid(ids.COUNTRY.TABLE, columns, rows, row_id="slug", options=COMPOSITES_IN_BOLD))
+            grid.grid(ids.COUNTRY.TABLE, columns, rows, row_id="slug", header_lines=2, options=COMPOSITES_IN_BOLD))
 
 
 def update_profile(data: IndexData, controls: dict, present, content: Callable[[int, str], tuple]) -> tuple:

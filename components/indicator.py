@@ -198,25 +198,24 @@ def spread_note(data: IndexData, edition: int) -> str | None:
 
 def ranking_columns(previous: int | None) -> list[dict]:
     """Rank, country and score first: on a phone they are what shows before the table is scrolled sideways. The
-    narrowest widths add up to less than the grid's width on a laptop (1280 px), so it does not scroll sideways
-    there. The last column names the region, which fits there (with its continent, nearly every cell was cut with an
+    widths add up to less than the grid's width on a laptop (1280 px), so it does not scroll sideways there, the
+    change's header on two lines. The last column names the region, which fits there (with its continent, nearly every cell was cut with an
     ellipsis at 1280 px, and a tablet shows no hover): the continent is in the cell's tooltip, and each of the column's
     filter options applies to either name (assets/dashAgGridFunctions.js)."""
-    columns = [grid.integer("rank", "Rank", minWidth=70), grid.link("country", "Country", minWidth=110, flex=2),
-               grid.number("score", "Score", cellClass="fw-semibold", minWidth=80, maxWidth=90)]
+    columns = [grid.integer("rank", "Rank", width=70), grid.link("country", "Country", width=140),
+               grid.number("score", "Score", cellClass="fw-semibold", width=80)]
     if previous:
         columns.append(grid.change("change", f"Δ since {previous}", cellClass="small text-body-secondary",
-                                   minWidth=80, maxWidth=90))
+                                   width=90))
     where = {"function": "params.data.region + ' · ' + params.data.continent"}
-    return columns + [grid.text("region", "Region", flex=3, minWidth=140, tooltipValueGetter=where,
-                                filterValueGetter=where,
-                                filterParams={"textMatcher": {"function": "ocEitherName(params)"}},
-                                cellClass="small text-body-secondary")]
+    return columns + [grid.fill(grid.text("region", "Region", tooltipValueGetter=where, filterValueGetter=where,
+                                          filterParams={"textMatcher": {"function": "ocEitherName(params)"}},
+                                          cellClass="small text-body-secondary"), 100)]
 
 
 def ranking_grid(columns: list[dict], rows: list[dict]):
     """The ranking's grid (ranking_columns, ranking_rows). A click on a row selects its country."""
-    return grid.grid(ids.INDICATOR.RANKING, columns, rows, height="470px", options={
+    return grid.grid(ids.INDICATOR.RANKING, columns, rows, height="470px", header_lines=2, options={
         "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": False}})
 
 

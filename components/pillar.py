@@ -122,10 +122,10 @@ def table_content(data: IndexData, edition: int, slug: str, continents, regions)
     score_columns = [pillar.composite] + [i.slug for i in present]
     heat = heat_styles(data.catalogue[pillar.composite].pillar)
     columns = [grid.text("country", "Country", pinned="left", width=150),
-               grid.text("region", "Region", minWidth=150)] + [
+               grid.fill(grid.text("region", "Region"), 150)] + [
         # Wide enough for the longest word of a header ("racketeering"): narrower, words broke mid-word.
         grid.number(c, data.catalogue[c].label, headerTooltip=data.catalogue[c].definition, cellStyle=heat,
-                    minWidth=128) for c in score_columns]
+                    width=128, **grid.WRAPPED_HEADER) for c in score_columns]
     return matrix.sort_values([pillar.composite, "country"], ascending=[False, True]), columns
 
 

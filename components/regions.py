@@ -101,7 +101,7 @@ def layout(app: Dash, store: DataStore, state: RegionsState, notices: list[str])
                               html.Div(message, id=ids.REGIONS.MESSAGE, role="status", **{"aria-live": "polite"}),
                               grid.grid(ids.REGIONS.TABLE, ranking_columns(data, state.edition, state.level), rows,
                                         selectedRows={"ids": []} if selected is no_update else selected,
-                                        row_id="group", height="560px", options={"rowSelection": {
+                                        row_id="group", height="560px", header_lines=2, options={"rowSelection": {
                                             "mode": "singleRow", "checkboxes": False,
                                             "enableClickSelection": False}})]), lg=6),
         ], className="g-3 mb-4"),
@@ -110,13 +110,13 @@ def layout(app: Dash, store: DataStore, state: RegionsState, notices: list[str])
 
 def ranking_columns(data: IndexData, edition: int, level: str) -> list[dict]:
     previous = data.previous_edition(edition)
-    change = [grid.change("change", f"Change since {previous}", maxWidth=130, tooltipField="note",
+    change = [grid.change("change", f"Change since {previous}", width=130, tooltipField="note",
                           valueFormatter={"function": "params.data.note ? '—' : ocChange(params.value)"})]
-    return [grid.integer("rank", "Rank"), grid.text("group", level.capitalize(), cellClass="fw-semibold", minWidth=200),
-            grid.number("score", "Average", cellClass="fw-semibold", maxWidth=100), *(change if previous else []),
-            grid.integer("countries", "Countries", minWidth=105),  # the header's word whole
-            grid.text("members", "Member countries, highest score first", flex=4, minWidth=240, wrapText=True,
-                      autoHeight=True, cellClass="small lh-sm py-1")]
+    return [grid.integer("rank", "Rank", width=70), grid.text("group", level.capitalize(), cellClass="fw-semibold", width=180),
+            grid.number("score", "Average", cellClass="fw-semibold", width=100), *(change if previous else []),
+            grid.integer("countries", "Countries", width=110),
+            grid.fill(grid.text("members", "Member countries, highest score first", wrapText=True, autoHeight=True,
+                                cellClass="small lh-sm py-1"), 240)]
 
 
 def ranking_rows(table) -> list[dict]:

@@ -24,9 +24,9 @@ COMPONENT_TITLES = {"criminal markets": "Criminal markets", "criminal actors": "
 # Move: green up, orange down (colour-blind safe, with the arrow saying it too).
 MOVE_COLOURS = {"styleConditions": [{"condition": "params.value > 0", "style": {"color": "#00603f"}},
                                     {"condition": "params.value < 0", "style": {"color": "#a33a00"}}]}
-COLUMNS = [grid.integer("custom_rank", "Rank (custom)"), grid.text("country", "Country", minWidth=140, flex=2),
-           grid.number("custom", "Score (custom)", cellClass="fw-semibold"), grid.number("official", "Score (GI-TOC)"),
-           grid.integer("official_rank", "Rank (GI-TOC)"),
+COLUMNS = [grid.integer("custom_rank", "Rank (custom)", width=140), grid.fill(grid.text("country", "Country"), 140),
+           grid.number("custom", "Score (custom)", cellClass="fw-semibold", width=150),
+           grid.number("official", "Score (GI-TOC)", width=150), grid.integer("official_rank", "Rank (GI-TOC)", width=140),
            grid.integer("rank_change", "Move", cellStyle=MOVE_COLOURS, valueFormatter={"function": "ocMove(params.value)"})]
 SLIDERS = {"type": ids.WEIGHTS.SLIDER, "group": ALL}
 
