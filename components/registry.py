@@ -119,28 +119,32 @@ def navigation(app: Dash, data: IndexData, pages: list[Page]) -> list:
     def location(page: Page) -> str:
         return app.get_relative_path(page.state.path_to(**page.nav.example))
 
-    entries: list = []
-    menus: dict[str, list] = {}
+    def menu(name: str, label: str, items: list[list]) -> dbc.DropdownMenu:
+        # The entries, as data ([label, address or None for a group's name]): assets/menus.js mounts them while the
+        # menu is in use. Mounted, these hidden components cost every update of every page (Dash's renderer visits
+        # them all at each one).
+        holder = html.Div(id={"type": ids.SHELL.MENU, "menu": name}, className="oc-menu-entries",
+                          **{"data-entries": json.dumps(items)})
+        return dbc.DropdownMenu(holder, label=label, nav=True, in_navbar=True, toggleClassName=f"oc-nav-{name}",
+                                className="oc-scroll-menu")
+
+    entries: list = []  # links, and menus as (name, label, entries) until every page has added its entry
+    groups: dict[str, list] = {}
     for page in pages:
         nav = page.nav
         if nav is None:
             continue
         if nav.items is not None:
-            # The entries, as data: assets/menus.js mounts them while the menu is in use. Mounted, these dozens of
-            # hidden components cost every update of every page (Dash's renderer visits them all at each one).
-            items = [[label, None if where is None else app.get_relative_path(where)] for label, where in nav.items(data)]
-            holder = html.Div(id={"type": ids.SHELL.MENU, "menu": page.name}, className="oc-menu-entries",
-                              **{"data-entries": json.dumps(items)})
-            entries.append(dbc.DropdownMenu(holder, label=nav.label, nav=True, in_navbar=True,
-                                            toggleClassName=f"oc-nav-{page.name}", className="oc-scroll-menu"))
+            entries.append((page.name, nav.label, [[label, None if where is None else app.get_relative_path(where)]
+                                                   for label, where in nav.items(data)]))
         elif nav.group is None:
             entries.append(dbc.NavItem(dbc.NavLink(nav.label, href=location(page), active="exact")))
         else:
-            if nav.group not in menus:
-                menus[nav.group] = []
-                entries.append(dbc.DropdownMenu(menus[nav.group], label=nav.group, nav=True, in_navbar=True))
-            menus[nav.group].append(dbc.DropdownMenuItem(nav.label, href=location(page)))
-    return entries
+            if nav.group not in groups:
+                groups[nav.group] = []
+                entries.append((nav.group.lower().replace(" ", "-"), nav.group, groups[nav.group]))
+            groups[nav.group].append([nav.label, location(page)])
+    return [menu(*entry) if isinstance(entry, tuple) else entry for entry in entries]
 
 
 def validation_layout(app: Dash, store: DataStore, pages: list[Page], shell_layout) -> html.Div:

@@ -1,4 +1,4 @@
-"""The navigation's long menus (Indicators, Pillars): entries mounted only while in use (assets/menus.js), reached by
+"""The navigation's menus (Indicators, Pillars, Insights): entries mounted only while in use (assets/menus.js), reached by
 pointer and by keyboard, and opening their view in the running app."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from components.indicator import menu as indicator_menu
+from components.pages import PAGES
 from components.pillar import menu as pillar_menu
 
 MOUNTED = "return document.querySelectorAll(arguments[0] + ' .dropdown-item, ' + arguments[0] + ' .dropdown-header').length"
@@ -56,4 +57,21 @@ def test_v002_a_menu_opens_and_is_walked_by_keyboard(start, store):
     toggle.send_keys(Keys.ENTER)
     toggle.send_keys(Keys.ARROW_DOWN)
     until(lambda: duo.driver.execute_script("return document.activeElement.textContent") == first, timeout=5)
+    assert duo.get_logs() == []
+
+
+def test_v003_a_group_of_pages_is_a_menu_of_their_entries_in_registry_order(start):
+    duo = start("/")
+    duo.wait_for_element("#quadrant-graph .main-svg")
+    holder = ".oc-nav-insights + .dropdown-menu"
+    assert duo.driver.execute_script(MOUNTED, holder) == 0
+    duo.driver.execute_script("window.stillTheSameApp = true")
+    duo.find_element(".oc-nav-insights").click()
+    insights = [page.nav.label for page in PAGES if page.nav and page.nav.group == "Insights"]
+    until(lambda: duo.driver.execute_script(MOUNTED, holder) == len(insights), timeout=5)
+    assert [e.text for e in duo.find_elements(f"{holder} .dropdown-item")] == insights
+    duo.find_element(f"{holder} a[href$='/regions']").click()
+    duo.wait_for_text_to_equal("main h1", "Regions and continents ranked")
+    assert duo.driver.execute_script("return window.stillTheSameApp") is True
+    until(lambda: duo.driver.execute_script(MOUNTED, holder) == 0, timeout=5)
     assert duo.get_logs() == []

@@ -92,10 +92,19 @@ def test_a_new_page_is_routed_titled_and_reports_what_its_url_got_wrong(greeting
 
 
 def test_a_new_page_is_listed_in_its_menu_after_the_others(greeting_app):
-    navbar = json.dumps(plain(greeting_app.get_layout()))
-    insights = navbar[navbar.index('"Insights"') - 2000:navbar.index('"Insights"')]
-    assert insights.index("Search the profiles") < insights.index("Greeting")
-    assert '"/greeting/PER"' in insights
+    def holders(node):
+        if isinstance(node, list):
+            return [found for child in node for found in holders(child)]
+        if not isinstance(node, dict):
+            return []
+        props = node.get("props", {})
+        return [props] * (props.get("id") == {"type": ids.SHELL.MENU, "menu": "insights"}) + holders(props.get("children"))
+
+    [holder] = holders(plain(greeting_app.get_layout()))
+    insights = json.loads(holder["data-entries"])
+    labels = [label for label, _ in insights]
+    assert labels.index("Search the profiles") < labels.index("Greeting")
+    assert ["Greeting", "/greeting/PER"] in insights
 
 
 def test_a_new_pages_url_follows_its_controls(greeting_app, workbook_editions):
