@@ -196,12 +196,12 @@ def country_panel(app: Dash, data: IndexData, composite: str, before: int, after
     ]))
 
 
-FLIP_COLUMNS = [grid.link("country", "Country"), grid.fill(grid.text("region", "Region"), 150),
-                grid.change("official_change", "Official change", width=150),
-                grid.text("official_direction", "Officially", width=120),
-                grid.change("like_for_like_change", "Like-for-like (ours)", width=180),
-                grid.text("like_for_like_direction", "Like for like", width=130),
-                grid.change("method_effect", "Effect of new indicators", width=210)]
+FLIP_COLUMNS = [grid.link("country", "Country", width=190), grid.fill(grid.text("region", "Region"), 150),
+                grid.change("official_change", "Official change", width=100),
+                grid.text("official_direction", "Officially", width=110),
+                grid.change("like_for_like_change", "Like-for-like (ours)", width=125),
+                grid.text("like_for_like_direction", "Like for like", width=110),
+                grid.change("method_effect", "Effect of new indicators", width=125)]
 
 
 def flips_of(app: Dash, data: IndexData, state: ChangeState) -> tuple[str, dag.AgGrid]:
@@ -214,7 +214,8 @@ def flips_of(app: Dash, data: IndexData, state: ChangeState) -> tuple[str, dag.A
                "like_for_like_direction", "method_effect"]
     count = (f"{len(flipped)} of {len(table)} countries." if len(flipped) else
              "No country changes direction: both readings agree everywhere.")
-    return count, grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, grid.records(rows[columns].round(2)), height="420px")
+    return count, grid.grid(ids.CHANGE.FLIPS, FLIP_COLUMNS, grid.records(rows[columns].round(2)), height="420px",
+                            header_lines=2)
 
 
 def update_flips(app: Dash, data: IndexData, controls: dict) -> tuple[str, dag.AgGrid]:

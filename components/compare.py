@@ -98,7 +98,7 @@ def body(app: Dash, data: IndexData, state: CompareState, present: bool = False,
     previous = data.previous_edition(edition)
     names = {r["iso3"]: r["country"] for r in rows.drop_duplicates("iso3").to_dict("records")}
     table = grid.grid(ids.COMPARE.TABLE, scores_columns(names, countries, previous), scores_rows(rows, countries),
-                      row_id="indicator")
+                      row_id="indicator", header_lines=2)
     return html.Div([
         dbc.Row([
             dbc.Col(dbc.Card([dbc.CardHeader("On the quadrant", className="py-1 fw-semibold"),
@@ -134,11 +134,11 @@ def scores_columns(names: dict[str, str], countries: list[str], previous: int | 
                             f" ? '' : ' ' + ocMove(params.data['{iso3}_moved']))"}
     # Not spanning the group row: the pinned part's group row would be a row without header cells, which screen
     # readers cannot read (AG Grid spans an ungrouped column's header over its group row by default).
-    return [grid.text("label", "Indicator", pinned="left", width=220, suppressSpanHeaderHeight=True)] + [
+    return [grid.text("label", "Indicator", pinned="left", width=200, suppressSpanHeaderHeight=True)] + [
         {"headerName": names[c], "children": [
             grid.fill(grid.number(f"{c}_score", "Score", cellClass="fw-semibold"), 90),
-            grid.fill(grid.integer(f"{c}_rank", "Global rank", valueFormatter=rank(c)), 150),
-            *([grid.fill(grid.change(f"{c}_change", f"Δ since {previous}"), 130)] if previous else [])]}
+            grid.fill(grid.integer(f"{c}_rank", "Global rank", valueFormatter=rank(c)), 140),
+            *([grid.fill(grid.change(f"{c}_change", f"Δ since {previous}"), 90)] if previous else [])]}
         for c in countries]
 
 

@@ -190,14 +190,16 @@ def absent_note(data: IndexData, edition: int):
 def scores_columns(data: IndexData, edition: int, iso3: str) -> list[dict]:
     row = data.wide(edition).loc[iso3]
     previous = data.previous_edition(edition)
-    def rank(field: str, header: str, size: str) -> dict:  # "114th of 193" whole, the header's words unbroken
+    def rank(field: str, header: str, size: str, **extra) -> dict:  # "114th of 193" whole
         return grid.integer(field, header, valueFormatter={"function": f"ocRank(params.value, params.data.{size})"},
-                            width=150)
+                            width=125, **extra)
     columns = [grid.fill(grid.link("label", "Indicator", tooltipField="definition"), 200),
                grid.text("component", "Component"),
                grid.number("score", "Score", cellClass="fw-semibold"),
-               rank("rank_global", "Global", "n_global"), rank("rank_continent", f"In {row['continent']}", "n_continent"),
-               rank("rank_region", f"In {row['region']}", "n_region")]
+               rank("rank_global", "Global", "n_global"),
+               # Named after the country's continent and region: of any length ("In Central Asia and the Caucasus").
+               rank("rank_continent", f"In {row['continent']}", "n_continent", **grid.WRAPPED_HEADER),
+               rank("rank_region", f"In {row['region']}", "n_region", **grid.WRAPPED_HEADER)]
     if previous:
         columns.append(grid.change("change", f"Change since {previous}", width=110))
     return columns

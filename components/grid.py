@@ -6,9 +6,10 @@ grid's styles come with its JavaScript (AG Grid's theming API): nothing is fetch
 a plain table of all its rows and columns (assets/grid_print.js).
 
 Columns have fixed widths, wide enough for their header (on one line, or on the lines the grid's header row is given),
-except the grid's filling columns (`fill`, AG Grid's flex), which share the room left. AG Grid sizes flexed columns only once it has measured the grid in the
-page, and each width it sets lays the headers and rows out again (headers sized to wrapped text are measured again
-too): with every column flexed and headers wrapped, that was some 25-45 ms of the indicator page's load."""
+except the grid's filling columns (`fill`, AG Grid's flex), which share the room left. AG Grid sizes flexed columns
+only once it has measured the grid in the page, and each width it sets lays the headers and rows out again (headers
+sized to wrapped text are measured again too): with every column flexed and headers wrapped, that was some 25-45 ms
+of the indicator page's load."""
 
 from __future__ import annotations
 

@@ -199,9 +199,9 @@ def spread_note(data: IndexData, edition: int) -> str | None:
 def ranking_columns(previous: int | None) -> list[dict]:
     """Rank, country and score first: on a phone they are what shows before the table is scrolled sideways. The
     widths add up to less than the grid's width on a laptop (1280 px), so it does not scroll sideways there, the
-    change's header on two lines. The last column names the region, which fits there (with its continent, nearly every cell was cut with an
-    ellipsis at 1280 px, and a tablet shows no hover): the continent is in the cell's tooltip, and each of the column's
-    filter options applies to either name (assets/dashAgGridFunctions.js)."""
+    change's header on two lines. The last column names the region, which fits there (with its continent, nearly
+    every cell was cut with an ellipsis at 1280 px, and a tablet shows no hover): the continent is in the cell's
+    tooltip, and each of the column's filter options applies to either name (assets/dashAgGridFunctions.js)."""
     columns = [grid.integer("rank", "Rank", width=70), grid.link("country", "Country", width=120),
                grid.number("score", "Score", cellClass="fw-semibold", width=80)]
     if previous:

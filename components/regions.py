@@ -112,7 +112,8 @@ def ranking_columns(data: IndexData, edition: int, level: str) -> list[dict]:
     previous = data.previous_edition(edition)
     change = [grid.change("change", f"Change since {previous}", width=130, tooltipField="note",
                           valueFormatter={"function": "params.data.note ? '—' : ocChange(params.value)"})]
-    return [grid.integer("rank", "Rank", width=70), grid.text("group", level.capitalize(), cellClass="fw-semibold", width=180),
+    return [grid.integer("rank", "Rank", width=70),
+            grid.text("group", level.capitalize(), cellClass="fw-semibold", width=250),  # Central Asia and the Caucasus
             grid.number("score", "Average", cellClass="fw-semibold", width=100), *(change if previous else []),
             grid.integer("countries", "Countries", width=110),
             grid.fill(grid.text("members", "Member countries, highest score first", wrapText=True, autoHeight=True,

@@ -142,7 +142,8 @@ def navigation(app: Dash, data: IndexData, pages: list[Page]) -> list:
         else:
             if nav.group not in groups:
                 groups[nav.group] = []
-                entries.append((nav.group.lower().replace(" ", "-"), nav.group, groups[nav.group]))
+                # "group-": a name no page has (a page's menu is named after the page)
+                entries.append(("group-" + nav.group.lower().replace(" ", "-"), nav.group, groups[nav.group]))
             groups[nav.group].append([nav.label, location(page)])
     return [menu(*entry) if isinstance(entry, tuple) else entry for entry in entries]
 

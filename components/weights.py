@@ -24,10 +24,12 @@ COMPONENT_TITLES = {"criminal markets": "Criminal markets", "criminal actors": "
 # Move: green up, orange down (colour-blind safe, with the arrow saying it too).
 MOVE_COLOURS = {"styleConditions": [{"condition": "params.value > 0", "style": {"color": "#00603f"}},
                                     {"condition": "params.value < 0", "style": {"color": "#a33a00"}}]}
-COLUMNS = [grid.integer("custom_rank", "Rank (custom)", width=140), grid.fill(grid.text("country", "Country"), 140),
-           grid.number("custom", "Score (custom)", cellClass="fw-semibold", width=150),
-           grid.number("official", "Score (GI-TOC)", width=150), grid.integer("official_rank", "Rank (GI-TOC)", width=140),
-           grid.integer("rank_change", "Move", cellStyle=MOVE_COLOURS, valueFormatter={"function": "ocMove(params.value)"})]
+COLUMNS = [grid.integer("custom_rank", "Rank (custom)", width=95), grid.fill(grid.text("country", "Country"), 170),
+           grid.number("custom", "Score (custom)", cellClass="fw-semibold", width=95),
+           # A hyphen that does not break: "(GI-" and "TOC)" on two lines read badly.
+           grid.number("official", "Score (GI\u2011TOC)", width=95),
+           grid.integer("official_rank", "Rank (GI\u2011TOC)", width=95),
+           grid.integer("rank_change", "Move", width=70, cellStyle=MOVE_COLOURS, valueFormatter={"function": "ocMove(params.value)"})]
 SLIDERS = {"type": ids.WEIGHTS.SLIDER, "group": ALL}
 
 
@@ -138,7 +140,7 @@ def layout(app: Dash, store: DataStore, state: WeightsState, notices: list[str])
                     dbc.Col(registry.csv_button(WeightsState.name), width="auto", className="ms-auto"),
                 ], className="g-2 align-items-center"), className="py-1"),
                 html.P(summary, id=ids.WEIGHTS.SUMMARY, className="small px-2 pt-2 mb-1"),
-                grid.grid(ids.WEIGHTS.TABLE, COLUMNS, rows, height="65vh"),
+                grid.grid(ids.WEIGHTS.TABLE, COLUMNS, rows, height="65vh", header_lines=2),
             ]), lg=8),
         ], className="g-3 mb-4"),
     ], fluid=True, className="py-2")

@@ -1,5 +1,5 @@
-"""The navigation's menus (Indicators, Pillars, Insights): entries mounted only while in use (assets/menus.js), reached by
-pointer and by keyboard, and opening their view in the running app."""
+"""The navigation's menus (Indicators, Pillars, Insights): entries mounted only while in use (assets/menus.js),
+reached by pointer and by keyboard, and opening their view in the running app."""
 
 from __future__ import annotations
 
@@ -63,10 +63,10 @@ def test_v002_a_menu_opens_and_is_walked_by_keyboard(start, store):
 def test_v003_a_group_of_pages_is_a_menu_of_their_entries_in_registry_order(start):
     duo = start("/")
     duo.wait_for_element("#quadrant-graph .main-svg")
-    holder = ".oc-nav-insights + .dropdown-menu"
+    holder = ".oc-nav-group-insights + .dropdown-menu"
     assert duo.driver.execute_script(MOUNTED, holder) == 0
     duo.driver.execute_script("window.stillTheSameApp = true")
-    duo.find_element(".oc-nav-insights").click()
+    duo.find_element(".oc-nav-group-insights").click()
     insights = [page.nav.label for page in PAGES if page.nav and page.nav.group == "Insights"]
     until(lambda: duo.driver.execute_script(MOUNTED, holder) == len(insights), timeout=5)
     assert [e.text for e in duo.find_elements(f"{holder} .dropdown-item")] == insights

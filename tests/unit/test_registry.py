@@ -98,7 +98,8 @@ def test_a_new_page_is_listed_in_its_menu_after_the_others(greeting_app):
         if not isinstance(node, dict):
             return []
         props = node.get("props", {})
-        return [props] * (props.get("id") == {"type": ids.SHELL.MENU, "menu": "insights"}) + holders(props.get("children"))
+        found = holders(props.get("children"))
+        return [props, *found] if props.get("id") == {"type": ids.SHELL.MENU, "menu": "group-insights"} else found
 
     [holder] = holders(plain(greeting_app.get_layout()))
     insights = json.loads(holder["data-entries"])
