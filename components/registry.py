@@ -128,24 +128,24 @@ def navigation(app: Dash, data: IndexData, pages: list[Page]) -> list:
         return dbc.DropdownMenu(holder, label=label, nav=True, in_navbar=True, toggleClassName=f"oc-nav-{name}",
                                 className="oc-scroll-menu")
 
-    entries: list = []  # links, and menus as (name, label, entries) until every page has added its entry
-    groups: dict[str, list] = {}
+    groups: dict[str, list] = {}  # each group's entries, in registry order
+    for page in pages:
+        if page.nav is not None and page.nav.items is None and page.nav.group is not None:
+            groups.setdefault(page.nav.group, []).append([page.nav.label, location(page)])
+    entries: list = []
     for page in pages:
         nav = page.nav
         if nav is None:
             continue
         if nav.items is not None:
-            entries.append((page.name, nav.label, [[label, None if where is None else app.get_relative_path(where)]
-                                                   for label, where in nav.items(data)]))
+            entries.append(menu(page.name, nav.label, [[label, None if where is None else app.get_relative_path(where)]
+                                                       for label, where in nav.items(data)]))
         elif nav.group is None:
             entries.append(dbc.NavItem(dbc.NavLink(nav.label, href=location(page), active="exact")))
-        else:
-            if nav.group not in groups:
-                groups[nav.group] = []
-                # "group-": a name no page has (a page's menu is named after the page)
-                entries.append(("group-" + nav.group.lower().replace(" ", "-"), nav.group, groups[nav.group]))
-            groups[nav.group].append([nav.label, location(page)])
-    return [menu(*entry) if isinstance(entry, tuple) else entry for entry in entries]
+        elif nav.group in groups:  # the group's first page: the menu stands where it does
+            # "group-": a name no page has (a page's menu is named after the page)
+            entries.append(menu("group-" + nav.group.lower().replace(" ", "-"), nav.group, groups.pop(nav.group)))
+    return entries
 
 
 def validation_layout(app: Dash, store: DataStore, pages: list[Page], shell_layout) -> html.Div:

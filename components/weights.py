@@ -29,7 +29,8 @@ COLUMNS = [grid.integer("custom_rank", "Rank (custom)", width=95), grid.fill(gri
            # A hyphen that does not break: "(GI-" and "TOC)" on two lines read badly.
            grid.number("official", "Score (GI\u2011TOC)", width=95),
            grid.integer("official_rank", "Rank (GI\u2011TOC)", width=95),
-           grid.integer("rank_change", "Move", width=70, cellStyle=MOVE_COLOURS, valueFormatter={"function": "ocMove(params.value)"})]
+           grid.integer("rank_change", "Move", width=70, cellStyle=MOVE_COLOURS,
+                        valueFormatter={"function": "ocMove(params.value)"})]
 SLIDERS = {"type": ids.WEIGHTS.SLIDER, "group": ALL}
 
 
