@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from components import ids
+from tests.layout_text import props_with_id
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
@@ -156,17 +157,8 @@ def indicator_page(workbook) -> list:
     client = create_app(Settings(data_dir=workbook.parent, url_prefix="/oc-index/")).server.test_client()
     served = client.get("/oc-index/_dash-layout",
                         headers={"Referer": "http://localhost/oc-index/indicator/cocaine-trade"}).get_json()
-
-    def find(node):
-        if isinstance(node, list):
-            return next(filter(None, map(find, node)), None)
-        if not isinstance(node, dict) or "props" not in node:
-            return None
-        if node["props"].get("id") == ids.SHELL.PAGE:
-            return node["props"]["children"]
-        return find(node["props"].get("children"))
-
-    return find(served)
+    [page] = props_with_id(served, ids.SHELL.PAGE)
+    return page["children"]
 
 
 def test_a_page_s_map_outlines_are_fetched_once_from_the_app_and_kept_where_plotly_looks_for_them(workbook):

@@ -18,6 +18,7 @@ from components.registry import Nav, Page, Table, csv_button, csv_button_id, csv
 from components.urlstate import CountryInPath, Edition, PageState, country_editions, param
 from ocindex.settings import Settings
 from tests import callbacks, page_walk
+from tests.layout_text import props_with_id
 
 from .sheets import composite, country, read_sheets
 
@@ -92,16 +93,7 @@ def test_a_new_page_is_routed_titled_and_reports_what_its_url_got_wrong(greeting
 
 
 def test_a_new_page_is_listed_in_its_menu_after_the_others(greeting_app):
-    def holders(node):
-        if isinstance(node, list):
-            return [found for child in node for found in holders(child)]
-        if not isinstance(node, dict):
-            return []
-        props = node.get("props", {})
-        found = holders(props.get("children"))
-        return [props, *found] if props.get("id") == {"type": ids.SHELL.MENU, "menu": "group-insights"} else found
-
-    [holder] = holders(plain(greeting_app.get_layout()))
+    [holder] = props_with_id(plain(greeting_app.get_layout()), {"type": ids.SHELL.MENU, "menu": "group-insights"})
     insights = json.loads(holder["data-entries"])
     labels = [label for label, _ in insights]
     assert labels.index("Search the profiles") < labels.index("Greeting")
