@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 
 import pytest
+from dash.testing import errors
 from dash.testing.wait import until
-from selenium.common.exceptions import TimeoutException
 
 from components import ids
 
@@ -30,7 +30,7 @@ GRIDS = {
 
 # Per grid on the page: its headers cut (an ellipsis, wrapped lines past the header row, or a word broken across
 # lines: AG Grid breaks a word too long for its column rather than letting it overflow), the room its columns leave
-# empty (only a filling column with a maximum width could), whether it scrolls sideways, and the cells of the given
+# empty (only a filling column with a maximum width could), its columns' width and its own, and the cells of the given
 # columns cut. Headers and cells are those drawn (AG Grid draws the columns and rows in view).
 COLUMNS = """
 const whole = arguments[0];
@@ -58,9 +58,13 @@ return [...document.querySelectorAll('.ag-root-wrapper')].map(grid => {
     const viewport = grid.querySelector('.ag-center-cols-viewport');
     const columns = grid.querySelector('.ag-center-cols-container').getBoundingClientRect().width;
     return {grid: id, cut, cells, empty: Math.round(viewport.clientWidth - columns),
-            sideways: viewport.scrollWidth > viewport.clientWidth + 1 && [viewport.scrollWidth, viewport.clientWidth]};
+            wide: viewport.scrollWidth, seen: viewport.clientWidth};
 });
 """
+
+
+def sideways(grid: dict) -> bool:
+    return grid["wide"] > grid["seen"] + 1
 
 
 @pytest.mark.parametrize("width, hash_", [(1280, ""), (1280, "#present"), (1024, "")])
@@ -83,8 +87,8 @@ def test_g001_every_header_is_whole_and_the_columns_fill_their_grid(start, width
 
         # AG Grid sizes a filling column in an animation frame of its own: for a moment after the page has settled,
         # a grid may stick out by the width its scroll bar took.
-        with contextlib.suppress(TimeoutException, KeyError):
-            until(lambda: not any(measure()[grid]["sideways"] for grid in fitting), timeout=3)
+        with contextlib.suppress(errors.TestingTimeoutError, KeyError):
+            until(lambda: not any(sideways(measure()[grid]) for grid in fitting), timeout=3)
         grids = measure()
         assert set(grids) == set(expected), view
         for name, grid in grids.items():
@@ -94,7 +98,7 @@ def test_g001_every_header_is_whole_and_the_columns_fill_their_grid(start, width
                 found.append(f"{view} {name}: cells cut: {grid['cells'][:5]}")
             if grid["empty"] > 1:
                 found.append(f"{view} {name}: {grid['empty']} px left empty")
-            if grid["sideways"] and name in fitting:
-                found.append(f"{view} {name} scrolls sideways: %d px wide in %d" % tuple(grid["sideways"]))
+            if sideways(grid) and name in fitting:
+                found.append(f"{view} {name} scrolls sideways: {grid['wide']} px wide in {grid['seen']}")
     assert not found, "\n".join(found)
     assert duo.get_logs() == []
