@@ -11,10 +11,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-# Plotly's world outlines for the maps, from the npm registry (served by the app itself: no CDN).
-ASSETS := node_modules/.package-lock.json
-$(ASSETS): package.json package-lock.json
+# Plotly's world outlines for the maps, from the npm registry (served by the app itself: no CDN), and Plotly built
+# with the trace types the app draws (frontend/plotly.js).
+ASSETS := node_modules/.package-lock.json build/plotly.min.js
+node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
+
+build/plotly.min.js: frontend/plotly.js node_modules/.package-lock.json
+	npm run --silent build
 
 run: $(STAMP) $(ASSETS)
 	$(PY) app.py

@@ -1,5 +1,6 @@
 """The code Dash serves from installed packages (`_dash-component-suites/`): an address it does not serve is a 404,
-the files loaded on demand are rechecked cheaply, and Plotly is loaded by an address the browser keeps.
+the files loaded on demand are rechecked cheaply, and Plotly is loaded by an address the browser keeps: the app's
+own build of it (frontend/plotly.js), or Dash's where that has not been built.
 
 Dash answers an unknown address there by raising, which Flask turns into a 500 and a long traceback in the log,
 one per request. The grid's and dropdown's chunks are loaded by addresses without a version (and so is Plotly, by
@@ -9,30 +10,58 @@ with 304 at once."""
 
 from __future__ import annotations
 
+import hashlib
+import logging
+from functools import cache
 from pathlib import Path
 
 import plotly
 from dash.exceptions import DependencyException
 from dash.fingerprint import build_fingerprint
-from flask import Flask, Response, request
+from flask import Flask, Response, request, send_file
 
 from .limits import refuse
 
 PLOTLY = "package_data/plotly.min.js"  # in the plotly package, which Dash serves as the `plotly` suite
+# Plotly with only the trace types the app draws (frontend/plotly.js), built by `npm run build`.
+PLOTLY_BUILD = Path(__file__).resolve().parent.parent / "build" / "plotly.min.js"
+BUILT_PLOTLY = "vendor/plotly/{version}/plotly.min.js"
+
+log = logging.getLogger(__name__)
 
 
-def plotly_address(url_prefix: str) -> str:
-    """Plotly's address with its version, in the form Dash gives the scripts it links, which browsers keep for good.
+@cache
+def _built_version(path: Path) -> str | None:
+    """The first hex digits of the build's SHA-256 (every worker names the same file alike); None without one."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except FileNotFoundError:
+        log.warning("charts load Plotly's full bundle, some 50 ms slower a page: %s is missing; run `npm ci && "
+                    "npm run build` (make run does)", path)
+        return None
 
-    Dash's graphs load Plotly by its address without one (assets/plotly_address.js points them here instead). A
-    browser rechecks such a file on every page, and each time throws away the code it compiled from it and compiles
-    it again: some 45 ms of every page with a chart on this machine."""
+
+def plotly_address(url_prefix: str, build: Path = PLOTLY_BUILD) -> str:
+    """Plotly's address with its version, which browsers keep for good: the app's build if there is one, else Dash's
+    (the address in the form Dash gives the scripts it links).
+
+    Dash's graphs load Plotly by its address without a version (assets/plotly_address.js points them here instead).
+    A browser rechecks such a file on every page, and each time throws away the code it compiled from it and
+    compiles it again: some 45 ms of every page with a chart on this machine."""
+    if version := _built_version(build):
+        return url_prefix + BUILT_PLOTLY.format(version=version)
     modified = int((Path(plotly.__file__).parent / PLOTLY).stat().st_mtime)
     return f"{url_prefix}_dash-component-suites/plotly/{build_fingerprint(PLOTLY, plotly.__version__, modified)}"
 
 
-def install(server: Flask, url_prefix: str) -> None:
+def install(server: Flask, url_prefix: str, build: Path = PLOTLY_BUILD) -> None:
     suites = f"{url_prefix}_dash-component-suites/"
+
+    @server.get(url_prefix + BUILT_PLOTLY.format(version="<version>"))
+    def built_plotly(version):
+        # Another build's address (a page opened before an update) still gets Plotly, but not for keeps.
+        kept = 31536000 if version == _built_version(build) else 0
+        return send_file(build, mimetype="text/javascript", max_age=kept, conditional=True)
     # path -> ETag, for the paths Dash sent or confirmed one for: its unversioned files (a versioned address, of which
     # there can be any number, comes without one), so bounded by the files it serves. Held until the process ends:
     # new packages come with a restart.

@@ -76,10 +76,13 @@ def _request(callback: dict, components: dict, changed: list[str] = ()) -> dict:
             "state": [_entry(s, components) for s in callback["state"]], "changedPropIds": list(changed)}
 
 
-def open_page(app: Dash, store, pathname: str, search: str = "") -> dict[str, int]:
-    """Render the page and fire its callbacks; returns {callback output: HTTP status}. Raises
-    AssertionError with the server's answer if any callback fails."""
+def open_page(app: Dash, store, pathname: str, search: str = "", answers: list | None = None) -> dict[str, int]:
+    """Render the page and fire its callbacks; returns {callback output: HTTP status}, and adds to `answers`, if
+    given, the page's components ({id: props}) and each callback's answer (JSON). Raises AssertionError with the
+    server's answer if any callback fails."""
     components = _components_of(app, store, pathname, search)
+    if answers is not None:
+        answers.append(components)
     client = app.server.test_client()
     statuses = {}
     for callback in app._callback_list:
@@ -93,6 +96,8 @@ def open_page(app: Dash, store, pathname: str, search: str = "") -> dict[str, in
         response = post(client, _request(callback, components))
         assert response.status_code in (200, 204), (pathname + search, output, response.get_data(as_text=True)[:800])
         statuses[output] = response.status_code
+        if answers is not None and response.status_code == 200:
+            answers.append(response.get_json())
     return statuses
 
 
