@@ -8,8 +8,10 @@ import pytest
 
 from components.charts import export_name, finish
 from components.presentation import briefing_items, briefing_view, valid_pins
+from figures.indicator import choropleth
 from figures.quadrant import quadrant_figure
 from figures.style import PROJECTOR_INK, for_projector
+from ocindex import drilldown as dd
 from ocindex import quadrant as q
 
 
@@ -42,6 +44,17 @@ def test_finished_figures_carry_their_export_name():
     assert finish(figure, True, "x")["layout"]["font"]["size"] > 13
     assert finish(figure, "yes", "x")["layout"]["font"]["size"] == 13  # only a real True means presenting
     assert export_name("Côte d'Ivoire", "../x") == "oc-index_c-te-d-ivoire_x"
+
+
+def test_finishing_a_map_leaves_the_built_figure_alone_and_hides_none_of_its_scale(index):
+    """Built figures are cached and shared: finishing one copies what it changes. Plotly hides the labels of a scale
+    that stick out of the chart, measuring each: ours stay within it."""
+    built = choropleth(dd.ranked(index, index.latest, "cocaine-trade"), index.catalogue["cocaine-trade"], "PER")
+    before = copy.deepcopy(built)
+    for present in (False, True):
+        finished = finish(built, present, "map")
+        assert [trace["colorbar"]["ticklabeloverflow"] for trace in finished["data"] if "colorbar" in trace] == ["allow"]
+    assert built == before
 
 
 def test_malformed_pins_from_the_browser_are_left_out():
