@@ -17,7 +17,7 @@ ASSETS := node_modules/.package-lock.json build/plotly.min.js
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 
-build/plotly.min.js: frontend/plotly.js node_modules/.package-lock.json
+build/plotly.min.js: frontend/plotly.js frontend/country-names.js node_modules/.package-lock.json
 	npm run --silent build
 
 run: $(STAMP) $(ASSETS)

@@ -1,7 +1,8 @@
 // The Plotly the app's charts load (serving/suites.py, plotly_address): plotly.js's core, which holds the scatter
 // trace, and the other trace types the app's figures use. Plotly's full bundle (4.8 MB, every trace type, WebGL and
-// tile maps included) took some 100 ms to evaluate on each page with a chart on a 2-core machine; this one, about
-// half. A figure of any other type draws nothing: tests/unit/test_plotly_bundle.py checks every page's figures.
+// tile maps included) took some 85 ms to evaluate on each page with a chart on a 2-core machine; this one, with its
+// table of country names built when first used (country-names.js), about 30 ms. A figure of any other type draws
+// nothing: tests/unit/test_plotly_bundle.py checks every page's figures.
 //
 // Built into build/plotly.min.js by `npm run build` (make does), with esbuild, as plotly.js builds its own bundles.
 var Plotly = require('plotly.js/lib/core');

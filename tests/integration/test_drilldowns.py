@@ -152,3 +152,24 @@ def test_d009_a_map_s_outlines_are_asked_for_by_the_page_as_it_is_drawn_under_th
     # By the page's fetch as it is drawn (Plotly's own request would be an XMLHttpRequest, once its code is loaded).
     assert ["/oc-index/vendor/topojson/world_110m.json", "fetch"] in duo.driver.execute_script(OUTLINE_REQUESTS)
     assert duo.get_logs() == []
+
+
+# A map of countries given by name, drawn by the app's Plotly beside the page's own; resolves with the ISO-3 codes
+# (the outlines' ids) of the countries it drew.
+MAP_BY_NAME = """
+const [names, outlines, done] = arguments;
+const holder = document.body.appendChild(document.createElement('div'));
+window.Plotly.newPlot(holder, [{type: 'choropleth', locationmode: 'country names', locations: names, z: [1, 2]}], {},
+                      {topojsonURL: outlines})
+    .then(() => done([...holder.querySelectorAll('path.choroplethlocation')]
+        .filter(path => path.getAttribute('d')).map(path => path.__data__.geojson.id)));
+"""
+
+
+def test_d010_the_app_s_plotly_finds_countries_by_name_too(start):
+    """Its table of country names is built only when a name is first looked up (frontend/country-names.js)."""
+    duo = start("/indicator/cocaine-trade")
+    duo.wait_for_element(f"#{ids.INDICATOR.MAP} path.choroplethlocation")
+    drawn = duo.driver.execute_async_script(MAP_BY_NAME, ["Peru", "Côte d'Ivoire"], "/vendor/topojson/")
+    assert sorted(drawn) == ["CIV", "PER"]
+    assert duo.get_logs() == []
