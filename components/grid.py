@@ -94,6 +94,8 @@ def grid(grid_id, columns: list[dict], rows: list[dict] | None = None, *, height
                     # Only the rows in view are drawn (AG Grid draws 10 more below by default): a grid in view on
                     # first load drew some 25 rows instead of 15, about 40% of its cells' drawing.
                     "rowBuffer": 0,
+                    # No grid pages its rows: AG Grid would still build the page-size picker of its (hidden) pager.
+                    "paginationPageSizeSelector": False,
                     **(options or {})}
     if height is None:
         grid_options["domLayout"] = "autoHeight"
