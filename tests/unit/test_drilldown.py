@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -129,6 +131,25 @@ def test_spread_has_every_country_once_and_rings_the_selection(index):
     assert sorted(i for t in boxes for i in t["customdata"]) == sorted(ranking["iso3"])
     assert len(boxes) == ranking["region"].nunique()
     assert figure["data"][-1]["customdata"] == ["PER"]
+
+
+def hover_of(trace: dict, iso3: str, value: str) -> str:
+    """A point's hover label as Plotly writes it from the trace's template; `value`: the trace's "z" or "x"."""
+    at = (trace["locations"] if "locations" in trace else trace["customdata"]).index(iso3)
+    fields = {"text": trace["text"][at], "hovertext": trace["hovertext"][at], value: f"{trace[value][at]:.2f}"}
+    return re.sub(r"%\{(\w+)(?::\.2f)?\}", lambda m: fields[m[1]], trace["hovertemplate"]).replace("<extra></extra>", "")
+
+
+def test_map_and_spread_hovers_name_the_country_its_score_and_rank(index):
+    ranking = dd.ranked(index, 2021, "cocaine-trade")
+    indicator = index.catalogue["cocaine-trade"]
+    # In the 2021 workbook Peru scores 9.0 for the cocaine trade, and only Colombia (9.5) scores higher.
+    expected = "<b>Peru</b><br>Cocaine trade 9.00<br>2nd of 193"
+    assert hover_of(choropleth(ranking, indicator)["data"][0], "PER", "z") == expected
+    box = next(t for t in spread(ranking, indicator, "region")["data"] if "PER" in t["customdata"])
+    assert hover_of(box, "PER", "x") == expected
+    # A name is markup in the label: escaped.
+    assert hover_of(choropleth(ranking, indicator)["data"][0], "CIV", "z").startswith("<b>Côte d&#x27;Ivoire</b>")
 
 
 @pytest.mark.parametrize("pillar", ["criminality", "resilience"])
