@@ -201,8 +201,10 @@ def ranking_columns(previous: int | None) -> list[dict]:
     widths add up to less than the grid's width on a laptop (1280 px), so it does not scroll sideways there, the
     change's header on two lines. The last column names the region, which fits there (with its continent, nearly
     every cell was cut with an ellipsis at 1280 px, and a tablet shows no hover): the continent is in the cell's
-    tooltip, and each of the column's filter options applies to either name (assets/dashAgGridFunctions.js)."""
-    columns = [grid.integer("rank", "Rank", width=70), grid.link("country", "Country", width=120),
+    tooltip, and each of the column's filter options applies to either name (assets/dashAgGridFunctions.js). The
+    country's and the region's columns share the room left: a name too long for it is whole in its tooltip."""
+    columns = [grid.integer("rank", "Rank", width=70),
+               grid.fill(grid.link("country", "Country", tooltipField="country"), 120),
                grid.number("score", "Score", cellClass="fw-semibold", width=80)]
     if previous:
         columns.append(grid.change("change", f"Δ since {previous}", cellClass="small text-body-secondary",
