@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import plotly
 from dash.exceptions import DependencyException
 from dash.fingerprint import build_fingerprint
-from flask import Flask, Response, request, send_file
+from flask import Flask, Response, request
 
 from .limits import refuse
 
@@ -26,19 +27,32 @@ PLOTLY = "package_data/plotly.min.js"  # in the plotly package, which Dash serve
 # Plotly with only the trace types the app draws (frontend/plotly.js), built by `npm run build`.
 PLOTLY_BUILD = Path(__file__).resolve().parent.parent / "build" / "plotly.min.js"
 BUILT_PLOTLY = "vendor/plotly/{version}/plotly.min.js"
+BUILT_FROM = [*(PLOTLY_BUILD.parent.parent / "frontend").glob("*.js"), PLOTLY_BUILD.parent.parent / "package-lock.json"]
 
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Build:
+    code: bytes
+    version: str  # the first hex digits of its SHA-256: every worker names the same build alike
+
+
 @cache
-def _built_version(path: Path) -> str | None:
-    """The first hex digits of the build's SHA-256 (every worker names the same file alike); None without one."""
+def _build(path: Path) -> Build | None:
+    """The build as it was when the app started (None without one): a build written since (`npm run build` before
+    a restart, or half written) is never served under the address of the one the pages name."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        code = path.read_bytes()
     except FileNotFoundError:
         log.warning("charts load Plotly's full bundle, some 50 ms slower a page: %s is missing; run `npm ci && "
                     "npm run build` (make run does)", path)
         return None
+    changed = [str(source) for source in BUILT_FROM if source.stat().st_mtime > path.stat().st_mtime]
+    if changed:
+        log.warning("%s is older than %s: run `npm run build` (a trace type added since draws nothing)", path,
+                    ", ".join(changed))
+    return Build(code, hashlib.sha256(code).hexdigest()[:16])
 
 
 def plotly_address(url_prefix: str, build: Path = PLOTLY_BUILD) -> str:
@@ -48,8 +62,8 @@ def plotly_address(url_prefix: str, build: Path = PLOTLY_BUILD) -> str:
     Dash's graphs load Plotly by its address without a version (assets/plotly_address.js points them here instead).
     A browser rechecks such a file on every page, and each time throws away the code it compiled from it and
     compiles it again: some 45 ms of every page with a chart on this machine."""
-    if version := _built_version(build):
-        return url_prefix + BUILT_PLOTLY.format(version=version)
+    if built := _build(build):
+        return url_prefix + BUILT_PLOTLY.format(version=built.version)
     modified = int((Path(plotly.__file__).parent / PLOTLY).stat().st_mtime)
     return f"{url_prefix}_dash-component-suites/plotly/{build_fingerprint(PLOTLY, plotly.__version__, modified)}"
 
@@ -59,9 +73,16 @@ def install(server: Flask, url_prefix: str, build: Path = PLOTLY_BUILD) -> None:
 
     @server.get(url_prefix + BUILT_PLOTLY.format(version="<version>"))
     def built_plotly(version):
-        # Another build's address (a page opened before an update) still gets Plotly, but not for keeps.
-        kept = 31536000 if version == _built_version(build) else 0
-        return send_file(build, mimetype="text/javascript", max_age=kept, conditional=True)
+        built = _build(build)
+        if built is None:
+            return refuse(404, "No such file: this server has no build of Plotly (its pages load Dash's).")
+        response = Response(built.code, mimetype="text/javascript")
+        response.set_etag(built.version)
+        # Another build's address (a page opened before an update) still gets Plotly, but not for keeps. Not
+        # "public": with sign-in on, a shared cache has no business keeping it.
+        response.cache_control.max_age = 31536000 if version == built.version else 0
+        return response.make_conditional(request)
+
     # path -> ETag, for the paths Dash sent or confirmed one for: its unversioned files (a versioned address, of which
     # there can be any number, comes without one), so bounded by the files it serves. Held until the process ends:
     # new packages come with a restart.

@@ -9,6 +9,7 @@ from selenium.webdriver.common.keys import Keys
 
 from components import ids
 from ocindex.settings import Settings
+from tests.unit.test_plotly_bundle import bundled_traces
 
 from .helpers import choose, click_link, filter_grid, grid_values, wait_for_text
 from .test_quadrant_page import choose_edition, search_country
@@ -166,10 +167,14 @@ window.Plotly.newPlot(holder, [{type: 'choropleth', locationmode: 'country names
 """
 
 
-def test_d010_the_app_s_plotly_finds_countries_by_name_too(start):
-    """Its table of country names is built only when a name is first looked up (frontend/country-names.js)."""
+def test_d010_the_app_s_plotly_has_the_trace_types_of_its_build_and_finds_countries_by_name_too(start):
+    """The Plotly pages load is the app's build of frontend/plotly.js, whose table of country names is built only
+    when a name is first looked up (frontend/country-names.js)."""
     duo = start("/indicator/cocaine-trade")
     duo.wait_for_element(f"#{ids.INDICATOR.MAP} path.choroplethlocation")
+    assert "/vendor/plotly/" in duo.driver.execute_script("return window._dashPlotlyJSURL")
+    registered = duo.driver.execute_script("return Object.keys(window.Plotly.PlotSchema.get().traces)")
+    assert set(registered) == bundled_traces()
     drawn = duo.driver.execute_async_script(MAP_BY_NAME, ["Peru", "Côte d'Ivoire"], "/vendor/topojson/")
     assert sorted(drawn) == ["CIV", "PER"]
     assert duo.get_logs() == []
