@@ -10,7 +10,6 @@ var Plotly = require('plotly.js/lib/core');
 Plotly.register([
     require('plotly.js/lib/bar'),
     require('plotly.js/lib/box'),
-
     require('plotly.js/lib/choropleth'),
 ]);
 

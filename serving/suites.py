@@ -48,7 +48,8 @@ def _build(path: Path) -> Build | None:
         log.warning("charts load Plotly's full bundle, some 50 ms slower a page: %s is missing; run `npm ci && "
                     "npm run build` (make run does)", path)
         return None
-    changed = [str(source) for source in BUILT_FROM if source.stat().st_mtime > path.stat().st_mtime]
+    built_at = path.stat().st_mtime
+    changed = [str(source) for source in BUILT_FROM if source.stat().st_mtime > built_at]
     if changed:
         log.warning("%s is older than %s: run `npm run build` (a trace type added since draws nothing)", path,
                     ", ".join(changed))
