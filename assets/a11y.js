@@ -90,16 +90,31 @@
         retitle();
     }
 
-    // On a phone, a chart takes the layout changes its figure carries for narrow screens (figures/style.py,
-    // on_narrow_screens), once for each figure Dash draws.
+    // On a phone, a chart takes the changes its figure carries for narrow screens (figures/style.py,
+    // on_narrow_screens), once for each figure Dash draws: Plotly.relayout's keys, and a trace's as
+    // "data[2].textfont.size".
+    const TRACE_KEY = /^data\[(\d+)\]\.(.+)$/;
     function narrowCharts() {
         if (window.innerWidth >= 576 || !window.Plotly) { return; }
         document.querySelectorAll('.js-plotly-plot').forEach(function (plot) {
             const narrow = plot.layout && plot.layout.meta && plot.layout.meta.narrow;
-            if (narrow && plot.ocNarrowed !== plot.layout) {
-                plot.ocNarrowed = plot.layout;
-                window.Plotly.relayout(plot, narrow);
-            }
+            if (!narrow || plot.ocNarrowed === plot.layout) { return; }
+            plot.ocNarrowed = plot.layout;
+            const layout = {}, byTrace = {};
+            Object.keys(narrow).forEach(function (key) {
+                const part = TRACE_KEY.exec(key);
+                if (!part) { layout[key] = narrow[key]; return; }
+                (byTrace[part[1]] = byTrace[part[1]] || {})[part[2]] = narrow[key];
+            });
+            // One redraw: each attribute as a list over the traces named, undefined (left alone) where one has none.
+            const traces = Object.keys(byTrace).map(Number);
+            const restyle = {};
+            traces.forEach(function (trace, i) {
+                Object.keys(byTrace[trace]).forEach(function (attribute) {
+                    (restyle[attribute] = restyle[attribute] || new Array(traces.length))[i] = byTrace[trace][attribute];
+                });
+            });
+            window.Plotly.update(plot, restyle, layout, traces);
         });
     }
 

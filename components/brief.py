@@ -13,7 +13,6 @@ from figures.quadrant import quadrant_chart
 from ocindex import drilldown as dd
 from ocindex.brief import Brief, build_brief
 from ocindex.index import IndexData
-from ocindex.quadrant import QUADRANTS
 from ocindex.ranks import rank_phrase
 from ocindex.store import DataStore
 
@@ -49,8 +48,6 @@ def brief_figure(data: IndexData, iso3: str, edition: int) -> dict:
             trace["showlegend"] = False
     name = data.wide(edition).loc[iso3, "country"]
     for annotation in figure["layout"]["annotations"]:
-        for quadrant in QUADRANTS:  # the quadrants' full names, on two lines to fit the small chart
-            annotation["text"] = annotation["text"].replace(quadrant, quadrant.replace(" – ", "<br>"))
         if annotation["text"] == f"<b>{escape(name)}</b>":
             # Beside its marker, not at the end of an arrow: on the small printed chart an arrow's offset reads
             # as a label belonging to a neighbouring point.

@@ -22,12 +22,12 @@ AXIS_RANGE = (1, 10)
 PAD = 0.25  # room around the 1-10 scale so points on the edge stay whole
 HALO = "0 0 2px #fff, 0 0 2px #fff, 0 0 2px #fff"  # CSS text-shadow: legible over the points, hiding none
 
-# Where each quadrant's caption sits: (x, y, xanchor, yanchor).
+# Where each quadrant's caption sits: its corner of the scale, and where the text runs from there (inwards).
 _CAPTION_PLACES = {
-    QUADRANTS[0]: (AXIS_RANGE[0], AXIS_RANGE[1], "left", "top"),
-    QUADRANTS[1]: (AXIS_RANGE[0], AXIS_RANGE[0], "left", "bottom"),
-    QUADRANTS[2]: (AXIS_RANGE[1], AXIS_RANGE[1], "right", "top"),
-    QUADRANTS[3]: (AXIS_RANGE[1], AXIS_RANGE[0], "right", "bottom"),
+    QUADRANTS[0]: (AXIS_RANGE[0], AXIS_RANGE[1], "bottom right"),
+    QUADRANTS[1]: (AXIS_RANGE[0], AXIS_RANGE[0], "top right"),
+    QUADRANTS[2]: (AXIS_RANGE[1], AXIS_RANGE[1], "bottom left"),
+    QUADRANTS[3]: (AXIS_RANGE[1], AXIS_RANGE[0], "top left"),
 }
 
 
@@ -184,7 +184,7 @@ def quadrant_figure(
                 marker=dict(color=continent_colour(continent, continents), size=marker_size,
                             opacity=0.9 if highlighted else 0.15, line=dict(width=0.6, color="white")),
             ))
-    annotations = _quadrant_captions(points[points["highlighted"]])
+    annotations = []
     label_iso3 = set(labelled or []) - {selected}
     to_label = [r for r in rows if r["iso3"] in label_iso3]
     for row in to_label:
@@ -197,6 +197,7 @@ def quadrant_figure(
             marker=dict(size=marker_size * 2, color="rgba(0,0,0,0)", line=dict(width=3, color=INK)),
         ))
         annotations.append(_label(chosen, emphasis=True))
+    traces.append(_quadrant_captions(points[points["highlighted"]]))  # last: over the points
 
     layout = base_layout()
     axis = dict(range=[AXIS_RANGE[0] - PAD, AXIS_RANGE[1] + PAD], dtick=1, gridcolor=GRID, zeroline=False,
@@ -235,20 +236,23 @@ def _below_neighbour(row: dict, labelled: list[dict]) -> bool:
     return (nearest["resilience"], nearest["criminality"]) > (row["resilience"], row["criminality"])
 
 
-def _quadrant_captions(shown: pd.DataFrame) -> list[dict]:
+def _quadrant_captions(shown: pd.DataFrame) -> dict:
+    """Each quadrant's name and how many countries it holds, in its corner, as a trace of text: Plotly places a
+    trace's text by its count of lines, where it draws annotations twice on each redraw (once to see whether they
+    widen the axes) and measures each new text in the page (some 5-10 ms of an edition switch)."""
     tally = shown["quadrant"].value_counts()
-    captions = []
-    for quadrant, (x, y, xanchor, yanchor) in _CAPTION_PLACES.items():
-        count = int(tally.get(quadrant, 0))
-        captions.append(dict(
-            x=x, y=y, xanchor=xanchor, yanchor=yanchor, showarrow=False, align=xanchor,
-            # One line per part, so that two captions side by side fit a phone's width.
-            text=f"{quadrant.replace(' – ', '<br>')}<br><b>{count} {'country' if count == 1 else 'countries'}</b>",
-            # A white halo round the letters, not a box: the most extreme countries sit in the corners, and a box
-            # hid them on narrow screens (Myanmar and Afghanistan under 'High criminality, low resilience').
-            font=dict(size=11, color=MUTED, shadow=HALO),
-        ))
-    return captions
+    counts = {quadrant: int(tally.get(quadrant, 0)) for quadrant in _CAPTION_PLACES}
+    return dict(
+        type="scatter", mode="text", name="Quadrant captions", uid="captions", showlegend=False, hoverinfo="skip",
+        x=[x for x, _, _ in _CAPTION_PLACES.values()], y=[y for _, y, _ in _CAPTION_PLACES.values()],
+        textposition=[position for _, _, position in _CAPTION_PLACES.values()],
+        # One line per part, so that two captions side by side fit a phone's width.
+        text=[f"{quadrant.replace(' – ', '<br>')}<br><b>{count} {'country' if count == 1 else 'countries'}</b>"
+              for quadrant, count in counts.items()],
+        # A white halo round the letters, not a box: the most extreme countries sit in the corners, and a box
+        # hid them on narrow screens (Myanmar and Afghanistan under 'High criminality, low resilience').
+        textfont=dict(size=11, color=MUTED, shadow=HALO),
+    )
 
 
 def _label(row: dict, emphasis: bool, below: bool = False) -> dict:

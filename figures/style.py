@@ -62,7 +62,7 @@ def for_projector(figure: dict) -> dict:
     """A copy of a figure made legible from the back of a room: any figure of this package, unchanged otherwise."""
     figure = copy.deepcopy(figure)
     layout = figure.setdefault("layout", {})
-    _screen_size_on_phones(layout)
+    _screen_size_on_phones(figure)
     font = layout.setdefault("font", {})
     font.update(size=_grown(font.get("size", TYPE_SIZE)), color=PROJECTOR_INK)
     for key in ("legend", "hoverlabel"):
@@ -86,8 +86,10 @@ def for_projector(figure: dict) -> dict:
             marker["size"] = [_grown(s) for s in size] if isinstance(size, list) else _grown(size)
         if "width" in trace.get("line", {}):
             trace["line"]["width"] = trace["line"]["width"] * PROJECTOR_SCALE
-        if "textfont" in trace:
-            trace["textfont"]["size"] = _grown(trace["textfont"].get("size", TYPE_SIZE))
+        if "textfont" in trace:  # coloured text (the quadrant's captions) turns to ink, as annotations do
+            textfont = trace["textfont"]
+            textfont.update(size=_grown(textfont.get("size", TYPE_SIZE)),
+                            **({"color": PROJECTOR_INK} if "color" in textfont else {}))
     return figure
 
 
@@ -95,15 +97,19 @@ def _grown(value: float) -> int:
     return round(value * PROJECTOR_SCALE)
 
 
-def _screen_size_on_phones(layout: dict) -> None:
+def _screen_size_on_phones(figure: dict) -> None:
     """A phone is read at arm's length, and the projector's larger type does not fit its width (titles, axis
     titles and quadrant captions ran off the chart or over each other): there the chart keeps its screen type
     and margins, and a title starts at the left edge in smaller type (Plotly misplaces a title of two lines, above
     the chart). Changes the figure already carries for narrow screens come first."""
+    layout = figure["layout"]
     narrow = {"font.size": layout.get("font", {}).get("size", TYPE_SIZE),
               "legend.font.size": layout.get("legend", {}).get("font", {}).get("size", TYPE_SIZE)}
     for n, annotation in enumerate(layout.get("annotations", [])):
         narrow[f"annotations[{n}].font.size"] = annotation.get("font", {}).get("size", TYPE_SIZE)
+    for n, trace in enumerate(figure.get("data", [])):  # a trace's part: restyled (assets/a11y.js)
+        if "textfont" in trace:
+            narrow[f"data[{n}].textfont.size"] = trace["textfont"].get("size", TYPE_SIZE)
     narrow |= {f"margin.{side}": value for side, value in layout.get("margin", {}).items() if side in "lrtb"}
     if "height" in layout:
         narrow["height"] = layout["height"]

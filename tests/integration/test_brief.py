@@ -53,8 +53,9 @@ def test_b002_the_country_s_label_stays_beside_its_marker(start, store):
     label, ring = duo.driver.execute_script("""
         const graph = document.getElementById(arguments[0]);
         const label = [...graph.querySelectorAll('.annotation')].find(a => a.textContent.trim() === 'Peru');
-        const traces = graph.querySelectorAll('.scatterlayer .trace');
-        const ring = traces[traces.length - 1].querySelector('.point');
+        // The ring: the trace of the one point with Peru's code (the traces are all scatters, drawn in order).
+        const ringed = graph.querySelector('.js-plotly-plot').data.findIndex(t => `${t.customdata}` === 'PER');
+        const ring = graph.querySelectorAll('.scatterlayer .trace')[ringed].querySelector('.point');
         return [label.getBoundingClientRect().toJSON(), ring.getBoundingClientRect().toJSON()];
     """, ids.BRIEF.GRAPH)
     gap = max(label["left"] - ring["right"], ring["left"] - label["right"])

@@ -19,7 +19,7 @@ RECT = "const r = arguments[0].getBoundingClientRect(); return {l: r.left, t: r.
 BOXES = """const graph = document.querySelector(arguments[0]);
     const box = e => { const r = e.getBoundingClientRect(); return {l: r.left, t: r.top, r: r.right, b: r.bottom}; };
     return {legend: box(graph.querySelector('.legend')), plot: box(graph.querySelector('.nsewdrag')),
-            annotations: [...graph.querySelectorAll('.annotation')].map(box)};"""
+            texts: [...graph.querySelectorAll('.annotation, .textpoint')].map(box)};"""  # labels, quadrant captions
 
 
 def viewport(duo, width: int, height: int) -> None:
@@ -98,7 +98,8 @@ def test_f002_presentation_mode_titles_the_quadrant_and_shows_whole_lists(start,
         duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .legend")
         boxes = duo.driver.execute_script(BOXES, f"#{ids.QUADRANT.GRAPH}")  # one read: the chart may redraw meanwhile
         assert not overlap(boxes["legend"], boxes["plot"]), width
-        for label in boxes["annotations"]:
+        assert len(boxes["texts"]) >= 4, width  # the captions at least
+        for label in boxes["texts"]:
             assert not overlap(boxes["legend"], label), (width, label)
         assert boxes["plot"]["r"] - boxes["plot"]["l"] > 400 and boxes["plot"]["b"] - boxes["plot"]["t"] > 400, width
     assert duo.get_logs() == []

@@ -33,7 +33,7 @@ def test_the_country_chart_wraps_its_labels_on_a_phone_and_keeps_every_one(index
 def test_quadrant_captions_fit_beside_each_other_on_a_phone(index):
     edition = index.editions[-1]
     figure = quadrant_figure(*placed(index, edition, "gitoc"), edition)
-    captions = [a["text"] for a in figure["layout"]["annotations"] if "countries" in a["text"] or "country" in a["text"]]
+    [captions] = [t["text"] for t in figure["data"] if t.get("mode") == "text"]
     assert len(captions) == 4
     assert all(len(line) <= len("High criminality") for caption in captions for line in caption.split("<br>")[:2])
 
@@ -47,6 +47,9 @@ def test_presenting_on_a_phone_keeps_the_screen_type_and_margins(index):
     assert presented["layout"]["font"]["size"] > screen["layout"]["font"]["size"] == narrow["font.size"]
     assert [narrow[f"annotations[{n}].font.size"] for n in range(len(screen["layout"]["annotations"]))] == [
         a.get("font", {}).get("size", TYPE_SIZE) for a in screen["layout"]["annotations"]]
+    # The captions' text too, which the projector enlarges.
+    [(n, captions)] = [(n, t) for n, t in enumerate(screen["data"]) if t.get("mode") == "text"]
+    assert presented["data"][n]["textfont"]["size"] > captions["textfont"]["size"] == narrow[f"data[{n}].textfont.size"]
     assert {side: narrow[f"margin.{side}"] for side in "lrtb"} == {
         side: screen["layout"]["margin"][side] for side in "lrtb"}
     assert narrow["title.xref"] == "container"

@@ -23,7 +23,9 @@ def test_the_projector_copy_enlarges_type_and_marks_and_leaves_the_original_alon
     assert figure == before
     assert big["layout"]["font"]["size"] > figure["layout"]["font"]["size"]
     assert big["layout"]["font"]["color"] == PROJECTOR_INK
-    for small, large in zip(figure["data"], big["data"]):
+    marked = [(small, large) for small, large in zip(figure["data"], big["data"]) if "marker" in small]
+    assert len(marked) == len(figure["data"]) - 1  # all but the quadrants' captions
+    for small, large in marked:
         sizes = small["marker"]["size"]
         grown = large["marker"]["size"]
         if isinstance(sizes, list):
@@ -33,6 +35,9 @@ def test_the_projector_copy_enlarges_type_and_marks_and_leaves_the_original_alon
         assert large["x"] == small["x"] and large["y"] == small["y"]  # the data never changes
     assert all(a["font"]["color"] == PROJECTOR_INK and a["font"]["size"] > b["font"]["size"]
                for a, b in zip(big["layout"]["annotations"], figure["layout"]["annotations"]))
+    captions, big_captions = figure["data"][-1], big["data"][-1]
+    assert big_captions["textfont"]["color"] == PROJECTOR_INK != captions["textfont"]["color"]
+    assert big_captions["textfont"]["size"] > captions["textfont"]["size"]
 
 
 def test_finished_figures_carry_their_export_name():

@@ -73,23 +73,36 @@ def test_mean_and_median_splits_equal_an_independent_computation(index, workbook
     assert split.resilience == pytest.approx(measure(raw["Resilience avg,"].tolist()))
 
 
+def caption_trace(figure) -> dict:
+    """The trace of text that names each quadrant and counts its countries."""
+    [captions] = [t for t in figure["data"] if t.get("mode") == "text"]
+    return captions
+
+
 def test_quadrant_captions_count_the_highlighted_countries_and_sum_to_the_number_shown(index):
     figure, note, description = quadrant_chart(index, 2023, continents=("Americas",))
-    captions = [a["text"] for a in figure["layout"]["annotations"] if "countries" in a["text"] or "country<" in a["text"]]
+    captions = caption_trace(figure)["text"]
     counts = [int(text.split("<b>")[1].split(" ")[0]) for text in captions]
     shown = int(note.split(" of ")[0])
     assert len(captions) == 4 and sum(counts) == shown == 35
     assert "35 of 193" in description
 
 
-def test_quadrant_captions_hide_no_country_in_their_corners(index):
+def test_quadrant_captions_sit_in_their_corners_over_the_points_and_hide_none(index):
     """The most extreme countries sit in the corners (Myanmar and Afghanistan under 'High criminality – low
-    resilience'): a caption's box, drawn over the points, hid them on a phone. Captions are letters alone."""
-    figure, _, _ = quadrant_chart(index, index.latest)
-    captions = [a for a in figure["layout"]["annotations"] if "countries" in a["text"] or "country<" in a["text"]]
-    assert len(captions) == 4
-    assert all(a.get("bgcolor") in (None, "rgba(0,0,0,0)") and not a.get("bordercolor") for a in captions)
-    assert all(a["font"].get("shadow") for a in captions)  # legible over the points all the same
+    resilience'): a caption's box, drawn over the points, hid them on a phone. Captions are letters alone, with a
+    halo, drawn last, and neither hover nor join the chart's table (hoverinfo skip: assets/chart_tables.js)."""
+    figure, _, _ = quadrant_chart(index, index.latest, country="PER")
+    captions = caption_trace(figure)
+    assert figure["data"][-1] is captions and captions["hoverinfo"] == "skip" and not captions["showlegend"]
+    assert captions["textfont"].get("shadow") and not figure["layout"]["annotations"][:-1]  # only Peru's name
+    corners = {(x, y): text.split("<br>")[:2] for x, y, text in zip(captions["x"], captions["y"], captions["text"])}
+    assert corners == {(1, 10): ["Low criminality", "high resilience"], (1, 1): ["Low criminality", "low resilience"],
+                       (10, 10): ["High criminality", "high resilience"],
+                       (10, 1): ["High criminality", "low resilience"]}
+    # Each runs from its corner into its quadrant.
+    assert [p.split() for p in captions["textposition"]] == [
+        ["bottom" if y == 10 else "top", "right" if x == 1 else "left"] for x, y in zip(captions["x"], captions["y"])]
 
 
 def test_filtered_out_countries_fade_rather_than_vanish(index):
