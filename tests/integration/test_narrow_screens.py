@@ -138,18 +138,36 @@ def test_n002_presenting_the_bar_covers_nothing_of_the_view_and_stays_in_reach(s
     assert duo.get_logs() == []
 
 
+CAPTION_SIZES = "return [...document.querySelectorAll(arguments[0])].map(e => parseFloat(getComputedStyle(e).fontSize))"
+
+
 @pytest.mark.parametrize("width, height", [(390, 844), (768, 1024), (1280, 720)])
 def test_n003_presenting_the_quadrant_fills_the_screen_with_its_note_in_view(start, width, height):
     """The chart takes what its note leaves: sized for a two-line note, it pushed a four-line one past the bottom
     of a phone held upright."""
     duo = start("/?country=PER")
     resize(duo, width, height)
+    settled(duo)
+    captions = f"#{ids.QUADRANT.GRAPH} .textpoint text"
+    on_screen = duo.driver.execute_script(CAPTION_SIZES, captions)
     duo.driver.get(duo.server_url.rstrip("/") + "/?country=PER#present")
     duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
     settled(duo)
+    # The projector's larger type, but on a phone the screen's (figures/style.py, assets/a11y.js).
+    presented = duo.driver.execute_script(CAPTION_SIZES, captions)
+    assert len(on_screen) == 4 and (presented == on_screen if width < 576 else min(presented) > max(on_screen))
     note, chart, screen = duo.driver.execute_script(
         "return [arguments[0], arguments[1]].map(id => document.getElementById(id).getBoundingClientRect().toJSON())"
         ".concat(innerHeight)", ids.QUADRANT.SPLIT_NOTE, ids.QUADRANT.GRAPH)
     assert note["bottom"] <= screen
     assert chart["height"] >= 0.6 * screen
+    # The quadrants' captions stay inside the plot and clear of each other (on a phone, at their screen size).
+    plot, *captions = duo.driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map(e => e.getBoundingClientRect().toJSON())",
+        f"#{ids.QUADRANT.GRAPH} .nsewdrag, #{ids.QUADRANT.GRAPH} .textpoint")
+    assert len(captions) == 4
+    assert all(plot["left"] <= c["left"] and c["right"] <= plot["right"] and plot["top"] <= c["top"]
+               and c["bottom"] <= plot["bottom"] for c in captions), (plot, captions)
+    assert not any(a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+                   for n, a in enumerate(captions) for b in captions[n + 1:]), captions
     assert duo.get_logs() == []
