@@ -19,7 +19,9 @@ port, and drives headless Chromium (selenium with /usr/bin/chromedriver, as the 
 - the JSON the view's callbacks sent on its first load (`_dash-layout` and `_dash-update-component` responses,
   from the browser's resource timing) and the largest single callback response;
 - the edition switch of the quadrant and of the indicator page: from the click on another edition until the chart
-  (the map) shows the new data, and until the page has settled (every answer drawn), median of 5.
+  (the map) shows the new data, and until the page has settled (every answer drawn): in each of the 5 rounds, the
+  floor's and each view's page opened and switched twice, the second timed; the median, and the median of the
+  rounds' ratios to the floor's switch of the same round, with their quartiles.
 
 With --record FILE, the callback requests the browser sent (its fetch calls, watched in the page) and the code it
 rechecked (loaded by addresses without a version) are written as JSON, view by view, for benchmarks/loadtest.py to
@@ -275,21 +277,35 @@ def quartiles(values: list[float]) -> tuple[float, float]:
     return first, third
 
 
-def measure_switch(driver, base: str, view: tuple[str, str, str], repeat: int,
-                   recording: dict | None) -> tuple[float, float]:
-    """The edition switch of a view: from the click until the chart shows the new data, and until the page has
-    settled, medians of `repeat`."""
-    name, path, selectors = view
-    radios, graph = SWITCHES[name]
-    driver.get(base + path)
-    driver.execute_async_script(READY, selectors)
-    recording = recording if view is not FLOOR else None  # the load test replays the app's traffic only
-    if recording is not None:
-        callbacks_sent(driver)  # drop the load's requests: the switch is recorded on its own
-    switches = [driver.execute_async_script(SWITCH, radios, graph) for _ in range(repeat + 1)][1:]
-    if recording is not None:
-        recording[f"{name} edition switch"] = {"path": path, "requests": callbacks_sent(driver), "on_page": True}
-    return statistics.median(chart for chart, _ in switches), statistics.median(settled for _, settled in switches)
+def measure_switches(driver, sites: list[tuple[str, tuple[str, str, str]]], repeat: int,
+                     recording: dict | None) -> dict[str, dict]:
+    """The edition switch of each view of `sites` (the floor first): `repeat` rounds, each opening every view in turn
+    and switching twice, the second timed (the first warms the code and the caches a switch uses), from the click
+    until the chart shows the new data and until the page has settled; medians, and those of each round's times
+    against the floor's of the same round, as for loads."""
+    times: dict[str, list[tuple[float, float]]] = {view[0]: [] for _, view in sites}
+    for round_number in range(repeat):
+        for base, (name, path, selectors) in sites:
+            radios, graph = SWITCHES[name]
+            driver.get(base + path)
+            driver.execute_async_script(READY, selectors)
+            # The load test replays the app's traffic only: the requests of one switch, made on a page already open.
+            recorded = recording is not None and round_number == 0 and name != FLOOR[0]
+            if recorded:
+                callbacks_sent(driver)  # drop the load's requests
+            driver.execute_async_script(SWITCH, radios, graph)
+            if recorded:
+                recording[f"{name} edition switch"] = {"path": path, "requests": callbacks_sent(driver), "on_page": True}
+            times[name].append(tuple(driver.execute_async_script(SWITCH, radios, graph)))
+    floor = times[FLOOR[0]]
+    results = {}
+    for name, measured in times.items():
+        results[name] = {}
+        for i, key in enumerate(("switch", "settled")):
+            ratios = [own[i] / reference[i] for own, reference in zip(measured, floor)]
+            results[name] |= {f"{key}_ms": statistics.median(own[i] for own in measured),
+                              f"{key}_ratio": statistics.median(ratios), f"{key}_quartiles": quartiles(ratios)}
+    return results
 
 
 def record_pick(driver, base: str, recording: dict) -> None:
@@ -326,9 +342,10 @@ def main() -> None:
     references = [(bare, FLOOR), (f"http://127.0.0.1:{grid_port}", GRID_FLOOR)]
     try:
         loads = measure_loads(driver, references + [(app, view) for view in VIEWS], args.repeat, recording)
-        for (base, view) in [(bare, FLOOR)] + [(app, view) for view in VIEWS if view[0] in SWITCHES]:
-            loads[view[0]]["switch_ms"], loads[view[0]]["settled_ms"] = measure_switch(
-                driver, base, view, args.repeat, recording)
+        switches = measure_switches(driver, [(bare, FLOOR)] + [(app, view) for view in VIEWS if view[0] in SWITCHES],
+                                    args.repeat, recording)
+        for name, switch in switches.items():
+            loads[name] |= switch
         if recording is not None:
             record_pick(driver, app, recording)
     finally:
@@ -340,11 +357,12 @@ def main() -> None:
     print(f"App from {args.app_dir.resolve()}: development server, headless Chromium 1400x1000, warm median of "
           f"{args.repeat} rounds. Floor: a bare Dash page with one 193-point scatter.")
     print(f"{'view':<12}{'drawn ms':>10}{'x floor':>9}{'quartiles':>12}{'first load KB':>15}{'largest cb KB':>15}"
-          f"{'switch ms':>11}{'x floor':>9}{'settled ms':>12}{'x floor':>9}")
+          f"{'switch ms':>11}{'x floor':>9}{'quartiles':>12}{'settled ms':>12}{'x floor':>9}")
     floor = loads.pop(FLOOR[0])
     for row in [floor, *loads.values()]:
-        switch = "".join(f"{row[key]:>{width}.0f}{row[key] / floor[key]:>9.2f}"
-                         for key, width in (("switch_ms", 11), ("settled_ms", 12)) if key in row)
+        switch = "".join(f"{row[f'{key}_ms']:>{width}.0f}{row[f'{key}_ratio']:>9.2f}"
+                         + ("{:>12}".format("{:.2f}-{:.2f}".format(*row[f"{key}_quartiles"])) if key == "switch" else "")
+                         for key, width in (("switch", 11), ("settled", 12)) if f"{key}_ms" in row)
         spread = "{:.2f}-{:.2f}".format(*row["load_quartiles"])
         print(f"{row['view']:<12}{row['load_ms']:>10.0f}{row['load_ratio']:>9.2f}{spread:>12}"
               f"{row['first_load_kb']:>15.1f}{row['largest_callback_kb']:>15.1f}{switch}")
