@@ -106,8 +106,9 @@
                 if (!part) { layout[key] = narrow[key]; return; }
                 (byTrace[part[1]] = byTrace[part[1]] || {})[part[2]] = narrow[key];
             });
-            // One redraw: each attribute as a list over the traces named, undefined (left alone) where one has none.
             const traces = Object.keys(byTrace).map(Number);
+            if (!traces.length) { window.Plotly.relayout(plot, layout); return; }
+            // One redraw: each attribute as a list over the traces named, undefined (left alone) where one has none.
             const restyle = {};
             traces.forEach(function (trace, i) {
                 Object.keys(byTrace[trace]).forEach(function (attribute) {

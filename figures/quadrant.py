@@ -237,9 +237,9 @@ def _below_neighbour(row: dict, labelled: list[dict]) -> bool:
 
 
 def _quadrant_captions(shown: pd.DataFrame) -> dict:
-    """Each quadrant's name and how many countries it holds, in its corner, as a trace of text: Plotly places a
-    trace's text by its count of lines, where it draws annotations twice on each redraw (once to see whether they
-    widen the axes) and measures each new text in the page (some 5-10 ms of an edition switch)."""
+    """Each quadrant's name and how many countries it holds, in its corner, as a trace of text. Plotly places a
+    trace's text by its count of lines; annotations it draws twice on each redraw (once to see whether they widen
+    the axes) and measures each new text in the page: some 5-10 ms of an edition switch."""
     tally = shown["quadrant"].value_counts()
     counts = {quadrant: int(tally.get(quadrant, 0)) for quadrant in _CAPTION_PLACES}
     return dict(
