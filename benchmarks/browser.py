@@ -262,11 +262,16 @@ def measure_loads(driver, sites: list[tuple[str, tuple[str, str, str]]], repeat:
                 "view": view[0], "first_load_kb": sum(size for _, size in payload) / 1000,
                 "largest_callback_kb": max((size for kind, size in payload if kind == "callback"), default=0) / 1000}
     for name, result in results.items():
-        result["load_ms"] = statistics.median(loads[name])
-        # Each round's load against the floor's of the same round: a slow spell of the machine cancels out.
-        ratios = [view / floor for view, floor in zip(loads[name], loads[FLOOR[0]])]
-        result["load_ratio"], result["load_quartiles"] = statistics.median(ratios), quartiles(ratios)
+        result |= against_floor("load", loads[name], loads[FLOOR[0]])
     return results
+
+
+def against_floor(key: str, times: list[float], floor: list[float]) -> dict:
+    """The median of `times`, and of each round's time against the floor's of the same round (a slow spell of the
+    machine cancels out), with their quartiles, under `key`_ms, _ratio, _quartiles."""
+    ratios = [own / reference for own, reference in zip(times, floor)]
+    return {f"{key}_ms": statistics.median(times), f"{key}_ratio": statistics.median(ratios),
+            f"{key}_quartiles": quartiles(ratios)}
 
 
 def quartiles(values: list[float]) -> tuple[float, float]:
@@ -298,14 +303,9 @@ def measure_switches(driver, sites: list[tuple[str, tuple[str, str, str]]], repe
                 recording[f"{name} edition switch"] = {"path": path, "requests": callbacks_sent(driver), "on_page": True}
             times[name].append(tuple(driver.execute_async_script(SWITCH, radios, graph)))
     floor = times[FLOOR[0]]
-    results = {}
-    for name, measured in times.items():
-        results[name] = {}
-        for i, key in enumerate(("switch", "settled")):
-            ratios = [own[i] / reference[i] for own, reference in zip(measured, floor)]
-            results[name] |= {f"{key}_ms": statistics.median(own[i] for own in measured),
-                              f"{key}_ratio": statistics.median(ratios), f"{key}_quartiles": quartiles(ratios)}
-    return results
+    return {name: {**against_floor("switch", [chart for chart, _ in measured], [chart for chart, _ in floor]),
+                   **against_floor("settled", [settled for _, settled in measured], [settled for _, settled in floor])}
+            for name, measured in times.items()}
 
 
 def record_pick(driver, base: str, recording: dict) -> None:

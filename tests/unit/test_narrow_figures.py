@@ -14,6 +14,8 @@ from ocindex import likeforlike as lfl
 from ocindex import regions
 from ocindex.quadrant import placed
 
+from .test_quadrant import caption_trace
+
 
 def test_the_country_chart_wraps_its_labels_on_a_phone_and_keeps_every_one(index):
     edition = index.editions[-1]
@@ -33,7 +35,7 @@ def test_the_country_chart_wraps_its_labels_on_a_phone_and_keeps_every_one(index
 def test_quadrant_captions_fit_beside_each_other_on_a_phone(index):
     edition = index.editions[-1]
     figure = quadrant_figure(*placed(index, edition, "gitoc"), edition)
-    [captions] = [t["text"] for t in figure["data"] if t.get("mode") == "text"]
+    captions = caption_trace(figure)["text"]
     assert len(captions) == 4
     assert all(len(line) <= len("High criminality") for caption in captions for line in caption.split("<br>")[:2])
 
@@ -48,7 +50,8 @@ def test_presenting_on_a_phone_keeps_the_screen_type_and_margins(index):
     assert [narrow[f"annotations[{n}].font.size"] for n in range(len(screen["layout"]["annotations"]))] == [
         a.get("font", {}).get("size", TYPE_SIZE) for a in screen["layout"]["annotations"]]
     # The captions' text too, which the projector enlarges.
-    [(n, captions)] = [(n, t) for n, t in enumerate(screen["data"]) if t.get("mode") == "text"]
+    captions = caption_trace(screen)
+    n = screen["data"].index(captions)
     assert presented["data"][n]["textfont"]["size"] > captions["textfont"]["size"] == narrow[f"data[{n}].textfont.size"]
     assert {side: narrow[f"margin.{side}"] for side in "lrtb"} == {
         side: screen["layout"]["margin"][side] for side in "lrtb"}
