@@ -13,4 +13,24 @@ Plotly.register([
     require('plotly.js/lib/choropleth'),
 ]);
 
+// Plotly styles each point's fill and outline twice a redraw, parsing the colour (culori) for each, though a figure
+// has a handful of colours: about 10 ms of the quadrant's edition switch. Each colour's style is worked out once.
+var Color = require('plotly.js/src/components/color');
+['fill', 'stroke'].forEach(function (property) {
+    var plotlys = Color[property];
+    var styles = new Map();
+    Color[property] = function (selection, color) {
+        if (typeof color !== 'string') return plotlys(selection, color);
+        var style = styles.get(color);
+        if (!style) {
+            if (styles.size >= 256) styles.clear();  // bounded: a colour scale gives a colour a point
+            style = {};
+            style[property] = Color.rgb(color);
+            style[property + '-opacity'] = Color.parse(color).alpha;
+            styles.set(color, style);
+        }
+        selection.style(style);
+    };
+});
+
 module.exports = Plotly;

@@ -178,3 +178,42 @@ def test_d010_the_app_s_plotly_has_the_trace_types_of_its_build_and_finds_countr
     drawn = duo.driver.execute_async_script(MAP_BY_NAME, ["Peru", "Côte d'Ivoire"], "/vendor/topojson/")
     assert sorted(drawn) == ["CIV", "PER"]
     assert duo.get_logs() == []
+
+
+# Points coloured in several notations, a trace's colour and a colour a point, outlined, drawn by the app's Plotly and
+# drawn again with the colours exchanged; resolves with, for each drawing, [as the browser reads each colour given,
+# as the points are painted] (fill, then outline, point by point).
+POINT_COLOURS = """
+const [colours, done] = arguments;
+const holder = document.body.appendChild(document.createElement('div'));
+const probe = document.body.appendChild(document.createElement('span'));
+const read = colour => { probe.style.color = colour; return getComputedStyle(probe).color; };
+const painted = (colour, opacity) => Number(opacity) === 1 ? colour : colour.replace('rgb(', 'rgba(').replace(')', `, ${opacity})`);
+const figure = ([one, ...each]) => [
+    {x: [1, 2], y: [1, 2], mode: 'markers', marker: {color: one, line: {color: each[0], width: 2}}},
+    {x: [1, 2], y: [2, 1], mode: 'markers', marker: {color: each, line: {color: one, width: 2}}},
+];
+const drawing = given => {
+    const styles = [...holder.querySelectorAll('path.point')].map(point => getComputedStyle(point));
+    const [one, ...each] = given;
+    const asked = [one, each[0], one, each[0], each[0], one, each[1], one].map(read);
+    return [asked, styles.flatMap(s => [painted(s.fill, s.fillOpacity), painted(s.stroke, s.strokeOpacity)])];
+};
+const exchanged = [...colours].reverse();
+window.Plotly.newPlot(holder, figure(colours))
+    .then(() => { const first = drawing(colours);
+                  return window.Plotly.react(holder, figure(exchanged)).then(() => [first, drawing(exchanged)]); })
+    .then(done);
+"""
+
+
+def test_d011_the_app_s_plotly_paints_points_in_the_colours_given_however_written(start):
+    """The build works out each colour's style once (frontend/plotly.js): every point still gets its own colour,
+    as the browser reads it, and a redraw with other colours repaints them."""
+    duo = start("/")
+    duo.wait_for_element(f"#{ids.QUADRANT.GRAPH} .main-svg")
+    drawings = duo.driver.execute_async_script(POINT_COLOURS, ["#1F77B4", "rgba(214, 39, 40, 0.5)", "white"])
+    for asked, painted in drawings:
+        assert painted == asked
+    assert drawings[0][1] != drawings[1][1]
+    assert duo.get_logs() == []
