@@ -94,44 +94,6 @@ window.dash_clientside.ocindex = (function () {
         return (node.type === 'Graph' ? [node] : []).concat(chartsIn(node.props.children));
     };
 
-    // --- Map outlines, asked for as soon as a page opened with a map is drawn. Plotly would ask for them only once
-    // its code has loaded and the page's other components are set up, and draw the map after the answer, in a task of
-    // its own. It takes them from its store of outlines (window.PlotlyGeoAssets) when they are there. Once Plotly is
-    // loaded (a page the router draws), it draws a map as soon as it is on the page, and asks for them itself.
-    const outlinesAsked = new Set();
-    // Plotly's name for a map's outlines (getTopojsonName), for the maps it names from their own layout: a scope
-    // (world by default) and a resolution of 110 or 50; null for any other, left to Plotly.
-    const outlinesName = function (geo) {
-        geo = geo || {};
-        const resolution = geo.resolution === undefined ? 110 : geo.resolution;
-        const projection = geo.projection && geo.projection.type;
-        if ((resolution !== 110 && resolution !== 50) || projection === 'albers usa') { return null; }
-        return String(geo.scope || 'world').replace(/ /g, '-') + '_' + resolution + 'm';
-    };
-    const prefetchOutlines = function (pageLayout) {
-        if (window.Plotly) { return; }
-        const assets = window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
-        chartsIn(pageLayout).forEach(function (chart) {
-            const base = chart.props.config && chart.props.config.topojsonURL;
-            const layout = chart.props.figure && chart.props.figure.layout;
-            if (typeof base !== 'string' || !layout) { return; }
-            // Plotly's map subplots: geo, geo2, geo3…
-            Object.keys(layout).filter(function (key) { return /^geo([2-9]|[1-9][0-9]+)?$/.test(key); })
-                .forEach(function (key) {
-                    const name = outlinesName(layout[key]);
-                    if (name === null || assets.topojson[name] !== undefined || outlinesAsked.has(name)) { return; }
-                    outlinesAsked.add(name);
-                    fetch(base + (base.endsWith('/') ? '' : '/') + name + '.json')  // as Plotly's getTopojsonPath
-                        .then(function (response) { return response.ok ? response.json() : Promise.reject(response); })
-                        .then(function (outlines) {
-                            if (assets.topojson[name] === undefined) { assets.topojson[name] = outlines; }
-                        })
-                        .catch(function () {})  // Plotly then asks for them itself, and says what went wrong
-                        .finally(function () { outlinesAsked.delete(name); });
-                });
-        });
-    };
-
     const applyLater = function (pageLayout, stores) {
         stopLater();
         const page = ++laterPage;
@@ -353,9 +315,6 @@ window.dash_clientside.ocindex = (function () {
         // The page's deferred props (components/deferred.py), set once what is in view is drawn; no output. Called
         // with each page drawn: Dash calls no callback without outputs for a store that comes with a new page.
         applyLater: applyLater,
-        // The outlines of the maps of a page opened, fetched at once (Plotly's store of them); no output. Called with
-        // each page drawn.
-        prefetchOutlines: prefetchOutlines,
         // A grid's row for the country chosen elsewhere on the page, selected without re-sending the rows.
         selectRow: function (country) { return {ids: country ? [country] : []}; },
 

@@ -51,6 +51,44 @@ def in_place(figure: dict, *layout_keys: str) -> Patch:
     return patch
 
 
+# Plotly's maps in a figure's layout: geo, geo2, geo3…
+MAP_KEY = re.compile(r"geo([2-9]|[1-9][0-9]+)?")
+
+
+def map_outlines(tree) -> list[str]:
+    """The addresses of the outlines the maps of a page's layout (as plain JSON, common.plain) are drawn with, as
+    Plotly names them (getTopojsonName: the map's scope and its resolution, under the chart's topojsonURL). Maps whose
+    outlines Plotly names otherwise (another resolution, which it draws at 1:110m; an Albers USA projection) or
+    fetches from its own address are left out: Plotly asks for those itself."""
+    addresses, nodes = [], [tree]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, list):
+            nodes.extend(reversed(node))
+        elif isinstance(node, dict) and isinstance(props := node.get("props"), dict):
+            if node.get("type") == "Graph":
+                addresses += _outlines(props)
+            nodes.append(props.get("children"))
+    return list(dict.fromkeys(addresses))
+
+
+def _outlines(props: dict) -> list[str]:
+    base = (props.get("config") or {}).get("topojsonURL")
+    layout = (props.get("figure") or {}).get("layout")
+    if not isinstance(base, str) or not isinstance(layout, dict):
+        return []
+    found = []
+    for key, geo in layout.items():
+        geo = geo if isinstance(geo, dict) else {}
+        resolution = geo.get("resolution", 110)
+        if (not MAP_KEY.fullmatch(key) or resolution not in (110, 50)
+                or (geo.get("projection") or {}).get("type") == "albers usa"):
+            continue
+        scope = str(geo.get("scope", "world")).replace(" ", "-")
+        found.append(f"{base.rstrip('/')}/{scope}_{int(resolution)}m.json")  # as Plotly's getTopojsonPath
+    return found
+
+
 def export_buttons(graph_id: str, what: str) -> html.Div:
     """PNG and SVG buttons for one chart; `what` completes 'Download … as PNG' for screen readers."""
     return html.Div([
@@ -89,6 +127,3 @@ def register(app: Dash) -> None:
         Output(ids.CHART.IMAGE_DONE, "data"), Input({"type": ids.CHART.IMAGE, "graph": ALL, "format": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
-    # The outlines of a map on the page opened are fetched as soon as the page is drawn, not once Plotly has loaded
-    # and asks for them. No output; Dash calls it with each page drawn (the first, and each the router draws).
-    app.clientside_callback(clientside.function("prefetchOutlines"), Input(ids.SHELL.PAGE, "children"))

@@ -10,12 +10,13 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate, UnsupportedRelativePath
 from flask import has_request_context, request
+from markupsafe import escape
 
 from ocindex.index import IndexData
 from ocindex.store import DataStore
 from serving import cache
 
-from . import clientside, ids, presentation, registry
+from . import charts, clientside, ids, presentation, registry
 from .common import not_found, plain
 from .urlstate import NotFound
 
@@ -99,6 +100,19 @@ def register(app: Dash, store: DataStore, pages: list[registry.Page], frame: htm
     app.layout = first_layout(frame, lambda pathname, search: None if too_long(pathname, search) else
                               page(store.index.sha256, pathname, search))
     layout_path = f"{app.config.routes_pathname_prefix}_dash-layout"
+    served_index = app.interpolate_index
+
+    def interpolate_index(**parts):
+        # The page opened names the outlines of its maps, which the browser fetches as it starts, into Plotly's store
+        # of them (assets/outlines.js): Plotly then draws a map as soon as it is on the page. Left to ask for them
+        # once its code has loaded, it draws the map after the answer, in a task of its own (some 40 ms later).
+        search = request.query_string.decode("latin-1")
+        opened = request.path, f"?{search}" if search else ""
+        outlines = charts.map_outlines(page(store.index.sha256, *opened))  # a URL too long was refused (serving/limits)
+        meta = f'<meta name="oc-outlines" content="{escape(" ".join(outlines))}">' if outlines else ""
+        return served_index(**{**parts, "metas": parts.get("metas", "") + meta})
+
+    app.interpolate_index = interpolate_index
 
     @app.server.after_request
     def by_referrer(response):

@@ -12,7 +12,6 @@ from types import SimpleNamespace
 import pytest
 
 from components import ids
-from tests.layout_text import props_with_id
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
@@ -36,8 +35,7 @@ def test_every_browser_callback_is_a_function_of_the_assets(app_instance):
 
 def test_no_two_callbacks_look_the_same_to_the_browser(app_instance):
     # Dash names a callback without outputs after its inputs alone, and the renderer runs one of the callbacks that
-    # share their name, inputs and state (getUniqueIdentifier): prefetchOutlines and applyLater, both without outputs
-    # on the page's children, stay two by applyLater's state.
+    # share their name, inputs and state (getUniqueIdentifier).
     served = app_instance.server.test_client().get("/_dash-dependencies").get_json()
     identities = [json.dumps([c["output"], c["inputs"], c["state"]], sort_keys=True) for c in served]
     assert len(set(identities)) == len(identities)
@@ -119,83 +117,3 @@ def test_a_control_s_address_is_written_with_its_title_at_the_address_it_was_rea
 def test_a_control_s_address_is_not_written_once_the_address_moved_on(pathname, search):
     view = {"at": ["/", ""], "search": "?edition=2021", "title": "2021 — OC Index Explorer"}
     assert run_in_node("writeAddress", view, pathname, search, url=HERE) == ["no update"] * 3
-
-
-# Calls prefetchOutlines three times: twice at once, then once the answers are in. `fetch` answers with outlines
-# named after the address asked, or fails (`fails`).
-PREFETCH = """
-const [file, layout, fails, plotlyLoaded] = process.argv.slice(1);
-const asked = [];
-global.window = {addEventListener() {}, Plotly: plotlyLoaded === 'true' ? {} : undefined};
-global.fetch = address => {
-    asked.push(address);
-    return Promise.resolve(fails === 'true' ? {ok: false, status: 404}
-                                            : {ok: true, json: () => Promise.resolve({from: address})});
-};
-require(file);
-const prefetch = window.dash_clientside.ocindex.prefetchOutlines;
-prefetch(JSON.parse(layout));
-prefetch(JSON.parse(layout));
-setTimeout(() => {
-    prefetch(JSON.parse(layout));
-    console.log(JSON.stringify({asked, stored: (window.PlotlyGeoAssets || {topojson: {}}).topojson}));
-}, 0);
-"""
-
-
-def prefetch_in_node(page_layout, fails: bool = False, plotly_loaded: bool = False) -> dict:
-    done = subprocess.run(["node", "-e", PREFETCH, str(ASSETS / "clientside.js"), json.dumps(page_layout),
-                           json.dumps(fails), json.dumps(plotly_loaded)], capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
-
-
-def indicator_page(workbook) -> list:
-    """The indicator page's layout under a prefix, as the browser gets it: the children of the shell's page."""
-    from app import create_app
-    from ocindex.settings import Settings
-
-    client = create_app(Settings(data_dir=workbook.parent, url_prefix="/oc-index/")).server.test_client()
-    served = client.get("/oc-index/_dash-layout",
-                        headers={"Referer": "http://localhost/oc-index/indicator/cocaine-trade"}).get_json()
-    [page] = props_with_id(served, ids.SHELL.PAGE)
-    return page["children"]
-
-
-def test_a_page_s_map_outlines_are_fetched_once_from_the_app_and_kept_where_plotly_looks_for_them(workbook):
-    result = prefetch_in_node(indicator_page(workbook))
-    # Plotly's name for a world map at 1:110m (scope and resolution), under the app's prefix.
-    address = "/oc-index/vendor/topojson/world_110m.json"
-    assert result == {"asked": [address], "stored": {"world_110m": {"from": address}}}
-
-
-def test_outlines_are_named_after_each_map_s_scope_and_resolution_and_charts_without_outlines_ask_nothing():
-    def chart(config, layout):
-        return {"type": "Graph", "namespace": "dash_core_components", "props": {"config": config, "figure": {
-            "data": [], "layout": layout}}}
-
-    maps = {"topojsonURL": "/maps/"}
-    layout = [{"type": "Div", "namespace": "dash_html_components", "props": {"children": [
-        {"type": "Loading", "namespace": "dash_core_components", "props": {"children": chart(maps, {
-            "geo": {"scope": "south america", "resolution": 50}, "geo2": {}})}},
-        chart({"topojsonURL": "/other"}, {"geo": {"scope": "africa"}}),  # Plotly adds the slash
-        chart(maps, {"xaxis": {}, "geo1": {"scope": "asia"}}),  # no map: Plotly's maps are geo, geo2, geo3…
-        chart(maps, {"geo": {"resolution": 10}}),  # Plotly would draw it at 110 whatever is fetched: left to Plotly
-        chart(maps, {"geo": {"projection": {"type": "albers usa"}}}),  # Plotly's scope is then "usa": left to Plotly
-        chart({}, {"geo": {"resolution": 50}}),  # outlines from Plotly's own address: left to Plotly
-        "text",
-    ]}}]
-    assert prefetch_in_node(layout)["asked"] == ["/maps/south-america_50m.json", "/maps/world_110m.json",
-                                                 "/other/africa_110m.json"]
-
-
-def test_once_plotly_is_loaded_a_page_s_maps_are_left_to_it():
-    # The router's pages: Plotly draws a map as soon as it is on the page, and asks for its outlines itself.
-    layout = [{"type": "Graph", "namespace": "dash_core_components", "props": {
-        "config": {"topojsonURL": "/maps/"}, "figure": {"layout": {"geo": {}}}}}]
-    assert prefetch_in_node(layout, plotly_loaded=True) == {"asked": [], "stored": {}}
-
-
-def test_outlines_that_fail_to_load_are_left_to_plotly_and_asked_for_again_on_the_next_page():
-    result = prefetch_in_node([{"type": "Graph", "namespace": "dash_core_components", "props": {
-        "config": {"topojsonURL": "/maps/"}, "figure": {"layout": {"geo": {}}}}}], fails=True)
-    assert result == {"asked": ["/maps/world_110m.json"] * 2, "stored": {}}
