@@ -84,7 +84,7 @@ def _outlines(props: dict) -> list[str]:
         if (not MAP_KEY.fullmatch(key) or resolution not in (110, 50)
                 or (geo.get("projection") or {}).get("type") == "albers usa"):
             continue
-        scope = str(geo.get("scope", "world")).replace(" ", "-")
+        scope = str(geo.get("scope") or "world").replace(" ", "-")
         found.append(f"{base.rstrip('/')}/{scope}_{int(resolution)}m.json")  # as Plotly's getTopojsonPath
     return found
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 from typing import Callable
 from urllib.parse import urlsplit
 
@@ -19,6 +20,8 @@ from serving import cache
 from . import charts, clientside, ids, presentation, registry
 from .common import not_found, plain
 from .urlstate import NotFound
+
+log = logging.getLogger(__name__)
 
 
 def navbar(app: Dash, data: IndexData, pages: list[registry.Page]) -> dbc.Navbar:
@@ -102,15 +105,22 @@ def register(app: Dash, store: DataStore, pages: list[registry.Page], frame: htm
     layout_path = f"{app.config.routes_pathname_prefix}_dash-layout"
     served_index = app.interpolate_index
 
-    def interpolate_index(**parts):
+    def outlines_meta() -> str:
         # The page opened names the outlines of its maps, which the browser fetches as it starts, into Plotly's store
         # of them (assets/outlines.js): Plotly then draws a map as soon as it is on the page. Left to ask for them
-        # once its code has loaded, it draws the map after the answer, in a task of its own (some 40 ms later).
-        search = request.query_string.decode("latin-1")
-        opened = request.path, f"?{search}" if search else ""
-        outlines = charts.map_outlines(page(store.index.sha256, *opened))  # a URL too long was refused (serving/limits)
-        meta = f'<meta name="oc-outlines" content="{escape(" ".join(outlines))}">' if outlines else ""
-        return served_index(**{**parts, "metas": parts.get("metas", "") + meta})
+        # once its code has loaded, it draws the map after the answer, in a task of its own (some 30 ms later).
+        try:
+            if registry.find(pages, registry.app_path(app, request.path)) is None:
+                return ""  # no page of the app: nothing is built (nor cached) for a path made up
+            search = request.query_string.decode("latin-1")  # a URL too long was refused (serving/limits)
+            outlines = charts.map_outlines(page(store.index.sha256, request.path, f"?{search}" if search else ""))
+        except Exception:  # the meta only speeds a map up: the page, drawn from its layout, says what went wrong
+            log.exception("Could not name the outlines of the maps of %s", request.path)
+            return ""
+        return f'<meta name="oc-outlines" content="{escape(" ".join(outlines))}">' if outlines else ""
+
+    def interpolate_index(**parts):
+        return served_index(**{**parts, "metas": parts.get("metas", "") + outlines_meta()})
 
     app.interpolate_index = interpolate_index
 

@@ -32,6 +32,7 @@ def test_outlines_are_named_after_each_map_s_scope_and_resolution_as_plotly_name
         chart({}, {"geo": {"resolution": 50}}),  # outlines from Plotly's own address: left to Plotly
         chart(maps, {"geo12": {"scope": "europe"}}),
         chart(maps, {"geo": {}}),  # the same outlines again: named once
+        chart(maps, {"geo": {"scope": None}}),  # Plotly's default scope, the world
         "text",
     ]}}]
     assert map_outlines(layout) == ["/maps/south-america_50m.json", "/maps/world_110m.json",
@@ -56,6 +57,23 @@ def test_a_page_opened_with_a_map_names_its_outlines_under_the_app_s_prefix_and_
     for other in ("/oc-index/", "/oc-index/compare", "/oc-index/no-such-page"):
         answer = client.get(other)
         assert answer.status_code == 200 and outlines_meta(answer.text) == []
+
+
+def test_a_page_whose_outlines_cannot_be_named_is_still_served_without_them(workbook, monkeypatch, caplog):
+    from app import create_app
+    from components import charts
+    from ocindex.settings import Settings
+
+    client = create_app(Settings(data_dir=workbook.parent)).server.test_client()
+
+    def broken(tree):
+        raise ValueError("a layout the names cannot be read from")
+
+    monkeypatch.setattr(charts, "map_outlines", broken)
+    answer = client.get("/indicator/cocaine-trade")
+    assert answer.status_code == 200 and 'id="react-entry-point"' in answer.text
+    assert outlines_meta(answer.text) == []
+    assert "/indicator/cocaine-trade" in caplog.text
 
 
 # Runs assets/outlines.js with the page's meta saying `named`; `fetch` answers with outlines named after the address
