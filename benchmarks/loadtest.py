@@ -39,6 +39,7 @@ class Recorder:
     def __init__(self):
         self.times = defaultdict(list)
         self.errors = defaultdict(int)
+        self.failures = defaultdict(int)  # (request, what went wrong): what an error was, to look into
 
     async def request(self, client, name, method, path, body=None, headers=None):
         started = time.perf_counter()
@@ -48,12 +49,13 @@ class Recorder:
             else:
                 response = await client.post(path, content=json.dumps(body),
                                              headers={"Content-Type": "application/json"})
-            ok = response.status_code in (200, 204, 304)
-        except httpx.HTTPError:
-            ok = False
+            failure = None if response.status_code in (200, 204, 304) else f"HTTP {response.status_code} {path}"
+        except httpx.HTTPError as error:
+            failure = f"{type(error).__name__} {path}"
         self.times[name].append((time.perf_counter() - started) * 1000)
-        if not ok:
+        if failure:
             self.errors[name] += 1
+            self.failures[name, failure] += 1
 
 
 async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause: tuple[float, float],
@@ -129,6 +131,8 @@ def main() -> None:
     for name, values in sorted(recorder.times.items()):
         print(f"{name:<28}{len(values):>7}{recorder.errors[name]:>8}{percentile(values, 50):>9.0f}"
               f"{percentile(values, 95):>9.0f}{percentile(values, 99):>9.0f}")
+    for (name, failure), count in sorted(recorder.failures.items()):
+        print(f"  {name}: {failure} ({count})")
     print("worker RSS: " + ", ".join(f"{r:.0f} MiB" for r in rss) + f"; worker CPU: {cpu:.1f} s")
 
 

@@ -105,6 +105,10 @@ def register(app: Dash, store: DataStore, pages: list[registry.Page], frame: htm
     layout_path = f"{app.config.routes_pathname_prefix}_dash-layout"
     served_index = app.interpolate_index
 
+    @cache.of(app.server).memoize()
+    def page_outlines(sha256: str, pathname: str, search: str) -> list[str]:  # a few names, not the page, per request
+        return charts.map_outlines(page(sha256, pathname, search))
+
     def outlines_meta() -> str:
         # The page opened names the outlines of its maps, which the browser fetches as it starts, into Plotly's store
         # of them (assets/outlines.js): Plotly then draws a map as soon as it is on the page. Left to ask for them
@@ -113,7 +117,7 @@ def register(app: Dash, store: DataStore, pages: list[registry.Page], frame: htm
             if registry.find(pages, registry.app_path(app, request.path)) is None:
                 return ""  # no page of the app: nothing is built (nor cached) for a path made up
             search = request.query_string.decode("latin-1")  # a URL too long was refused (serving/limits)
-            outlines = charts.map_outlines(page(store.index.sha256, request.path, f"?{search}" if search else ""))
+            outlines = page_outlines(store.index.sha256, request.path, f"?{search}" if search else "")
         except Exception:  # the meta only speeds a map up: the page, drawn from its layout, says what went wrong
             log.exception("Could not name the outlines of the maps of %s", request.path)
             return ""
