@@ -15,7 +15,7 @@ from ocindex.index import IndexData
 from ocindex.quadrant import QUADRANTS, Split, divider_note
 from ocindex.ranks import rank_phrase
 
-from .style import GRID, INK, MUTED, base_layout, continent_colour
+from .style import GRID, INK, MUTED, base_layout, continent_colour, on_narrow_screens
 
 MAX_LABELS = 20  # most countries named on the chart
 AXIS_RANGE = (1, 10)
@@ -93,10 +93,14 @@ def quadrant_chart(data: IndexData, edition: int, *, split: str = q.DEFAULT_SPLI
     figure = quadrant_figure(points, divided, edition, selected=country, labelled=labelled, paths=paths,
                              remarks=remarks)
     if like_for_like:
-        figure["layout"]["annotations"].append(dict(
+        annotations = figure["layout"]["annotations"]
+        annotations.append(dict(
             xref="paper", yref="paper", x=0.5, y=1, xanchor="center", yanchor="top", showarrow=False,
             text="<b>Like-for-like positions: OC Index Explorer's computation, not GI-TOC's</b>",
             font=dict(size=12, color=INK), bgcolor="rgba(255,255,255,0.85)"))
+        # On a phone the banner is wider than the plot and covers the top quadrants' captions; the note under the
+        # chart says the same (like_for_like_caption).
+        on_narrow_screens(figure, **{f"annotations[{len(annotations) - 1}].visible": False})
     note = " · ".join([f"{shown} of {len(points)} countries highlighted · dividers at criminality "
                        f"{divided.criminality:.2f}, resilience {divided.resilience:.2f} "
                        f"({q.SPLIT_METHODS[divided.method]})", *remarks])

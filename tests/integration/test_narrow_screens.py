@@ -171,3 +171,32 @@ def test_n003_presenting_the_quadrant_fills_the_screen_with_its_note_in_view(sta
     assert not any(a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
                    for n, a in enumerate(captions) for b in captions[n + 1:]), captions
     assert duo.get_logs() == []
+
+
+# The box of the like-for-like banner (null where it is not drawn), then those of the quadrants' captions.
+BANNER_AND_CAPTIONS = """
+const chart = document.getElementById(arguments[0]);
+const banner = [...chart.querySelectorAll('.annotation')].find(a => a.textContent.startsWith('Like-for-like positions'));
+return [banner ? banner.getBoundingClientRect().toJSON() : null,
+        ...[...chart.querySelectorAll('.textpoint')].map(e => e.getBoundingClientRect().toJSON())];
+"""
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1280, 720)])
+def test_n004_presenting_like_for_like_positions_the_banner_covers_no_caption_and_on_a_phone_gives_way_to_the_note(
+        start, width, height):
+    duo = start("/")
+    resize(duo, width, height)
+    duo.driver.get(duo.server_url.rstrip("/") + "/?scores=like-for-like&since=2021&country=PER#present")
+    duo.wait_for_element(f"#{ids.SHELL.ROOT}.oc-present")
+    settled(duo)
+    banner, *captions = duo.driver.execute_script(BANNER_AND_CAPTIONS, ids.QUADRANT.GRAPH)
+    assert len(captions) == 4
+    if width < 576:  # wider than the plot: the note under the chart says it
+        assert banner is None
+        wait_for_text(duo, f"#{ids.QUADRANT.SPLIT_NOTE}", "ours, not GI-TOC's")
+    else:
+        assert banner is not None and banner["width"] > 0
+        assert not any(banner["left"] < c["right"] and c["left"] < banner["right"] and banner["top"] < c["bottom"]
+                       and c["top"] < banner["bottom"] for c in captions), (banner, captions)
+    assert duo.get_logs() == []

@@ -6,7 +6,7 @@ from components.charts import finish
 from figures.change import change_scatter
 from figures.country import profile_dots
 from figures.indicator import spread
-from figures.quadrant import quadrant_figure
+from figures.quadrant import quadrant_chart, quadrant_figure
 from figures.regions import ranking_figure
 from figures.style import LABEL_GAP, TYPE_SIZE, label_room
 from ocindex import drilldown as dd
@@ -38,6 +38,20 @@ def test_quadrant_captions_fit_beside_each_other_on_a_phone(index):
     captions = caption_trace(figure)["text"]
     assert len(captions) == 4
     assert all(len(line) <= len("High criminality") for caption in captions for line in caption.split("<br>")[:2])
+
+
+def test_on_a_phone_the_like_for_like_banner_gives_way_to_the_note_under_the_chart_which_says_the_same(index):
+    # Wider than a phone's plot, the banner covered the top quadrants' captions.
+    first, latest = index.editions[0], index.editions[-1]
+    chart = quadrant_chart(index, latest, like_for_like=True, since=first)
+    figure = finish(chart.figure, True, "quadrant")
+    annotations = figure["layout"]["annotations"]
+    [banner] = [n for n, a in enumerate(annotations) if "Like-for-like positions" in a["text"]]
+    assert "not GI-TOC's" in annotations[banner]["text"]
+    assert figure["layout"]["meta"]["narrow"][f"annotations[{banner}].visible"] is False
+    assert "ours, not GI-TOC's" in chart.note
+    official = finish(quadrant_chart(index, latest).figure, True, "quadrant")["layout"]["meta"]["narrow"]
+    assert not any(key.endswith(".visible") for key in official)  # nothing else gives way
 
 
 def test_presenting_on_a_phone_keeps_the_screen_type_and_margins(index):
