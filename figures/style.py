@@ -138,7 +138,8 @@ def on_narrow_screens(figure: dict, **changes) -> dict:
     """The figure, carrying the layout changes (Plotly.relayout's dotted keys) that keep it readable on a phone:
     assets/a11y.js applies them where the screen is narrower than Bootstrap's sm breakpoint (576 px)."""
     layout = figure.setdefault("layout", {})
-    layout["meta"] = {**layout.get("meta", {}), "narrow": changes}
+    meta = layout.get("meta", {})
+    layout["meta"] = {**meta, "narrow": {**meta.get("narrow", {}), **changes}}  # added to any it carries already
     return figure
 
 
