@@ -21,7 +21,7 @@ import random
 import statistics
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import httpx
@@ -38,8 +38,7 @@ TRAFFIC = Path(__file__).resolve().parent / "traffic.json"
 class Recorder:
     def __init__(self):
         self.times = defaultdict(list)
-        self.errors = defaultdict(int)
-        self.failures = defaultdict(int)  # (request, what went wrong): what an error was, to look into
+        self.failures = defaultdict(Counter)  # by request: what went wrong (status or exception, and address), how often
 
     async def request(self, client, name, method, path, body=None, headers=None):
         started = time.perf_counter()
@@ -54,8 +53,7 @@ class Recorder:
             failure = f"{type(error).__name__} {path}"
         self.times[name].append((time.perf_counter() - started) * 1000)
         if failure:
-            self.errors[name] += 1
-            self.failures[name, failure] += 1
+            self.failures[name][failure] += 1
 
 
 async def analyst(client, recorder: Recorder, deadline: float, seed: int, pause: tuple[float, float],
@@ -121,7 +119,7 @@ def main() -> None:
         cpu = reaped.children_user + reaped.children_system + sum(sum(w.cpu_times()[:2]) for w in workers)
 
     total = sum(len(v) for v in recorder.times.values())
-    errors = sum(recorder.errors.values())
+    errors = sum(sum(failures.values()) for failures in recorder.failures.values())
     every = [v for values in recorder.times.values() for v in values]
     print(f"{args.users} users (arriving over {args.ramp:g} s, {args.pause[0]:g}-{args.pause[1]:g} s between views), "
           f"{elapsed:.0f} s against gunicorn ({len(workers)} workers) on 127.0.0.1: "
@@ -129,10 +127,11 @@ def main() -> None:
           f"p99 {percentile(every, 99):.0f} ms")
     print(f"{'request':<28}{'n':>7}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for name, values in sorted(recorder.times.items()):
-        print(f"{name:<28}{len(values):>7}{recorder.errors[name]:>8}{percentile(values, 50):>9.0f}"
+        print(f"{name:<28}{len(values):>7}{sum(recorder.failures[name].values()):>8}{percentile(values, 50):>9.0f}"
               f"{percentile(values, 95):>9.0f}{percentile(values, 99):>9.0f}")
-    for (name, failure), count in sorted(recorder.failures.items()):
-        print(f"  {name}: {failure} ({count})")
+    for name, failures in sorted(recorder.failures.items()):
+        for failure, count in sorted(failures.items()):
+            print(f"  {name}: {failure} ({count})")
     print("worker RSS: " + ", ".join(f"{r:.0f} MiB" for r in rss) + f"; worker CPU: {cpu:.1f} s")
 
 
