@@ -105,3 +105,11 @@ def test_the_spread_by_region_wraps_its_names_on_a_phone(index):
     assert sorted(narrow["yaxis.tickvals"]) == regions
     assert sorted(t.replace("<br>", " ") for t in narrow["yaxis.ticktext"]) == regions
     assert narrow["margin.l"] < figure["layout"]["margin"]["l"] and narrow["xaxis.dtick"] == 2
+
+
+def test_changes_for_narrow_screens_add_to_those_a_figure_carries():
+    from figures.style import on_narrow_screens
+
+    figure = on_narrow_screens({"layout": {"meta": {"filename": "f"}}}, **{"height": 500})
+    on_narrow_screens(figure, **{"annotations[0].visible": False, "height": 600})
+    assert figure["layout"]["meta"] == {"filename": "f", "narrow": {"height": 600, "annotations[0].visible": False}}
