@@ -8,7 +8,7 @@ from figures.country import profile_dots
 from figures.indicator import spread
 from figures.quadrant import quadrant_chart, quadrant_figure
 from figures.regions import ranking_figure
-from figures.style import LABEL_GAP, TYPE_SIZE, label_room
+from figures.style import LABEL_GAP, TYPE_SIZE, label_room, on_narrow_screens
 from ocindex import drilldown as dd
 from ocindex import likeforlike as lfl
 from ocindex import regions
@@ -108,8 +108,6 @@ def test_the_spread_by_region_wraps_its_names_on_a_phone(index):
 
 
 def test_changes_for_narrow_screens_add_to_those_a_figure_carries():
-    from figures.style import on_narrow_screens
-
     figure = on_narrow_screens({"layout": {"meta": {"filename": "f"}}}, **{"height": 500})
     on_narrow_screens(figure, **{"annotations[0].visible": False, "height": 600})
     assert figure["layout"]["meta"] == {"filename": "f", "narrow": {"height": 600, "annotations[0].visible": False}}
